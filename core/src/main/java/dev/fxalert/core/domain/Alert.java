@@ -1,0 +1,147 @@
+package dev.fxalert.core.domain;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A person's wish to hear when {@code pair} goes {@code direction} {@code threshold}, and the state machine that
+ * decides when it fires:
+ * <ul>
+ *   <li>ARMED fires when the rate reaches the threshold (ABOVE: rate &ge; threshold, BELOW: rate &le; threshold);</li>
+ *   <li>a fired REARM alert arms again only once the rate went back past the re-arm band, so a rate hovering
+ *       at the threshold never pushes twice; a ONCE alert stays FIRED;</li>
+ *   <li>PAUSED never fires.</li>
+ * </ul>
+ * Instances are immutable; every transition returns a new alert and refuses when it is not allowed.
+ *
+ * @param rearmBand   absolute distance from the threshold the rate must go back past before re-arming
+ * @param firedAt     when it last fired, or null
+ * @param lastFiring  the rate event that last fired it, or null
+ * @param pushPending true while the push for {@code lastFiring} has not been accepted by Telegram (the outbox)
+ */
+public record Alert(
+        String id,
+        Owner owner,
+        CurrencyPair pair,
+        Direction direction,
+        BigDecimal threshold,
+        AlertMode mode,
+        AlertState state,
+        BigDecimal rearmBand,
+        Instant createdAt,
+        Instant firedAt,
+        int fireCount,
+        String note,
+        Firing lastFiring,
+        boolean pushPending) {
+
+    public static final int MAX_NOTE_LENGTH = 100;
+    /** Default re-arm band: 0.5% of the threshold. */
+    public static final BigDecimal DEFAULT_REARM_BAND_RATIO = new BigDecimal("0.005");
+
+    public Alert {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(pair, "pair");
+        Objects.requireNonNull(direction, "direction");
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(createdAt, "createdAt");
+        threshold = Thresholds.requireValid(threshold);
+        Objects.requireNonNull(rearmBand, "rearmBand");
+        if (rearmBand.signum() < 0) {
+            throw new InvalidInputException("The re-arm band cannot be negative.");
+        }
+        rearmBand = Numbers.normalize(rearmBand);
+        note = normalizeNote(note);
+        if (fireCount < 0) {
+            throw new IllegalArgumentException("fireCount < 0");
+        }
+        if (pushPending && lastFiring == null) {
+            throw new IllegalArgumentException("a pending push needs the firing it reports");
+        }
+    }
+
+    /** A new ARMED alert with the default re-arm band. */
+    public static Alert create(String id, Owner owner, CurrencyPair pair, Direction direction, BigDecimal threshold,
+                               AlertMode mode, String note, Instant now) {
+        BigDecimal valid = Thresholds.requireValid(threshold);
+        return new Alert(id, owner, pair, direction, valid, mode, AlertState.ARMED, defaultBand(valid), now,
+                null, 0, note, null, false);
+    }
+
+    public static BigDecimal defaultBand(BigDecimal threshold) {
+        return threshold.multiply(DEFAULT_REARM_BAND_RATIO).round(MathContext.DECIMAL64);
+    }
+
+    /** The rate that a FIRED re-arm alert must go strictly beyond to arm again. */
+    public BigDecimal rearmBoundary() {
+        return direction.rearmBoundary(threshold, rearmBand);
+    }
+
+    public boolean firesAt(BigDecimal rate) {
+        return state == AlertState.ARMED && direction.isCrossedBy(rate, threshold);
+    }
+
+    public boolean rearmsAt(BigDecimal rate) {
+        return state == AlertState.FIRED && mode == AlertMode.REARM && direction.isRearmedBy(rate, rearmBoundary());
+    }
+
+    /** ARMED to FIRED, recording the firing as a pending push. */
+    public Alert fire(Firing firing) {
+        Objects.requireNonNull(firing, "firing");
+        if (!firesAt(firing.rate())) {
+            throw new IllegalStateException("alert " + id + " in state " + state + " is not fired by " + firing.rate());
+        }
+        return new Alert(id, owner, pair, direction, threshold, mode, AlertState.FIRED, rearmBand, createdAt,
+                firing.firedAt(), fireCount + 1, note, firing, true);
+    }
+
+    /** FIRED re-arm alert back to ARMED because the rate left the band. */
+    public Alert rearm(BigDecimal rate) {
+        if (!rearmsAt(rate)) {
+            throw new IllegalStateException("alert " + id + " in state " + state + " is not re-armed by " + rate);
+        }
+        return withState(AlertState.ARMED);
+    }
+
+    /** Telegram accepted the push for the last firing. */
+    public Alert pushDelivered() {
+        return new Alert(id, owner, pair, direction, threshold, mode, state, rearmBand, createdAt, firedAt,
+                fireCount, note, lastFiring, false);
+    }
+
+    /** Owner pauses: an ARMED or FIRED alert stops firing until resumed. */
+    public Alert pause() {
+        if (state == AlertState.PAUSED) {
+            throw new IllegalStateException("alert " + id + " is already paused");
+        }
+        return withState(AlertState.PAUSED);
+    }
+
+    /** Owner resumes a PAUSED alert or re-arms a FIRED one by hand. */
+    public Alert resume() {
+        if (state == AlertState.ARMED) {
+            throw new IllegalStateException("alert " + id + " is already armed");
+        }
+        return withState(AlertState.ARMED);
+    }
+
+    private Alert withState(AlertState next) {
+        return new Alert(id, owner, pair, direction, threshold, mode, next, rearmBand, createdAt, firedAt,
+                fireCount, note, lastFiring, pushPending);
+    }
+
+    private static String normalizeNote(String note) {
+        if (note == null || note.isBlank()) {
+            return null;
+        }
+        String stripped = note.strip();
+        if (stripped.codePointCount(0, stripped.length()) > MAX_NOTE_LENGTH) {
+            throw new InvalidInputException("A note can be at most " + MAX_NOTE_LENGTH + " characters long.");
+        }
+        return stripped;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.fxalert.core.domain;
+
+import java.security.SecureRandom;
+
+/** Short, typeable alert ids ("k3m9x2qa"): 8 characters of an alphabet without look-alikes, 40 bits. */
+public final class AlertIds {
+
+    private static final char[] ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz".toCharArray();
+    public static final int LENGTH = 8;
+
+    private final SecureRandom random = new SecureRandom();
+
+    public String next() {
+        char[] id = new char[LENGTH];
+        for (int i = 0; i < LENGTH; i++) {
+            id[i] = ALPHABET[random.nextInt(ALPHABET.length)];
+        }
+        return new String(id);
+    }
+
+    /** Normalizes what a person typed; returns null when it cannot be an alert id. */
+    public static String normalize(String typed) {
+        if (typed == null) {
+            return null;
+        }
+        String id = typed.strip().toLowerCase(java.util.Locale.ROOT);
+        if (id.length() != LENGTH) {
+            return null;
+        }
+        for (char c : id.toCharArray()) {
+            if (new String(ALPHABET).indexOf(c) < 0) {
+                return null;
+            }
+        }
+        return id;
+    }
+}

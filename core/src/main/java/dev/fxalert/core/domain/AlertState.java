@@ -1,0 +1,7 @@
+package dev.fxalert.core.domain;
+
+public enum AlertState {
+    ARMED,
+    FIRED,
+    PAUSED
+}

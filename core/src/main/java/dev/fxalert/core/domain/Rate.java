@@ -1,0 +1,20 @@
+package dev.fxalert.core.domain;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Objects;
+
+/** One observed quote: one {@code pair.base()} costs {@code value} {@code pair.quote()}. */
+public record Rate(CurrencyPair pair, BigDecimal value, String provider, Instant observedAt) {
+
+    public Rate {
+        Objects.requireNonNull(pair, "pair");
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(provider, "provider");
+        Objects.requireNonNull(observedAt, "observedAt");
+        if (value.signum() <= 0) {
+            throw new InvalidInputException("A rate must be positive, got " + value.toPlainString());
+        }
+        value = Numbers.normalize(value);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.fxalert.core.port;
+
+import dev.fxalert.core.domain.User;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Users are linked one-to-one to a Telegram chat id. */
+public interface UserStore {
+
+    /**
+     * Finds the user of this chat or creates one; a user who had blocked the bot and talks to it again is
+     * active again. Safe to call concurrently for the same chat: one user per chat, always.
+     */
+    User linkChat(long chatId, String displayName, String language);
+
+    Optional<User> findByChatId(long chatId);
+
+    Optional<User> findById(String userId);
+
+    /** Marks the user inactive (blocked the bot, chat gone); returns false when unknown or already inactive. */
+    boolean deactivate(String userId);
+
+    UserCounts counts();
+
+    /** Active users ordered by id, after {@code afterUserId} (null for the start): broadcast pagination. */
+    List<User> listActive(String afterUserId, int limit);
+
+    record UserCounts(long active, long inactive) {
+    }
+}

@@ -1,0 +1,153 @@
+package dev.fxalert.core.domain;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AlertStateMachineTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-25T09:00:00Z");
+    private static final CurrencyPair USD_KRW = CurrencyPair.of("USD", "KRW");
+
+    private static Alert alert(Direction direction, String threshold, AlertMode mode) {
+        return Alert.create("abcdefgh", new Owner("u1", 42L), USD_KRW, direction, new BigDecimal(threshold), mode, null, NOW);
+    }
+
+    private static Firing firing(String eventId, String rate) {
+        return new Firing(eventId, new BigDecimal(rate), "frankfurter", NOW, NOW);
+    }
+
+    private static BigDecimal rate(String value) {
+        return new BigDecimal(value);
+    }
+
+    @Nested
+    class FiringRules {
+        @Test
+        void aboveFiresWhenTheRateReachesOrExceedsTheThreshold() {
+            Alert above = alert(Direction.ABOVE, "1400", AlertMode.REARM);
+            assertThat(above.firesAt(rate("1399.99"))).isFalse();
+            assertThat(above.firesAt(rate("1400"))).isTrue();
+            assertThat(above.firesAt(rate("1400.00"))).isTrue();
+            assertThat(above.firesAt(rate("1401"))).isTrue();
+        }
+
+        @Test
+        void belowFiresWhenTheRateReachesOrFallsUnderTheThreshold() {
+            Alert below = alert(Direction.BELOW, "1300", AlertMode.REARM);
+            assertThat(below.firesAt(rate("1300.01"))).isFalse();
+            assertThat(below.firesAt(rate("1300"))).isTrue();
+            assertThat(below.firesAt(rate("1250"))).isTrue();
+        }
+
+        @Test
+        void firingRecordsThePendingPushAndCounts() {
+            Alert fired = alert(Direction.ABOVE, "1400", AlertMode.ONCE).fire(firing("e1", "1401"));
+            assertThat(fired.state()).isEqualTo(AlertState.FIRED);
+            assertThat(fired.fireCount()).isEqualTo(1);
+            assertThat(fired.firedAt()).isEqualTo(NOW);
+            assertThat(fired.pushPending()).isTrue();
+            assertThat(fired.lastFiring().eventId()).isEqualTo("e1");
+            assertThat(fired.pushDelivered().pushPending()).isFalse();
+        }
+
+        @Test
+        void aFiredAlertDoesNotFireAgain() {
+            Alert fired = alert(Direction.ABOVE, "1400", AlertMode.REARM).fire(firing("e1", "1401"));
+            assertThat(fired.firesAt(rate("1500"))).isFalse();
+            assertThatThrownBy(() -> fired.fire(firing("e2", "1500"))).isInstanceOf(IllegalStateException.class);
+        }
+
+        @Test
+        void aPausedAlertNeverFires() {
+            Alert paused = alert(Direction.ABOVE, "1400", AlertMode.REARM).pause();
+            assertThat(paused.firesAt(rate("2000"))).isFalse();
+            assertThatThrownBy(() -> paused.fire(firing("e1", "2000"))).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Nested
+    class Rearming {
+        @Test
+        void defaultBandIsHalfAPercentOfTheThreshold() {
+            Alert above = alert(Direction.ABOVE, "1400", AlertMode.REARM);
+            assertThat(above.rearmBand()).isEqualByComparingTo("7");
+            assertThat(above.rearmBoundary()).isEqualByComparingTo("1393");
+            assertThat(alert(Direction.BELOW, "1400", AlertMode.REARM).rearmBoundary()).isEqualByComparingTo("1407");
+        }
+
+        @Test
+        void aHoveringRateNeverProducesASecondPush() {
+            Alert alert = alert(Direction.ABOVE, "1400", AlertMode.REARM).fire(firing("e1", "1400.5"));
+            for (String hovering : new String[]{"1399.5", "1400", "1398", "1393", "1401", "1396.2"}) {
+                assertThat(alert.rearmsAt(rate(hovering))).as("re-arms at %s", hovering).isFalse();
+                assertThat(alert.firesAt(rate(hovering))).isFalse();
+            }
+        }
+
+        @Test
+        void aboveRearmsOnlyOnceTheRateIsBelowThresholdMinusBand() {
+            Alert fired = alert(Direction.ABOVE, "1400", AlertMode.REARM).fire(firing("e1", "1401"));
+            assertThat(fired.rearmsAt(rate("1393"))).isFalse();
+            assertThat(fired.rearmsAt(rate("1392.99"))).isTrue();
+            Alert armed = fired.rearm(rate("1392"));
+            assertThat(armed.state()).isEqualTo(AlertState.ARMED);
+            assertThat(armed.firesAt(rate("1400"))).isTrue();
+            assertThat(armed.fireCount()).isEqualTo(1);
+        }
+
+        @Test
+        void belowRearmsOnlyOnceTheRateIsAboveThresholdPlusBand() {
+            Alert fired = alert(Direction.BELOW, "1000", AlertMode.REARM).fire(firing("e1", "999"));
+            assertThat(fired.rearmsAt(rate("1005"))).isFalse();
+            assertThat(fired.rearmsAt(rate("1005.01"))).isTrue();
+        }
+
+        @Test
+        void aOnceAlertStaysFired() {
+            Alert fired = alert(Direction.ABOVE, "1400", AlertMode.ONCE).fire(firing("e1", "1401"));
+            assertThat(fired.rearmsAt(rate("1000"))).isFalse();
+            assertThatThrownBy(() -> fired.rearm(rate("1000"))).isInstanceOf(IllegalStateException.class);
+        }
+
+        @Test
+        void theOwnerCanRearmAFiredAlertByHand() {
+            Alert fired = alert(Direction.ABOVE, "1400", AlertMode.ONCE).fire(firing("e1", "1401"));
+            assertThat(fired.resume().state()).isEqualTo(AlertState.ARMED);
+        }
+    }
+
+    @Nested
+    class Validation {
+        @Test
+        void rejectsANonPositiveThreshold() {
+            assertThatThrownBy(() -> alert(Direction.ABOVE, "0", AlertMode.ONCE))
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("greater than 0");
+            assertThatThrownBy(() -> alert(Direction.ABOVE, "-5", AlertMode.ONCE))
+                    .isInstanceOf(InvalidInputException.class);
+        }
+
+        @Test
+        void rejectsAnAbsurdThreshold() {
+            assertThatThrownBy(() -> alert(Direction.ABOVE, "10000000000", AlertMode.ONCE))
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("too large");
+        }
+
+        @Test
+        void rejectsANoteLongerThan100Characters() {
+            assertThatThrownBy(() -> Alert.create("abcdefgh", new Owner("u", 1), USD_KRW, Direction.ABOVE,
+                    rate("1"), AlertMode.ONCE, "x".repeat(101), NOW))
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("at most 100");
+        }
+
+        @Test
+        void keepsThresholdsWithoutScientificNotation() {
+            assertThat(alert(Direction.ABOVE, "1400.00", AlertMode.ONCE).threshold().toString()).isEqualTo("1400");
+        }
+    }
+}
