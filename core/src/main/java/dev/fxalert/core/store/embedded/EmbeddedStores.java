@@ -62,7 +62,7 @@ public final class EmbeddedStores implements Stores {
     }
 
     /** H2 appends {@code .mv.db} itself; a configured name that already ends so is not doubled. */
-    static String jdbcUrl(Path file) {
+    public static String jdbcUrl(Path file) {
         String name = file.toString();
         if (name.endsWith(".mv.db")) {
             name = name.substring(0, name.length() - ".mv.db".length());
