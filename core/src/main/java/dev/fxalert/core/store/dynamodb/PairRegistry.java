@@ -1,0 +1,44 @@
+package dev.fxalert.core.store.dynamodb;
+
+import dev.fxalert.core.domain.CurrencyPair;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every pair an alert was ever created for, as a string set in one item ({@code alertId = PAIRS}). It only grows
+ * (a pair costs a few bytes), so watchedPairs can check each registered pair with a one-item index read instead
+ * of scanning the alerts.
+ */
+final class PairRegistry {
+
+    static final String PAIRS = "pairs";
+    private static final Map<String, AttributeValue> KEY = AlertItems.key("PAIRS");
+
+    private final DynamoDbClient client;
+    private final String table;
+    private final PagedReads reads;
+
+    PairRegistry(DynamoDbClient client, String table, PagedReads reads) {
+        this.client = client;
+        this.table = table;
+        this.reads = reads;
+    }
+
+    /** Idempotent: adding to a string set that has the pair already changes nothing. */
+    void register(CurrencyPair pair) {
+        client.updateItem(b -> b.tableName(table).key(KEY)
+                .updateExpression("ADD #pairs :pair")
+                .expressionAttributeNames(Map.of("#pairs", PAIRS))
+                .expressionAttributeValues(Map.of(":pair", AttributeValue.fromSs(List.of(pair.toString())))));
+    }
+
+    List<CurrencyPair> registered() {
+        return reads.get(table, KEY)
+                .map(item -> item.get(PAIRS))
+                .map(set -> set.ss().stream().map(CurrencyPair::parse).toList())
+                .orElse(List.of());
+    }
+}
