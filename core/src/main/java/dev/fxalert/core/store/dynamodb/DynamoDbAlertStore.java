@@ -1,7 +1,6 @@
 package dev.fxalert.core.store.dynamodb;
 
 import dev.fxalert.core.domain.Alert;
-import dev.fxalert.core.domain.AlertLimitExceededException;
 import dev.fxalert.core.domain.AlertMode;
 import dev.fxalert.core.domain.AlertState;
 import dev.fxalert.core.domain.CurrencyPair;
@@ -28,7 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.HashSet;
 import java.util.function.Predicate;
 
 import static dev.fxalert.core.store.dynamodb.AlertItems.ARMED_BY_THRESHOLD;
@@ -356,7 +355,7 @@ public final class DynamoDbAlertStore implements AlertStore {
 
     @Override
     public Set<CurrencyPair> watchedPairs() {
-        Set<CurrencyPair> watched = new TreeSet<>(java.util.Comparator.comparing(CurrencyPair::toString));
+        Set<CurrencyPair> watched = new HashSet<>();
         for (CurrencyPair pair : pairs.registered()) {
             boolean anyWatcher = !reads.query(QueryRequest.builder().tableName(table).indexName(WATCHING_BY_PAIR)
                     .keyConditionExpression("#watchKey = :pair")

@@ -6,6 +6,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every pair an alert was ever created for, as a string set in one item ({@code alertId = PAIRS}). It only grows
@@ -20,6 +22,8 @@ final class PairRegistry {
     private final DynamoDbClient client;
     private final String table;
     private final PagedReads reads;
+    /** Pairs this instance already registered: the registry never shrinks, so one write per pair is enough. */
+    private final Set<CurrencyPair> knownRegistered = ConcurrentHashMap.newKeySet();
 
     PairRegistry(DynamoDbClient client, String table, PagedReads reads) {
         this.client = client;
@@ -29,10 +33,14 @@ final class PairRegistry {
 
     /** Idempotent: adding to a string set that has the pair already changes nothing. */
     void register(CurrencyPair pair) {
+        if (knownRegistered.contains(pair)) {
+            return;
+        }
         client.updateItem(b -> b.tableName(table).key(KEY)
                 .updateExpression("ADD #pairs :pair")
                 .expressionAttributeNames(Map.of("#pairs", PAIRS))
                 .expressionAttributeValues(Map.of(":pair", AttributeValue.fromSs(List.of(pair.toString())))));
+        knownRegistered.add(pair);
     }
 
     List<CurrencyPair> registered() {
