@@ -3,8 +3,15 @@ package dev.fxalert.core.store.dynamodb;
 import java.util.Map;
 import java.util.Objects;
 
-/** Table names (configurable per deployment) and the per-user alert limit. */
-public record DynamoDbStoreConfig(String usersTable, String alertsTable, String rateHistoryTable, int maxAlertsPerUser) {
+/**
+ * Table names (configurable per deployment), the per-user alert limit, and how many items one Query/Scan page
+ * asks for (every read follows LastEvaluatedKey, so this only bounds the size of one round trip; tests make it
+ * small to prove pagination with few items).
+ */
+public record DynamoDbStoreConfig(String usersTable, String alertsTable, String rateHistoryTable, int maxAlertsPerUser,
+                                  int pageSize) {
+
+    public static final int DEFAULT_PAGE_SIZE = 1000;
 
     public DynamoDbStoreConfig {
         Objects.requireNonNull(usersTable, "usersTable");
@@ -13,6 +20,13 @@ public record DynamoDbStoreConfig(String usersTable, String alertsTable, String 
         if (maxAlertsPerUser < 1) {
             throw new IllegalArgumentException("maxAlertsPerUser must be at least 1");
         }
+        if (pageSize < 1) {
+            throw new IllegalArgumentException("pageSize must be at least 1");
+        }
+    }
+
+    public DynamoDbStoreConfig(String usersTable, String alertsTable, String rateHistoryTable, int maxAlertsPerUser) {
+        this(usersTable, alertsTable, rateHistoryTable, maxAlertsPerUser, DEFAULT_PAGE_SIZE);
     }
 
     /** Reads USERS_TABLE, ALERTS_TABLE, RATE_HISTORY_TABLE and MAX_ALERTS_PER_USER (defaults: fx-alert-*, 50). */
@@ -22,5 +36,9 @@ public record DynamoDbStoreConfig(String usersTable, String alertsTable, String 
                 env.getOrDefault("ALERTS_TABLE", "fx-alert-alerts"),
                 env.getOrDefault("RATE_HISTORY_TABLE", "fx-alert-rate-history"),
                 Integer.parseInt(env.getOrDefault("MAX_ALERTS_PER_USER", "50")));
+    }
+
+    public DynamoDbStoreConfig withPageSize(int pageSize) {
+        return new DynamoDbStoreConfig(usersTable, alertsTable, rateHistoryTable, maxAlertsPerUser, pageSize);
     }
 }

@@ -7,35 +7,59 @@ import dev.fxalert.core.port.UserStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
+import java.util.Objects;
 
-/** Users, alerts and rate history in three DynamoDB tables. (Being implemented.) */
+/**
+ * Users, alerts and rate history in three DynamoDB tables (key design in docs/dynamodb.md). Every write is a
+ * single-item conditional write, so it works on DynamoDB and on dynalite alike (no transactions).
+ * The client belongs to the caller: {@link #close()} leaves it open.
+ */
 public final class DynamoDbStores implements Stores {
 
+    private final DynamoDbAlertStore alerts;
+    private final DynamoDbUserStore users;
+    private final DynamoDbRateHistory rateHistory;
+
+    private DynamoDbStores(DynamoDbClient client, DynamoDbStoreConfig config, Clock clock) {
+        this.alerts = new DynamoDbAlertStore(client, config);
+        this.users = new DynamoDbUserStore(client, config, clock);
+        this.rateHistory = new DynamoDbRateHistory(client, config);
+    }
+
     public static DynamoDbStores create(DynamoDbClient client, DynamoDbStoreConfig config, Clock clock) {
-        throw new UnsupportedOperationException("DynamoDB store not implemented yet");
+        Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(clock, "clock");
+        return new DynamoDbStores(client, config, clock);
     }
 
     /** Creates the three tables with their indexes when missing: for tests and local DynamoDB only. */
     public static void createTablesIfMissing(DynamoDbClient client, DynamoDbStoreConfig config) {
-        throw new UnsupportedOperationException("DynamoDB store not implemented yet");
+        DynamoDbTables.createIfMissing(client, config);
     }
 
     @Override
     public AlertStore alerts() {
-        throw new UnsupportedOperationException();
+        return alerts;
+    }
+
+    /** Items the alert store has read so far (take the difference around a call, e.g. findCrossed). */
+    public ReadCounter alertReads() {
+        return alerts.reads();
     }
 
     @Override
     public UserStore users() {
-        throw new UnsupportedOperationException();
+        return users;
     }
 
     @Override
     public RateHistory rateHistory() {
-        throw new UnsupportedOperationException();
+        return rateHistory;
     }
 
     @Override
     public void close() {
+        // Nothing to release: the stores hold no resources of their own, and the client is the caller's.
     }
 }

@@ -1,0 +1,177 @@
+package dev.fxalert.core.store.dynamodb;
+
+import dev.fxalert.core.domain.Alert;
+import dev.fxalert.core.domain.AlertMode;
+import dev.fxalert.core.domain.AlertState;
+import dev.fxalert.core.domain.CurrencyPair;
+import dev.fxalert.core.domain.Direction;
+import dev.fxalert.core.domain.Firing;
+import dev.fxalert.core.domain.Owner;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import static dev.fxalert.core.store.dynamodb.AttributeValues.bool;
+import static dev.fxalert.core.store.dynamodb.AttributeValues.decimal;
+import static dev.fxalert.core.store.dynamodb.AttributeValues.flag;
+import static dev.fxalert.core.store.dynamodb.AttributeValues.instant;
+import static dev.fxalert.core.store.dynamodb.AttributeValues.n;
+import static dev.fxalert.core.store.dynamodb.AttributeValues.number;
+import static dev.fxalert.core.store.dynamodb.AttributeValues.s;
+import static dev.fxalert.core.store.dynamodb.AttributeValues.string;
+
+/**
+ * The alerts table's item layout (see docs/dynamodb.md). Besides the alert's own attributes an item carries the
+ * keys of the sparse indexes it belongs to in its current state; an attribute absent means "not in that index".
+ */
+final class AlertItems {
+
+    // Table key and owner index.
+    static final String ID = "alertId";
+    static final String USER_ID = "userId";
+    static final String OWNER_SORT = "ownerSort";
+    // Alert attributes.
+    static final String CHAT_ID = "chatId";
+    static final String PAIR = "pair";
+    static final String DIRECTION = "direction";
+    static final String SIDE = "side";
+    static final String THRESHOLD = "threshold";
+    static final String MODE = "mode";
+    static final String STATE = "state";
+    static final String REARM_BAND = "rearmBand";
+    static final String REARM_BOUNDARY = "rearmBoundary";
+    static final String CREATED_AT = "createdAt";
+    static final String FIRED_AT = "firedAt";
+    static final String FIRE_COUNT = "fireCount";
+    static final String NOTE = "note";
+    static final String EVENT_ID = "lastEventId";
+    static final String EVENT_RATE = "lastRate";
+    static final String EVENT_PROVIDER = "lastProvider";
+    static final String EVENT_OBSERVED_AT = "lastObservedAt";
+    static final String EVENT_FIRED_AT = "lastFiredAt";
+    static final String PUSH_PENDING = "pushPending";
+    // Sparse index keys, present only in the states that put the alert in the index.
+    static final String ARMED_KEY = "armedKey";
+    static final String REARM_KEY = "rearmKey";
+    static final String PENDING_KEY = "pendingKey";
+    static final String PENDING_SORT = "pendingSort";
+    static final String WATCH_KEY = "watchKey";
+
+    /** The one partition of the pending-push index. */
+    static final String PENDING = "PENDING";
+
+    // Index names.
+    static final String BY_OWNER = "byOwner";
+    static final String ARMED_BY_THRESHOLD = "armedByThreshold";
+    static final String REARMABLE_BY_BOUNDARY = "rearmableByBoundary";
+    static final String PENDING_BY_FIRED_AT = "pendingByFiredAt";
+    static final String WATCHING_BY_PAIR = "watchingByPair";
+
+    private AlertItems() {
+    }
+
+    static Map<String, AttributeValue> key(String alertId) {
+        return Map.of(ID, s(alertId));
+    }
+
+    /** {@code USD/KRW#ABOVE}: the partition of the crossing and re-arm indexes. */
+    static String side(CurrencyPair pair, Direction direction) {
+        return pair + "#" + direction.name();
+    }
+
+    static String ownerSort(Instant createdAt, String alertId) {
+        return SortableInstants.format(createdAt) + "#" + alertId;
+    }
+
+    static String pendingSort(Instant firedAt, String alertId) {
+        return SortableInstants.format(firedAt) + "#" + alertId;
+    }
+
+    static Map<String, AttributeValue> toItem(Alert alert) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(ID, s(alert.id()));
+        item.put(USER_ID, s(alert.owner().userId()));
+        item.put(CHAT_ID, n(alert.owner().chatId()));
+        item.put(OWNER_SORT, s(ownerSort(alert.createdAt(), alert.id())));
+        item.put(PAIR, s(alert.pair().toString()));
+        item.put(DIRECTION, s(alert.direction().name()));
+        item.put(SIDE, s(side(alert.pair(), alert.direction())));
+        item.put(THRESHOLD, n(alert.threshold()));
+        item.put(MODE, s(alert.mode().name()));
+        item.put(STATE, s(alert.state().name()));
+        item.put(REARM_BAND, n(alert.rearmBand()));
+        item.put(REARM_BOUNDARY, n(alert.rearmBoundary()));
+        item.put(CREATED_AT, instant(alert.createdAt()));
+        if (alert.firedAt() != null) {
+            item.put(FIRED_AT, instant(alert.firedAt()));
+        }
+        item.put(FIRE_COUNT, n(alert.fireCount()));
+        if (alert.note() != null) {
+            item.put(NOTE, s(alert.note()));
+        }
+        if (alert.lastFiring() != null) {
+            item.putAll(firingAttributes(alert.lastFiring()));
+        }
+        item.put(PUSH_PENDING, bool(alert.pushPending()));
+        String side = side(alert.pair(), alert.direction());
+        switch (alert.state()) {
+            case ARMED -> {
+                item.put(ARMED_KEY, s(side));
+                item.put(WATCH_KEY, s(alert.pair().toString()));
+            }
+            case FIRED -> {
+                item.put(WATCH_KEY, s(alert.pair().toString()));
+                if (alert.mode() == AlertMode.REARM) {
+                    item.put(REARM_KEY, s(side));
+                }
+            }
+            case PAUSED -> {
+                // in no evaluation index
+            }
+        }
+        if (alert.pushPending()) {
+            item.put(PENDING_KEY, s(PENDING));
+            item.put(PENDING_SORT, s(pendingSort(alert.lastFiring().firedAt(), alert.id())));
+        }
+        return item;
+    }
+
+    static Map<String, AttributeValue> firingAttributes(Firing firing) {
+        return Map.of(
+                EVENT_ID, s(firing.eventId()),
+                EVENT_RATE, n(firing.rate()),
+                EVENT_PROVIDER, s(firing.provider()),
+                EVENT_OBSERVED_AT, instant(firing.observedAt()),
+                EVENT_FIRED_AT, instant(firing.firedAt()));
+    }
+
+    /** True for alert items (the table also holds per-user counters and the pair registry). */
+    static boolean isAlert(Map<String, AttributeValue> item) {
+        return item.containsKey(STATE) && item.containsKey(USER_ID);
+    }
+
+    static Alert fromItem(Map<String, AttributeValue> item) {
+        Firing firing = null;
+        if (item.containsKey(EVENT_ID)) {
+            firing = new Firing(string(item, EVENT_ID), decimal(item, EVENT_RATE), string(item, EVENT_PROVIDER),
+                    instant(item, EVENT_OBSERVED_AT), instant(item, EVENT_FIRED_AT));
+        }
+        return new Alert(
+                string(item, ID),
+                new Owner(string(item, USER_ID), number(item, CHAT_ID, 0)),
+                CurrencyPair.parse(string(item, PAIR)),
+                Direction.valueOf(string(item, DIRECTION)),
+                decimal(item, THRESHOLD),
+                AlertMode.valueOf(string(item, MODE)),
+                AlertState.valueOf(string(item, STATE)),
+                decimal(item, REARM_BAND),
+                instant(item, CREATED_AT),
+                instant(item, FIRED_AT),
+                (int) number(item, FIRE_COUNT, 0),
+                string(item, NOTE),
+                firing,
+                flag(item, PUSH_PENDING) && firing != null);
+    }
+}

@@ -1,0 +1,422 @@
+package dev.fxalert.core.store.dynamodb;
+
+import dev.fxalert.core.domain.Alert;
+import dev.fxalert.core.domain.AlertMode;
+import dev.fxalert.core.domain.AlertState;
+import dev.fxalert.core.domain.CurrencyPair;
+import dev.fxalert.core.domain.Direction;
+import dev.fxalert.core.domain.Firing;
+import dev.fxalert.core.port.AlertPage;
+import dev.fxalert.core.port.AlertQuery;
+import dev.fxalert.core.port.AlertStore;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.HashSet;
+import java.util.function.Predicate;
+
+import static dev.fxalert.core.store.dynamodb.AlertItems.ARMED_BY_THRESHOLD;
+import static dev.fxalert.core.store.dynamodb.AlertItems.ARMED_KEY;
+import static dev.fxalert.core.store.dynamodb.AlertItems.BY_OWNER;
+import static dev.fxalert.core.store.dynamodb.AlertItems.EVENT_ID;
+import static dev.fxalert.core.store.dynamodb.AlertItems.FIRED_AT;
+import static dev.fxalert.core.store.dynamodb.AlertItems.FIRE_COUNT;
+import static dev.fxalert.core.store.dynamodb.AlertItems.ID;
+import static dev.fxalert.core.store.dynamodb.AlertItems.MODE;
+import static dev.fxalert.core.store.dynamodb.AlertItems.PAIR;
+import static dev.fxalert.core.store.dynamodb.AlertItems.PENDING;
+import static dev.fxalert.core.store.dynamodb.AlertItems.PENDING_BY_FIRED_AT;
+import static dev.fxalert.core.store.dynamodb.AlertItems.PENDING_KEY;
+import static dev.fxalert.core.store.dynamodb.AlertItems.PENDING_SORT;
+import static dev.fxalert.core.store.dynamodb.AlertItems.PUSH_PENDING;
+import static dev.fxalert.core.store.dynamodb.AlertItems.REARMABLE_BY_BOUNDARY;
+import static dev.fxalert.core.store.dynamodb.AlertItems.REARM_BOUNDARY;
+import static dev.fxalert.core.store.dynamodb.AlertItems.REARM_KEY;
+import static dev.fxalert.core.store.dynamodb.AlertItems.SIDE;
+import static dev.fxalert.core.store.dynamodb.AlertItems.STATE;
+import static dev.fxalert.core.store.dynamodb.AlertItems.THRESHOLD;
+import static dev.fxalert.core.store.dynamodb.AlertItems.USER_ID;
+import static dev.fxalert.core.store.dynamodb.AlertItems.WATCHING_BY_PAIR;
+import static dev.fxalert.core.store.dynamodb.AlertItems.WATCH_KEY;
+import static dev.fxalert.core.store.dynamodb.AttributeValues.bool;
+import static dev.fxalert.core.store.dynamodb.AttributeValues.instant;
+import static dev.fxalert.core.store.dynamodb.AttributeValues.n;
+import static dev.fxalert.core.store.dynamodb.AttributeValues.s;
+
+/**
+ * Alerts in one DynamoDB table with sparse indexes, written only with single-item conditional writes
+ * (see docs/dynamodb.md for the key design and what each operation reads).
+ */
+public final class DynamoDbAlertStore implements AlertStore {
+
+    private final DynamoDbClient client;
+    private final String table;
+    private final PagedReads reads;
+    private final ReadCounter counter;
+    private final AlertLimits limits;
+    private final PairRegistry pairs;
+
+    DynamoDbAlertStore(DynamoDbClient client, DynamoDbStoreConfig config) {
+        this.client = client;
+        this.table = config.alertsTable();
+        this.counter = new ReadCounter();
+        this.reads = new PagedReads(client, config.pageSize(), counter);
+        this.limits = new AlertLimits(client, table, config.maxAlertsPerUser());
+        this.pairs = new PairRegistry(client, table, reads);
+    }
+
+    /** What this store has read so far; the benchmark reports the difference around findCrossed. */
+    public ReadCounter reads() {
+        return counter;
+    }
+
+    /** Items read so far by this store (sum of ScannedCount plus GetItem hits). */
+    public long itemsRead() {
+        return counter.itemsRead();
+    }
+
+    @Override
+    public Alert create(Alert alert) {
+        Objects.requireNonNull(alert, "alert");
+        // Register the pair first: should a later step fail, the registry only holds a pair nobody watches.
+        pairs.register(alert.pair());
+        limits.reserveSlot(alert.owner().userId());
+        try {
+            client.putItem(b -> b.tableName(table).item(AlertItems.toItem(alert))
+                    .conditionExpression("attribute_not_exists(#id)")
+                    .expressionAttributeNames(Map.of("#id", ID)));
+        } catch (ConditionalCheckFailedException e) {
+            limits.releaseSlot(alert.owner().userId());
+            throw new IllegalArgumentException("an alert with id " + alert.id() + " already exists", e);
+        } catch (RuntimeException e) {
+            limits.releaseSlot(alert.owner().userId());
+            throw e;
+        }
+        return alert;
+    }
+
+    @Override
+    public List<Alert> listByOwner(String userId) {
+        Objects.requireNonNull(userId, "userId");
+        return reads.query(QueryRequest.builder().tableName(table).indexName(BY_OWNER)
+                        .keyConditionExpression("#user = :user")
+                        .expressionAttributeNames(Map.of("#user", USER_ID))
+                        .expressionAttributeValues(Map.of(":user", s(userId)))
+                        .build())
+                .stream().map(AlertItems::fromItem).toList();
+    }
+
+    @Override
+    public Optional<Alert> get(String userId, String alertId) {
+        if (userId == null || alertId == null) {
+            return Optional.empty();
+        }
+        return reads.get(table, AlertItems.key(alertId))
+                .filter(AlertItems::isAlert)
+                .map(AlertItems::fromItem)
+                .filter(alert -> alert.owner().userId().equals(userId));
+    }
+
+    @Override
+    public boolean delete(String userId, String alertId) {
+        if (userId == null || alertId == null) {
+            return false;
+        }
+        try {
+            client.deleteItem(b -> b.tableName(table).key(AlertItems.key(alertId))
+                    .conditionExpression("#user = :user AND attribute_exists(#state)")
+                    .expressionAttributeNames(Map.of("#user", USER_ID, "#state", STATE))
+                    .expressionAttributeValues(Map.of(":user", s(userId))));
+        } catch (ConditionalCheckFailedException notTheOwnersOrGone) {
+            return false;
+        }
+        limits.releaseSlot(userId);
+        return true;
+    }
+
+    @Override
+    public Optional<Alert> pause(String userId, String alertId) {
+        if (userId == null || alertId == null) {
+            return Optional.empty();
+        }
+        Optional<Alert> paused = ownerTransition(userId, alertId, Set.of(AlertState.ARMED, AlertState.FIRED),
+                "SET #state = :next REMOVE #armedKey, #rearmKey, #watchKey",
+                Map.of("#armedKey", ARMED_KEY, "#rearmKey", REARM_KEY, "#watchKey", WATCH_KEY),
+                Map.of(":next", s(AlertState.PAUSED.name())));
+        return paused.isPresent() ? paused : get(userId, alertId);
+    }
+
+    @Override
+    public Optional<Alert> resume(String userId, String alertId) {
+        if (userId == null || alertId == null) {
+            return Optional.empty();
+        }
+        // The index keys are copied from attributes every alert item carries, so no read is needed first.
+        Optional<Alert> resumed = ownerTransition(userId, alertId, Set.of(AlertState.PAUSED, AlertState.FIRED),
+                "SET #state = :next, #armedKey = #side, #watchKey = #pair REMOVE #rearmKey",
+                Map.of("#armedKey", ARMED_KEY, "#rearmKey", REARM_KEY, "#watchKey", WATCH_KEY, "#side", SIDE,
+                        "#pair", PAIR),
+                Map.of(":next", s(AlertState.ARMED.name())));
+        return resumed.isPresent() ? resumed : get(userId, alertId);
+    }
+
+    @Override
+    public int pauseAllOf(String userId) {
+        int changed = 0;
+        for (Alert alert : listByOwner(userId)) {
+            if (alert.state() != AlertState.PAUSED && ownerTransition(userId, alert.id(),
+                    Set.of(AlertState.ARMED, AlertState.FIRED),
+                    "SET #state = :next REMOVE #armedKey, #rearmKey, #watchKey",
+                    Map.of("#armedKey", ARMED_KEY, "#rearmKey", REARM_KEY, "#watchKey", WATCH_KEY),
+                    Map.of(":next", s(AlertState.PAUSED.name()))).isPresent()) {
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    /** A conditional owner-scoped state change; empty when not the owner's, gone, or not in one of {@code from}. */
+    private Optional<Alert> ownerTransition(String userId, String alertId, Set<AlertState> from, String update,
+                                            Map<String, String> names, Map<String, AttributeValue> values) {
+        Map<String, String> allNames = new HashMap<>(names);
+        allNames.put("#user", USER_ID);
+        allNames.put("#state", STATE);
+        Map<String, AttributeValue> allValues = new HashMap<>(values);
+        allValues.put(":user", s(userId));
+        List<String> placeholders = new ArrayList<>();
+        for (AlertState state : from) {
+            String placeholder = ":from" + state.ordinal();
+            placeholders.add(placeholder);
+            allValues.put(placeholder, s(state.name()));
+        }
+        try {
+            UpdateItemResponse response = client.updateItem(UpdateItemRequest.builder().tableName(table)
+                    .key(AlertItems.key(alertId))
+                    .conditionExpression("#user = :user AND #state IN (" + String.join(", ", placeholders) + ")")
+                    .updateExpression(update)
+                    .expressionAttributeNames(allNames)
+                    .expressionAttributeValues(allValues)
+                    .returnValues(ReturnValue.ALL_NEW)
+                    .build());
+            return Optional.of(AlertItems.fromItem(response.attributes()));
+        } catch (ConditionalCheckFailedException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public List<Alert> findCrossed(CurrencyPair pair, BigDecimal rate) {
+        Objects.requireNonNull(pair, "pair");
+        Objects.requireNonNull(rate, "rate");
+        List<Alert> crossed = new ArrayList<>();
+        for (Direction direction : Direction.values()) {
+            // ABOVE fires when threshold <= rate, BELOW when threshold >= rate.
+            String range = direction == Direction.ABOVE ? "#threshold <= :rate" : "#threshold >= :rate";
+            crossed.addAll(rangeOf(ARMED_BY_THRESHOLD, ARMED_KEY, THRESHOLD, range, pair, direction, rate,
+                    alert -> alert.firesAt(rate)));
+        }
+        return crossed;
+    }
+
+    @Override
+    public List<Alert> findRearmable(CurrencyPair pair, BigDecimal rate) {
+        Objects.requireNonNull(pair, "pair");
+        Objects.requireNonNull(rate, "rate");
+        List<Alert> rearmable = new ArrayList<>();
+        for (Direction direction : Direction.values()) {
+            // ABOVE re-arms when rate < boundary, BELOW when rate > boundary.
+            String range = direction == Direction.ABOVE ? "#threshold > :rate" : "#threshold < :rate";
+            rearmable.addAll(rangeOf(REARMABLE_BY_BOUNDARY, REARM_KEY, REARM_BOUNDARY, range, pair, direction, rate,
+                    alert -> alert.rearmsAt(rate)));
+        }
+        return rearmable;
+    }
+
+    /**
+     * One side's range read on a sparse index. The predicate only guards against an index entry older than its
+     * item (GSIs are eventually consistent); the conditional transition that follows re-checks the state anyway.
+     */
+    private List<Alert> rangeOf(String index, String partition, String sort, String range, CurrencyPair pair,
+                                Direction direction, BigDecimal rate, Predicate<Alert> stillMatches) {
+        return reads.query(QueryRequest.builder().tableName(table).indexName(index)
+                        .keyConditionExpression("#side = :side AND " + range)
+                        .expressionAttributeNames(Map.of("#side", partition, "#threshold", sort))
+                        .expressionAttributeValues(Map.of(":side", s(AlertItems.side(pair, direction)),
+                                ":rate", n(rate)))
+                        .build())
+                .stream().map(AlertItems::fromItem).filter(stillMatches).toList();
+    }
+
+    @Override
+    public boolean markFired(String alertId, Firing firing) {
+        Objects.requireNonNull(firing, "firing");
+        // The mode decides whether the fired alert enters the re-arm index; it never changes, so read it first.
+        Optional<Alert> current = reads.get(table, AlertItems.key(alertId))
+                .filter(AlertItems::isAlert).map(AlertItems::fromItem);
+        if (current.isEmpty() || current.get().state() != AlertState.ARMED) {
+            return false;
+        }
+        Alert alert = current.get();
+        Map<String, String> names = new HashMap<>(Map.of("#state", STATE, "#firedAt", FIRED_AT,
+                "#fireCount", FIRE_COUNT, "#pushPending", PUSH_PENDING, "#pendingKey", PENDING_KEY,
+                "#pendingSort", PENDING_SORT, "#armedKey", ARMED_KEY));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":armed", s(AlertState.ARMED.name()),
+                ":fired", s(AlertState.FIRED.name()), ":firedAt", instant(firing.firedAt()), ":one", n(1),
+                ":zero", n(0), ":true", bool(true), ":pending", s(PENDING),
+                ":pendingSort", s(AlertItems.pendingSort(firing.firedAt(), alertId))));
+        StringBuilder set = new StringBuilder("SET #state = :fired, #firedAt = :firedAt, "
+                + "#fireCount = if_not_exists(#fireCount, :zero) + :one, #pushPending = :true, "
+                + "#pendingKey = :pending, #pendingSort = :pendingSort");
+        int i = 0;
+        for (Map.Entry<String, AttributeValue> attribute : AlertItems.firingAttributes(firing).entrySet()) {
+            names.put("#f" + i, attribute.getKey());
+            values.put(":f" + i, attribute.getValue());
+            set.append(", #f").append(i).append(" = :f").append(i);
+            i++;
+        }
+        if (alert.mode() == AlertMode.REARM) {
+            names.put("#rearmKey", REARM_KEY);
+            names.put("#side", SIDE);
+            set.append(", #rearmKey = #side");
+        }
+        try {
+            client.updateItem(b -> b.tableName(table).key(AlertItems.key(alertId))
+                    .conditionExpression("#state = :armed")
+                    .updateExpression(set + " REMOVE #armedKey")
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException someoneElseFiredItOrItChanged) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean rearm(String alertId) {
+        try {
+            client.updateItem(b -> b.tableName(table).key(AlertItems.key(alertId))
+                    .conditionExpression("#state = :fired AND #mode = :rearm")
+                    .updateExpression("SET #state = :armed, #armedKey = #side REMOVE #rearmKey")
+                    .expressionAttributeNames(Map.of("#state", STATE, "#mode", MODE, "#armedKey", ARMED_KEY,
+                            "#side", SIDE, "#rearmKey", REARM_KEY))
+                    .expressionAttributeValues(Map.of(":fired", s(AlertState.FIRED.name()),
+                            ":rearm", s(AlertMode.REARM.name()), ":armed", s(AlertState.ARMED.name()))));
+            return true;
+        } catch (ConditionalCheckFailedException notFiredAnymore) {
+            return false;
+        }
+    }
+
+    @Override
+    public List<Alert> findPendingPushes(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+        }
+        return reads.query(QueryRequest.builder().tableName(table).indexName(PENDING_BY_FIRED_AT)
+                        .keyConditionExpression("#pendingKey = :pending")
+                        .expressionAttributeNames(Map.of("#pendingKey", PENDING_KEY))
+                        .expressionAttributeValues(Map.of(":pending", s(PENDING)))
+                        .scanIndexForward(true)
+                        .build(), limit)
+                .stream().map(AlertItems::fromItem).filter(Alert::pushPending).toList();
+    }
+
+    @Override
+    public boolean markPushDelivered(String alertId, String eventId) {
+        Objects.requireNonNull(eventId, "eventId");
+        try {
+            client.updateItem(b -> b.tableName(table).key(AlertItems.key(alertId))
+                    .conditionExpression("#pushPending = :true AND #eventId = :eventId")
+                    .updateExpression("SET #pushPending = :false REMOVE #pendingKey, #pendingSort")
+                    .expressionAttributeNames(Map.of("#pushPending", PUSH_PENDING, "#eventId", EVENT_ID,
+                            "#pendingKey", PENDING_KEY, "#pendingSort", PENDING_SORT))
+                    .expressionAttributeValues(Map.of(":true", bool(true), ":false", bool(false),
+                            ":eventId", s(eventId))));
+            return true;
+        } catch (ConditionalCheckFailedException notThatPushOrAlreadyDelivered) {
+            return false;
+        }
+    }
+
+    @Override
+    public Set<CurrencyPair> watchedPairs() {
+        Set<CurrencyPair> watched = new HashSet<>();
+        for (CurrencyPair pair : pairs.registered()) {
+            boolean anyWatcher = !reads.query(QueryRequest.builder().tableName(table).indexName(WATCHING_BY_PAIR)
+                    .keyConditionExpression("#watchKey = :pair")
+                    .expressionAttributeNames(Map.of("#watchKey", WATCH_KEY))
+                    .expressionAttributeValues(Map.of(":pair", s(pair.toString())))
+                    .build(), 1).isEmpty();
+            if (anyWatcher) {
+                watched.add(pair);
+            }
+        }
+        return Set.copyOf(watched);
+    }
+
+    @Override
+    public Map<AlertState, Long> countByState() {
+        Map<AlertState, Long> counts = new EnumMap<>(AlertState.class);
+        for (AlertState state : AlertState.values()) {
+            counts.put(state, 0L);
+        }
+        // Operator statistics: a projected Scan of the whole table (see docs/dynamodb.md for the cost).
+        reads.scan(ScanRequest.builder().tableName(table)
+                .projectionExpression("#state")
+                .filterExpression("attribute_exists(#state)")
+                .expressionAttributeNames(Map.of("#state", STATE))
+                .build(), item -> counts.merge(AlertState.valueOf(item.get(STATE).s()), 1L, Long::sum));
+        return counts;
+    }
+
+    @Override
+    public AlertPage list(AlertQuery query) {
+        Objects.requireNonNull(query, "query");
+        Map<String, String> names = new HashMap<>(Map.of("#state", STATE, "#user", USER_ID));
+        Map<String, AttributeValue> values = new HashMap<>();
+        List<String> filters = new ArrayList<>(List.of("attribute_exists(#state)", "attribute_exists(#user)"));
+        if (query.pair() != null) {
+            names.put("#pair", PAIR);
+            values.put(":pair", s(query.pair().toString()));
+            filters.add("#pair = :pair");
+        }
+        if (query.state() != null) {
+            values.put(":state", s(query.state().name()));
+            filters.add("#state = :state");
+        }
+        ScanRequest.Builder scanBuilder = ScanRequest.builder().tableName(table)
+                .filterExpression(String.join(" AND ", filters))
+                .expressionAttributeNames(names);
+        if (!values.isEmpty()) {
+            scanBuilder.expressionAttributeValues(values);
+        }
+        ScanRequest scan = scanBuilder.build();
+        // Read one more than the page to know whether a next page exists; the cursor is the last returned key.
+        List<Alert> found = new ArrayList<>();
+        String startAfter = AlertCursors.decode(query.cursor());
+        reads.scanUntil(scan, startAfter == null ? null : AlertItems.key(startAfter), item -> {
+            found.add(AlertItems.fromItem(item));
+            return found.size() <= query.limit();
+        });
+        if (found.size() <= query.limit()) {
+            return new AlertPage(found, null);
+        }
+        List<Alert> page = found.subList(0, query.limit());
+        return new AlertPage(page, AlertCursors.encode(page.get(page.size() - 1).id()));
+    }
+}

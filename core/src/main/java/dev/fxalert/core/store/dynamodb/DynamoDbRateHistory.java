@@ -1,0 +1,147 @@
+package dev.fxalert.core.store.dynamodb;
+
+import dev.fxalert.core.domain.CurrencyPair;
+import dev.fxalert.core.domain.Rate;
+import dev.fxalert.core.port.RateHistory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import static dev.fxalert.core.store.dynamodb.AttributeValues.decimal;
+import static dev.fxalert.core.store.dynamodb.AttributeValues.instant;
+import static dev.fxalert.core.store.dynamodb.AttributeValues.n;
+import static dev.fxalert.core.store.dynamodb.AttributeValues.number;
+import static dev.fxalert.core.store.dynamodb.AttributeValues.s;
+import static dev.fxalert.core.store.dynamodb.AttributeValues.string;
+
+/**
+ * Rates keyed by pair and {@code <fixed-width observedAt>#<eventId>}, so a pair's history is one range read in
+ * time order and the same event always lands on the same key. Each rate carries {@code expiresAt} (epoch seconds,
+ * 400 days after observation); DynamoDB's TTL on that attribute is enabled by the infrastructure template only.
+ * Interest records live in the partition {@code INTEREST} (not a pair), one item per pair with the latest time.
+ */
+final class DynamoDbRateHistory implements RateHistory {
+
+    static final String PAIR = "pair";
+    static final String SORT = "observedKey";
+    static final String VALUE = "rate";
+    static final String PROVIDER = "provider";
+    static final String OBSERVED_AT = "observedAt";
+    static final String EVENT_ID = "eventId";
+    static final String EXPIRES_AT = "expiresAt";
+    static final String LAST_INTEREST = "lastInterestAt";
+    static final String INTEREST_PARTITION = "INTEREST";
+    static final Duration RETENTION = Duration.ofDays(400);
+
+    private final DynamoDbClient client;
+    private final String table;
+    private final PagedReads reads;
+
+    DynamoDbRateHistory(DynamoDbClient client, DynamoDbStoreConfig config) {
+        this.client = client;
+        this.table = config.rateHistoryTable();
+        this.reads = new PagedReads(client, config.pageSize(), new ReadCounter());
+    }
+
+    @Override
+    public void append(Rate rate, String eventId) {
+        Objects.requireNonNull(rate, "rate");
+        Objects.requireNonNull(eventId, "eventId");
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(PAIR, s(rate.pair().toString()));
+        item.put(SORT, s(SortableInstants.format(rate.observedAt()) + "#" + eventId));
+        item.put(VALUE, n(rate.value()));
+        item.put(PROVIDER, s(rate.provider()));
+        item.put(OBSERVED_AT, instant(rate.observedAt()));
+        item.put(EVENT_ID, s(eventId));
+        item.put(EXPIRES_AT, n(rate.observedAt().plus(RETENTION).getEpochSecond()));
+        try {
+            client.putItem(b -> b.tableName(table).item(item)
+                    .conditionExpression("attribute_not_exists(#sort)")
+                    .expressionAttributeNames(Map.of("#sort", SORT)));
+        } catch (ConditionalCheckFailedException alreadyAppended) {
+            // same event again: keep the first entry
+        }
+    }
+
+    @Override
+    public Optional<Rate> latest(CurrencyPair pair) {
+        return rates(pair, null, 1).stream().findFirst();
+    }
+
+    @Override
+    public List<Rate> recent(CurrencyPair pair, Instant since, int limit) {
+        Objects.requireNonNull(since, "since");
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+        }
+        return rates(pair, since, limit);
+    }
+
+    private List<Rate> rates(CurrencyPair pair, Instant since, int limit) {
+        Objects.requireNonNull(pair, "pair");
+        Map<String, String> names = new HashMap<>(Map.of("#pair", PAIR));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":pair", s(pair.toString())));
+        String condition = "#pair = :pair";
+        if (since != null) {
+            names.put("#sort", SORT);
+            values.put(":since", s(SortableInstants.format(since)));
+            condition += " AND #sort >= :since";
+        }
+        return reads.query(QueryRequest.builder().tableName(table)
+                        .keyConditionExpression(condition)
+                        .expressionAttributeNames(names)
+                        .expressionAttributeValues(values)
+                        .scanIndexForward(false)
+                        .build(), limit)
+                .stream().map(item -> new Rate(pair, decimal(item, VALUE), string(item, PROVIDER),
+                        AttributeValues.instant(item, OBSERVED_AT)))
+                .toList();
+    }
+
+    @Override
+    public void recordInterest(CurrencyPair pair, Instant at) {
+        Objects.requireNonNull(pair, "pair");
+        Objects.requireNonNull(at, "at");
+        try {
+            client.updateItem(b -> b.tableName(table)
+                    .key(Map.of(PAIR, s(INTEREST_PARTITION), SORT, s(pair.toString())))
+                    .conditionExpression("attribute_not_exists(#last) OR #last < :at")
+                    .updateExpression("SET #last = :at")
+                    .expressionAttributeNames(Map.of("#last", LAST_INTEREST))
+                    .expressionAttributeValues(Map.of(":at", n(at.toEpochMilli()))));
+        } catch (ConditionalCheckFailedException newerInterestKnown) {
+            // keep the later time
+        }
+    }
+
+    @Override
+    public Set<CurrencyPair> pairsOfInterestSince(Instant since) {
+        Objects.requireNonNull(since, "since");
+        Set<CurrencyPair> pairs = new LinkedHashSet<>();
+        // One item per pair ever asked about; the filter drops the stale ones after reading them.
+        for (Map<String, AttributeValue> item : reads.query(QueryRequest.builder().tableName(table)
+                .keyConditionExpression("#pair = :interest")
+                .filterExpression("#last >= :since")
+                .expressionAttributeNames(Map.of("#pair", PAIR, "#last", LAST_INTEREST))
+                .expressionAttributeValues(Map.of(":interest", s(INTEREST_PARTITION),
+                        ":since", n(since.toEpochMilli())))
+                .build())) {
+            if (number(item, LAST_INTEREST, Long.MIN_VALUE) >= since.toEpochMilli()) {
+                pairs.add(CurrencyPair.parse(string(item, SORT)));
+            }
+        }
+        return Set.copyOf(pairs);
+    }
+}

@@ -1,0 +1,809 @@
+package dev.fxalert.core.store;
+
+import dev.fxalert.core.domain.Alert;
+import dev.fxalert.core.domain.AlertIds;
+import dev.fxalert.core.domain.AlertLimitExceededException;
+import dev.fxalert.core.domain.AlertMode;
+import dev.fxalert.core.domain.AlertState;
+import dev.fxalert.core.domain.CurrencyPair;
+import dev.fxalert.core.domain.Direction;
+import dev.fxalert.core.domain.Firing;
+import dev.fxalert.core.domain.Owner;
+import dev.fxalert.core.domain.Rate;
+import dev.fxalert.core.domain.User;
+import dev.fxalert.core.port.AlertPage;
+import dev.fxalert.core.port.AlertQuery;
+import dev.fxalert.core.port.AlertStore;
+import dev.fxalert.core.port.RateHistory;
+import dev.fxalert.core.port.Stores;
+import dev.fxalert.core.port.UserStore;
+import dev.fxalert.core.testing.MutableClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * What every store backend promises, written only against the ports ({@link Stores}, {@link AlertStore},
+ * {@link UserStore}, {@link RateHistory}) and the domain, so the embedded and the DynamoDB adapters run the very
+ * same specification. A backend's test extends this class and says how to open empty stores.
+ */
+public abstract class StoreContractTest {
+
+    protected static final Instant START = Instant.parse("2026-11-25T09:00:00Z");
+    protected static final CurrencyPair USD_KRW = CurrencyPair.of("USD", "KRW");
+    protected static final CurrencyPair EUR_USD = CurrencyPair.of("EUR", "USD");
+    protected static final CurrencyPair USD_JPY = CurrencyPair.of("USD", "JPY");
+    private static final int DEFAULT_LIMIT = 5;
+
+    private final List<Stores> opened = new ArrayList<>();
+    private final AlertIds ids = new AlertIds();
+    protected MutableClock clock;
+    protected Stores stores;
+
+    /**
+     * New, empty stores of the backend under test, reading time from {@code clock} and allowing
+     * {@code maxAlertsPerUser} alerts per user. Each call must return stores that share nothing with earlier ones.
+     */
+    protected abstract Stores openStores(Clock clock, int maxAlertsPerUser);
+
+    @BeforeEach
+    void openEmptyStores() {
+        clock = new MutableClock(START);
+        stores = open(DEFAULT_LIMIT);
+    }
+
+    @AfterEach
+    void closeStores() {
+        opened.forEach(Stores::close);
+        opened.clear();
+    }
+
+    private Stores open(int maxAlertsPerUser) {
+        Stores fresh = openStores(clock, maxAlertsPerUser);
+        opened.add(fresh);
+        return fresh;
+    }
+
+    private AlertStore alerts() {
+        return stores.alerts();
+    }
+
+    private Alert alert(String userId, CurrencyPair pair, Direction direction, String threshold, AlertMode mode) {
+        clock.advance(Duration.ofSeconds(1));
+        return Alert.create(ids.next(), new Owner(userId, chatOf(userId)), pair, direction, new BigDecimal(threshold),
+                mode, null, clock.instant());
+    }
+
+    private Alert stored(String userId, CurrencyPair pair, Direction direction, String threshold, AlertMode mode) {
+        return alerts().create(alert(userId, pair, direction, threshold, mode));
+    }
+
+    private static long chatOf(String userId) {
+        return 1000L + Math.abs(userId.hashCode() % 100_000);
+    }
+
+    private Firing firing(String eventId, String rate) {
+        return new Firing(eventId, new BigDecimal(rate), "frankfurter", clock.instant(), clock.instant());
+    }
+
+    private static BigDecimal rate(String value) {
+        return new BigDecimal(value);
+    }
+
+    private static Set<String> idsOf(List<Alert> alerts) {
+        Set<String> set = new HashSet<>();
+        alerts.forEach(a -> set.add(a.id()));
+        return set;
+    }
+
+    private static <T> List<T> race(int threads, Callable<T> task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return task.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Nested
+    class CreatingAndOwning {
+
+        @Test
+        void storesEveryFieldOfANewAlert() {
+            clock.advance(Duration.ofSeconds(1));
+            Alert alert = Alert.create(ids.next(), new Owner("u1", 42L), USD_KRW, Direction.ABOVE,
+                    rate("1400.25"), AlertMode.REARM, "  buy the flight  ", clock.instant());
+
+            alerts().create(alert);
+
+            assertThat(alerts().get("u1", alert.id())).contains(alert);
+            assertThat(alerts().get("u1", alert.id()).orElseThrow().note()).isEqualTo("buy the flight");
+        }
+
+        @Test
+        void refusesMoreThanTheConfiguredAlertsPerUserAndCountsEachUserApart() {
+            stores = open(3);
+            for (int i = 0; i < 3; i++) {
+                stored("u1", USD_KRW, Direction.ABOVE, "140" + i, AlertMode.ONCE);
+            }
+
+            assertThatThrownBy(() -> stored("u1", USD_KRW, Direction.ABOVE, "1500", AlertMode.ONCE))
+                    .isInstanceOf(AlertLimitExceededException.class)
+                    .satisfies(e -> assertThat(((AlertLimitExceededException) e).limit()).isEqualTo(3));
+            assertThat(alerts().listByOwner("u1")).hasSize(3);
+            assertThat(stored("u2", USD_KRW, Direction.ABOVE, "1500", AlertMode.ONCE)).isNotNull();
+        }
+
+        @Test
+        void deletingAnAlertFreesASlotUnderTheLimit() {
+            stores = open(2);
+            Alert first = stored("u1", USD_KRW, Direction.ABOVE, "1400", AlertMode.ONCE);
+            stored("u1", USD_KRW, Direction.BELOW, "1300", AlertMode.ONCE);
+
+            assertThat(alerts().delete("u1", first.id())).isTrue();
+
+            assertThat(stored("u1", EUR_USD, Direction.ABOVE, "1.2", AlertMode.ONCE)).isNotNull();
+            assertThatThrownBy(() -> stored("u1", EUR_USD, Direction.ABOVE, "1.3", AlertMode.ONCE))
+                    .isInstanceOf(AlertLimitExceededException.class);
+        }
+
+        @Test
+        void concurrentCreatesNeverExceedTheLimit() throws Exception {
+            stores = open(3);
+            List<Boolean> created = race(8, () -> {
+                try {
+                    stored("u1", USD_KRW, Direction.ABOVE, "1400", AlertMode.ONCE);
+                    return true;
+                } catch (AlertLimitExceededException full) {
+                    return false;
+                }
+            });
+
+            assertThat(created).filteredOn(Boolean::booleanValue).hasSize(3);
+            assertThat(alerts().listByOwner("u1")).hasSize(3);
+        }
+
+        @Test
+        void listsTheOwnersAlertsOldestFirstAndNobodyElses() {
+            Alert first = stored("u1", USD_KRW, Direction.ABOVE, "1400", AlertMode.ONCE);
+            stored("u2", USD_KRW, Direction.ABOVE, "1400", AlertMode.ONCE);
+            Alert second = stored("u1", EUR_USD, Direction.BELOW, "1.05", AlertMode.REARM);
+            Alert third = stored("u1", USD_JPY, Direction.ABOVE, "160", AlertMode.ONCE);
+
+            assertThat(alerts().listByOwner("u1")).extracting(Alert::id)
+                    .containsExactly(first.id(), second.id(), third.id());
+            assertThat(alerts().listByOwner("nobody")).isEmpty();
+        }
+
+        @Test
+        void anotherUsersAlertBehavesAsNotFound() {
+            Alert mine = stored("u1", USD_KRW, Direction.ABOVE, "1400", AlertMode.ONCE);
+
+            assertThat(alerts().get("u2", mine.id())).isEmpty();
+            assertThat(alerts().delete("u2", mine.id())).isFalse();
+            assertThat(alerts().pause("u2", mine.id())).isEmpty();
+            assertThat(alerts().resume("u2", mine.id())).isEmpty();
+            assertThat(alerts().get("u1", mine.id())).contains(mine);
+        }
+
+        @Test
+        void unknownIdsBehaveAsNotFound() {
+            assertThat(alerts().get("u1", "zzzzzzzz")).isEmpty();
+            assertThat(alerts().delete("u1", "zzzzzzzz")).isFalse();
+            assertThat(alerts().pause("u1", "zzzzzzzz")).isEmpty();
+            assertThat(alerts().resume("u1", "zzzzzzzz")).isEmpty();
+        }
+
+        @Test
+        void deleteRemovesTheAlertOnce() {
+            Alert alert = stored("u1", USD_KRW, Direction.ABOVE, "1400", AlertMode.ONCE);
+
+            assertThat(alerts().delete("u1", alert.id())).isTrue();
+            assertThat(alerts().delete("u1", alert.id())).isFalse();
+            assertThat(alerts().get("u1", alert.id())).isEmpty();
+            assertThat(alerts().findCrossed(USD_KRW, rate("1500"))).isEmpty();
+        }
+    }
+
+    @Nested
+    class PausingAndResuming {
+
+        @Test
+        void pauseStopsFiringAndIsIdempotent() {
+            Alert alert = stored("u1", USD_KRW, Direction.ABOVE, "1400", AlertMode.ONCE);
+
+            Optional<Alert> paused = alerts().pause("u1", alert.id());
+            Optional<Alert> again = alerts().pause("u1", alert.id());
+
+            assertThat(paused).get().extracting(Alert::state).isEqualTo(AlertState.PAUSED);
+            assertThat(again).isEqualTo(paused);
+            assertThat(alerts().findCrossed(USD_KRW, rate("1500"))).isEmpty();
+        }
+
+        @Test
+        void resumeArmsAPausedAlertAgainAndIsIdempotent() {
+            Alert alert = stored("u1", USD_KRW, Direction.ABOVE, "1400", AlertMode.ONCE);
+            alerts().pause("u1", alert.id());
+
+            Optional<Alert> resumed = alerts().resume("u1", alert.id());
+            Optional<Alert> again = alerts().resume("u1", alert.id());
+
+            assertThat(resumed).contains(alert);
+            assertThat(again).contains(alert);
+            assertThat(idsOf(alerts().findCrossed(USD_KRW, rate("1500")))).containsExactly(alert.id());
+        }
+
+        @Test
+        void resumeReArmsAFiredAlertByHand() {
+            Alert alert = stored("u1", USD_KRW, Direction.ABOVE, "1400", AlertMode.ONCE);
+            alerts().markFired(alert.id(), firing("e1", "1401"));
+
+            assertThat(alerts().resume("u1", alert.id())).get().extracting(Alert::state).isEqualTo(AlertState.ARMED);
+            assertThat(idsOf(alerts().findCrossed(USD_KRW, rate("1401")))).containsExactly(alert.id());
+        }
+
+        @Test
+        void pausingAFiredRearmAlertTakesItOutOfRearming() {
+            Alert alert = stored("u1", USD_KRW, Direction.ABOVE, "1400", AlertMode.REARM);
+            alerts().markFired(alert.id(), firing("e1", "1401"));
+
+            alerts().pause("u1", alert.id());
+
+            assertThat(alerts().findRearmable(USD_KRW, rate("1000"))).isEmpty();
+        }
+
+        @Test
+        void pauseAllOfPausesTheUsersArmedAndFiredAlertsAndCountsOnlyChanges() {
+            Alert armed = stored("u1", USD_KRW, Direction.ABOVE, "1400", AlertMode.ONCE);
+            Alert fired = stored("u1", USD_KRW, Direction.ABOVE, "1300", AlertMode.REARM);
+            Alert paused = stored("u1", EUR_USD, Direction.BELOW, "1.05", AlertMode.ONCE);
+            Alert someoneElses = stored("u2", USD_KRW, Direction.ABOVE, "1400", AlertMode.ONCE);
+            alerts().markFired(fired.id(), firing("e1", "1350"));
+            alerts().pause("u1", paused.id());
+
+            assertThat(alerts().pauseAllOf("u1")).isEqualTo(2);
+            assertThat(alerts().pauseAllOf("u1")).isZero();
+
+            assertThat(alerts().listByOwner("u1")).extracting(Alert::state).containsOnly(AlertState.PAUSED);
+            assertThat(alerts().get("u2", someoneElses.id())).get().extracting(Alert::state)
+                    .isEqualTo(AlertState.ARMED);
+            assertThat(idsOf(alerts().findCrossed(USD_KRW, rate("1500")))).containsExactly(someoneElses.id());
+            assertThat(armed.state()).isEqualTo(AlertState.ARMED);
+        }
+    }
+
+    @Nested
+    class FindingCrossedAlerts {
+
+        @Test
+        void aboveAlertsAreCrossedFromTheirThresholdUpIncludingEquality() {
+            Alert at1390 = stored("u1", USD_KRW, Direction.ABOVE, "1390", AlertMode.ONCE);
+            Alert at1400 = stored("u2", USD_KRW, Direction.ABOVE, "1400", AlertMode.ONCE);
+            stored("u3", USD_KRW, Direction.ABOVE, "1400.01", AlertMode.ONCE);
+
+            assertThat(idsOf(alerts().findCrossed(USD_KRW, rate("1400.00")))).containsExactlyInAnyOrder(at1390.id(), at1400.id());
+            assertThat(alerts().findCrossed(USD_KRW, rate("1389.99"))).isEmpty();
+        }
+
+        @Test
+        void belowAlertsAreCrossedFromTheirThresholdDownIncludingEquality() {
+            Alert at105 = stored("u1", EUR_USD, Direction.BELOW, "1.05", AlertMode.ONCE);
+            Alert at1051 = stored("u2", EUR_USD, Direction.BELOW, "1.051", AlertMode.ONCE);
+            stored("u3", EUR_USD, Direction.BELOW, "1.0499", AlertMode.ONCE);
+
+            assertThat(idsOf(alerts().findCrossed(EUR_USD, rate("1.05")))).containsExactlyInAnyOrder(at105.id(), at1051.id());
+            assertThat(alerts().findCrossed(EUR_USD, rate("1.0511"))).isEmpty();
+        }
+
+        @Test
+        void evaluatesOnlyArmedAlertsOfThePairCrossedByTheNewRate() {
+            Alert crossed = stored("u1", USD_KRW, Direction.ABOVE, "1400", AlertMode.ONCE);
+            Alert crossedBelow = stored("u1", USD_KRW, Direction.BELOW, "1500", AlertMode.ONCE);
+            stored("u1", USD_KRW, Direction.BELOW, "1300", AlertMode.ONCE);
+            stored("u1", USD_JPY, Direction.ABOVE, "1", AlertMode.ONCE);
+            Alert paused = stored("u2", USD_KRW, Direction.ABOVE, "1400", AlertMode.ONCE);
+            Alert fired = stored("u2", USD_KRW, Direction.ABOVE, "1410", AlertMode.REARM);
+            alerts().pause("u2", paused.id());
+            alerts().markFired(fired.id(), firing("e1", "1410"));
+
+            List<Alert> found = alerts().findCrossed(USD_KRW, rate("1420"));
+
+            assertThat(found).allSatisfy(a -> {
+                assertThat(a.state()).isEqualTo(AlertState.ARMED);
+                assertThat(a.pair()).isEqualTo(USD_KRW);
+                assertThat(a.firesAt(rate("1420"))).isTrue();
+            });
+            assertThat(found).extracting(Alert::id).containsExactlyInAnyOrder(crossed.id(), crossedBelow.id());
+        }
+
+        @Test
+        void returnsEveryCrossedAlertWhenTheyFillManyPages() throws Exception {
+            stores = open(2_000);
+            int crossedCount = 1_500;
+            List<Alert> crossed = createConcurrently(crossedCount, i -> alertAt("u" + (i % 40), USD_KRW,
+                    Direction.ABOVE, new BigDecimal(1000 + (i % 300))));
+            createConcurrently(20, i -> alertAt("u" + (i % 40), USD_KRW, Direction.ABOVE, new BigDecimal(1400 + i)));
+
+            List<Alert> found = alerts().findCrossed(USD_KRW, rate("1399.99"));
+
+            assertThat(found).hasSize(crossedCount);
+            assertThat(idsOf(found)).isEqualTo(idsOf(crossed));
+        }
+
+        private Alert alertAt(String userId, CurrencyPair pair, Direction direction, BigDecimal threshold) {
+            return Alert.create(ids.next(), new Owner(userId, chatOf(userId)), pair, direction, threshold,
+                    AlertMode.ONCE, null, clock.instant());
+        }
+
+        private List<Alert> createConcurrently(int count, java.util.function.IntFunction<Alert> alertNumber)
+                throws Exception {
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<Alert>> futures = IntStream.range(0, count)
+                        .mapToObj(i -> pool.submit(() -> alerts().create(alertNumber.apply(i)))).toList();
+                List<Alert> created = new ArrayList<>();
+                for (Future<Alert> future : futures) {
+                    created.add(future.get());
+                }
+                return created;
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Nested
+    class ReArming {
+
+        @Test
+        void aboveRearmAlertRearmsOnlyOnceTheRateFallsBelowTheBand() {
+            Alert alert = stored("u1", USD_KRW, Direction.ABOVE, "1400", AlertMode.REARM); // boundary 1393
+            alerts().markFired(alert.id(), firing("e1", "1400"));
+
+            assertThat(alerts().findRearmable(USD_KRW, rate("1393"))).isEmpty();
+            assertThat(idsOf(alerts().findRearmable(USD_KRW, rate("1392.99")))).containsExactly(alert.id());
+        }
+
+        @Test
+        void belowRearmAlertRearmsOnlyOnceTheRateRisesAboveTheBand() {
+            Alert alert = stored("u1", EUR_USD, Direction.BELOW, "1", AlertMode.REARM); // boundary 1.005
+            alerts().markFired(alert.id(), firing("e1", "0.99"));
+
+            assertThat(alerts().findRearmable(EUR_USD, rate("1.005"))).isEmpty();
+            assertThat(idsOf(alerts().findRearmable(EUR_USD, rate("1.0051")))).containsExactly(alert.id());
+        }
+
+        @Test
+        void onlyFiredRearmAlertsOfThePairAreRearmable() {
+            Alert rearmable = stored("u1", USD_KRW, Direction.ABOVE, "1400", AlertMode.REARM);
+            Alert once = stored("u1", USD_KRW, Direction.ABOVE, "1400", AlertMode.ONCE);
+            stored("u1", USD_KRW, Direction.ABOVE, "1400", AlertMode.REARM); // still armed
+            Alert otherPair = stored("u1", USD_JPY, Direction.ABOVE, "100", AlertMode.REARM);
+            Alert belowSide = stored("u1", USD_KRW, Direction.BELOW, "1500", AlertMode.REARM);
+            for (Alert a : List.of(rearmable, once, otherPair, belowSide)) {
+                alerts().markFired(a.id(), firing("e1", a.threshold().toPlainString()));
+            }
+
+            assertThat(idsOf(alerts().findRearmable(USD_KRW, rate("1300")))).containsExactly(rearmable.id());
+        }
+
+        @Test
+        void rearmPutsAFiredAlertBackIntoCrossingExactlyOnce() {
+            Alert alert = stored("u1", USD_KRW, Direction.ABOVE, "1400", AlertMode.REARM);
+            alerts().markFired(alert.id(), firing("e1", "1400"));
+
+            assertThat(alerts().rearm(alert.id())).isTrue();
+            assertThat(alerts().rearm(alert.id())).isFalse();
+
+            assertThat(alerts().findRearmable(USD_KRW, rate("1000"))).isEmpty();
+            Alert armed = alerts().get("u1", alert.id()).orElseThrow();
+            assertThat(armed.state()).isEqualTo(AlertState.ARMED);
+            assertThat(armed.fireCount()).isEqualTo(1);
+            assertThat(idsOf(alerts().findCrossed(USD_KRW, rate("1400")))).containsExactly(alert.id());
+            assertThat(alerts().markFired(alert.id(), firing("e2", "1400"))).isTrue();
+            assertThat(alerts().get("u1", alert.id()).orElseThrow().fireCount()).isEqualTo(2);
+        }
+
+        @Test
+        void aOnceAlertIsNeverRearmed() {
+            Alert alert = stored("u1", USD_KRW, Direction.ABOVE, "1400", AlertMode.ONCE);
+            alerts().markFired(alert.id(), firing("e1", "1400"));
+
+            assertThat(alerts().rearm(alert.id())).isFalse();
+            assertThat(alerts().get("u1", alert.id()).orElseThrow().state()).isEqualTo(AlertState.FIRED);
+        }
+    }
+
+    @Nested
+    class FiringExactlyOnce {
+
+        @Test
+        void markFiredRecordsTheFiringAsAPendingPush() {
+            Alert alert = stored("u1", USD_KRW, Direction.ABOVE, "1400", AlertMode.ONCE);
+            clock.advance(Duration.ofMinutes(5));
+            Firing firing = firing("e1", "1401.5");
+
+            assertThat(alerts().markFired(alert.id(), firing)).isTrue();
+
+            Alert fired = alerts().get("u1", alert.id()).orElseThrow();
+            assertThat(fired.state()).isEqualTo(AlertState.FIRED);
+            assertThat(fired.lastFiring()).isEqualTo(firing);
+            assertThat(fired.firedAt()).isEqualTo(firing.firedAt());
+            assertThat(fired.fireCount()).isEqualTo(1);
+            assertThat(fired.pushPending()).isTrue();
+            assertThat(fired).isEqualTo(alert.fire(firing));
+            assertThat(alerts().findCrossed(USD_KRW, rate("1500"))).isEmpty();
+        }
+
+        @Test
+        void markFiredSucceedsForExactlyOneOfEightRacingThreads() throws Exception {
+            Alert alert = stored("u1", USD_KRW, Direction.ABOVE, "1400", AlertMode.ONCE);
+            java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+
+            List<Boolean> results = race(8, () -> alerts().markFired(alert.id(), firing("e" + n.incrementAndGet(), "1401")));
+
+            assertThat(results).filteredOn(Boolean::booleanValue).hasSize(1);
+            assertThat(alerts().get("u1", alert.id()).orElseThrow().fireCount()).isEqualTo(1);
+        }
+
+        @Test
+        void markFiredWithTheSameEventAgainDoesNothing() throws Exception {
+            Alert alert = stored("u1", USD_KRW, Direction.ABOVE, "1400", AlertMode.ONCE);
+            Firing firing = firing("e1", "1401");
+
+            List<Boolean> results = race(8, () -> alerts().markFired(alert.id(), firing));
+            boolean repeated = alerts().markFired(alert.id(), firing);
+
+            assertThat(results).filteredOn(Boolean::booleanValue).hasSize(1);
+            assertThat(repeated).isFalse();
+            assertThat(alerts().findPendingPushes(10)).hasSize(1);
+        }
+
+        @Test
+        void markFiredRefusesPausedAndUnknownAlerts() {
+            Alert alert = stored("u1", USD_KRW, Direction.ABOVE, "1400", AlertMode.ONCE);
+            alerts().pause("u1", alert.id());
+
+            assertThat(alerts().markFired(alert.id(), firing("e1", "1401"))).isFalse();
+            assertThat(alerts().markFired("zzzzzzzz", firing("e1", "1401"))).isFalse();
+        }
+    }
+
+    @Nested
+    class PendingPushes {
+
+        @Test
+        void listsPendingPushesOldestFiringFirstUpToTheLimit() {
+            Alert a = stored("u1", USD_KRW, Direction.ABOVE, "1400", AlertMode.ONCE);
+            Alert b = stored("u2", USD_KRW, Direction.ABOVE, "1400", AlertMode.ONCE);
+            Alert c = stored("u3", USD_KRW, Direction.ABOVE, "1400", AlertMode.ONCE);
+            stored("u4", USD_KRW, Direction.ABOVE, "1400", AlertMode.ONCE); // never fired
+            for (Alert alert : List.of(b, c, a)) {
+                clock.advance(Duration.ofSeconds(10));
+                alerts().markFired(alert.id(), firing("e-" + alert.id(), "1401"));
+            }
+
+            assertThat(alerts().findPendingPushes(10)).extracting(Alert::id).containsExactly(b.id(), c.id(), a.id());
+            assertThat(alerts().findPendingPushes(2)).extracting(Alert::id).containsExactly(b.id(), c.id());
+        }
+
+        @Test
+        void markPushDeliveredClearsOnlyThePushOfThatEvent() {
+            Alert alert = stored("u1", USD_KRW, Direction.ABOVE, "1400", AlertMode.REARM);
+            alerts().markFired(alert.id(), firing("e1", "1401"));
+
+            assertThat(alerts().markPushDelivered(alert.id(), "other-event")).isFalse();
+            assertThat(alerts().findPendingPushes(10)).extracting(Alert::id).containsExactly(alert.id());
+
+            assertThat(alerts().markPushDelivered(alert.id(), "e1")).isTrue();
+            assertThat(alerts().markPushDelivered(alert.id(), "e1")).isFalse();
+            assertThat(alerts().findPendingPushes(10)).isEmpty();
+            Alert delivered = alerts().get("u1", alert.id()).orElseThrow();
+            assertThat(delivered.pushPending()).isFalse();
+            assertThat(delivered.lastFiring().eventId()).isEqualTo("e1");
+            assertThat(delivered.state()).isEqualTo(AlertState.FIRED);
+        }
+
+        @Test
+        void aStaleDeliveryDoesNotClearTheNextFiringsPush() {
+            Alert alert = stored("u1", USD_KRW, Direction.ABOVE, "1400", AlertMode.REARM);
+            alerts().markFired(alert.id(), firing("e1", "1401"));
+            alerts().rearm(alert.id());
+            alerts().markFired(alert.id(), firing("e2", "1402"));
+
+            assertThat(alerts().markPushDelivered(alert.id(), "e1")).isFalse();
+            assertThat(alerts().findPendingPushes(10)).singleElement()
+                    .satisfies(a -> assertThat(a.lastFiring().eventId()).isEqualTo("e2"));
+        }
+    }
+
+    @Nested
+    class OperatorViews {
+
+        @Test
+        void watchedPairsAreThoseOfArmedOrFiredAlerts() {
+            stored("u1", USD_KRW, Direction.ABOVE, "1400", AlertMode.ONCE);
+            Alert fired = stored("u1", EUR_USD, Direction.BELOW, "1.05", AlertMode.ONCE);
+            Alert paused = stored("u1", USD_JPY, Direction.ABOVE, "160", AlertMode.ONCE);
+            Alert deleted = stored("u2", CurrencyPair.of("GBP", "USD"), Direction.ABOVE, "1.3", AlertMode.ONCE);
+            alerts().markFired(fired.id(), firing("e1", "1.04"));
+            alerts().pause("u1", paused.id());
+            alerts().delete("u2", deleted.id());
+
+            assertThat(alerts().watchedPairs()).containsExactlyInAnyOrder(USD_KRW, EUR_USD);
+        }
+
+        @Test
+        void watchedPairsIsEmptyWithoutAlerts() {
+            assertThat(alerts().watchedPairs()).isEmpty();
+        }
+
+        @Test
+        void countsAlertsByState() {
+            stored("u1", USD_KRW, Direction.ABOVE, "1400", AlertMode.ONCE);
+            stored("u2", USD_KRW, Direction.ABOVE, "1400", AlertMode.ONCE);
+            Alert fired = stored("u1", EUR_USD, Direction.BELOW, "1.05", AlertMode.ONCE);
+            Alert paused = stored("u3", USD_JPY, Direction.ABOVE, "160", AlertMode.ONCE);
+            alerts().markFired(fired.id(), firing("e1", "1.04"));
+            alerts().pause("u3", paused.id());
+
+            assertThat(alerts().countByState()).isEqualTo(Map.of(
+                    AlertState.ARMED, 2L, AlertState.FIRED, 1L, AlertState.PAUSED, 1L));
+        }
+
+        @Test
+        void countsZeroForEveryStateWhenEmpty() {
+            assertThat(alerts().countByState()).isEqualTo(Map.of(
+                    AlertState.ARMED, 0L, AlertState.FIRED, 0L, AlertState.PAUSED, 0L));
+        }
+
+        @Test
+        void listFiltersByPairAndStateAndPagesThroughEverythingOnce() {
+            stores = open(100);
+            Set<String> armedUsdKrw = new HashSet<>();
+            for (int i = 0; i < 23; i++) {
+                armedUsdKrw.add(stored("u" + (i % 3), USD_KRW, Direction.ABOVE, "1" + i, AlertMode.ONCE).id());
+            }
+            Alert paused = stored("u1", USD_KRW, Direction.ABOVE, "1400", AlertMode.ONCE);
+            alerts().pause("u1", paused.id());
+            for (int i = 0; i < 7; i++) {
+                stored("u1", EUR_USD, Direction.ABOVE, "1." + i, AlertMode.ONCE);
+            }
+
+            List<Alert> all = pageThrough(null, null, 4);
+            List<Alert> armedKrw = pageThrough(USD_KRW, AlertState.ARMED, 5);
+
+            assertThat(all).hasSize(31).extracting(Alert::id).doesNotHaveDuplicates();
+            assertThat(armedKrw).hasSize(23).extracting(Alert::id).containsExactlyInAnyOrderElementsOf(armedUsdKrw);
+            assertThat(pageThrough(null, AlertState.PAUSED, 100)).extracting(Alert::id).containsExactly(paused.id());
+            assertThat(pageThrough(EUR_USD, null, 7)).hasSize(7)
+                    .allSatisfy(a -> assertThat(a.pair()).isEqualTo(EUR_USD));
+        }
+
+        @Test
+        void listOfAnEmptyStoreIsOneEmptyPage() {
+            AlertPage page = alerts().list(new AlertQuery(null, null, null, 10));
+
+            assertThat(page.items()).isEmpty();
+            assertThat(page.nextCursor()).isNull();
+        }
+
+        @Test
+        void listRefusesACursorItDidNotIssue() {
+            assertThatThrownBy(() -> alerts().list(new AlertQuery(null, null, "not a cursor!", 10)))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+
+        private List<Alert> pageThrough(CurrencyPair pair, AlertState state, int pageSize) {
+            List<Alert> collected = new ArrayList<>();
+            String cursor = null;
+            int pages = 0;
+            do {
+                AlertPage page = alerts().list(new AlertQuery(pair, state, cursor, pageSize));
+                assertThat(page.items().size()).isLessThanOrEqualTo(pageSize);
+                page.items().forEach(a -> {
+                    if (pair != null) {
+                        assertThat(a.pair()).isEqualTo(pair);
+                    }
+                    if (state != null) {
+                        assertThat(a.state()).isEqualTo(state);
+                    }
+                });
+                collected.addAll(page.items());
+                cursor = page.nextCursor();
+                assertThat(++pages).as("pages").isLessThan(100);
+            } while (cursor != null);
+            return collected;
+        }
+    }
+
+    @Nested
+    class Users {
+
+        private UserStore users() {
+            return stores.users();
+        }
+
+        @Test
+        void linkingANewChatCreatesAnActiveUser() {
+            User user = users().linkChat(42L, "Mina", "ko");
+
+            assertThat(user.chatId()).isEqualTo(42L);
+            assertThat(user.displayName()).isEqualTo("Mina");
+            assertThat(user.language()).isEqualTo("ko");
+            assertThat(user.active()).isTrue();
+            assertThat(user.createdAt()).isEqualTo(START);
+            assertThat(users().findByChatId(42L)).contains(user);
+            assertThat(users().findById(user.id())).contains(user);
+        }
+
+        @Test
+        void linkingTheSameChatAgainReturnsTheSameUser() {
+            User first = users().linkChat(42L, "Mina", "ko");
+            clock.advance(Duration.ofDays(1));
+
+            assertThat(users().linkChat(42L, "Mina", "ko")).isEqualTo(first);
+            assertThat(users().counts()).isEqualTo(new UserStore.UserCounts(1, 0));
+        }
+
+        @Test
+        void concurrentLinksOfOneChatYieldOneUser() throws Exception {
+            List<User> linked = race(8, () -> users().linkChat(77L, "Jae", "en"));
+
+            assertThat(linked).extracting(User::id).containsOnly(linked.get(0).id());
+            assertThat(users().counts()).isEqualTo(new UserStore.UserCounts(1, 0));
+            assertThat(users().listActive(null, 10)).hasSize(1);
+        }
+
+        @Test
+        void unknownUsersAndChatsAreNotFound() {
+            assertThat(users().findByChatId(1L)).isEmpty();
+            assertThat(users().findById("nobody")).isEmpty();
+            assertThat(users().deactivate("nobody")).isFalse();
+        }
+
+        @Test
+        void deactivateReportsOnlyTheChange() {
+            User user = users().linkChat(42L, "Mina", "ko");
+
+            assertThat(users().deactivate(user.id())).isTrue();
+            assertThat(users().deactivate(user.id())).isFalse();
+            assertThat(users().findById(user.id())).contains(user.deactivated());
+            assertThat(users().counts()).isEqualTo(new UserStore.UserCounts(0, 1));
+        }
+
+        @Test
+        void aUserWhoBlockedTheBotIsActiveAgainWhenTalkingAgain() {
+            User user = users().linkChat(42L, "Mina", "ko");
+            users().deactivate(user.id());
+
+            User back = users().linkChat(42L, "Mina", "ko");
+
+            assertThat(back).isEqualTo(user);
+            assertThat(users().findByChatId(42L)).contains(user);
+            assertThat(users().counts()).isEqualTo(new UserStore.UserCounts(1, 0));
+        }
+
+        @Test
+        void listActivePagesThroughActiveUsersOrderedById() {
+            List<User> created = new ArrayList<>();
+            for (long chat = 1; chat <= 12; chat++) {
+                created.add(users().linkChat(chat, "user " + chat, "en"));
+            }
+            users().deactivate(created.get(3).id());
+            users().deactivate(created.get(7).id());
+
+            List<User> listed = new ArrayList<>();
+            String after = null;
+            List<User> page;
+            do {
+                page = users().listActive(after, 4);
+                assertThat(page.size()).isLessThanOrEqualTo(4);
+                listed.addAll(page);
+                after = page.isEmpty() ? null : page.get(page.size() - 1).id();
+            } while (page.size() == 4);
+
+            List<String> expected = created.stream().filter(u -> u != created.get(3) && u != created.get(7))
+                    .map(User::id).sorted().toList();
+            assertThat(listed).extracting(User::id).containsExactlyElementsOf(expected);
+            assertThat(listed).allSatisfy(u -> assertThat(u.active()).isTrue());
+            assertThat(users().counts()).isEqualTo(new UserStore.UserCounts(10, 2));
+        }
+    }
+
+    @Nested
+    class RateHistoryContract {
+
+        private RateHistory history() {
+            return stores.rateHistory();
+        }
+
+        private Rate rateAt(CurrencyPair pair, String value, Instant at) {
+            return new Rate(pair, new BigDecimal(value), "frankfurter", at);
+        }
+
+        @Test
+        void appendingTheSameEventTwiceKeepsOneEntry() {
+            Rate rate = rateAt(USD_KRW, "1400.5", START);
+
+            history().append(rate, "e1");
+            history().append(rate, "e1");
+
+            assertThat(history().recent(USD_KRW, START.minusSeconds(1), 10)).containsExactly(rate);
+        }
+
+        @Test
+        void latestIsTheMostRecentlyObservedRateOfThePair() {
+            history().append(rateAt(USD_KRW, "1399", START), "e1");
+            history().append(rateAt(USD_KRW, "1401", START.plusSeconds(120)), "e3");
+            history().append(rateAt(USD_KRW, "1400", START.plusSeconds(60)), "e2");
+            history().append(rateAt(EUR_USD, "1.08", START.plusSeconds(600)), "e4");
+
+            assertThat(history().latest(USD_KRW)).contains(rateAt(USD_KRW, "1401", START.plusSeconds(120)));
+            assertThat(history().latest(USD_JPY)).isEmpty();
+        }
+
+        @Test
+        void recentIsNewestFirstSinceTheGivenTimeUpToTheLimit() {
+            for (int i = 0; i < 10; i++) {
+                history().append(rateAt(USD_KRW, "14" + (10 + i), START.plusSeconds(60L * i)), "e" + i);
+            }
+
+            List<Rate> recent = history().recent(USD_KRW, START.plusSeconds(60L * 5), 3);
+            List<Rate> sinceFive = history().recent(USD_KRW, START.plusSeconds(60L * 5), 100);
+
+            assertThat(recent).extracting(Rate::observedAt).containsExactly(
+                    START.plusSeconds(540), START.plusSeconds(480), START.plusSeconds(420));
+            assertThat(sinceFive).hasSize(5).extracting(Rate::observedAt).startsWith(START.plusSeconds(540))
+                    .endsWith(START.plusSeconds(300));
+            assertThat(recent.get(0).value()).isEqualByComparingTo("1419");
+        }
+
+        @Test
+        void pairsOfInterestAreThoseAskedAboutSinceTheGivenTime() {
+            history().recordInterest(USD_KRW, START);
+            history().recordInterest(EUR_USD, START.plusSeconds(3600));
+            history().recordInterest(USD_JPY, START.plusSeconds(7200));
+            history().recordInterest(USD_JPY, START); // an older record does not hide the newer one
+
+            assertThat(history().pairsOfInterestSince(START.plusSeconds(3600)))
+                    .containsExactlyInAnyOrder(EUR_USD, USD_JPY);
+            assertThat(history().pairsOfInterestSince(START)).containsExactlyInAnyOrder(USD_KRW, EUR_USD, USD_JPY);
+            assertThat(history().pairsOfInterestSince(START.plusSeconds(7201))).isEmpty();
+        }
+    }
+}
