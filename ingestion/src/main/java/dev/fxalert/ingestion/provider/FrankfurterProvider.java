@@ -45,7 +45,7 @@ public final class FrankfurterProvider implements RateProvider {
         HttpUrl url = baseUrl.newBuilder()
                 .addPathSegments("v1/latest")
                 .addQueryParameter("base", base)
-                .addQueryParameter("symbols", String.join(",", quotes))
+                .addEncodedQueryParameter("symbols", String.join(",", quotes)) // ISO codes only: nothing to escape
                 .build();
         String description = "latest " + base;
         JsonNode body = http.getJson(url, description);
