@@ -30,6 +30,8 @@ import java.util.Set;
  * @param interestWindow        how long a pair someone asked about (/rate) keeps being fetched without alerts
  * @param rateLimitBackoff      how long a provider that answered HTTP 429 is left alone
  * @param koreaEximLookbackDays how many days back Korea Eximbank is searched for the last business day's table
+ * @param koreaEximCacheTtl     how long a fetched Korea Eximbank table is reused (it changes once a day; the key
+ *                              allows about 1,000 calls a day)
  * @param publishRetry          retries of event entries the bus reported as failed
  */
 public record IngestionConfig(
@@ -43,6 +45,7 @@ public record IngestionConfig(
         Duration interestWindow,
         Duration rateLimitBackoff,
         int koreaEximLookbackDays,
+        Duration koreaEximCacheTtl,
         String eventBusName,
         RetryPolicy publishRetry) {
 
@@ -75,10 +78,14 @@ public record IngestionConfig(
         Objects.requireNonNull(confirmationTolerance, "confirmationTolerance");
         Objects.requireNonNull(interestWindow, "interestWindow");
         Objects.requireNonNull(rateLimitBackoff, "rateLimitBackoff");
+        Objects.requireNonNull(koreaEximCacheTtl, "koreaEximCacheTtl");
         Objects.requireNonNull(eventBusName, "eventBusName");
         Objects.requireNonNull(publishRetry, "publishRetry");
         if (spikeLimit.signum() <= 0 || confirmationTolerance.signum() < 0) {
             throw new IllegalArgumentException("spikeLimit must be positive and confirmationTolerance not negative");
+        }
+        if (koreaEximCacheTtl.isNegative()) {
+            throw new IllegalArgumentException("koreaEximCacheTtl cannot be negative");
         }
         if (koreaEximLookbackDays < 1) {
             throw new IllegalArgumentException("koreaEximLookbackDays must be at least 1");
@@ -122,6 +129,7 @@ public record IngestionConfig(
                 e.hours("INTEREST_WINDOW_HOURS", 72),
                 Duration.ofMinutes(e.integer("RATE_LIMIT_BACKOFF_MINUTES", 20)),
                 e.integer("KOREAEXIM_LOOKBACK_DAYS", 7),
+                Duration.ofMinutes(e.integer("KOREAEXIM_CACHE_MINUTES", 30)),
                 e.text("EVENT_BUS_NAME", "fx-alert"),
                 new RetryPolicy(e.integer("PUBLISH_MAX_ATTEMPTS", 3),
                         e.millis("PUBLISH_RETRY_BASE_DELAY_MS", 200), e.millis("PUBLISH_RETRY_MAX_DELAY_MS", 2_000)));
@@ -151,7 +159,7 @@ public record IngestionConfig(
                 + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
                 + ", providerRetry=" + providerRetry + ", spikeLimit=" + spikeLimit
                 + ", confirmationTolerance=" + confirmationTolerance + ", interestWindow=" + interestWindow
-                + ", rateLimitBackoff=" + rateLimitBackoff + ", koreaEximLookbackDays=" + koreaEximLookbackDays
+                + ", rateLimitBackoff=" + rateLimitBackoff + ", koreaEximLookbackDays=" + koreaEximLookbackDays + ", koreaEximCacheTtl=" + koreaEximCacheTtl
                 + ", eventBusName=" + eventBusName + ", publishRetry=" + publishRetry + "]";
     }
 

@@ -25,7 +25,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
-import java.util.random.RandomGenerator;
 
 /**
  * The ingestion Lambda, invoked by EventBridge Scheduler: runs one ingestion, logs one JSON line with the summary
@@ -78,7 +77,7 @@ public final class IngestionHandler implements RequestStreamHandler {
                 .build();
         Sleeper sleeper = Sleeper.system();
         var publisher = new EventBridgeRateEventPublisher(eventBridge, config.eventBusName(), new RateUpdatedJson(),
-                config.publishRetry(), sleeper, RandomGenerator.getDefault());
+                config.publishRetry(), sleeper, RateProviders.threadSafeRandom());
         return new IngestionService(RateProviders.fromConfig(config, clock, sleeper), stores.alerts(),
                 stores.rateHistory(), publisher, clock, config);
     }

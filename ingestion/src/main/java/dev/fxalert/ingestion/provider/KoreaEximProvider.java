@@ -11,6 +11,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,6 +35,9 @@ import java.util.regex.Pattern;
  * about 11:00 KST) means "no table for that day": we look at the previous business day in Asia/Seoul. Errors come
  * with HTTP 200 and {@code result} 2 (bad data code), 3 (bad key) or 4 (daily limit). Any other pair is derived
  * through KRW. The key is never put in a message or log line.
+ * <p>
+ * The table changes once a day and the key allows about 1,000 calls a day, so a fetched table is kept for
+ * {@code tableCacheTtl}: every base currency of a run, and the runs within that time, share one call.
  */
 public final class KoreaEximProvider implements RateProvider {
 
@@ -50,13 +55,17 @@ public final class KoreaEximProvider implements RateProvider {
     private final String authKey;
     private final Clock clock;
     private final int lookbackDays;
+    private final Duration tableCacheTtl;
+    private final Map<LocalDate, CachedTable> tables = new ConcurrentHashMap<>();
 
-    public KoreaEximProvider(OkHttpClient client, String baseUrl, String authKey, Clock clock, int lookbackDays) {
+    public KoreaEximProvider(OkHttpClient client, String baseUrl, String authKey, Clock clock, int lookbackDays,
+                             Duration tableCacheTtl) {
         this.http = new ProviderHttp(client, NAME);
         this.baseUrl = ProviderHttp.baseUrl(baseUrl);
         this.authKey = Objects.requireNonNull(authKey, "authKey");
         this.clock = clock;
         this.lookbackDays = lookbackDays;
+        this.tableCacheTtl = tableCacheTtl;
     }
 
     @Override
@@ -66,18 +75,37 @@ public final class KoreaEximProvider implements RateProvider {
 
     @Override
     public List<Quote> fetch(String base, Set<String> quotes) {
-        LocalDate day = LocalDate.now(clock.withZone(SEOUL));
+        LocalDate today = LocalDate.now(clock.withZone(SEOUL));
+        LocalDate day = today;
         for (int searched = 0; searched < lookbackDays; day = day.minusDays(1)) {
             if (isWeekend(day)) {
                 continue; // no table is ever published on a weekend: do not spend a call of the daily limit on it
             }
             searched++;
-            JsonNode table = fetchTable(day);
+            JsonNode table = table(day, today);
             if (!table.isEmpty()) {
                 return quotes(table, day, base, quotes);
             }
         }
         throw http.failure(FailureKind.UNAVAILABLE, "no table published in the last " + lookbackDays + " business days");
+    }
+
+    private JsonNode table(LocalDate day, LocalDate today) {
+        Instant now = clock.instant();
+        CachedTable cached = tables.get(day);
+        if (cached != null && now.isBefore(cached.fetchedAt().plus(tableCacheTtl))) {
+            return cached.table();
+        }
+        JsonNode table = fetchTable(day);
+        // Today's empty table may be published any minute; a past day's empty table is a holiday and stays empty.
+        if (!table.isEmpty() || day.isBefore(today)) {
+            tables.put(day, new CachedTable(table, now));
+        }
+        tables.keySet().removeIf(cachedDay -> cachedDay.isBefore(today.minusDays(2L * lookbackDays)));
+        return table;
+    }
+
+    private record CachedTable(JsonNode table, Instant fetchedAt) {
     }
 
     private JsonNode fetchTable(LocalDate day) {

@@ -37,7 +37,7 @@ class KoreaEximProviderTest {
     @BeforeEach
     void start() throws IOException {
         server.start();
-        provider = new KoreaEximProvider(client, server.url("/").toString(), KEY, clock, 7);
+        provider = new KoreaEximProvider(client, server.url("/").toString(), KEY, clock, 7, Duration.ofMinutes(30));
     }
 
     @AfterEach
@@ -69,7 +69,6 @@ class KoreaEximProviderTest {
 
     @Test
     void dividesPerHundredUnitsOfYenAndRupiah() {
-        server.enqueue(json(200, Fixtures.read("koreaexim/ap01-20261125.json")));
         server.enqueue(json(200, Fixtures.read("koreaexim/ap01-20261125.json")));
 
         Map<String, String> yen = values(provider.fetch("JPY", Set.of("KRW")));
@@ -108,6 +107,37 @@ class KoreaEximProviderTest {
     }
 
     @Test
+    void sharesOneCallOfTheDailyLimitAcrossBaseCurrenciesAndRunsWithinTheCacheTime() {
+        server.enqueue(json(200, Fixtures.read("koreaexim/ap01-20261125.json")));
+        server.enqueue(json(200, Fixtures.read("koreaexim/ap01-20261125.json")));
+
+        provider.fetch("USD", Set.of("KRW"));
+        provider.fetch("JPY", Set.of("KRW"));
+        clock.advance(Duration.ofMinutes(29));
+        provider.fetch("EUR", Set.of("KRW"));
+        assertThat(server.getRequestCount()).isEqualTo(1);
+
+        clock.advance(Duration.ofMinutes(2));
+        provider.fetch("USD", Set.of("KRW"));
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void asksAgainForTodaysTableWhileItIsNotPublishedYet() {
+        clock.advance(Duration.between(Instant.parse("2026-11-25T03:00:00Z"), Instant.parse("2026-11-25T01:00:00Z")));
+        server.enqueue(json(200, "[]"));
+        server.enqueue(json(200, Fixtures.read("koreaexim/ap01-20261125.json"))); // Tuesday
+        server.enqueue(json(200, Fixtures.read("koreaexim/ap01-20261125.json"))); // today, at last
+
+        provider.fetch("USD", Set.of("KRW"));
+        clock.advance(Duration.ofHours(2));
+        List<Quote> quotes = provider.fetch("USD", Set.of("KRW"));
+
+        assertThat(server.getRequestCount()).isEqualTo(3);
+        assertThat(quotes).singleElement().extracting(Quote::observedAt).isEqualTo(Instant.parse("2026-11-25T02:00:00Z"));
+    }
+
+    @Test
     void fallsBackToThePreviousBusinessDayWhenTheTableIsEmpty() throws Exception {
         // Monday 23 November 2026, 10:00 in Seoul: today's table is not out yet, Saturday and Sunday have none.
         clock.advance(Duration.between(Instant.parse("2026-11-25T03:00:00Z"), Instant.parse("2026-11-23T01:00:00Z")));
@@ -124,7 +154,7 @@ class KoreaEximProviderTest {
 
     @Test
     void givesUpAfterTheLookbackWindowWithAClearError() {
-        provider = new KoreaEximProvider(client, server.url("/").toString(), KEY, clock, 2);
+        provider = new KoreaEximProvider(client, server.url("/").toString(), KEY, clock, 2, Duration.ofMinutes(30));
         server.enqueue(json(200, "[]"));
         server.enqueue(json(200, "[]"));
 
