@@ -1,0 +1,257 @@
+package dev.fxalert.ingestion;
+
+import dev.fxalert.core.domain.CurrencyPair;
+import dev.fxalert.core.domain.Rate;
+import dev.fxalert.core.domain.RateUpdated;
+import dev.fxalert.core.port.AlertStore;
+import dev.fxalert.core.port.RateEventPublisher;
+import dev.fxalert.core.port.RateHistory;
+import dev.fxalert.core.port.RateLookup;
+import dev.fxalert.core.port.RateProvider;
+import dev.fxalert.core.port.RateProvider.FetchException;
+import dev.fxalert.core.port.RateProvider.Quote;
+import dev.fxalert.ingestion.guard.QuoteGuard;
+import dev.fxalert.ingestion.guard.RejectionReason;
+import dev.fxalert.ingestion.guard.Verdict;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * One ingestion run: fetch the pairs someone watches, keep only trustworthy quotes, publish one {@link RateUpdated}
+ * per changed pair, and remember what was published in the rate history.
+ * <p>
+ * Pairs are grouped by base currency so each provider is called at most once per base per run; the providers form
+ * a failover chain in the configured order: a pair goes to the next provider only when the ones before could not
+ * give a trustworthy quote for it. A quote that jumps more than the spike limit is held back until a second
+ * provider confirms it.
+ * <p>
+ * Events are published before they are appended to the history: if appending fails, the next run publishes the
+ * same quote again under the same (deterministic) event id, which consumers recognise; the other order could lose
+ * an event for good.
+ */
+public final class IngestionService implements RateLookup {
+
+    private static final Logger log = LoggerFactory.getLogger(IngestionService.class);
+    private static final Comparator<CurrencyPair> BY_NAME = Comparator.comparing(CurrencyPair::toString);
+
+    private final List<RateProvider> providers;
+    private final AlertStore alerts;
+    private final RateHistory history;
+    private final RateEventPublisher publisher;
+    private final Clock clock;
+    private final IngestionConfig config;
+    private final QuoteGuard guard;
+
+    /** @param providers the failover chain, in order */
+    public IngestionService(List<RateProvider> providers, AlertStore alerts, RateHistory history,
+                            RateEventPublisher publisher, Clock clock, IngestionConfig config) {
+        this.providers = List.copyOf(providers);
+        if (this.providers.isEmpty()) {
+            throw new IllegalArgumentException("at least one rate provider is needed");
+        }
+        this.alerts = Objects.requireNonNull(alerts, "alerts");
+        this.history = Objects.requireNonNull(history, "history");
+        this.publisher = Objects.requireNonNull(publisher, "publisher");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.config = Objects.requireNonNull(config, "config");
+        this.guard = new QuoteGuard(clock, config::maxQuoteAge, config.spikeLimit(), config.confirmationTolerance());
+    }
+
+    public IngestionSummary runOnce() {
+        Instant startedAt = clock.instant();
+        RunStats stats = new RunStats(providerNames());
+        Set<CurrencyPair> pairs = pairsToFetch(startedAt);
+        LastRates last = new LastRates(history);
+
+        List<Rate> trusted = new ArrayList<>();
+        groupByBase(pairs).forEach((base, quotes) -> trusted.addAll(resolve(base, quotes, last, stats)));
+
+        List<RateUpdated> events = new ArrayList<>();
+        int unchanged = 0;
+        for (Rate rate : trusted) {
+            Optional<Rate> previous = last.of(rate.pair());
+            if (previous.isPresent() && previous.get().value().compareTo(rate.value()) == 0) {
+                unchanged++;
+                continue;
+            }
+            events.add(RateUpdated.of(rate, previous.map(Rate::value).orElse(null)));
+        }
+
+        Set<String> notPublished = publish(events);
+        int published = 0;
+        for (RateUpdated event : events) {
+            if (!notPublished.contains(event.eventId())) {
+                published++;
+                appendToHistory(event);
+            }
+        }
+        return stats.summary(startedAt, clock.instant(), pairs.size(), trusted.size(), published, unchanged,
+                notPublished.size());
+    }
+
+    /** The bot's /rate when history is stale: same chain, same guards, nothing published or stored. */
+    @Override
+    public Optional<Rate> current(CurrencyPair pair) {
+        RunStats stats = new RunStats(providerNames());
+        SortedSet<String> quote = new TreeSet<>(Set.of(pair.quote()));
+        return resolve(pair.base(), quote, new LastRates(history), stats).stream()
+                .filter(rate -> rate.pair().equals(pair))
+                .findFirst();
+    }
+
+    /** Pairs of ARMED or FIRED alerts plus pairs people asked about within the interest window. */
+    Set<CurrencyPair> pairsToFetch(Instant now) {
+        Set<CurrencyPair> pairs = new TreeSet<>(BY_NAME);
+        pairs.addAll(alerts.watchedPairs());
+        pairs.addAll(history.pairsOfInterestSince(now.minus(config.interestWindow())));
+        return pairs;
+    }
+
+    private static Map<String, SortedSet<String>> groupByBase(Set<CurrencyPair> pairs) {
+        return pairs.stream().collect(Collectors.groupingBy(CurrencyPair::base, TreeMap::new,
+                Collectors.mapping(CurrencyPair::quote, Collectors.toCollection(TreeSet::new))));
+    }
+
+    /** Walks the provider chain for one base currency until every quote currency has a trustworthy rate. */
+    private List<Rate> resolve(String base, SortedSet<String> quotes, LastRates last, RunStats stats) {
+        Map<String, Rate> trusted = new LinkedHashMap<>();
+        Map<String, Rate> quarantined = new HashMap<>();
+        for (RateProvider provider : providers) {
+            SortedSet<String> wanted = new TreeSet<>(quotes);
+            wanted.removeAll(trusted.keySet());
+            if (wanted.isEmpty()) {
+                break;
+            }
+            Map<String, Quote> answer = call(provider, base, wanted, stats);
+            if (answer == null) {
+                continue;
+            }
+            for (String quote : wanted) {
+                CurrencyPair pair = CurrencyPair.of(base, quote);
+                Verdict verdict = guard.check(answer.get(quote), provider.name());
+                if (verdict instanceof Verdict.Rejected rejected) {
+                    reject(stats, provider.name(), pair, rejected.reason(), rejected.detail());
+                    continue;
+                }
+                Rate rate = ((Verdict.Valid) verdict).rate();
+                Rate held = quarantined.get(quote);
+                if (held != null && guard.confirms(rate, held)) {
+                    log.info("{} spike to {} from {} confirmed by {} ({})", pair, held.value().toPlainString(),
+                            held.provider(), provider.name(), rate.value().toPlainString());
+                    quarantined.remove(quote);
+                    trusted.put(quote, held);
+                } else if (!guard.isSpike(rate, last.of(pair))) {
+                    trusted.put(quote, rate);
+                    if (held != null) {
+                        quarantined.remove(quote);
+                        reject(stats, held.provider(), pair, RejectionReason.SPIKE, "value " + held.value().toPlainString()
+                                + " contradicted by " + provider.name() + " (" + rate.value().toPlainString() + ")");
+                    }
+                } else if (held == null) {
+                    log.info("{} quote {} from {} quarantined: more than the spike limit from the last stored rate {};"
+                            + " waiting for another provider to confirm", pair, rate.value().toPlainString(),
+                            provider.name(), last.of(pair).map(r -> r.value().toPlainString()).orElse("?"));
+                    quarantined.put(quote, rate);
+                } else {
+                    reject(stats, provider.name(), pair, RejectionReason.SPIKE, "value " + rate.value().toPlainString()
+                            + " disagrees with the quarantined " + held.value().toPlainString() + " of " + held.provider());
+                }
+            }
+        }
+        quarantined.forEach((quote, held) -> reject(stats, held.provider(), CurrencyPair.of(base, quote),
+                RejectionReason.SPIKE, "value " + held.value().toPlainString() + " not confirmed by another provider"));
+        trusted.values().forEach(rate -> stats.trusted(rate.provider()));
+        return new ArrayList<>(trusted.values());
+    }
+
+    /** The provider's quotes by quote currency, or null when the call failed (recorded as its error). */
+    private Map<String, Quote> call(RateProvider provider, String base, SortedSet<String> wanted, RunStats stats) {
+        Instant startedAt = clock.instant();
+        String error = null;
+        try {
+            Map<String, Quote> byQuote = new HashMap<>();
+            for (Quote quote : provider.fetch(base, Collections.unmodifiableSortedSet(wanted))) {
+                if (quote != null && quote.pair().base().equals(base)) {
+                    byQuote.putIfAbsent(quote.pair().quote(), quote);
+                }
+            }
+            return byQuote;
+        } catch (FetchException e) {
+            error = e.getMessage();
+            log.warn("rate provider {} failed for base {} ({}): {}", provider.name(), base, e.kind(), e.getMessage());
+            return null;
+        } catch (RuntimeException e) {
+            // A bug in one provider must not cost the pairs the next provider can give.
+            error = provider.name() + ": unexpected " + e.getClass().getSimpleName();
+            log.error("rate provider {} failed unexpectedly for base {}", provider.name(), base, e);
+            return null;
+        } finally {
+            stats.called(provider.name(), startedAt, clock.millis() - startedAt.toEpochMilli(), error);
+        }
+    }
+
+    private static void reject(RunStats stats, String provider, CurrencyPair pair, RejectionReason reason, String detail) {
+        log.warn("rejected {} quote from {}: {} ({})", pair, provider, reason, detail);
+        stats.rejected(provider, reason);
+    }
+
+    /** Event ids the publisher could not publish; all of them when the publisher itself failed. */
+    private Set<String> publish(List<RateUpdated> events) {
+        if (events.isEmpty()) {
+            return Set.of();
+        }
+        try {
+            List<RateUpdated> failed = publisher.publish(events);
+            failed.forEach(e -> log.warn("rate event {} for {} not published; the next run tries again",
+                    e.eventId(), e.pair()));
+            return failed.stream().map(RateUpdated::eventId).collect(Collectors.toSet());
+        } catch (RuntimeException e) {
+            log.error("publishing {} rate events failed; the next run tries again", events.size(), e);
+            return events.stream().map(RateUpdated::eventId).collect(Collectors.toSet());
+        }
+    }
+
+    private void appendToHistory(RateUpdated event) {
+        try {
+            history.append(event.toRate(), event.eventId());
+        } catch (RuntimeException e) {
+            // Published but not remembered: the next run publishes the same event id again, which consumers dedupe.
+            log.error("rate {} of {} published but not appended to the history", event.eventId(), event.pair(), e);
+        }
+    }
+
+    private List<String> providerNames() {
+        return providers.stream().map(RateProvider::name).toList();
+    }
+
+    /** The last stored rate of each pair, read at most once per run. */
+    private static final class LastRates {
+        private final RateHistory history;
+        private final Map<CurrencyPair, Optional<Rate>> cache = new HashMap<>();
+
+        LastRates(RateHistory history) {
+            this.history = history;
+        }
+
+        Optional<Rate> of(CurrencyPair pair) {
+            return cache.computeIfAbsent(pair, history::latest);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.fxalert.ingestion.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fxalert.core.event.RateUpdatedJson;
+import dev.fxalert.core.port.Stores;
+import dev.fxalert.core.store.dynamodb.DynamoDbStoreConfig;
+import dev.fxalert.core.store.dynamodb.DynamoDbStores;
+import dev.fxalert.ingestion.IngestionConfig;
+import dev.fxalert.ingestion.IngestionService;
+import dev.fxalert.ingestion.IngestionSummary;
+import dev.fxalert.ingestion.RateProviders;
+import dev.fxalert.ingestion.publish.EventBridgeRateEventPublisher;
+import dev.fxalert.ingestion.retry.Sleeper;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * The ingestion Lambda, invoked by EventBridge Scheduler: runs one ingestion, logs one JSON line with the summary
+ * (the invocation's request id as correlation id) and returns the same JSON. No Spring: collaborators are built once
+ * per container, in the constructor. A run that fails as a whole (e.g. the alert store is unreachable) is logged and
+ * rethrown so the invocation counts as failed and the scheduler's retry policy applies.
+ */
+public final class IngestionHandler implements RequestStreamHandler {
+
+    private final IngestionService service;
+    private final SummaryJson summaries;
+    private final ObjectMapper mapper;
+    private final PrintStream log;
+
+    /** What the Lambda runtime calls: everything from the environment. */
+    public IngestionHandler() {
+        this(fromEnvironment(System.getenv()), System.out);
+    }
+
+    /** For tests and other wiring: a ready service, and where the summary line goes. */
+    public IngestionHandler(IngestionService service, PrintStream log) {
+        this.service = service;
+        this.mapper = new ObjectMapper();
+        this.summaries = new SummaryJson(mapper);
+        this.log = log;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        input.readAllBytes(); // the scheduler's payload carries nothing we need
+        String correlationId = context == null ? "local" : context.getAwsRequestId();
+        IngestionSummary summary;
+        try {
+            summary = service.runOnce();
+        } catch (RuntimeException e) {
+            log.println(summaries.failure(e, correlationId));
+            throw e;
+        }
+        ObjectNode line = summaries.of(summary, correlationId);
+        log.println(line);
+        output.write(mapper.writeValueAsString(line).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static IngestionService fromEnvironment(Map<String, String> env) {
+        Clock clock = Clock.systemUTC();
+        IngestionConfig config = IngestionConfig.fromEnvironment(env);
+        Stores stores = DynamoDbStores.create(DynamoDbClient.create(), DynamoDbStoreConfig.fromEnvironment(env), clock);
+        EventBridgeClient eventBridge = EventBridgeClient.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+        Sleeper sleeper = Sleeper.system();
+        var publisher = new EventBridgeRateEventPublisher(eventBridge, config.eventBusName(), new RateUpdatedJson(),
+                config.publishRetry(), sleeper, RateProviders.threadSafeRandom());
+        return new IngestionService(RateProviders.fromConfig(config, clock, sleeper), stores.alerts(),
+                stores.rateHistory(), publisher, clock, config);
+    }
+}

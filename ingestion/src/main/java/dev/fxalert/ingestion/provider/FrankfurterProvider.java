@@ -1,0 +1,78 @@
+package dev.fxalert.ingestion.provider;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.fxalert.core.domain.CurrencyPair;
+import dev.fxalert.core.port.RateProvider;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Frankfurter: ECB reference rates, no key. {@code GET {base}/v1/latest?base=USD&symbols=KRW,JPY} answers
+ * {@code {"amount":1.0,"base":"USD","date":"2026-08-17","rates":{"KRW":1411.91}}}. The ECB publishes once per
+ * working day around 16:00 CET, so that is when a day's quote counts as observed.
+ */
+public final class FrankfurterProvider implements RateProvider {
+
+    public static final String NAME = "frankfurter";
+    private static final ZoneId ECB_ZONE = ZoneId.of("Europe/Berlin");
+    private static final LocalTime ECB_PUBLICATION = LocalTime.of(16, 0);
+
+    private final ProviderHttp http;
+    private final HttpUrl baseUrl;
+
+    public FrankfurterProvider(OkHttpClient client, String baseUrl) {
+        this.http = new ProviderHttp(client, NAME);
+        this.baseUrl = ProviderHttp.baseUrl(baseUrl);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<Quote> fetch(String base, Set<String> quotes) {
+        HttpUrl url = baseUrl.newBuilder()
+                .addPathSegments("v1/latest")
+                .addQueryParameter("base", base)
+                .addEncodedQueryParameter("symbols", String.join(",", quotes)) // ISO codes only: nothing to escape
+                .build();
+        String description = "latest " + base;
+        JsonNode body = http.getJson(url, description);
+
+        String answeredBase = body.path("base").asText("");
+        if (!answeredBase.equalsIgnoreCase(base)) {
+            throw http.failure(FailureKind.MALFORMED_RESPONSE, description + " answered base '" + answeredBase + "'");
+        }
+        Instant observedAt = observedAt(body.path("date").asText(""), description);
+        JsonNode rates = body.path("rates");
+        if (!rates.isObject()) {
+            throw http.failure(FailureKind.MALFORMED_RESPONSE, description + " answered no 'rates' object");
+        }
+        List<Quote> result = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> rate : rates.properties()) {
+            if (quotes.contains(rate.getKey())) {
+                result.add(new Quote(CurrencyPair.of(base, rate.getKey()), ProviderHttp.decimalText(rate.getValue()), observedAt));
+            }
+        }
+        return result;
+    }
+
+    private Instant observedAt(String date, String description) {
+        try {
+            return LocalDate.parse(date).atTime(ECB_PUBLICATION).atZone(ECB_ZONE).toInstant();
+        } catch (DateTimeParseException e) {
+            throw http.failure(FailureKind.MALFORMED_RESPONSE, description + " answered date '" + date + "'");
+        }
+    }
+}

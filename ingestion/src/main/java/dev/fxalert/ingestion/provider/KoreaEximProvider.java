@@ -1,0 +1,217 @@
+package dev.fxalert.ingestion.provider;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.fxalert.core.domain.CurrencyPair;
+import dev.fxalert.core.port.RateProvider;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Korea Eximbank's daily table (needs {@code KOREAEXIM_AUTHKEY}):
+ * {@code GET {base}/site/program/financial/exchangeJSON?authkey=KEY&searchdate=YYYYMMDD&data=AP01} answers an
+ * array of {@code {"result":1,"cur_unit":"USD","deal_bas_r":"1,392.5",...}}: KRW per unit, numbers as strings with
+ * thousands separators, {@code JPY(100)}/{@code IDR(100)} per 100 units. An empty array (weekend, holiday, or before
+ * about 11:00 KST) means "no table for that day": we look at the previous business day in Asia/Seoul. Errors come
+ * with HTTP 200 and {@code result} 2 (bad data code), 3 (bad key) or 4 (daily limit). Any other pair is derived
+ * through KRW. The key is never put in a message or log line.
+ * <p>
+ * The table changes once a day and the key allows about 1,000 calls a day, so a fetched table is kept for
+ * {@code tableCacheTtl}: every base currency of a run, and the runs within that time, share one call.
+ */
+public final class KoreaEximProvider implements RateProvider {
+
+    public static final String NAME = "koreaexim";
+    private static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
+    private static final LocalTime PUBLICATION = LocalTime.of(11, 0);
+    private static final DateTimeFormatter SEARCH_DATE = DateTimeFormatter.BASIC_ISO_DATE;
+    private static final Pattern UNIT = Pattern.compile("^([A-Z]{3})(?:\\((\\d+)\\))?$");
+    /** Enough digits for any cross rate, few enough that the same inputs always print the same. */
+    private static final MathContext CROSS = new MathContext(12, RoundingMode.HALF_EVEN);
+    private static final String KRW = "KRW";
+
+    private final ProviderHttp http;
+    private final HttpUrl baseUrl;
+    private final String authKey;
+    private final Clock clock;
+    private final int lookbackDays;
+    private final Duration tableCacheTtl;
+    private final Map<LocalDate, CachedTable> tables = new ConcurrentHashMap<>();
+
+    public KoreaEximProvider(OkHttpClient client, String baseUrl, String authKey, Clock clock, int lookbackDays,
+                             Duration tableCacheTtl) {
+        this.http = new ProviderHttp(client, NAME);
+        this.baseUrl = ProviderHttp.baseUrl(baseUrl);
+        this.authKey = Objects.requireNonNull(authKey, "authKey");
+        this.clock = clock;
+        this.lookbackDays = lookbackDays;
+        this.tableCacheTtl = tableCacheTtl;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<Quote> fetch(String base, Set<String> quotes) {
+        LocalDate today = LocalDate.now(clock.withZone(SEOUL));
+        LocalDate day = today;
+        for (int searched = 0; searched < lookbackDays; day = day.minusDays(1)) {
+            if (isWeekend(day)) {
+                continue; // no table is ever published on a weekend: do not spend a call of the daily limit on it
+            }
+            searched++;
+            JsonNode table = table(day, today);
+            if (!table.isEmpty()) {
+                return quotes(table, day, base, quotes);
+            }
+        }
+        throw http.failure(FailureKind.UNAVAILABLE, "no table published in the last " + lookbackDays + " business days");
+    }
+
+    private JsonNode table(LocalDate day, LocalDate today) {
+        Instant now = clock.instant();
+        CachedTable cached = tables.get(day);
+        if (cached != null && now.isBefore(cached.fetchedAt().plus(tableCacheTtl))) {
+            return cached.table();
+        }
+        JsonNode table = fetchTable(day);
+        // Today's empty table may be published any minute; a past day's empty table is a holiday and stays empty.
+        if (!table.isEmpty() || day.isBefore(today)) {
+            tables.put(day, new CachedTable(table, now));
+        }
+        tables.keySet().removeIf(cachedDay -> cachedDay.isBefore(today.minusDays(2L * lookbackDays)));
+        return table;
+    }
+
+    private record CachedTable(JsonNode table, Instant fetchedAt) {
+    }
+
+    private JsonNode fetchTable(LocalDate day) {
+        String searchDate = day.format(SEARCH_DATE);
+        String description = "exchangeJSON searchdate=" + searchDate;
+        HttpUrl url = baseUrl.newBuilder()
+                .addPathSegments("site/program/financial/exchangeJSON")
+                .addQueryParameter("authkey", authKey)
+                .addQueryParameter("searchdate", searchDate)
+                .addQueryParameter("data", "AP01")
+                .build();
+        JsonNode body = http.getJson(url, description);
+        if (body.isObject() && body.has("result")) {
+            checkResult(body, description); // some error answers are a bare object
+        }
+        if (!body.isArray()) {
+            throw http.failure(FailureKind.MALFORMED_RESPONSE, description + " answered no array");
+        }
+        for (JsonNode row : body) {
+            checkResult(row, description);
+        }
+        return body;
+    }
+
+    private void checkResult(JsonNode row, String description) {
+        int result = row.path("result").asInt(-1);
+        switch (result) {
+            case 1 -> { }
+            case 2 -> throw http.failure(FailureKind.REJECTED, description + " answered result 2 (invalid data code)");
+            case 3 -> throw http.failure(FailureKind.REJECTED, description + " answered result 3 (invalid authentication key)");
+            case 4 -> throw http.failure(FailureKind.RATE_LIMITED, description + " answered result 4 (daily request limit used up)");
+            default -> throw http.failure(FailureKind.MALFORMED_RESPONSE, description + " answered result '" + row.path("result").asText() + "'");
+        }
+    }
+
+    private List<Quote> quotes(JsonNode table, LocalDate day, String base, Set<String> quotes) {
+        Instant observedAt = day.atTime(PUBLICATION).atZone(SEOUL).toInstant();
+        Map<String, String> krwPerUnit = krwPerUnit(table);
+        List<Quote> result = new ArrayList<>();
+        for (String quote : quotes) {
+            String baseLeg = krwPerUnit.get(base);
+            String quoteLeg = krwPerUnit.get(quote);
+            if (baseLeg != null && quoteLeg != null) {
+                result.add(new Quote(CurrencyPair.of(base, quote), cross(baseLeg, quoteLeg), observedAt));
+            }
+        }
+        return result;
+    }
+
+    /** KRW per one unit of each listed currency, as decimal text; a value we cannot read is kept as written. */
+    private static Map<String, String> krwPerUnit(JsonNode table) {
+        Map<String, String> result = new HashMap<>();
+        result.put(KRW, "1");
+        for (JsonNode row : table) {
+            Matcher unit = UNIT.matcher(row.path("cur_unit").asText("").strip());
+            if (!unit.matches()) {
+                continue;
+            }
+            String currency = "CNH".equals(unit.group(1)) ? "CNY" : unit.group(1); // offshore yuan stands for the yuan
+            if (KRW.equals(currency) || !CurrencyPair.isKnownCurrency(currency)) {
+                continue;
+            }
+            String written = ProviderHttp.decimalText(row.get("deal_bas_r"));
+            BigDecimal perListedUnits = parseGrouped(written);
+            if (perListedUnits == null) {
+                result.put(currency, written);
+            } else {
+                BigDecimal units = unit.group(2) == null ? BigDecimal.ONE : new BigDecimal(unit.group(2));
+                result.put(currency, perListedUnits.divide(units, CROSS).toPlainString());
+            }
+        }
+        return result;
+    }
+
+    /** base/quote = (KRW per base) / (KRW per quote); an unreadable or non-positive leg is passed on for the guards. */
+    private static String cross(String krwPerBase, String krwPerQuote) {
+        BigDecimal baseLeg = parseGrouped(krwPerBase);
+        BigDecimal quoteLeg = parseGrouped(krwPerQuote);
+        if (baseLeg == null) {
+            return krwPerBase;
+        }
+        if (quoteLeg == null) {
+            return krwPerQuote;
+        }
+        if (baseLeg.signum() <= 0) {
+            return baseLeg.toPlainString();
+        }
+        if (quoteLeg.signum() <= 0) {
+            return quoteLeg.toPlainString();
+        }
+        return baseLeg.divide(quoteLeg, CROSS).toPlainString();
+    }
+
+    /** "1,392.5" to 1392.5; null when it is not a number. */
+    private static BigDecimal parseGrouped(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return new BigDecimal(text.strip().replace(",", ""));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static boolean isWeekend(LocalDate day) {
+        return day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
+    }
+}

@@ -1,0 +1,81 @@
+package dev.fxalert.ingestion;
+
+import dev.fxalert.core.port.RateProvider;
+import dev.fxalert.ingestion.testing.RecordingSleeper;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class IngestionConfigTest {
+
+    @Test
+    void defaultsToFrankfurterThenOpenErApiWithATenPercentSpikeLimit() {
+        IngestionConfig config = IngestionConfig.fromEnvironment(Map.of());
+
+        assertThat(config.providerNames()).containsExactly("frankfurter", "open-er-api");
+        assertThat(config.provider("frankfurter").orElseThrow().baseUrl()).isEqualTo("https://api.frankfurter.dev");
+        assertThat(config.spikeLimit()).isEqualByComparingTo("0.10");
+        assertThat(config.rateLimitBackoff()).isEqualTo(Duration.ofMinutes(20));
+        assertThat(config.connectTimeout()).isPositive();
+        assertThat(config.readTimeout()).isPositive();
+    }
+
+    @Test
+    void addsKoreaEximbankBeforeTheFallbackOnlyWhenItsKeyIsSet() {
+        IngestionConfig config = IngestionConfig.fromEnvironment(Map.of("KOREAEXIM_AUTHKEY", "k3y"));
+
+        assertThat(config.providerNames()).containsExactly("frankfurter", "koreaexim", "open-er-api");
+        assertThat(config.koreaEximKey()).contains("k3y");
+    }
+
+    @Test
+    void neverPrintsTheKey() {
+        IngestionConfig config = IngestionConfig.fromEnvironment(Map.of("KOREAEXIM_AUTHKEY", "very-secret-key"));
+
+        assertThat(config.toString()).doesNotContain("very-secret-key").contains("koreaEximAuthKey=set");
+    }
+
+    @Test
+    void takesBaseUrlsStalenessAndOrderFromTheEnvironment() {
+        IngestionConfig config = IngestionConfig.fromEnvironment(Map.of(
+                "INGESTION_PROVIDERS", "open-er-api, frankfurter",
+                "FRANKFURTER_BASE_URL", "http://127.0.0.1:8081",
+                "OPEN_ER_API_BASE_URL", "http://127.0.0.1:8082",
+                "OPEN_ER_API_MAX_AGE_HOURS", "30",
+                "SPIKE_LIMIT_PERCENT", "5"));
+
+        assertThat(config.providerNames()).containsExactly("open-er-api", "frankfurter");
+        assertThat(config.provider("frankfurter").orElseThrow().baseUrl()).isEqualTo("http://127.0.0.1:8081");
+        assertThat(config.maxQuoteAge("open-er-api")).isEqualTo(Duration.ofHours(30));
+        assertThat(config.maxQuoteAge("some-fake")).isEqualTo(IngestionConfig.DEFAULT_MAX_QUOTE_AGE);
+        assertThat(config.spikeLimit()).isEqualByComparingTo(new BigDecimal("0.05"));
+    }
+
+    @Test
+    void namesTheVariableOfAMalformedValue() {
+        assertThatThrownBy(() -> IngestionConfig.fromEnvironment(Map.of("PROVIDER_READ_TIMEOUT_MS", "ten")))
+                .hasMessageContaining("PROVIDER_READ_TIMEOUT_MS must be a whole number, got 'ten'");
+        assertThatThrownBy(() -> IngestionConfig.fromEnvironment(Map.of("FRANKFURTER_BASE_URL", "ftp://x")))
+                .hasMessageContaining("FRANKFURTER_BASE_URL must be an http(s) URL");
+        assertThatThrownBy(() -> IngestionConfig.fromEnvironment(Map.of("INGESTION_PROVIDERS", "frankfurter,ecb")))
+                .hasMessageContaining("unknown provider 'ecb'");
+        assertThatThrownBy(() -> IngestionConfig.fromEnvironment(Map.of("INGESTION_PROVIDERS", "koreaexim")))
+                .hasMessageContaining("KOREAEXIM_AUTHKEY is not set");
+    }
+
+    @Test
+    void buildsTheConfiguredChainInOrder() {
+        IngestionConfig config = IngestionConfig.fromEnvironment(Map.of("KOREAEXIM_AUTHKEY", "k3y"));
+
+        List<RateProvider> chain = RateProviders.fromConfig(config, Clock.systemUTC(), new RecordingSleeper());
+
+        assertThat(chain).extracting(RateProvider::name).containsExactly("frankfurter", "koreaexim", "open-er-api");
+    }
+}

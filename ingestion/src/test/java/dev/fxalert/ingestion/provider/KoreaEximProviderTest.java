@@ -1,0 +1,210 @@
+package dev.fxalert.ingestion.provider;
+
+import dev.fxalert.core.port.RateProvider.FailureKind;
+import dev.fxalert.core.port.RateProvider.FetchException;
+import dev.fxalert.core.port.RateProvider.Quote;
+import dev.fxalert.ingestion.testing.Fixtures;
+import dev.fxalert.ingestion.testing.MutableClock;
+import okhttp3.OkHttpClient;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static dev.fxalert.ingestion.provider.FrankfurterProviderTest.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class KoreaEximProviderTest {
+
+    private static final String KEY = "s3cr3t-KoreaExim-key";
+    private final MockWebServer server = new MockWebServer();
+    private final OkHttpClient client = new OkHttpClient.Builder().readTimeout(Duration.ofMillis(500)).build();
+    /** Wednesday 25 November 2026, 12:00 in Seoul: today's table is out. */
+    private final MutableClock clock = MutableClock.at("2026-11-25T03:00:00Z");
+    private KoreaEximProvider provider;
+
+    @BeforeEach
+    void start() throws IOException {
+        server.start();
+        provider = new KoreaEximProvider(client, server.url("/").toString(), KEY, clock, 7, Duration.ofMinutes(30));
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        server.shutdown();
+    }
+
+    @Test
+    void asksForTodaysTableInSeoulWithTheKeyAndDataCode() throws Exception {
+        server.enqueue(json(200, Fixtures.read("koreaexim/ap01-20261125.json")));
+
+        provider.fetch("USD", Set.of("KRW"));
+
+        RecordedRequest request = server.takeRequest();
+        assertThat(request.getRequestUrl().encodedPath()).isEqualTo("/site/program/financial/exchangeJSON");
+        assertThat(request.getRequestUrl().queryParameter("authkey")).isEqualTo(KEY);
+        assertThat(request.getRequestUrl().queryParameter("searchdate")).isEqualTo("20261125");
+        assertThat(request.getRequestUrl().queryParameter("data")).isEqualTo("AP01");
+    }
+
+    @Test
+    void readsNumbersWithThousandsSeparators() {
+        server.enqueue(json(200, Fixtures.read("koreaexim/ap01-20261125.json")));
+
+        Map<String, String> quotes = values(provider.fetch("USD", Set.of("KRW")));
+
+        assertThat(quotes).containsEntry("USD/KRW", "1468.5");
+    }
+
+    @Test
+    void dividesPerHundredUnitsOfYenAndRupiah() {
+        server.enqueue(json(200, Fixtures.read("koreaexim/ap01-20261125.json")));
+
+        Map<String, String> yen = values(provider.fetch("JPY", Set.of("KRW")));
+        Map<String, String> rupiah = values(provider.fetch("IDR", Set.of("KRW")));
+
+        assertThat(yen).containsEntry("JPY/KRW", "9.4483");
+        assertThat(rupiah).containsEntry("IDR/KRW", "0.0879");
+    }
+
+    @Test
+    void derivesCrossPairsThroughKrw() {
+        server.enqueue(json(200, Fixtures.read("koreaexim/ap01-20261125.json")));
+
+        Map<String, String> quotes = values(provider.fetch("USD", Set.of("JPY", "EUR")));
+
+        // 1468.5 KRW per USD / 9.4483 KRW per JPY
+        assertThat(new BigDecimal(quotes.get("USD/JPY"))).isEqualByComparingTo("155.424785411");
+        assertThat(new BigDecimal(quotes.get("USD/EUR"))).isEqualByComparingTo("0.866305239126");
+    }
+
+    @Test
+    void quotesKrwAsBaseAndTheOffshoreYuanAsTheYuan() {
+        server.enqueue(json(200, Fixtures.read("koreaexim/ap01-20261125.json")));
+
+        Map<String, String> quotes = values(provider.fetch("KRW", Set.of("USD", "CNY")));
+
+        assertThat(new BigDecimal(quotes.get("KRW/USD"))).isEqualByComparingTo("0.000680966973102");
+        assertThat(new BigDecimal(quotes.get("KRW/CNY"))).isEqualByComparingTo("0.00484824978183");
+    }
+
+    @Test
+    void leavesOutCurrenciesTheTableDoesNotList() {
+        server.enqueue(json(200, Fixtures.read("koreaexim/ap01-20261125.json")));
+
+        assertThat(provider.fetch("USD", Set.of("BRL"))).isEmpty();
+    }
+
+    @Test
+    void sharesOneCallOfTheDailyLimitAcrossBaseCurrenciesAndRunsWithinTheCacheTime() {
+        server.enqueue(json(200, Fixtures.read("koreaexim/ap01-20261125.json")));
+        server.enqueue(json(200, Fixtures.read("koreaexim/ap01-20261125.json")));
+
+        provider.fetch("USD", Set.of("KRW"));
+        provider.fetch("JPY", Set.of("KRW"));
+        clock.advance(Duration.ofMinutes(29));
+        provider.fetch("EUR", Set.of("KRW"));
+        assertThat(server.getRequestCount()).isEqualTo(1);
+
+        clock.advance(Duration.ofMinutes(2));
+        provider.fetch("USD", Set.of("KRW"));
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void asksAgainForTodaysTableWhileItIsNotPublishedYet() {
+        clock.advance(Duration.between(Instant.parse("2026-11-25T03:00:00Z"), Instant.parse("2026-11-25T01:00:00Z")));
+        server.enqueue(json(200, "[]"));
+        server.enqueue(json(200, Fixtures.read("koreaexim/ap01-20261125.json"))); // Tuesday
+        server.enqueue(json(200, Fixtures.read("koreaexim/ap01-20261125.json"))); // today, at last
+
+        provider.fetch("USD", Set.of("KRW"));
+        clock.advance(Duration.ofHours(2));
+        List<Quote> quotes = provider.fetch("USD", Set.of("KRW"));
+
+        assertThat(server.getRequestCount()).isEqualTo(3);
+        assertThat(quotes).singleElement().extracting(Quote::observedAt).isEqualTo(Instant.parse("2026-11-25T02:00:00Z"));
+    }
+
+    @Test
+    void fallsBackToThePreviousBusinessDayWhenTheTableIsEmpty() throws Exception {
+        // Monday 23 November 2026, 10:00 in Seoul: today's table is not out yet, Saturday and Sunday have none.
+        clock.advance(Duration.between(Instant.parse("2026-11-25T03:00:00Z"), Instant.parse("2026-11-23T01:00:00Z")));
+        server.enqueue(json(200, Fixtures.read("koreaexim/empty.json")));
+        server.enqueue(json(200, Fixtures.read("koreaexim/ap01-20261125.json")));
+
+        List<Quote> quotes = provider.fetch("USD", Set.of("KRW"));
+
+        assertThat(server.takeRequest().getRequestUrl().queryParameter("searchdate")).isEqualTo("20261123");
+        assertThat(server.takeRequest().getRequestUrl().queryParameter("searchdate")).isEqualTo("20261120");
+        assertThat(quotes).singleElement().extracting(Quote::observedAt)
+                .isEqualTo(Instant.parse("2026-11-20T02:00:00Z")); // Friday 11:00 KST
+    }
+
+    @Test
+    void givesUpAfterTheLookbackWindowWithAClearError() {
+        provider = new KoreaEximProvider(client, server.url("/").toString(), KEY, clock, 2, Duration.ofMinutes(30));
+        server.enqueue(json(200, "[]"));
+        server.enqueue(json(200, "[]"));
+
+        assertThatThrownBy(() -> provider.fetch("USD", Set.of("KRW")))
+                .isInstanceOfSatisfying(FetchException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(FailureKind.UNAVAILABLE);
+                    assertThat(e.getMessage()).contains("no table published in the last 2 business days");
+                });
+    }
+
+    @Test
+    void turnsResultThreeWithHttp200IntoABadKeyErrorThatDoesNotRevealTheKey() {
+        server.enqueue(json(200, Fixtures.read("koreaexim/result-3.json")));
+
+        assertThatThrownBy(() -> provider.fetch("USD", Set.of("KRW")))
+                .isInstanceOfSatisfying(FetchException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(FailureKind.REJECTED);
+                    assertThat(e.getMessage()).contains("result 3 (invalid authentication key)").doesNotContain(KEY);
+                    assertThat(e.toString()).doesNotContain(KEY);
+                });
+    }
+
+    @Test
+    void turnsResultFourIntoARateLimit() {
+        server.enqueue(json(200, Fixtures.read("koreaexim/result-4.json")));
+
+        assertThatThrownBy(() -> provider.fetch("USD", Set.of("KRW")))
+                .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.RATE_LIMITED));
+    }
+
+    @Test
+    void neverPutsTheKeyInTransportErrors() throws IOException {
+        server.shutdown(); // connection refused
+
+        assertThatThrownBy(() -> provider.fetch("USD", Set.of("KRW")))
+                .isInstanceOfSatisfying(FetchException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(FailureKind.SERVER_ERROR);
+                    assertThat(e.getMessage()).doesNotContain(KEY).doesNotContain("authkey");
+                    assertThat(e.getCause()).isNull();
+                });
+    }
+
+    @Test
+    void passesAnUnreadableValueOnForTheGuardsToReject() {
+        server.enqueue(json(200, "[{\"result\":1,\"cur_unit\":\"USD\",\"deal_bas_r\":\"-\"}]"));
+
+        assertThat(values(provider.fetch("USD", Set.of("KRW")))).containsEntry("USD/KRW", "-");
+    }
+
+    private static Map<String, String> values(List<Quote> quotes) {
+        return quotes.stream().collect(Collectors.toMap(q -> q.pair().toString(), Quote::value));
+    }
+}

@@ -1,0 +1,47 @@
+package dev.fxalert.ingestion.publish;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fxalert.core.domain.CurrencyPair;
+import dev.fxalert.core.domain.Rate;
+import dev.fxalert.core.domain.RateUpdated;
+import dev.fxalert.core.event.RateUpdatedJson;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** docs/events/rate-updated.json is what we publish: parsed by the same code, same envelope, same ids. */
+class RateUpdatedSampleDocTest {
+
+    private static final Path SAMPLE = Path.of("..", "docs", "events", "rate-updated.json");
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final RateUpdatedJson json = new RateUpdatedJson(mapper);
+
+    @Test
+    void theDocumentedSampleIsAnEventWeWouldPublish() throws Exception {
+        JsonNode sample = mapper.readTree(Files.readString(SAMPLE));
+
+        RateUpdated event = json.fromDetail(sample.path("detail"));
+
+        Rate rate = new Rate(CurrencyPair.of("USD", "KRW"), new BigDecimal("1468.5"), "koreaexim",
+                Instant.parse("2026-11-25T02:00:00Z"));
+        assertThat(event).isEqualTo(RateUpdated.of(rate, new BigDecimal("1466")));
+        assertThat(sample.path("source").asText()).isEqualTo(RateUpdated.SOURCE);
+        assertThat(sample.path("detail-type").asText()).isEqualTo(RateUpdated.DETAIL_TYPE);
+        assertThat(sample.path("time").asText()).isEqualTo(event.observedAt().toString());
+    }
+
+    @Test
+    void theDocumentedDetailIsExactlyWhatTheCodeWrites() throws Exception {
+        JsonNode sample = mapper.readTree(Files.readString(SAMPLE));
+
+        RateUpdated event = json.fromDetail(sample.path("detail"));
+
+        assertThat(mapper.readTree(json.toDetail(event))).isEqualTo(sample.path("detail"));
+    }
+}
