@@ -147,7 +147,9 @@ public final class PacedSender implements PushSender, AutoCloseable {
             }
             Attempt head = queue.peek();
             if (head == null) {
-                drain(completions.take());
+                if (inFlight > 0) {
+                    drain(completions.take());
+                }
                 return;
             }
             if (goneChats.contains(head.push.chatId())) {
