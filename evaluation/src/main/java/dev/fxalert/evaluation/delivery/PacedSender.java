@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <ul>
  *   <li>at most {@link PacingConfig#maxPerSecond()} overall and one per {@link PacingConfig#perChatInterval()} to a
  *       chat, across all concurrent callers; the rest waits in a queue;</li>
- *   <li>429 (RetryAfter): everything waits that long, then the same push is sent again;</li>
+ *   <li>429 (RetryAfter): that chat waits that long, then the same push is sent again;</li>
  *   <li>recipient gone: the user is deactivated, their alerts paused, the push closed; no retries;</li>
  *   <li>other failures: retried with exponential backoff, then left pending for the sweep;</li>
  *   <li>delivered: the pending push is cleared right away, so a crash later in a long fan-out repeats nothing.</li>
@@ -227,7 +227,7 @@ public final class PacedSender implements PushSender, AutoCloseable {
                 finish(attempt, PushOutcome.Status.DELIVERED, "");
             } else if (result instanceof DeliveryResult.RetryAfter retry) {
                 attempt.rateLimitWaits++;
-                limiter.pauseUntil(now.plus(retry.retryAfter()));
+                limiter.pauseChat(push.chatId(), now.plus(retry.retryAfter()));
                 if (attempt.rateLimitWaits > config.maxRateLimitWaits()) {
                     finish(attempt, PushOutcome.Status.LEFT_PENDING,
                             "still rate limited after " + config.maxRateLimitWaits() + " waits");

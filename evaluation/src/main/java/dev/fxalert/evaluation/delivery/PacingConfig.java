@@ -21,7 +21,7 @@ public record PacingConfig(double maxPerSecond, Duration perChatInterval, int ma
                            Duration initialBackoff, Duration maxBackoff, int maxRateLimitWaits,
                            Duration shutdownGrace) {
 
-    public static final PacingConfig DEFAULTS = new PacingConfig(29.5, Duration.ofMillis(1100), 8, 4,
+    public static final PacingConfig DEFAULTS = new PacingConfig(29.0, Duration.ofMillis(1100), 8, 4,
             Duration.ofMillis(500), Duration.ofSeconds(8), 10, Duration.ofSeconds(10));
 
     public PacingConfig {

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * The send slots of one bot, shared by every concurrent sending round in this process: at most one message per
- * global interval overall and one per chat interval to each chat, and nothing at all while Telegram asked us to wait.
+ * global interval overall and one per chat interval to each chat, and nothing to a chat Telegram asked us to wait for.
  */
 final class SendLimiter {
 
@@ -18,7 +18,6 @@ final class SendLimiter {
     private final Duration perChatInterval;
     private final Map<Long, Instant> nextForChat = new HashMap<>();
     private Instant nextGlobal = Instant.EPOCH;
-    private Instant pausedUntil = Instant.EPOCH;
 
     SendLimiter(Duration globalInterval, Duration perChatInterval) {
         this.globalInterval = globalInterval;
@@ -30,7 +29,7 @@ final class SendLimiter {
      * ask again.
      */
     synchronized Instant tryAcquire(long chatId, Instant now) {
-        Instant due = latest(latest(nextGlobal, pausedUntil), nextForChat.getOrDefault(chatId, Instant.EPOCH));
+        Instant due = latest(nextGlobal, nextForChat.getOrDefault(chatId, Instant.EPOCH));
         if (due.isAfter(now)) {
             return due;
         }
@@ -45,9 +44,13 @@ final class SendLimiter {
         return null;
     }
 
-    /** Telegram answered 429: no message to anyone before {@code until}. */
-    synchronized void pauseUntil(Instant until) {
-        pausedUntil = latest(pausedUntil, until);
+    /**
+     * Telegram answered 429 for this chat: nothing more to it before {@code until}. Other chats go on at the paced
+     * rate, which stays under the global limit; a 429 there is jitter, and stopping every chat for it would cost a
+     * whole second of throughput per 429.
+     */
+    synchronized void pauseChat(long chatId, Instant until) {
+        nextForChat.merge(chatId, until, SendLimiter::latest);
     }
 
     private static Instant latest(Instant a, Instant b) {
