@@ -116,6 +116,20 @@ class PacedSenderTest {
     }
 
     @Test
+    void aRateLimitedChatWaitsWhileOtherChatsGoOn() {
+        notifier.script(11, new DeliveryResult.RetryAfter(Duration.ofSeconds(7)));
+
+        List<PushOutcome> outcomes = sender.send(List.of(push("a1", 11), push("b1", 12), push("c1", 13)));
+
+        assertThat(outcomes).extracting(PushOutcome::status).containsOnly(PushOutcome.Status.DELIVERED);
+        assertThat(notifier.sent()).extracting(s -> s.message().text())
+                .containsExactly("hi a1", "hi b1", "hi c1", "hi a1");
+        Instant firstTry = notifier.sent().get(0).at();
+        assertThat(Duration.between(firstTry, notifier.sent().get(2).at())).isLessThan(Duration.ofSeconds(7));
+        assertThat(Duration.between(firstTry, notifier.sent().get(3).at())).isGreaterThanOrEqualTo(Duration.ofSeconds(7));
+    }
+
+    @Test
     void aGoneRecipientIsDeactivatedWithAlertsPausedAndGetsNoMoreMessages() {
         User gone = store.user(20, "en");
         Push first = pendingPush(gone, "bbbbbbbb");
