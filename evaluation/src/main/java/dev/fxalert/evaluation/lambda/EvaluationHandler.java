@@ -37,7 +37,11 @@ public final class EvaluationHandler implements RequestStreamHandler {
 
     /** Used by the Lambda runtime: DynamoDB stores, Telegram token and settings from the environment. */
     public EvaluationHandler() {
-        this(EvaluationWiring.fromEnvironment(System.getenv(), Clock.systemUTC()), new ObjectMapper(), Clock.systemUTC());
+        this(new ObjectMapper(), new JsonLog(new ObjectMapper(), System.out, Clock.systemUTC()));
+    }
+
+    private EvaluationHandler(ObjectMapper mapper, JsonLog log) {
+        this(EvaluationWiring.fromEnvironment(System.getenv(), Clock.systemUTC(), log), mapper, log);
     }
 
     public EvaluationHandler(EvaluationService service, ObjectMapper mapper, Clock clock) {

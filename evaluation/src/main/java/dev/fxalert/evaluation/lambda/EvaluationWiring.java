@@ -6,7 +6,6 @@ import dev.fxalert.core.store.dynamodb.DynamoDbStoreConfig;
 import dev.fxalert.core.store.dynamodb.DynamoDbStores;
 import dev.fxalert.evaluation.EvaluationConfig;
 import dev.fxalert.evaluation.EvaluationService;
-import dev.fxalert.evaluation.delivery.DeliveryObserver;
 import dev.fxalert.evaluation.delivery.PacedSender;
 import dev.fxalert.evaluation.delivery.PacingConfig;
 import dev.fxalert.evaluation.delivery.TelegramApiConfig;
@@ -22,11 +21,11 @@ final class EvaluationWiring {
     private EvaluationWiring() {
     }
 
-    static EvaluationService fromEnvironment(Map<String, String> env, Clock clock) {
+    static EvaluationService fromEnvironment(Map<String, String> env, Clock clock, JsonLog log) {
         Stores stores = DynamoDbStores.create(DynamoDbClient.create(), DynamoDbStoreConfig.fromEnvironment(env), clock);
         String token = Secrets.fromEnvironment().require("TELEGRAM_BOT_TOKEN");
         TelegramNotifier notifier = TelegramNotifier.create(token, TelegramApiConfig.fromEnvironment(env));
-        PacedSender sender = PacedSender.create(notifier, stores.alerts(), stores.users(), DeliveryObserver.NONE,
+        PacedSender sender = PacedSender.create(notifier, stores.alerts(), stores.users(), new LoggingDeliveryObserver(log),
                 PacingConfig.fromEnvironment(env), clock);
         return new EvaluationService(stores.alerts(), stores.users(), sender, clock, EvaluationConfig.fromEnvironment(env));
     }
