@@ -33,13 +33,11 @@ public record TelegramApiConfig(URI baseUrl, Duration connectTimeout, Duration r
         return new TelegramApiConfig(baseUrl, Duration.ofSeconds(5), Duration.ofSeconds(15));
     }
 
-    /** Reads TELEGRAM_API_URL (default {@value #DEFAULT_URL_TEXT}). */
+    /** Reads TELEGRAM_API_URL (default https://api.telegram.org). */
     public static TelegramApiConfig fromEnvironment(Map<String, String> env) {
         String url = env.get("TELEGRAM_API_URL");
         return of(url == null || url.isBlank() ? DEFAULT_BASE_URL : URI.create(url.strip()));
     }
-
-    private static final String DEFAULT_URL_TEXT = "https://api.telegram.org";
 
     int port() {
         return baseUrl.getPort() != -1 ? baseUrl.getPort() : "https".equals(baseUrl.getScheme()) ? 443 : 80;
