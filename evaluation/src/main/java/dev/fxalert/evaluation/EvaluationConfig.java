@@ -1,0 +1,38 @@
+package dev.fxalert.evaluation;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * @param sweepBatchSize how many pending pushes one sweep reads and sends
+ * @param sweepGrace     a pending push younger than this is left to the evaluation that fired it (it is probably
+ *                       being sent right now); only older ones are the sweep's, so the two never both send it
+ */
+public record EvaluationConfig(int sweepBatchSize, Duration sweepGrace) {
+
+    public static final EvaluationConfig DEFAULTS = new EvaluationConfig(500, Duration.ofMinutes(2));
+
+    public EvaluationConfig {
+        if (sweepBatchSize < 1) {
+            throw new IllegalArgumentException("sweepBatchSize must be at least 1, got " + sweepBatchSize);
+        }
+        Objects.requireNonNull(sweepGrace, "sweepGrace");
+        if (sweepGrace.isNegative()) {
+            throw new IllegalArgumentException("sweepGrace cannot be negative");
+        }
+    }
+
+    /** Reads SWEEP_BATCH_SIZE and SWEEP_GRACE_SECONDS; unset keeps the default. */
+    public static EvaluationConfig fromEnvironment(Map<String, String> env) {
+        try {
+            return new EvaluationConfig(
+                    Integer.parseInt(env.getOrDefault("SWEEP_BATCH_SIZE", String.valueOf(DEFAULTS.sweepBatchSize))),
+                    Duration.ofSeconds(Long.parseLong(env.getOrDefault("SWEEP_GRACE_SECONDS",
+                            String.valueOf(DEFAULTS.sweepGrace.toSeconds())))));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("SWEEP_BATCH_SIZE and SWEEP_GRACE_SECONDS must be whole numbers: "
+                    + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,346 @@
+package dev.fxalert.evaluation.delivery;
+
+import dev.fxalert.core.port.AlertStore;
+import dev.fxalert.core.port.DeliveryResult;
+import dev.fxalert.core.port.Notifier;
+import dev.fxalert.core.port.UserStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Sends pushes through any {@link Notifier} within Telegram's limits and settles each one in the store:
+ * <ul>
+ *   <li>at most {@link PacingConfig#maxPerSecond()} overall and one per {@link PacingConfig#perChatInterval()} to a
+ *       chat, across all concurrent callers; the rest waits in a queue;</li>
+ *   <li>429 (RetryAfter): that chat waits that long, then the same push is sent again;</li>
+ *   <li>recipient gone: the user is deactivated, their alerts paused, the push closed; no retries;</li>
+ *   <li>other failures: retried with exponential backoff, then left pending for the sweep;</li>
+ *   <li>delivered: the pending push is cleared right away, so a crash later in a long fan-out repeats nothing.</li>
+ * </ul>
+ * {@link #close()} stops dispatching: requests in flight finish and are settled, queued pushes stay pending.
+ */
+public final class PacedSender implements PushSender, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(PacedSender.class);
+
+    private final Notifier notifier;
+    private final AlertStore alerts;
+    private final UserStore users;
+    private final DeliveryObserver observer;
+    private final PacingConfig config;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final ExecutorService executor;
+    private final SendLimiter limiter;
+    private final Set<String> inProgress = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean closing = new AtomicBoolean();
+
+    public PacedSender(Notifier notifier, AlertStore alerts, UserStore users, DeliveryObserver observer,
+                       PacingConfig config, Clock clock, Sleeper sleeper, ExecutorService executor) {
+        this.notifier = notifier;
+        this.alerts = alerts;
+        this.users = users;
+        this.observer = observer;
+        this.config = config;
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.executor = executor;
+        this.limiter = new SendLimiter(config.globalInterval(), config.perChatInterval());
+    }
+
+    /** Production wiring: real time, a pool of {@link PacingConfig#maxInFlight()} daemon threads. */
+    public static PacedSender create(Notifier notifier, AlertStore alerts, UserStore users, DeliveryObserver observer,
+                                     PacingConfig config, Clock clock) {
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(config.maxInFlight(), task -> {
+            Thread thread = new Thread(task, "push-sender-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        return new PacedSender(notifier, alerts, users, observer, config, clock, Sleeper.system(), pool);
+    }
+
+    @Override
+    public List<PushOutcome> send(List<Push> pushes) {
+        return new Round(pushes).run();
+    }
+
+    /** Stops dispatching; lets requests in flight finish (up to the shutdown grace). Queued pushes stay pending. */
+    @Override
+    public void close() {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(config.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("push requests still running after {}; their pushes stay pending", config.shutdownGrace());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** One caller's batch: a priority queue of attempts by earliest send time, and the completions of its requests. */
+    private final class Round {
+        private final PriorityQueue<Attempt> queue = new PriorityQueue<>(
+                Comparator.comparing((Attempt a) -> a.notBefore).thenComparingLong(a -> a.sequence));
+        private final LinkedBlockingQueue<Completion> completions = new LinkedBlockingQueue<>();
+        private final List<PushOutcome> outcomes = new ArrayList<>();
+        private final Set<Long> goneChats = new HashSet<>();
+        private final Set<Attempt> flying = new HashSet<>();
+        private int inFlight;
+
+        Round(List<Push> pushes) {
+            Instant now = clock.instant();
+            long sequence = 0;
+            for (Push push : pushes) {
+                if (inProgress.add(push.key())) {
+                    queue.add(new Attempt(push, sequence++, now));
+                } else {
+                    outcomes.add(new PushOutcome(push, PushOutcome.Status.ALREADY_IN_PROGRESS, 0,
+                            "another sender in this process is delivering it"));
+                }
+            }
+        }
+
+        List<PushOutcome> run() {
+            try {
+                while (!queue.isEmpty() || inFlight > 0) {
+                    step();
+                }
+            } catch (InterruptedException e) {
+                awaitInFlightQuietly();
+                leaveQueuedPending("interrupted");
+                abandonInFlight();
+                Thread.currentThread().interrupt();
+            }
+            return outcomes;
+        }
+
+        private void step() throws InterruptedException {
+            drain(completions.poll());
+            if (closing.get()) {
+                leaveQueuedPending("sender shutting down");
+                if (inFlight > 0) {
+                    drain(completions.take());
+                }
+                return;
+            }
+            Attempt head = queue.peek();
+            if (head == null) {
+                if (inFlight > 0) {
+                    drain(completions.take());
+                }
+                return;
+            }
+            if (goneChats.contains(head.push.chatId())) {
+                queue.poll();
+                closeForGoneRecipient(head, "an earlier push to this chat found it gone");
+                return;
+            }
+            Instant now = clock.instant();
+            if (head.notBefore.isAfter(now)) {
+                waitFor(Duration.between(now, head.notBefore));
+                return;
+            }
+            if (inFlight >= config.maxInFlight()) {
+                drain(completions.take());
+                return;
+            }
+            Instant retryAt = limiter.tryAcquire(head.push.chatId(), now);
+            queue.poll();
+            if (retryAt != null) {
+                head.notBefore = retryAt;
+                queue.add(head);
+            } else {
+                dispatch(head);
+            }
+        }
+
+        /** Sleeps until the next slot, or less when a request in flight completes first. */
+        private void waitFor(Duration duration) throws InterruptedException {
+            if (inFlight > 0) {
+                drain(completions.poll(Math.max(1, duration.toNanos()), TimeUnit.NANOSECONDS));
+            } else {
+                sleeper.sleep(duration);
+            }
+        }
+
+        private void dispatch(Attempt attempt) {
+            attempt.attempts++;
+            inFlight++;
+            flying.add(attempt);
+            try {
+                executor.execute(() -> {
+                    Instant sentAt = clock.instant();
+                    DeliveryResult result;
+                    try {
+                        result = notifier.send(attempt.push.message());
+                    } catch (RuntimeException e) {
+                        result = new DeliveryResult.Failed("notifier threw " + e);
+                    }
+                    completions.add(new Completion(attempt, result, sentAt));
+                });
+            } catch (RejectedExecutionException e) {
+                inFlight--;
+                flying.remove(attempt);
+                finish(attempt, PushOutcome.Status.LEFT_PENDING, "sender shutting down");
+            }
+        }
+
+        private void drain(Completion completion) {
+            while (completion != null) {
+                inFlight--;
+                flying.remove(completion.attempt);
+                settle(completion);
+                completion = completions.poll();
+            }
+        }
+
+        private void settle(Completion completion) {
+            Attempt attempt = completion.attempt;
+            Push push = attempt.push;
+            DeliveryResult result = completion.result;
+            notifyObserver(new DeliveryReport(push, result, attempt.attempts, completion.sentAt));
+            Instant now = clock.instant();
+            if (result instanceof DeliveryResult.Delivered) {
+                clearPending(push);
+                finish(attempt, PushOutcome.Status.DELIVERED, "");
+            } else if (result instanceof DeliveryResult.RetryAfter retry) {
+                attempt.rateLimitWaits++;
+                limiter.pauseChat(push.chatId(), now.plus(retry.retryAfter()));
+                if (attempt.rateLimitWaits > config.maxRateLimitWaits()) {
+                    finish(attempt, PushOutcome.Status.LEFT_PENDING,
+                            "still rate limited after " + config.maxRateLimitWaits() + " waits");
+                } else {
+                    requeue(attempt, now.plus(retry.retryAfter()));
+                }
+            } else if (result instanceof DeliveryResult.RecipientGone gone) {
+                goneChats.add(push.chatId());
+                deactivateOwner(push, gone.reason());
+                closeForGoneRecipient(attempt, gone.reason());
+            } else {
+                String reason = result instanceof DeliveryResult.Failed failed ? failed.reason() : String.valueOf(result);
+                attempt.failures++;
+                if (attempt.failures >= config.maxAttempts()) {
+                    log.warn("push {} for alert {} failed {} times, left pending: {}", push.eventId(),
+                            push.alertId(), attempt.failures, reason);
+                    finish(attempt, PushOutcome.Status.LEFT_PENDING, reason);
+                } else {
+                    requeue(attempt, now.plus(config.backoffAfter(attempt.failures)));
+                }
+            }
+        }
+
+        private void requeue(Attempt attempt, Instant notBefore) {
+            attempt.notBefore = notBefore;
+            queue.add(attempt);
+        }
+
+        private void deactivateOwner(Push push, String reason) {
+            try {
+                users.deactivate(push.userId());
+                int paused = alerts.pauseAllOf(push.userId());
+                log.info("chat of user {} is gone ({}); deactivated, {} alerts paused", push.userId(), reason, paused);
+            } catch (RuntimeException e) {
+                log.error("could not deactivate user {} whose chat is gone", push.userId(), e);
+            }
+        }
+
+        /** Nobody can receive it any more; closing the pending push stops the sweep from retrying forever. */
+        private void closeForGoneRecipient(Attempt attempt, String reason) {
+            clearPending(attempt.push);
+            finish(attempt, PushOutcome.Status.RECIPIENT_GONE, reason);
+        }
+
+        private void clearPending(Push push) {
+            try {
+                alerts.markPushDelivered(push.alertId(), push.eventId());
+            } catch (RuntimeException e) {
+                // Telegram has the message but the store does not know: the one documented duplicate window.
+                log.error("push {} for alert {} was sent but could not be marked; a sweep may send it again",
+                        push.eventId(), push.alertId(), e);
+            }
+        }
+
+        private void notifyObserver(DeliveryReport report) {
+            try {
+                observer.onAttempt(report);
+            } catch (RuntimeException e) {
+                log.warn("delivery observer failed", e);
+            }
+        }
+
+        private void leaveQueuedPending(String reason) {
+            Attempt attempt;
+            while ((attempt = queue.poll()) != null) {
+                finish(attempt, PushOutcome.Status.LEFT_PENDING, reason);
+            }
+        }
+
+        /** After an interrupt: settle what is already in flight, waiting at most the shutdown grace per request. */
+        private void awaitInFlightQuietly() {
+            try {
+                while (inFlight > 0) {
+                    Completion completion = completions.poll(config.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS);
+                    if (completion == null) {
+                        return;
+                    }
+                    drain(completion);
+                }
+            } catch (InterruptedException again) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** Requests that never answered in time: their pushes stay pending in the store for a later sweep. */
+        private void abandonInFlight() {
+            for (Attempt attempt : List.copyOf(flying)) {
+                finish(attempt, PushOutcome.Status.LEFT_PENDING, "no answer before the sender stopped");
+            }
+            flying.clear();
+        }
+
+        private void finish(Attempt attempt, PushOutcome.Status status, String detail) {
+            inProgress.remove(attempt.push.key());
+            outcomes.add(new PushOutcome(attempt.push, status, attempt.attempts, detail));
+        }
+    }
+
+    private static final class Attempt {
+        final Push push;
+        final long sequence;
+        Instant notBefore;
+        int attempts;
+        int failures;
+        int rateLimitWaits;
+
+        Attempt(Push push, long sequence, Instant notBefore) {
+            this.push = push;
+            this.sequence = sequence;
+            this.notBefore = notBefore;
+        }
+    }
+
+    private record Completion(Attempt attempt, DeliveryResult result, Instant sentAt) {
+    }
+}

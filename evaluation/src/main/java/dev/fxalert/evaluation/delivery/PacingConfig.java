@@ -1,0 +1,77 @@
+package dev.fxalert.evaluation.delivery;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Telegram's limits and how we retry. Defaults stay a little under the documented limits (30 messages/s per bot,
+ * about 1 message/s per chat) so network jitter does not push a burst over them.
+ *
+ * @param maxPerSecond       messages per second across all chats
+ * @param perChatInterval    minimum time between two messages to the same chat
+ * @param maxInFlight        concurrent requests (Telegram answers in ~100 ms; one at a time would cap us at ~10/s)
+ * @param maxAttempts        attempts per push on plain failures (5xx, timeouts) before leaving it pending
+ * @param initialBackoff     wait after the first failure, doubled after each further one
+ * @param maxBackoff         cap of that wait
+ * @param maxRateLimitWaits  how many 429s one push may wait out in one round before it is left pending
+ * @param shutdownGrace      how long {@link PacedSender#close()} lets in-flight requests finish
+ */
+public record PacingConfig(double maxPerSecond, Duration perChatInterval, int maxInFlight, int maxAttempts,
+                           Duration initialBackoff, Duration maxBackoff, int maxRateLimitWaits,
+                           Duration shutdownGrace) {
+
+    public static final PacingConfig DEFAULTS = new PacingConfig(29.0, Duration.ofMillis(1100), 8, 4,
+            Duration.ofMillis(500), Duration.ofSeconds(8), 10, Duration.ofSeconds(10));
+
+    public PacingConfig {
+        if (!(maxPerSecond > 0)) {
+            throw new IllegalArgumentException("maxPerSecond must be positive, got " + maxPerSecond);
+        }
+        requirePositive(perChatInterval, "perChatInterval");
+        requirePositive(initialBackoff, "initialBackoff");
+        requirePositive(maxBackoff, "maxBackoff");
+        Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+        if (maxInFlight < 1 || maxAttempts < 1 || maxRateLimitWaits < 0) {
+            throw new IllegalArgumentException("maxInFlight and maxAttempts must be at least 1, maxRateLimitWaits at least 0");
+        }
+    }
+
+    /**
+     * Reads DELIVERY_MAX_PER_SECOND, DELIVERY_PER_CHAT_INTERVAL_MS, DELIVERY_MAX_IN_FLIGHT, DELIVERY_MAX_ATTEMPTS;
+     * anything unset keeps its default.
+     */
+    public static PacingConfig fromEnvironment(Map<String, String> env) {
+        PacingConfig d = DEFAULTS;
+        try {
+            return new PacingConfig(
+                    Double.parseDouble(env.getOrDefault("DELIVERY_MAX_PER_SECOND", String.valueOf(d.maxPerSecond))),
+                    Duration.ofMillis(Long.parseLong(env.getOrDefault("DELIVERY_PER_CHAT_INTERVAL_MS",
+                            String.valueOf(d.perChatInterval.toMillis())))),
+                    Integer.parseInt(env.getOrDefault("DELIVERY_MAX_IN_FLIGHT", String.valueOf(d.maxInFlight))),
+                    Integer.parseInt(env.getOrDefault("DELIVERY_MAX_ATTEMPTS", String.valueOf(d.maxAttempts))),
+                    d.initialBackoff, d.maxBackoff, d.maxRateLimitWaits, d.shutdownGrace);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("DELIVERY_* settings must be numbers: " + e.getMessage(), e);
+        }
+    }
+
+    Duration globalInterval() {
+        return Duration.ofNanos(Math.round(1_000_000_000d / maxPerSecond));
+    }
+
+    /** Backoff before attempt {@code failures + 1}: initial, doubled per failure, capped. */
+    Duration backoffAfter(int failures) {
+        Duration wait = initialBackoff;
+        for (int i = 1; i < failures && wait.compareTo(maxBackoff) < 0; i++) {
+            wait = wait.multipliedBy(2);
+        }
+        return wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait;
+    }
+
+    private static void requirePositive(Duration value, String name) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive");
+        }
+    }
+}

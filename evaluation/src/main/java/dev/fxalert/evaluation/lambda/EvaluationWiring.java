@@ -1,0 +1,32 @@
+package dev.fxalert.evaluation.lambda;
+
+import dev.fxalert.core.config.Secrets;
+import dev.fxalert.core.port.Stores;
+import dev.fxalert.core.store.dynamodb.DynamoDbStoreConfig;
+import dev.fxalert.core.store.dynamodb.DynamoDbStores;
+import dev.fxalert.evaluation.EvaluationConfig;
+import dev.fxalert.evaluation.EvaluationService;
+import dev.fxalert.evaluation.delivery.PacedSender;
+import dev.fxalert.evaluation.delivery.PacingConfig;
+import dev.fxalert.evaluation.delivery.TelegramApiConfig;
+import dev.fxalert.evaluation.delivery.TelegramNotifier;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.time.Clock;
+import java.util.Map;
+
+/** Builds the Lambda's collaborators from the environment, once per container. */
+final class EvaluationWiring {
+
+    private EvaluationWiring() {
+    }
+
+    static EvaluationService fromEnvironment(Map<String, String> env, Clock clock, JsonLog log) {
+        Stores stores = DynamoDbStores.create(DynamoDbClient.create(), DynamoDbStoreConfig.fromEnvironment(env), clock);
+        String token = Secrets.fromEnvironment().require("TELEGRAM_BOT_TOKEN");
+        TelegramNotifier notifier = TelegramNotifier.create(token, TelegramApiConfig.fromEnvironment(env));
+        PacedSender sender = PacedSender.create(notifier, stores.alerts(), stores.users(), new LoggingDeliveryObserver(log),
+                PacingConfig.fromEnvironment(env), clock);
+        return new EvaluationService(stores.alerts(), stores.users(), sender, clock, EvaluationConfig.fromEnvironment(env));
+    }
+}

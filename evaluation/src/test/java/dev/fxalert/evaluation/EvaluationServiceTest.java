@@ -1,0 +1,287 @@
+package dev.fxalert.evaluation;
+
+import dev.fxalert.core.domain.Alert;
+import dev.fxalert.core.domain.AlertMode;
+import dev.fxalert.core.domain.AlertState;
+import dev.fxalert.core.domain.Direction;
+import dev.fxalert.core.domain.Rate;
+import dev.fxalert.core.domain.RateUpdated;
+import dev.fxalert.core.domain.User;
+import dev.fxalert.evaluation.delivery.DeliveryObserver;
+import dev.fxalert.evaluation.delivery.PacedSender;
+import dev.fxalert.evaluation.delivery.PacingConfig;
+import dev.fxalert.evaluation.delivery.PushSender;
+import dev.fxalert.evaluation.delivery.TelegramApiConfig;
+import dev.fxalert.evaluation.delivery.TelegramNotifier;
+import dev.fxalert.evaluation.support.DirectExecutorService;
+import dev.fxalert.evaluation.support.ManualClock;
+import dev.fxalert.evaluation.support.StoreFixture;
+import dev.fxalert.evaluation.support.TelegramResponses;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static dev.fxalert.evaluation.support.StoreFixture.USD_KRW;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Evaluation end to end: the embedded store in a temp file, the real sender, a MockWebServer playing Telegram. */
+class EvaluationServiceTest {
+
+    private static final Instant START = Instant.parse("2026-11-25T09:00:00Z");
+    private static final String TOKEN = "123456:TEST-token";
+    private static final PacingConfig FAST = new PacingConfig(30, Duration.ofSeconds(1), 4, 3,
+            Duration.ofMillis(100), Duration.ofSeconds(1), 5, Duration.ZERO);
+    private static final EvaluationConfig CONFIG = new EvaluationConfig(100, Duration.ofMinutes(2));
+
+    @TempDir
+    Path dir;
+
+    private final ManualClock clock = new ManualClock(START);
+    private final MockWebServer telegram = new MockWebServer();
+    private StoreFixture store;
+    private PacedSender sender;
+    private EvaluationService service;
+
+    @BeforeEach
+    void open() throws IOException {
+        telegram.start();
+        store = new StoreFixture(dir, clock);
+        sender = newSender();
+        service = serviceWith(sender);
+    }
+
+    @AfterEach
+    void close() throws IOException {
+        sender.close();
+        store.close();
+        telegram.shutdown();
+    }
+
+    private PacedSender newSender() {
+        URI base = URI.create("http://" + telegram.getHostName() + ":" + telegram.getPort());
+        TelegramNotifier notifier = TelegramNotifier.create(TOKEN,
+                new TelegramApiConfig(base, Duration.ofSeconds(2), Duration.ofSeconds(2)));
+        return new PacedSender(notifier, store.alerts(), store.users(), DeliveryObserver.NONE, FAST, clock,
+                clock.sleeper(), new DirectExecutorService());
+    }
+
+    private EvaluationService serviceWith(PushSender pushSender) {
+        return new EvaluationService(store.alerts(), store.users(), pushSender, clock, CONFIG);
+    }
+
+    private RateUpdated rate(String value) {
+        clock.advance(Duration.ofMinutes(1));
+        return RateUpdated.of(new Rate(USD_KRW, new BigDecimal(value), "frankfurter", clock.instant()), null);
+    }
+
+    private RecordedRequest nextRequest() throws InterruptedException {
+        return telegram.takeRequest(1, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void firesEveryCrossedAlertOnceAndPushesTheRateThresholdAndButtons() throws Exception {
+        User mina = store.user(1001, "en");
+        store.alert("k3m9x2qa", mina, Direction.ABOVE, "1400", AlertMode.ONCE, "pay rent");
+        store.alert("m4n5p6qr", mina, Direction.ABOVE, "1500", AlertMode.ONCE, null);
+        telegram.enqueue(TelegramResponses.sent(1001, 1));
+
+        EvaluationResult result = service.onRateUpdated(rate("1401.25"));
+
+        assertThat(result.crossed()).isEqualTo(1);
+        assertThat(result.fired()).isEqualTo(1);
+        assertThat(result.pushes().delivered()).isEqualTo(1);
+        String body = nextRequest().getUtf8Body();
+        assertThat(body).contains("USD/KRW").contains("1401.25").contains("1400").contains("frankfurter")
+                .contains("pay rent").contains("a:rearm:k3m9x2qa").contains("a:pause:k3m9x2qa").contains("a:delete:k3m9x2qa");
+        Alert fired = store.alerts().get(mina.id(), "k3m9x2qa").orElseThrow();
+        assertThat(fired.state()).isEqualTo(AlertState.FIRED);
+        assertThat(fired.pushPending()).isFalse();
+        assertThat(store.alerts().get(mina.id(), "m4n5p6qr").orElseThrow().state()).isEqualTo(AlertState.ARMED);
+    }
+
+    @Test
+    void aDuplicateEventChangesNothingAndSendsNothing() throws Exception {
+        User mina = store.user(1002, "en");
+        store.alert("aaaaaaaa", mina, Direction.BELOW, "1300", AlertMode.REARM, null);
+        telegram.enqueue(TelegramResponses.sent(1002, 1));
+        RateUpdated event = rate("1299");
+        service.onRateUpdated(event);
+        Alert afterFirst = store.alerts().get(mina.id(), "aaaaaaaa").orElseThrow();
+
+        EvaluationResult replay = service.onRateUpdated(event);
+
+        assertThat(replay.fired()).isZero();
+        assertThat(replay.pushes()).isEqualTo(DeliveryCounts.NONE);
+        assertThat(telegram.getRequestCount()).isEqualTo(1);
+        assertThat(store.alerts().get(mina.id(), "aaaaaaaa").orElseThrow()).isEqualTo(afterFirst);
+    }
+
+    @Test
+    void twoThreadsEvaluatingTheSameEventNotifyExactlyOnce() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            User user = store.user(2000 + i, "en");
+            store.alert("bbbbbbb" + (char) ('a' + i), user, Direction.ABOVE, "1400", AlertMode.ONCE, null);
+            telegram.enqueue(TelegramResponses.sent(2000 + i, i));
+            telegram.enqueue(TelegramResponses.sent(2000 + i, 100 + i)); // there if a duplicate were sent
+        }
+        RateUpdated event = rate("1410");
+        EvaluationService other = serviceWith(newSender());
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        int fired = 0;
+        int delivered = 0;
+        try {
+            List<Future<EvaluationResult>> results = List.of(
+                    threads.submit(() -> { go.await(); return service.onRateUpdated(event); }),
+                    threads.submit(() -> { go.await(); return other.onRateUpdated(event); }));
+            go.countDown();
+            for (Future<EvaluationResult> result : results) {
+                fired += result.get(30, TimeUnit.SECONDS).fired();
+                delivered += result.get().pushes().delivered();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(fired).isEqualTo(5);
+        assertThat(delivered).isEqualTo(5);
+        assertThat(telegram.getRequestCount()).isEqualTo(5);
+        assertThat(store.alerts().findPendingPushes(10)).isEmpty();
+    }
+
+    @Test
+    void aCrashBetweenTransitionAndSendLeavesThePushPendingAndTheSweepSendsItExactlyOnce() throws Exception {
+        User mina = store.user(3001, "en");
+        store.alert("cccccccc", mina, Direction.ABOVE, "1400", AlertMode.ONCE, null);
+        EvaluationService crashing = serviceWith(pushes -> {
+            throw new IllegalStateException("process killed before sending");
+        });
+        RateUpdated event = rate("1405");
+        assertThatThrownBy(() -> crashing.onRateUpdated(event)).hasMessageContaining("killed");
+        assertThat(store.alerts().findPendingPushes(10)).extracting(Alert::id).containsExactly("cccccccc");
+
+        EvaluationResult redelivery = service.onRateUpdated(event);
+        SweepResult tooEarly = service.sweepPendingPushes();
+        assertThat(redelivery.fired()).isZero();
+        assertThat(tooEarly.tooFresh()).isEqualTo(1);
+        assertThat(telegram.getRequestCount()).isZero();
+
+        clock.advance(CONFIG.sweepGrace().plusSeconds(1));
+        telegram.enqueue(TelegramResponses.sent(3001, 1));
+        SweepResult sweep = service.sweepPendingPushes();
+        SweepResult again = service.sweepPendingPushes();
+
+        assertThat(sweep.pushes().delivered()).isEqualTo(1);
+        assertThat(again.found()).isZero();
+        assertThat(telegram.getRequestCount()).isEqualTo(1);
+        assertThat(nextRequest().getUtf8Body()).contains("1405");
+    }
+
+    @Test
+    void rateLimitedByTelegramWaitsTheAskedSecondsThenDelivers() throws Exception {
+        User mina = store.user(4001, "en");
+        store.alert("dddddddd", mina, Direction.ABOVE, "1400", AlertMode.ONCE, null);
+        telegram.enqueue(TelegramResponses.tooManyRequests(7));
+        telegram.enqueue(TelegramResponses.sent(4001, 2));
+
+        EvaluationResult result = service.onRateUpdated(rate("1400"));
+
+        assertThat(result.pushes().delivered()).isEqualTo(1);
+        assertThat(telegram.getRequestCount()).isEqualTo(2);
+        assertThat(clock.sleeps().stream().reduce(Duration.ZERO, Duration::plus)).isGreaterThanOrEqualTo(Duration.ofSeconds(7));
+        assertThat(store.alerts().findPendingPushes(10)).isEmpty();
+    }
+
+    @Test
+    void aUserWhoBlockedTheBotIsDeactivatedAndTheirAlertsPausedWithoutRetries() {
+        User gone = store.user(5001, "en");
+        store.alert("eeeeeeee", gone, Direction.ABOVE, "1400", AlertMode.REARM, null);
+        store.alert("ffffffff", gone, Direction.BELOW, "1200", AlertMode.REARM, null);
+        telegram.enqueue(TelegramResponses.blockedByUser());
+
+        EvaluationResult result = service.onRateUpdated(rate("1450"));
+
+        assertThat(result.pushes().recipientsGone()).isEqualTo(1);
+        assertThat(telegram.getRequestCount()).isEqualTo(1);
+        assertThat(store.users().findById(gone.id()).orElseThrow().active()).isFalse();
+        assertThat(store.alerts().listByOwner(gone.id())).extracting(Alert::state).containsOnly(AlertState.PAUSED);
+        assertThat(service.sweepPendingPushes().found()).isZero();
+    }
+
+    @Test
+    void aRateHoveringAroundTheThresholdPushesOnceUntilItLeavesTheBand() {
+        User mina = store.user(6001, "en");
+        store.alert("gggggggg", mina, Direction.ABOVE, "1400", AlertMode.REARM, null); // band 7: re-arms below 1393
+        for (int i = 0; i < 3; i++) {
+            telegram.enqueue(TelegramResponses.sent(6001, i));
+        }
+
+        List<String> hovering = List.of("1400.5", "1399", "1402", "1394", "1401", "1393", "1400");
+        int fired = 0;
+        for (String value : hovering) {
+            fired += service.onRateUpdated(rate(value)).fired();
+        }
+        assertThat(fired).isEqualTo(1);
+        assertThat(telegram.getRequestCount()).isEqualTo(1);
+
+        EvaluationResult backBelow = service.onRateUpdated(rate("1392.9"));
+        EvaluationResult upAgain = service.onRateUpdated(rate("1400.1"));
+
+        assertThat(backBelow.rearmed()).isEqualTo(1);
+        assertThat(upAgain.fired()).isEqualTo(1);
+        assertThat(telegram.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aOnceAlertStaysFiredWhenTheRateComesBack() {
+        User mina = store.user(7001, "en");
+        store.alert("hhhhhhhh", mina, Direction.BELOW, "1300", AlertMode.ONCE, null);
+        telegram.enqueue(TelegramResponses.sent(7001, 1));
+
+        service.onRateUpdated(rate("1290"));
+        EvaluationResult away = service.onRateUpdated(rate("1400"));
+        EvaluationResult back = service.onRateUpdated(rate("1280"));
+
+        assertThat(away.rearmed()).isZero();
+        assertThat(back.fired()).isZero();
+        assertThat(telegram.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void telegramDownLeavesThePushPendingForALaterSweep() throws Exception {
+        User mina = store.user(8001, "ko");
+        store.alert("jjjjjjjj", mina, Direction.ABOVE, "1400", AlertMode.ONCE, null);
+        for (int i = 0; i < FAST.maxAttempts(); i++) {
+            telegram.enqueue(TelegramResponses.internalError());
+        }
+
+        EvaluationResult result = service.onRateUpdated(rate("1420"));
+        assertThat(result.pushes().leftPending()).isEqualTo(1);
+        assertThat(store.alerts().findPendingPushes(10)).extracting(Alert::id).containsExactly("jjjjjjjj");
+
+        clock.advance(Duration.ofMinutes(5));
+        telegram.enqueue(TelegramResponses.sent(8001, 9));
+        assertThat(service.sweepPendingPushes().pushes().delivered()).isEqualTo(1);
+        for (int i = 0; i < FAST.maxAttempts(); i++) {
+            nextRequest();
+        }
+        assertThat(nextRequest().getUtf8Body()).contains("환율");
+        assertThat(store.alerts().findPendingPushes(10)).isEmpty();
+    }
+}

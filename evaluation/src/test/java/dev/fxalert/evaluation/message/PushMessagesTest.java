@@ -1,0 +1,76 @@
+package dev.fxalert.evaluation.message;
+
+import dev.fxalert.core.domain.Alert;
+import dev.fxalert.core.domain.AlertCallback;
+import dev.fxalert.core.domain.AlertMode;
+import dev.fxalert.core.domain.CurrencyPair;
+import dev.fxalert.core.domain.Direction;
+import dev.fxalert.core.domain.Firing;
+import dev.fxalert.core.domain.Owner;
+import dev.fxalert.core.port.OutgoingMessage;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PushMessagesTest {
+
+    private static final Instant OBSERVED = Instant.parse("2026-11-25T04:40:00Z");
+    private final PushMessages messages = new PushMessages();
+
+    private static Alert fired(Direction direction, String threshold, String rate, AlertMode mode, String note) {
+        Alert alert = Alert.create("k3m9x2qa", new Owner("u1", 4242L), CurrencyPair.of("USD", "KRW"), direction,
+                new BigDecimal(threshold), mode, note, OBSERVED.minusSeconds(3600));
+        return alert.fire(new Firing("e1", new BigDecimal(rate), "frankfurter", OBSERVED, OBSERVED.plusSeconds(5)));
+    }
+
+    @Test
+    void tellsThePairNewRateThresholdDirectionSourceTimeAndNoteInEnglishByDefault() {
+        OutgoingMessage message = messages.fired(fired(Direction.ABOVE, "1400", "1401.50", AlertMode.ONCE, "pay rent"), null);
+
+        assertThat(message.chatId()).isEqualTo(4242L);
+        assertThat(message.text())
+                .contains("USD/KRW is 1401.5")
+                .contains("at or above your threshold 1400")
+                .contains("frankfurter, 2026-11-25 04:40 UTC")
+                .contains("Note: pay rent")
+                .contains("tap Re-arm");
+    }
+
+    @Test
+    void explainsWhenAReArmAlertArmsAgain() {
+        OutgoingMessage message = messages.fired(fired(Direction.BELOW, "1300", "1299", AlertMode.REARM, null), "en-US");
+
+        assertThat(message.text()).contains("at or below your threshold 1300")
+                .contains("goes back above 1306.5").doesNotContain("Note:");
+    }
+
+    @Test
+    void writesKoreanForKoreanSpeakers() {
+        OutgoingMessage message = messages.fired(fired(Direction.ABOVE, "1400", "1401", AlertMode.REARM, "월세"), "ko-KR");
+
+        assertThat(message.text()).contains("USD/KRW 환율이 1401입니다").contains("기준 1400 이상")
+                .contains("출처: frankfurter").contains("메모: 월세").contains("1393 미만으로");
+        assertThat(message.buttons().get(0)).extracting(OutgoingMessage.Button::label)
+                .containsExactly("다시 켜기", "일시정지", "삭제");
+    }
+
+    @Test
+    void unknownLanguagesFallBackToEnglish() {
+        assertThat(Language.of("de")).isEqualTo(Language.ENGLISH);
+        assertThat(Language.of(" KO ")).isEqualTo(Language.KOREAN);
+    }
+
+    @Test
+    void buttonsCarryAlertCallbacksTheBotDecodes() {
+        OutgoingMessage message = messages.fired(fired(Direction.ABOVE, "1400", "1401", AlertMode.ONCE, null), "en");
+
+        assertThat(message.buttons()).hasSize(1);
+        assertThat(message.buttons().get(0)).extracting(b -> AlertCallback.decode(b.callbackData())).containsExactly(
+                new AlertCallback(AlertCallback.Action.REARM, "k3m9x2qa"),
+                new AlertCallback(AlertCallback.Action.PAUSE, "k3m9x2qa"),
+                new AlertCallback(AlertCallback.Action.DELETE, "k3m9x2qa"));
+    }
+}
