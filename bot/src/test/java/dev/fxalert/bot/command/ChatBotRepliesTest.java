@@ -2,7 +2,6 @@ package dev.fxalert.bot.command;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -12,20 +11,20 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every malformed command gets a reply that says what was wrong and shows a correct example. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS) // none of these replies changes what is stored
 class ChatBotRepliesTest {
 
+    // One store for the whole table: none of these replies changes what is stored.
     @TempDir
-    Path dir;
-    private ChatBotFixture chat;
+    static Path dir;
+    private static ChatBotFixture chat;
 
     @BeforeAll
-    void open() {
+    static void open() {
         chat = new ChatBotFixture(dir, 1000);
     }
 
     @AfterAll
-    void close() {
+    static void close() {
         chat.close();
     }
 
