@@ -44,15 +44,15 @@ public final class ChatBot {
         this.limiter = new ChatRateLimiter(settings.commandsPerMinute(), clock);
         this.settings = settings;
         RateQuotes quotes = new RateQuotes(history, lookup, clock, settings.rateFreshness());
-        register(new Commands.Start());
-        register(new Commands.Help());
-        register(new Commands.CreateAlert(alerts, quotes, clock));
-        register(new Commands.ListAlerts(alerts));
-        register(new Commands.AlertAction(AlertCallback.Action.PAUSE, actions));
-        register(new Commands.AlertAction(AlertCallback.Action.RESUME, actions));
-        register(new Commands.AlertAction(AlertCallback.Action.DELETE, actions));
-        register(new Commands.ShowRate(quotes, clock));
-        register(new Commands.Convert(quotes, clock));
+        register(new StartCommand());
+        register(new HelpCommand());
+        register(new AlertCommand(alerts, quotes, clock));
+        register(new AlertsCommand(alerts));
+        register(new AlertActionCommand(AlertCallback.Action.PAUSE, actions));
+        register(new AlertActionCommand(AlertCallback.Action.RESUME, actions));
+        register(new AlertActionCommand(AlertCallback.Action.DELETE, actions));
+        register(new RateCommand(quotes, clock));
+        register(new ConvertCommand(quotes, clock));
     }
 
     private void register(CommandHandler handler) {
