@@ -23,6 +23,12 @@ public record FxAlertProperties(
         @DefaultValue Providers providers,
         @DefaultValue DynamoDb dynamodb) {
 
+    /** An empty line in .env (e.g. {@code FX_ALERT_DB_PATH=}) binds as null: it means "the default", not "none". */
+    public FxAlertProperties {
+        store = store == null ? StoreKind.EMBEDDED : store;
+        dbPath = dbPath == null || dbPath.toString().isBlank() ? Path.of("./data/fx-alert.db") : dbPath;
+    }
+
     public enum StoreKind { EMBEDDED, DYNAMODB }
 
     /**
@@ -34,14 +40,28 @@ public record FxAlertProperties(
                            @DefaultValue("") String botUsername,
                            @DefaultValue("4") int workers,
                            @DefaultValue("PT10S") Duration shutdownGrace) {
+        public Telegram {
+            apiUrl = apiUrl == null || apiUrl.isBlank() ? "https://api.telegram.org" : apiUrl;
+            botUsername = botUsername == null ? "" : botUsername;
+            shutdownGrace = shutdownGrace == null ? Duration.ofSeconds(10) : shutdownGrace;
+        }
     }
 
     /** @param rateFreshness a stored rate younger than this answers /rate without asking the providers */
     public record Chat(@DefaultValue("20") int commandsPerMinute, @DefaultValue("PT15M") Duration rateFreshness) {
+        public Chat {
+            rateFreshness = rateFreshness == null ? Duration.ofMinutes(15) : rateFreshness;
+        }
     }
 
     /** @param interval how often the local service runs ingestion (INGESTION_INTERVAL, ISO-8601) */
     public record Ingestion(@DefaultValue("PT5M") Duration interval) {
+        public Ingestion {
+            interval = interval == null ? Duration.ofMinutes(5) : interval;
+            if (interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("INGESTION_INTERVAL must be positive, got " + interval);
+            }
+        }
     }
 
     public record Providers(URI frankfurterBaseUrl, URI koreaeximBaseUrl, URI openErApiBaseUrl) {
@@ -53,5 +73,9 @@ public record FxAlertProperties(
                            @DefaultValue("fx-alert-users") String usersTable,
                            @DefaultValue("fx-alert-alerts") String alertsTable,
                            @DefaultValue("fx-alert-rate-history") String rateHistoryTable) {
+        public DynamoDb {
+            endpoint = endpoint == null ? "" : endpoint.strip();
+            region = region == null || region.isBlank() ? "us-east-1" : region;
+        }
     }
 }
