@@ -1,0 +1,40 @@
+package dev.fxalert.bot.app;
+
+import dev.fxalert.bot.command.BotSettings;
+import dev.fxalert.bot.command.ChatBot;
+import dev.fxalert.core.port.AlertStore;
+import dev.fxalert.core.port.RateHistory;
+import dev.fxalert.core.port.RateLookup;
+import dev.fxalert.core.port.Stores;
+import dev.fxalert.core.port.UserStore;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+
+/** The ports as beans (for the bot, and for ingestion and evaluation once wired in) and the chat bot over them. */
+@Configuration(proxyBeanMethods = false)
+public class BotConfiguration {
+
+    @Bean
+    public AlertStore alertStore(Stores stores) {
+        return stores.alerts();
+    }
+
+    @Bean
+    public UserStore userStore(Stores stores) {
+        return stores.users();
+    }
+
+    @Bean
+    public RateHistory rateHistory(Stores stores) {
+        return stores.rateHistory();
+    }
+
+    @Bean
+    public ChatBot chatBot(UserStore users, AlertStore alerts, RateHistory history, RateLookup lookup, Clock clock,
+                           FxAlertProperties properties) {
+        return new ChatBot(users, alerts, history, lookup, clock, new BotSettings(properties.telegram().botUsername(),
+                properties.chat().commandsPerMinute(), properties.chat().rateFreshness()));
+    }
+}

@@ -1,0 +1,45 @@
+package dev.fxalert.bot.app;
+
+import dev.fxalert.bot.command.ChatBot;
+import dev.fxalert.bot.polling.LongPollingBot;
+import dev.fxalert.bot.telegram.TelegramApiUrl;
+import dev.fxalert.bot.telegram.TelegramNotifier;
+import dev.fxalert.bot.telegram.TelegramUpdateHandler;
+import dev.fxalert.core.config.Secrets;
+import dev.fxalert.core.port.Notifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/** With TELEGRAM_BOT_TOKEN: long polling for commands, and pushes through the same Telegram client. */
+@Configuration(proxyBeanMethods = false)
+@Conditional(TelegramTokenCondition.TokenSet.class)
+public class TelegramModeConfiguration {
+
+    @Bean
+    public TelegramUrl telegramUrl(FxAlertProperties properties) {
+        return TelegramApiUrl.parse(properties.telegram().apiUrl());
+    }
+
+    @Bean
+    public TelegramClient telegramClient(Secrets secrets, TelegramUrl telegramUrl) {
+        return new OkHttpTelegramClient(secrets.require(TelegramTokenCondition.TOKEN), telegramUrl);
+    }
+
+    /** How evaluation delivers alert pushes. */
+    @Bean
+    public Notifier notifier(TelegramClient client) {
+        return new TelegramNotifier(client);
+    }
+
+    @Bean(initMethod = "start", destroyMethod = "close")
+    public LongPollingBot longPollingBot(Secrets secrets, TelegramUrl telegramUrl, TelegramClient client, ChatBot bot,
+                                         FxAlertProperties properties) {
+        return new LongPollingBot(secrets.require(TelegramTokenCondition.TOKEN), telegramUrl, client,
+                new TelegramUpdateHandler(bot, client), properties.telegram().workers(),
+                properties.telegram().shutdownGrace());
+    }
+}

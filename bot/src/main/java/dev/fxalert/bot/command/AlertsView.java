@@ -1,0 +1,88 @@
+package dev.fxalert.bot.command;
+
+import dev.fxalert.core.domain.Alert;
+import dev.fxalert.core.domain.AlertCallback;
+import dev.fxalert.core.domain.InvalidInputException;
+import dev.fxalert.core.port.OutgoingMessage;
+import dev.fxalert.core.port.OutgoingMessage.Button;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One page of a person's alerts: a line per alert with its state, a keyboard row per alert (pause or resume or
+ * re-arm, and delete) and, past one page, a row to turn pages whose callback data is {@code alerts:p:<page>}.
+ */
+final class AlertsView {
+
+    static final int PAGE_SIZE = 10;
+    private static final String PAGE_PREFIX = "alerts:p:";
+
+    private AlertsView() {
+    }
+
+    static String pageData(int page) {
+        return PAGE_PREFIX + page;
+    }
+
+    /** The page number in pagination callback data, or -1 when the data is something else. */
+    static int decodePage(String data) {
+        if (data == null || !data.startsWith(PAGE_PREFIX) || data.length() > PAGE_PREFIX.length() + 3) {
+            return -1;
+        }
+        try {
+            int page = Integer.parseInt(data.substring(PAGE_PREFIX.length()));
+            return page >= 1 ? page : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    static OutgoingMessage render(long chatId, List<Alert> alerts, int page) {
+        if (alerts.isEmpty()) {
+            return OutgoingMessage.text(chatId, "You have no alerts yet. Create one like this: "
+                    + AlertRequestParser.EXAMPLE);
+        }
+        int pages = (alerts.size() + PAGE_SIZE - 1) / PAGE_SIZE;
+        if (page > pages) {
+            throw new InvalidInputException("There is no page " + page + "; your alerts fill "
+                    + (pages == 1 ? "1 page." : pages + " pages."));
+        }
+        int from = (page - 1) * PAGE_SIZE;
+        List<Alert> shown = alerts.subList(from, Math.min(from + PAGE_SIZE, alerts.size()));
+        StringBuilder text = new StringBuilder("Your alerts");
+        text.append(pages > 1 ? " (page " + page + " of " + pages + "):" : ":");
+        List<List<Button>> keyboard = new ArrayList<>();
+        for (int i = 0; i < shown.size(); i++) {
+            Alert alert = shown.get(i);
+            text.append('\n').append(from + i + 1).append(". ").append(alert.id()).append("  ")
+                    .append(Formats.condition(alert)).append(" – ").append(Formats.state(alert))
+                    .append(", ").append(Formats.afterFiring(alert));
+            if (alert.note() != null) {
+                text.append(" – ").append(alert.note());
+            }
+            keyboard.add(buttonsFor(alert));
+        }
+        List<Button> turn = new ArrayList<>();
+        if (page > 1) {
+            turn.add(new Button("« Page " + (page - 1), pageData(page - 1)));
+        }
+        if (page < pages) {
+            turn.add(new Button("Page " + (page + 1) + " »", pageData(page + 1)));
+        }
+        if (!turn.isEmpty()) {
+            keyboard.add(turn);
+        }
+        return new OutgoingMessage(chatId, text.toString(), keyboard);
+    }
+
+    private static List<Button> buttonsFor(Alert alert) {
+        String id = alert.id();
+        Button toggle = switch (alert.state()) {
+            case ARMED -> new Button("Pause " + id, new AlertCallback(AlertCallback.Action.PAUSE, id).encode());
+            case PAUSED -> new Button("Resume " + id, new AlertCallback(AlertCallback.Action.RESUME, id).encode());
+            case FIRED -> new Button("Re-arm " + id, new AlertCallback(AlertCallback.Action.REARM, id).encode());
+        };
+        return List.of(toggle, new Button("Delete " + id, new AlertCallback(AlertCallback.Action.DELETE, id).encode()));
+    }
+}

@@ -1,0 +1,24 @@
+package dev.fxalert.bot.command;
+
+import dev.fxalert.core.domain.AlertCallback;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** The slash command a button stands for, so a transport without buttons (the console) can show them as text. */
+public final class ButtonCommands {
+
+    private ButtonCommands() {
+    }
+
+    public static Optional<String> commandFor(String callbackData) {
+        AlertCallback callback = AlertCallback.decode(callbackData);
+        if (callback != null) {
+            String verb = callback.action() == AlertCallback.Action.REARM
+                    ? "resume" : callback.action().name().toLowerCase(Locale.ROOT);
+            return Optional.of("/" + verb + " " + callback.alertId());
+        }
+        int page = AlertsView.decodePage(callbackData);
+        return page > 0 ? Optional.of("/alerts " + page) : Optional.empty();
+    }
+}

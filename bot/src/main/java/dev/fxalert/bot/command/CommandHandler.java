@@ -1,0 +1,15 @@
+package dev.fxalert.bot.command;
+
+import dev.fxalert.core.port.OutgoingMessage;
+
+/** One slash command. Throws {@link dev.fxalert.core.domain.InvalidInputException} for input it refuses. */
+interface CommandHandler {
+
+    /** The command name without slash, lower case. */
+    String name();
+
+    /** A correct use, shown under every refusal. */
+    String example();
+
+    OutgoingMessage handle(CommandContext context);
+}

@@ -1,0 +1,48 @@
+package dev.fxalert.bot.command;
+
+import dev.fxalert.core.port.OutgoingMessage;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.Clock;
+
+/** /convert: an amount at the current rate. */
+final class ConvertCommand implements CommandHandler {
+    private final ConvertRequestParser parser = new ConvertRequestParser();
+    private final RateQuotes quotes;
+    private final Clock clock;
+
+    ConvertCommand(RateQuotes quotes, Clock clock) {
+        this.quotes = quotes;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return "convert";
+    }
+
+    @Override
+    public String example() {
+        return ConvertRequestParser.EXAMPLE;
+    }
+
+    @Override
+    public OutgoingMessage handle(CommandContext context) {
+        ConvertRequest request = parser.parse(context.arguments());
+        return context.reply(quotes.current(request.pair())
+                .map(rate -> Formats.number(request.amount()) + " " + request.pair().base() + " = "
+                        + Formats.number(converted(request.amount(), rate.value())) + " " + request.pair().quote()
+                        + " (at " + Formats.rateWithSource(rate, clock.instant()) + ")")
+                .orElse("I have no rate for " + request.pair() + " yet; I'm fetching it now, ask again in a few minutes."));
+    }
+
+    /** Two decimals like money; more for small results, so 1 KRW in USD does not read as 0. */
+    static BigDecimal converted(BigDecimal amount, BigDecimal rate) {
+        BigDecimal exact = amount.multiply(rate);
+        if (exact.abs().compareTo(BigDecimal.ONE) >= 0) {
+            return exact.setScale(2, RoundingMode.HALF_EVEN);
+        }
+        return exact.round(new MathContext(4, RoundingMode.HALF_EVEN));
+    }
+}

@@ -1,0 +1,54 @@
+package dev.fxalert.bot.command;
+
+import dev.fxalert.core.domain.CurrencyPair;
+import dev.fxalert.core.domain.Rate;
+import dev.fxalert.core.port.RateHistory;
+import dev.fxalert.core.port.RateLookup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The current rate of a pair for a chat reply: the latest stored rate while fresh, otherwise asked from the
+ * providers on demand, otherwise the stale stored one (shown with its age). Asking also records interest, so
+ * ingestion keeps fetching the pair for a while.
+ */
+public final class RateQuotes {
+
+    private static final Logger log = LoggerFactory.getLogger(RateQuotes.class);
+
+    private final RateHistory history;
+    private final RateLookup lookup;
+    private final Clock clock;
+    private final Duration freshness;
+
+    public RateQuotes(RateHistory history, RateLookup lookup, Clock clock, Duration freshness) {
+        this.history = history;
+        this.lookup = lookup;
+        this.clock = clock;
+        this.freshness = freshness;
+    }
+
+    public Optional<Rate> current(CurrencyPair pair) {
+        history.recordInterest(pair, clock.instant());
+        Optional<Rate> stored = history.latest(pair);
+        if (stored.isPresent() && !stored.get().observedAt().isBefore(clock.instant().minus(freshness))) {
+            return stored;
+        }
+        Optional<Rate> fetched = fetch(pair);
+        return fetched.isPresent() ? fetched : stored;
+    }
+
+    private Optional<Rate> fetch(CurrencyPair pair) {
+        try {
+            return lookup.current(pair);
+        } catch (RuntimeException e) {
+            // A provider outage must not turn /rate into an error; the stale rate (or "none yet") is the answer.
+            log.warn("On-demand rate lookup for {} failed: {}", pair, e.toString());
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.fxalert.bot.telegram;
+
+import dev.fxalert.bot.command.BotMenu;
+import dev.fxalert.bot.command.IncomingCallback;
+import dev.fxalert.bot.command.IncomingMessage;
+import dev.fxalert.core.port.OutgoingMessage;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Translation between Telegram's types and ours; the only place that knows both. */
+public final class TelegramMessages {
+
+    private TelegramMessages() {
+    }
+
+    public static Optional<IncomingMessage> message(Update update) {
+        if (!update.hasMessage() || !update.getMessage().hasText()) {
+            return Optional.empty();
+        }
+        Message message = update.getMessage();
+        User from = message.getFrom();
+        return Optional.of(new IncomingMessage(message.getChatId(), message.getText(), firstName(from), language(from),
+                Boolean.TRUE.equals(message.getChat().isUserChat())));
+    }
+
+    public static Optional<IncomingCallback> callback(Update update) {
+        if (!update.hasCallbackQuery()) {
+            return Optional.empty();
+        }
+        CallbackQuery query = update.getCallbackQuery();
+        // The message under the button carries the chat; without it (very old messages) the presser's own chat.
+        long chatId = query.getMessage() != null ? query.getMessage().getChatId() : query.getFrom().getId();
+        return Optional.of(new IncomingCallback(query.getId(), chatId, query.getData(), firstName(query.getFrom()),
+                language(query.getFrom())));
+    }
+
+    /** The chat an update belongs to, so updates of one chat can be handled in order; empty for others. */
+    public static Optional<Long> chatId(Update update) {
+        return message(update).map(IncomingMessage::chatId).or(() -> callback(update).map(IncomingCallback::chatId));
+    }
+
+    public static SendMessage sendMessage(OutgoingMessage message) {
+        SendMessage.SendMessageBuilder<?, ?> send = SendMessage.builder().chatId(message.chatId()).text(message.text());
+        if (!message.buttons().isEmpty()) {
+            List<InlineKeyboardRow> rows = message.buttons().stream()
+                    .map(row -> new InlineKeyboardRow(row.stream()
+                            .map(button -> InlineKeyboardButton.builder().text(button.label())
+                                    .callbackData(button.callbackData()).build())
+                            .toList()))
+                    .toList();
+            send.replyMarkup(new InlineKeyboardMarkup(rows));
+        }
+        return send.build();
+    }
+
+    public static AnswerCallbackQuery answer(String callbackId, String text) {
+        AnswerCallbackQuery.AnswerCallbackQueryBuilder<?, ?> answer = AnswerCallbackQuery.builder().callbackQueryId(callbackId);
+        if (text != null && !text.isBlank()) {
+            answer.text(text);
+        }
+        return answer.build();
+    }
+
+    public static SetMyCommands menu() {
+        return new SetMyCommands(BotMenu.ENTRIES.stream()
+                .map(entry -> new BotCommand(entry.command(), entry.description()))
+                .toList());
+    }
+
+    private static String firstName(User user) {
+        return user == null || user.getFirstName() == null ? "" : user.getFirstName();
+    }
+
+    private static String language(User user) {
+        return user == null ? null : user.getLanguageCode();
+    }
+}

@@ -1,0 +1,36 @@
+package dev.fxalert.bot.architecture;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * Commands are our own types only, so every transport reuses them; the webhook Lambda stays free of Spring so
+ * it starts fast and its shaded jar can leave Spring out.
+ */
+@AnalyzeClasses(packages = "dev.fxalert.bot", importOptions = ImportOption.DoNotIncludeTests.class)
+class BotBoundariesTest {
+
+    @ArchTest
+    static final ArchRule commandsKnowNoTransportOrFramework = noClasses()
+            .that().resideInAPackage("dev.fxalert.bot.command..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.telegram..", "org.springframework..", "com.amazonaws..", "okhttp3..", "com.fasterxml..",
+                    "dev.fxalert.bot.telegram..", "dev.fxalert.bot.polling..", "dev.fxalert.bot.console..",
+                    "dev.fxalert.bot.webhook..", "dev.fxalert.bot.app..");
+
+    @ArchTest
+    static final ArchRule telegramTypesStayInTheTransports = noClasses()
+            .that().resideInAnyPackage("dev.fxalert.bot.command..", "dev.fxalert.bot.console..")
+            .should().dependOnClassesThat().resideInAPackage("org.telegram..");
+
+    @ArchTest
+    static final ArchRule theLambdaNeedsNoSpring = noClasses()
+            .that().resideInAnyPackage("dev.fxalert.bot.webhook..", "dev.fxalert.bot.telegram..",
+                    "dev.fxalert.bot.command..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "dev.fxalert.bot.app..",
+                    "dev.fxalert.bot.polling..", "dev.fxalert.bot.console..");
+}

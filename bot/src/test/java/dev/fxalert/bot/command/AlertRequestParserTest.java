@@ -1,0 +1,73 @@
+package dev.fxalert.bot.command;
+
+import dev.fxalert.core.domain.AlertMode;
+import dev.fxalert.core.domain.CurrencyPair;
+import dev.fxalert.core.domain.Direction;
+import dev.fxalert.core.domain.InvalidInputException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.math.BigDecimal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AlertRequestParserTest {
+
+    private final AlertRequestParser parser = new AlertRequestParser();
+
+    @ParameterizedTest(name = "/alert {0}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            USD KRW above 1400                 | USD/KRW | ABOVE | 1400    | REARM | -
+            USD/KRW above 1400                 | USD/KRW | ABOVE | 1400    | REARM | -
+            usdkrw above 1400                  | USD/KRW | ABOVE | 1400    | REARM | -
+            USD-KRW over 1400                  | USD/KRW | ABOVE | 1400    | REARM | -
+            USD KRW > 1400                     | USD/KRW | ABOVE | 1400    | REARM | -
+            USD KRW >1400                      | USD/KRW | ABOVE | 1400    | REARM | -
+            USD KRW >= 1400                    | USD/KRW | ABOVE | 1400    | REARM | -
+            EUR USD below 1.05                 | EUR/USD | BELOW | 1.05    | REARM | -
+            EUR USD under 1.05                 | EUR/USD | BELOW | 1.05    | REARM | -
+            EUR USD < 1.05                     | EUR/USD | BELOW | 1.05    | REARM | -
+            EUR USD <1.05                      | EUR/USD | BELOW | 1.05    | REARM | -
+            USD KRW ABOVE 1,400.50             | USD/KRW | ABOVE | 1400.5  | REARM | -
+            USD KRW above 1,234,567            | USD/KRW | ABOVE | 1234567 | REARM | -
+            USD KRW above 1400 once            | USD/KRW | ABOVE | 1400    | ONCE  | -
+            USD KRW above 1400 ONCE rent money | USD/KRW | ABOVE | 1400    | ONCE  | rent money
+            USD KRW above 1400 rent   money    | USD/KRW | ABOVE | 1400    | REARM | rent money
+            JPY KRW above 9.5                  | JPY/KRW | ABOVE | 9.5     | REARM | -
+            """)
+    void acceptsTheWaysPeopleWriteAnAlert(String arguments, String pair, Direction direction, BigDecimal threshold,
+                                          AlertMode mode, String note) {
+        AlertRequest request = parser.parse(arguments);
+
+        assertThat(request.pair()).isEqualTo(CurrencyPair.parse(pair));
+        assertThat(request.direction()).isEqualTo(direction);
+        assertThat(request.threshold()).isEqualByComparingTo(threshold);
+        assertThat(request.mode()).isEqualTo(mode);
+        assertThat(request.note()).isEqualTo(note);
+    }
+
+    @ParameterizedTest(name = "/alert {0}")
+    @CsvSource(delimiter = '|', emptyValue = "", textBlock = """
+            ''                          | Tell me a currency pair, above or below, and a threshold.
+            USD                         | 'USD' is not a currency pair. Write it as USD KRW, USD/KRW or USDKRW.
+            USD XYZ above 1400          | 'XYZ' is not an ISO 4217 currency code. Examples: USD, EUR, JPY, KRW.
+            USD USD above 1             | A pair needs two different currencies, got USD twice. Example: USD KRW
+            USD KRW                     | Say whether to alert above or below a threshold for USD/KRW.
+            USD KRW 1400                | Say above or below before the threshold 1400.
+            USD KRW to 1400             | 'to' is not a direction; use above, below, over, under, > or <.
+            USD KRW above               | The threshold is missing. Example: /alert USD KRW above 1400
+            USD KRW >                   | The threshold is missing. Example: /alert USD KRW above 1400
+            USD KRW above lots          | 'lots' is not a number for the threshold. Write it like 1400, 1400.5 or 1,400.50.
+            USD KRW above 1.400,50      | '1.400,50' is not a number for the threshold. Write it like 1400, 1400.5 or 1,400.50.
+            USD KRW above -5            | The threshold must be greater than 0, got -5.
+            USD KRW above 0             | The threshold must be greater than 0, got 0.
+            USD KRW above 99999999999   | The threshold 99999999999 is too large; the maximum is 1,000,000,000.
+            USD KRW above 1.123456789   | The threshold has too many decimals; at most 8 are allowed.
+            """)
+    void refusesWithASpecificReason(String arguments, String reason) {
+        assertThatThrownBy(() -> parser.parse(arguments))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage(reason);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.fxalert.bot.command;
+
+import dev.fxalert.core.domain.CurrencyPair;
+import dev.fxalert.core.domain.Rate;
+import dev.fxalert.core.port.OutgoingMessage;
+import dev.fxalert.core.port.RateLookup;
+import dev.fxalert.core.store.embedded.EmbeddedStoreConfig;
+import dev.fxalert.core.store.embedded.EmbeddedStores;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** A chat bot over a real embedded store in a temporary folder, a fixed clock and a scripted rate lookup. */
+final class ChatBotFixture implements AutoCloseable {
+
+    static final Instant NOW = Instant.parse("2026-11-25T09:00:00Z");
+    static final long CHAT = 42L;
+
+    final EmbeddedStores stores;
+    final Map<CurrencyPair, Rate> lookupRates = new ConcurrentHashMap<>();
+    final ChatBot bot;
+
+    ChatBotFixture(Path dir, int commandsPerMinute) {
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        stores = EmbeddedStores.open(new EmbeddedStoreConfig(dir.resolve("fx-alert.db"), 50), clock);
+        RateLookup lookup = pair -> Optional.ofNullable(lookupRates.get(pair));
+        bot = new ChatBot(stores.users(), stores.alerts(), stores.rateHistory(), lookup, clock,
+                new BotSettings("FxAlertBot", commandsPerMinute, Duration.ofMinutes(15)));
+    }
+
+    void storedRate(String pair, String value, String provider, Duration age) {
+        Rate rate = new Rate(CurrencyPair.parse(pair), new BigDecimal(value), provider, NOW.minus(age));
+        stores.rateHistory().append(rate, pair + value + age);
+    }
+
+    OutgoingMessage send(String text) {
+        return send(CHAT, text);
+    }
+
+    OutgoingMessage send(long chatId, String text) {
+        List<OutgoingMessage> replies = bot.handle(new IncomingMessage(chatId, text, "Mina", "en", true));
+        if (replies.size() != 1) {
+            throw new AssertionError("expected one reply to " + text + ", got " + replies);
+        }
+        return replies.get(0);
+    }
+
+    String reply(String text) {
+        return send(text).text();
+    }
+
+    @Override
+    public void close() {
+        stores.close();
+    }
+}

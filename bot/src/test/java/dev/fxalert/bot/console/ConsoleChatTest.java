@@ -1,0 +1,103 @@
+package dev.fxalert.bot.console;
+
+import dev.fxalert.bot.command.BotSettings;
+import dev.fxalert.bot.command.ChatBot;
+import dev.fxalert.core.domain.Alert;
+import dev.fxalert.core.domain.CurrencyPair;
+import dev.fxalert.core.domain.Rate;
+import dev.fxalert.core.port.OutgoingMessage;
+import dev.fxalert.core.store.embedded.EmbeddedStoreConfig;
+import dev.fxalert.core.store.embedded.EmbeddedStores;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class ConsoleChatTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-25T09:00:00Z");
+
+    @TempDir
+    Path dir;
+    private EmbeddedStores stores;
+    private ChatBot bot;
+    private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    private final ConsoleNotifier notifier = new ConsoleNotifier(new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+    @BeforeEach
+    void open() {
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        stores = EmbeddedStores.open(new EmbeddedStoreConfig(dir.resolve("fx-alert.db"), 50), clock);
+        stores.rateHistory().append(new Rate(CurrencyPair.of("USD", "KRW"), new BigDecimal("1385.2"), "frankfurter",
+                NOW.minus(Duration.ofMinutes(4))), "e1");
+        bot = new ChatBot(stores.users(), stores.alerts(), stores.rateHistory(), pair -> Optional.empty(), clock,
+                BotSettings.defaults());
+    }
+
+    @AfterEach
+    void close() {
+        stores.close();
+    }
+
+    private String printed() {
+        return printed.toString(StandardCharsets.UTF_8);
+    }
+
+    private ConsoleChat chatReading(String typed) {
+        ConsoleChat chat = new ConsoleChat(bot, new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)), notifier);
+        chat.start();
+        return chat;
+    }
+
+    @Test
+    void answersCommandsTypedOnStandardInputAndShowsButtonsAsCommands() {
+        ConsoleChat chat = chatReading("/start\n\n/alert USD KRW above 1400\n/alerts\n");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !chat.isReading());
+
+        Alert alert = stores.alerts().listByOwner(stores.users().findByChatId(ConsoleChat.CHAT_ID).orElseThrow().id()).get(0);
+        String id = alert.id();
+        assertThat(printed())
+                .contains("bot> Hi! I watch exchange rates")
+                .contains("bot> Alert " + id + " set: USD/KRW above 1,400 (re-arms when back below 1,393).\n"
+                        + "bot> Now 1,385.2 (frankfurter, 4 min ago): it would not fire right now.\n"
+                        + "     [Pause: /pause " + id + "] [Delete: /delete " + id + "]\n")
+                .contains("     [Pause " + id + ": /pause " + id + "] [Delete " + id + ": /delete " + id + "]\n");
+    }
+
+    @Test
+    void endOfInputStopsReadingButNothingElse() {
+        ConsoleChat chat = chatReading("");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !chat.isReading());
+
+        assertThat(printed()).isEmpty();
+        assertThat(notifier.send(OutgoingMessage.text(ConsoleChat.CHAT_ID, "USD/KRW reached 1,401")))
+                .as("alert pushes still print after stdin closed").isNotNull();
+        assertThat(printed()).isEqualTo("bot> USD/KRW reached 1,401\n");
+    }
+
+    @Test
+    void printsAlertPushesWithTheirButtons() {
+        notifier.send(new OutgoingMessage(1L, "USD/KRW is 1,401", List.of(List.of(
+                new OutgoingMessage.Button("Re-arm", "a:rearm:k3m9x2qa")))));
+
+        assertThat(printed()).isEqualTo("bot> USD/KRW is 1,401\n     [Re-arm: /resume k3m9x2qa]\n");
+    }
+}

@@ -1,0 +1,128 @@
+package dev.fxalert.bot.webhook;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.fxalert.bot.telegram.FakeBotApi;
+import dev.fxalert.core.config.Secrets;
+import dev.fxalert.core.store.embedded.EmbeddedStoreConfig;
+import dev.fxalert.core.store.embedded.EmbeddedStores;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Lambda entry against a fake Bot API; the embedded store stands in for DynamoDB behind the same ports. */
+class WebhookHandlerTest {
+
+    private static final String SECRET = "s3cret-webhook-token";
+    private static final long CHAT = 5150L;
+
+    @TempDir
+    Path dir;
+    private FakeBotApi api;
+    private EmbeddedStores stores;
+    private WebhookHandler handler;
+
+    @BeforeEach
+    void wire() {
+        api = new FakeBotApi();
+        stores = EmbeddedStores.open(new EmbeddedStoreConfig(dir.resolve("fx-alert.db"), 50), Clock.systemUTC());
+        handler = new WebhookHandler(WebhookHandler.fromEnvironment(Secrets.of(Map.of(
+                "TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN,
+                "TELEGRAM_WEBHOOK_SECRET", SECRET,
+                "TELEGRAM_API_URL", api.baseUrl())), stores));
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        stores.close();
+        api.close();
+    }
+
+    private static APIGatewayV2HTTPEvent post(String path, String secret, String body) {
+        Map<String, String> headers = new HashMap<>();
+        headers.put("content-type", "application/json");
+        if (secret != null) {
+            headers.put("x-telegram-bot-api-secret-token", secret);
+        }
+        return APIGatewayV2HTTPEvent.builder()
+                .withRawPath(path)
+                .withHeaders(headers)
+                .withBody(body)
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("POST").withPath(path).build())
+                        .build())
+                .build();
+    }
+
+    private int status(APIGatewayV2HTTPEvent event) {
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+        return response.getStatusCode();
+    }
+
+    @Test
+    void aGoodUpdateIsHandledAndAnswered200() {
+        int status = status(post("/telegram/webhook", SECRET, FakeBotApi.messageUpdate(1, CHAT, "Jun", "/start")));
+
+        assertThat(status).isEqualTo(200);
+        assertThat(api.sentTexts(CHAT)).singleElement().asString().startsWith("Hi Jun! I watch exchange rates");
+        assertThat(stores.users().findByChatId(CHAT)).isPresent();
+    }
+
+    @Test
+    void aWrongSecretIsRefusedWith403AndNothingIsProcessed() {
+        int status = status(post("/telegram/webhook", "guess", FakeBotApi.messageUpdate(1, CHAT, "Eve", "/start")));
+
+        assertThat(status).isEqualTo(403);
+        assertThat(api.calls("sendMessage")).isEmpty();
+        assertThat(stores.users().findByChatId(CHAT)).isEmpty();
+    }
+
+    @Test
+    void aMissingSecretIsRefusedWith403() {
+        assertThat(status(post("/telegram/webhook", null, FakeBotApi.messageUpdate(1, CHAT, "Eve", "/start")))).isEqualTo(403);
+        assertThat(api.calls("sendMessage")).isEmpty();
+    }
+
+    @Test
+    void aBadUpdateIsLoggedAndStillAnswered200SoTelegramDoesNotResendIt() {
+        assertThat(status(post("/telegram/webhook", SECRET, "{not json"))).isEqualTo(200);
+        assertThat(status(post("/telegram/webhook", SECRET, ""))).isEqualTo(200);
+        assertThat(api.calls("sendMessage")).isEmpty();
+    }
+
+    @Test
+    void aBase64BodyIsDecoded() {
+        APIGatewayV2HTTPEvent event = post("/telegram/webhook", SECRET, Base64.getEncoder().encodeToString(
+                FakeBotApi.messageUpdate(2, CHAT, "Jun", "/help").getBytes(StandardCharsets.UTF_8)));
+        event.setIsBase64Encoded(true);
+
+        assertThat(status(event)).isEqualTo(200);
+        assertThat(api.sentTexts(CHAT)).singleElement().asString().startsWith("Here is what I understand:");
+    }
+
+    @Test
+    void aButtonPressIsAnswered() {
+        String update = FakeBotApi.callbackUpdate(3, "cbq-9", CHAT, "Jun", "a:pause:k3m9x2qa");
+
+        assertThat(status(post("/telegram/webhook", SECRET, update))).isEqualTo(200);
+        assertThat(api.calls("answerCallbackQuery")).singleElement()
+                .satisfies(call -> assertThat(call.body().path("callback_query_id").asText()).isEqualTo("cbq-9"));
+        assertThat(api.sentTexts(CHAT)).containsExactly("I found no alert k3m9x2qa of yours. /alerts lists them.");
+    }
+
+    @Test
+    void otherPathsAreNotFound() {
+        assertThat(status(post("/admin/alerts", SECRET, "{}"))).isEqualTo(404);
+        assertThat(status(post("/", SECRET, "{}"))).isEqualTo(404);
+    }
+}
