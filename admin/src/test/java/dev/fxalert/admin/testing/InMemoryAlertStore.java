@@ -33,6 +33,11 @@ public final class InMemoryAlertStore implements AlertStore {
         return alert;
     }
 
+    public synchronized void clear() {
+        byId.clear();
+        pausedOwners.clear();
+    }
+
     public synchronized List<String> ownersPausedAll() {
         return List.copyOf(pausedOwners);
     }

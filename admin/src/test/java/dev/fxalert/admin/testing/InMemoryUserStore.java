@@ -22,6 +22,11 @@ public final class InMemoryUserStore implements UserStore {
         return user;
     }
 
+    public synchronized void clear() {
+        byId.clear();
+        deactivated.clear();
+    }
+
     public synchronized List<String> deactivatedIds() {
         return List.copyOf(deactivated);
     }

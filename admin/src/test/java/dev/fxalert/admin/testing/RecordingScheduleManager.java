@@ -18,6 +18,13 @@ public final class RecordingScheduleManager implements ScheduleManager {
     private boolean enabled = true;
     private String expression = "rate(5 minutes)";
 
+    public synchronized void reset() {
+        calls.clear();
+        userSchedules.clear();
+        enabled = true;
+        expression = "rate(5 minutes)";
+    }
+
     @Override
     public synchronized ScheduleStatus describe() {
         calls.add("describe");
