@@ -12,6 +12,7 @@ import dev.fxalert.admin.schedule.ScheduleChange;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -63,7 +64,7 @@ public final class AdminHttpApi {
 
     private AdminHttpResponse route(AdminHttpRequest request) {
         String path = normalize(request.path());
-        String method = request.method().toUpperCase(java.util.Locale.ROOT);
+        String method = request.method().toUpperCase(Locale.ROOT);
         Matcher user = USER_PATH.matcher(path);
         if (user.matches()) {
             requireMethod(method, "GET");

@@ -1,5 +1,7 @@
 package dev.fxalert.admin.http;
 
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -22,7 +24,7 @@ public record AdminHttpRequest(String method, String path, Map<String, String> q
         if (headers != null) {
             caseInsensitive.putAll(withoutNulls(headers));
         }
-        headers = java.util.Collections.unmodifiableMap(caseInsensitive);
+        headers = Collections.unmodifiableMap(caseInsensitive);
     }
 
     public String header(String name) {
@@ -34,7 +36,7 @@ public record AdminHttpRequest(String method, String path, Map<String, String> q
     }
 
     private static Map<String, String> withoutNulls(Map<String, String> values) {
-        Map<String, String> copy = new java.util.HashMap<>();
+        Map<String, String> copy = new HashMap<>();
         values.forEach((key, value) -> {
             if (key != null && value != null) {
                 copy.put(key, value);

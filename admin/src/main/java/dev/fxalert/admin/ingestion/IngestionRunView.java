@@ -2,6 +2,7 @@ package dev.fxalert.admin.ingestion;
 
 import dev.fxalert.admin.stats.AdminStats;
 
+import java.time.Duration;
 import java.util.List;
 
 /** The body of {@code POST /admin/ingestion/run}: the run's report with ISO-8601 times. */
@@ -10,7 +11,7 @@ public record IngestionRunView(String startedAt, String finishedAt, long duratio
 
     public static IngestionRunView of(IngestionReport report) {
         return new IngestionRunView(report.startedAt().toString(), report.finishedAt().toString(),
-                java.time.Duration.between(report.startedAt(), report.finishedAt()).toMillis(),
+                Duration.between(report.startedAt(), report.finishedAt()).toMillis(),
                 report.eventsPublished(), report.eventsUnpublished(),
                 report.providers().stream()
                         .map(run -> new AdminStats.ProviderStatus(run.provider(), run.at().toString(), run.pairs(),

@@ -30,6 +30,8 @@ public final class AdminTokenFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        // Admin answers are about live operations: never cache them, whatever they say.
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         switch (authenticator.check(request.getHeader(HttpHeaders.AUTHORIZATION))) {
             case ALLOWED -> chain.doFilter(request, response);
             case DISABLED -> write(response, AdminErrors.disabled(), null);
@@ -41,7 +43,6 @@ public final class AdminTokenFilter extends OncePerRequestFilter {
     private void write(HttpServletResponse response, AdminErrors.Mapped error, String challenge) throws IOException {
         response.setStatus(error.status());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         if (challenge != null) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge);
         }

@@ -2,6 +2,8 @@ package dev.fxalert.core.port;
 
 import dev.fxalert.core.domain.InvalidInputException;
 
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.Objects;
 
 /**
@@ -25,8 +27,8 @@ public record UserSchedule(String group, String name, ScheduleExpression express
         Objects.requireNonNull(expression, "expression");
         timezone = timezone == null || timezone.isBlank() ? "UTC" : timezone.strip();
         try {
-            java.time.ZoneId.of(timezone);
-        } catch (java.time.DateTimeException e) {
+            ZoneId.of(timezone);
+        } catch (DateTimeException e) {
             throw new InvalidInputException("'" + timezone + "' is not a time zone; use an IANA id such as Asia/Seoul.");
         }
         payload = payload == null ? "" : payload;
