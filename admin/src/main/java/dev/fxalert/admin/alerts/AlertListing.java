@@ -1,0 +1,78 @@
+package dev.fxalert.admin.alerts;
+
+import dev.fxalert.admin.api.AdminProblem;
+import dev.fxalert.core.domain.AlertState;
+import dev.fxalert.core.domain.CurrencyPair;
+import dev.fxalert.core.domain.InvalidInputException;
+import dev.fxalert.core.port.AlertPage;
+import dev.fxalert.core.port.AlertQuery;
+import dev.fxalert.core.port.AlertStore;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * {@code GET /admin/alerts}: reads the raw query parameters, so the Lambda router and the Spring controller validate
+ * them identically, and pages through {@link AlertStore#list(AlertQuery)}.
+ */
+public final class AlertListing {
+
+    public static final int DEFAULT_LIMIT = 20;
+
+    private final AlertStore alerts;
+
+    public AlertListing(AlertStore alerts) {
+        this.alerts = alerts;
+    }
+
+    /** All parameters optional (null or blank means absent). */
+    public AlertListView list(String pair, String state, String cursor, String limit) {
+        AlertQuery query = new AlertQuery(parsePair(pair), parseState(state), blankToNull(cursor), parseLimit(limit));
+        AlertPage page;
+        try {
+            page = alerts.list(query);
+        } catch (InvalidInputException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            // Stores refuse a cursor they did not issue (or that a client edited) this way.
+            throw AdminProblem.badRequest("The cursor is not valid; start again without a cursor.");
+        }
+        return new AlertListView(page.items().stream().map(AlertView::of).toList(), page.nextCursor());
+    }
+
+    private static CurrencyPair parsePair(String pair) {
+        return blankToNull(pair) == null ? null : CurrencyPair.parse(pair);
+    }
+
+    private static AlertState parseState(String state) {
+        if (blankToNull(state) == null) {
+            return null;
+        }
+        try {
+            return AlertState.valueOf(state.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw AdminProblem.badRequest("'" + state.strip() + "' is not an alert state; use one of "
+                    + Arrays.stream(AlertState.values()).map(Enum::name).collect(Collectors.joining(", ")) + ".");
+        }
+    }
+
+    private static int parseLimit(String limit) {
+        if (blankToNull(limit) == null) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int value = Integer.parseInt(limit.strip());
+            if (value >= 1 && value <= AlertQuery.MAX_LIMIT) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the same message as an out-of-range number
+        }
+        throw AdminProblem.badRequest("limit must be a whole number from 1 to " + AlertQuery.MAX_LIMIT + ", got '" + limit.strip() + "'.");
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,25 @@
+package dev.fxalert.admin.alerts;
+
+import dev.fxalert.core.domain.Alert;
+import dev.fxalert.core.domain.Firing;
+
+/** An alert as the admin API shows it: decimals as plain strings (never doubles), times as ISO-8601. */
+public record AlertView(String id, String userId, long chatId, String pair, String direction, String threshold,
+                        String mode, String state, String rearmBand, String createdAt, String firedAt, int fireCount,
+                        String note, boolean pushPending, FiringView lastFiring) {
+
+    public record FiringView(String eventId, String rate, String provider, String observedAt, String firedAt) {
+        static FiringView of(Firing firing) {
+            return firing == null ? null : new FiringView(firing.eventId(), firing.rate().toPlainString(),
+                    firing.provider(), firing.observedAt().toString(), firing.firedAt().toString());
+        }
+    }
+
+    public static AlertView of(Alert alert) {
+        return new AlertView(alert.id(), alert.owner().userId(), alert.owner().chatId(), alert.pair().toString(),
+                alert.direction().name(), alert.threshold().toPlainString(), alert.mode().name(), alert.state().name(),
+                alert.rearmBand().toPlainString(), alert.createdAt().toString(),
+                alert.firedAt() == null ? null : alert.firedAt().toString(), alert.fireCount(), alert.note(),
+                alert.pushPending(), FiringView.of(alert.lastFiring()));
+    }
+}

@@ -1,0 +1,45 @@
+package dev.fxalert.admin.api;
+
+import dev.fxalert.admin.alerts.AlertListing;
+import dev.fxalert.admin.broadcast.BroadcastSender;
+import dev.fxalert.admin.broadcast.BroadcastService;
+import dev.fxalert.admin.ingestion.IngestionControl;
+import dev.fxalert.admin.ingestion.IngestionTrigger;
+import dev.fxalert.admin.journal.OperationsJournal;
+import dev.fxalert.admin.stats.StatsService;
+import dev.fxalert.admin.users.UserLookup;
+import dev.fxalert.core.port.AlertStore;
+import dev.fxalert.core.port.ScheduleManager;
+import dev.fxalert.core.port.UserStore;
+
+import java.time.Clock;
+import java.util.Objects;
+
+/** The admin services, wired once and shared by the Lambda router and the Spring controllers. */
+public record AdminServices(StatsService stats, UserLookup users, AlertListing alerts, IngestionControl ingestion,
+                            BroadcastService broadcast) {
+
+    public AdminServices {
+        Objects.requireNonNull(stats, "stats");
+        Objects.requireNonNull(users, "users");
+        Objects.requireNonNull(alerts, "alerts");
+        Objects.requireNonNull(ingestion, "ingestion");
+        Objects.requireNonNull(broadcast, "broadcast");
+    }
+
+    /**
+     * @param schedules   null when this deployment cannot control the schedule (answers 503)
+     * @param trigger     null when this deployment cannot run ingestion on demand (answers 503)
+     * @param broadcaster null when this deployment cannot broadcast (answers 503)
+     */
+    public static AdminServices wire(UserStore userStore, AlertStore alertStore, OperationsJournal journal,
+                                     ScheduleManager schedules, IngestionTrigger trigger, BroadcastSender broadcaster,
+                                     Clock clock) {
+        return new AdminServices(
+                new StatsService(userStore, alertStore, journal, clock),
+                new UserLookup(userStore, alertStore),
+                new AlertListing(alertStore),
+                new IngestionControl(trigger, schedules, journal),
+                new BroadcastService(userStore, alertStore, broadcaster));
+    }
+}

@@ -1,0 +1,30 @@
+package dev.fxalert.admin.architecture;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * The admin module runs inside a Lambda that starts without Spring, and its services are shared with the Spring
+ * app: no Spring or Telegram here, and AWS only in the Scheduler adapter.
+ */
+@AnalyzeClasses(packages = "dev.fxalert.admin", importOptions = ImportOption.DoNotIncludeTests.class)
+class AdminModuleBoundariesTest {
+
+    @ArchTest
+    static final ArchRule noSpringNorTelegram = noClasses().that().resideInAPackage("dev.fxalert.admin..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.telegram..", "jakarta.servlet..");
+
+    @ArchTest
+    static final ArchRule awsOnlyInTheSchedulerAdapter = noClasses().that().resideInAPackage("dev.fxalert.admin..")
+            .and().resideOutsideOfPackage("dev.fxalert.admin.schedule.eventbridge..")
+            .should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "com.amazonaws..");
+
+    @ArchTest
+    static final ArchRule servicesDoNotKnowTheHttpRouter = noClasses().that().resideInAPackage("dev.fxalert.admin..")
+            .and().resideOutsideOfPackage("dev.fxalert.admin.http..")
+            .should().dependOnClassesThat().resideInAPackage("dev.fxalert.admin.http..");
+}

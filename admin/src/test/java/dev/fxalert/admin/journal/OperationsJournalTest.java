@@ -1,0 +1,106 @@
+package dev.fxalert.admin.journal;
+
+import dev.fxalert.admin.ingestion.IngestionReport;
+import dev.fxalert.admin.ingestion.ProviderRun;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OperationsJournalTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+    private final MutableClock clock = new MutableClock(NOW);
+    private final OperationsJournal journal = new OperationsJournal(clock, Duration.ofHours(24), 100);
+
+    @Test
+    void keepsTheLastRunOfEachProvider() {
+        journal.recordIngestion(report(NOW.minusSeconds(600), new ProviderRun("frankfurter", NOW.minusSeconds(600), 3, 0, null),
+                new ProviderRun("koreaexim", NOW.minusSeconds(600), 0, 0, "HTTP 503")));
+        journal.recordIngestion(report(NOW.minusSeconds(300), new ProviderRun("frankfurter", NOW.minusSeconds(300), 4, 1, null)));
+
+        OperationsJournal.Snapshot snapshot = journal.snapshot();
+
+        assertThat(snapshot.lastIngestionAt()).isEqualTo(NOW.minusSeconds(300));
+        assertThat(snapshot.providers()).containsExactly(
+                new ProviderRun("frankfurter", NOW.minusSeconds(300), 4, 1, null),
+                new ProviderRun("koreaexim", NOW.minusSeconds(600), 0, 0, "HTTP 503"));
+    }
+
+    @Test
+    void countsPushOutcomesOfTheWindowAndSummarisesTheLagOfDeliveredOnes() {
+        for (int seconds = 1; seconds <= 20; seconds++) {
+            journal.recordPush(delivered(NOW.minusSeconds(60), Duration.ofSeconds(seconds)));
+        }
+        journal.recordPush(new PushOutcome("a1", NOW.minusSeconds(60), NOW, PushOutcome.Result.FAILED, "HTTP 502"));
+        journal.recordPush(new PushOutcome("a2", NOW.minusSeconds(60), NOW, PushOutcome.Result.RECIPIENT_GONE, "blocked"));
+
+        OperationsJournal.Snapshot snapshot = journal.snapshot();
+
+        assertThat(snapshot.pushesDelivered()).isEqualTo(20);
+        assertThat(snapshot.pushesFailed()).isEqualTo(1);
+        assertThat(snapshot.pushesRecipientGone()).isEqualTo(1);
+        assertThat(snapshot.lag().samples()).isEqualTo(20);
+        assertThat(snapshot.lag().p50()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(snapshot.lag().p95()).isEqualTo(Duration.ofSeconds(19));
+        assertThat(snapshot.lag().max()).isEqualTo(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void forgetsPushesOlderThanTheWindow() {
+        journal.recordPush(delivered(NOW.minus(Duration.ofHours(25)), Duration.ofSeconds(2)));
+        journal.recordPush(delivered(NOW.minusSeconds(10), Duration.ofSeconds(3)));
+
+        assertThat(journal.snapshot().pushesDelivered()).isEqualTo(1);
+
+        clock.now = NOW.plus(Duration.ofHours(24));
+        assertThat(journal.snapshot().pushesDelivered()).isZero();
+        assertThat(journal.snapshot().lag().p50()).isNull();
+    }
+
+    @Test
+    void keepsAtMostTheConfiguredNumberOfPushes() {
+        OperationsJournal small = new OperationsJournal(clock, Duration.ofHours(24), 3);
+        for (int i = 0; i < 10; i++) {
+            small.recordPush(delivered(NOW.minusSeconds(5), Duration.ofSeconds(1)));
+        }
+
+        assertThat(small.snapshot().pushesDelivered()).isEqualTo(3);
+    }
+
+    private static PushOutcome delivered(Instant eventAt, Duration lag) {
+        return new PushOutcome("alert", eventAt, eventAt.plus(lag), PushOutcome.Result.DELIVERED, null);
+    }
+
+    private static IngestionReport report(Instant at, ProviderRun... runs) {
+        return new IngestionReport(at.minusSeconds(2), at, List.of(runs), runs.length, 0);
+    }
+
+    static final class MutableClock extends Clock {
+        Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package dev.fxalert.admin.testing;
+
+import dev.fxalert.core.domain.Alert;
+import dev.fxalert.core.domain.AlertState;
+import dev.fxalert.core.domain.CurrencyPair;
+import dev.fxalert.core.domain.Firing;
+import dev.fxalert.core.port.AlertPage;
+import dev.fxalert.core.port.AlertQuery;
+import dev.fxalert.core.port.AlertStore;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * An {@link AlertStore} in a sorted map with the operator-facing reads the admin API uses. Its cursor is "c:" plus
+ * the last id, and like the real stores it refuses a cursor it did not issue with an IllegalArgumentException.
+ */
+public final class InMemoryAlertStore implements AlertStore {
+
+    private final Map<String, Alert> byId = new TreeMap<>();
+    private final List<String> pausedOwners = new ArrayList<>();
+
+    public synchronized Alert add(Alert alert) {
+        byId.put(alert.id(), alert);
+        return alert;
+    }
+
+    public synchronized void clear() {
+        byId.clear();
+        pausedOwners.clear();
+    }
+
+    public synchronized List<String> ownersPausedAll() {
+        return List.copyOf(pausedOwners);
+    }
+
+    @Override
+    public synchronized Alert create(Alert alert) {
+        return add(alert);
+    }
+
+    @Override
+    public synchronized List<Alert> listByOwner(String userId) {
+        return byId.values().stream().filter(a -> a.owner().userId().equals(userId))
+                .sorted(Comparator.comparing(Alert::createdAt)).toList();
+    }
+
+    @Override
+    public synchronized Optional<Alert> get(String userId, String alertId) {
+        return Optional.ofNullable(byId.get(alertId)).filter(a -> a.owner().userId().equals(userId));
+    }
+
+    @Override
+    public synchronized boolean delete(String userId, String alertId) {
+        return get(userId, alertId).map(a -> byId.remove(alertId) != null).orElse(false);
+    }
+
+    @Override
+    public Optional<Alert> pause(String userId, String alertId) {
+        throw new UnsupportedOperationException("not used by the admin API");
+    }
+
+    @Override
+    public Optional<Alert> resume(String userId, String alertId) {
+        throw new UnsupportedOperationException("not used by the admin API");
+    }
+
+    @Override
+    public synchronized int pauseAllOf(String userId) {
+        pausedOwners.add(userId);
+        int changed = 0;
+        for (Alert alert : listByOwner(userId)) {
+            if (alert.state() != AlertState.PAUSED) {
+                byId.put(alert.id(), alert.pause());
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    @Override
+    public List<Alert> findCrossed(CurrencyPair pair, BigDecimal rate) {
+        throw new UnsupportedOperationException("not used by the admin API");
+    }
+
+    @Override
+    public List<Alert> findRearmable(CurrencyPair pair, BigDecimal rate) {
+        throw new UnsupportedOperationException("not used by the admin API");
+    }
+
+    @Override
+    public boolean markFired(String alertId, Firing firing) {
+        throw new UnsupportedOperationException("not used by the admin API");
+    }
+
+    @Override
+    public boolean rearm(String alertId) {
+        throw new UnsupportedOperationException("not used by the admin API");
+    }
+
+    @Override
+    public synchronized List<Alert> findPendingPushes(int limit) {
+        return byId.values().stream().filter(Alert::pushPending)
+                .sorted(Comparator.comparing(a -> a.lastFiring().firedAt())).limit(limit).toList();
+    }
+
+    @Override
+    public boolean markPushDelivered(String alertId, String eventId) {
+        throw new UnsupportedOperationException("not used by the admin API");
+    }
+
+    @Override
+    public synchronized Set<CurrencyPair> watchedPairs() {
+        return byId.values().stream().filter(a -> a.state() != AlertState.PAUSED).map(Alert::pair).collect(Collectors.toSet());
+    }
+
+    @Override
+    public synchronized Map<AlertState, Long> countByState() {
+        Map<AlertState, Long> counts = new EnumMap<>(AlertState.class);
+        byId.values().forEach(a -> counts.merge(a.state(), 1L, Long::sum));
+        return counts;
+    }
+
+    @Override
+    public synchronized AlertPage list(AlertQuery query) {
+        String after = null;
+        if (query.cursor() != null) {
+            if (!query.cursor().startsWith("c:")) {
+                throw new IllegalArgumentException("unknown cursor");
+            }
+            after = query.cursor().substring(2);
+        }
+        String start = after;
+        List<Alert> matching = byId.values().stream()
+                .filter(a -> start == null || a.id().compareTo(start) > 0)
+                .filter(a -> query.pair() == null || a.pair().equals(query.pair()))
+                .filter(a -> query.state() == null || a.state() == query.state())
+                .limit(query.limit() + 1L)
+                .toList();
+        if (matching.size() <= query.limit()) {
+            return new AlertPage(matching, null);
+        }
+        List<Alert> page = matching.subList(0, query.limit());
+        return new AlertPage(page, "c:" + page.get(page.size() - 1).id());
+    }
+}

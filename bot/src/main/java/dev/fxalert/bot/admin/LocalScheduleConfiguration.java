@@ -1,0 +1,47 @@
+package dev.fxalert.bot.admin;
+
+import dev.fxalert.admin.ingestion.IngestionTrigger;
+import dev.fxalert.admin.journal.OperationsJournal;
+import dev.fxalert.admin.schedule.UserScheduleTarget;
+import dev.fxalert.bot.admin.schedule.LocalScheduleManager;
+import dev.fxalert.core.port.ScheduleExpression;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+
+import java.time.Clock;
+
+/**
+ * The local app's ingestion schedule: a {@link LocalScheduleManager} on its own one-thread scheduler (not exposed as
+ * a bean, so it never replaces the app's TaskScheduler). It runs the {@link IngestionTrigger} bean; until the app
+ * provides one, the schedule can be paused and changed but runs nothing.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "fxalert.admin.local-schedule-enabled", havingValue = "true", matchIfMissing = true)
+public class LocalScheduleConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalScheduleConfiguration.class);
+
+    @Bean(destroyMethod = "stop")
+    LocalScheduleManager localScheduleManager(AdminApiProperties properties, ObjectProvider<IngestionTrigger> trigger,
+                                              ObjectProvider<UserScheduleTarget> userTarget, OperationsJournal journal,
+                                              ObjectProvider<Clock> clock) {
+        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setPoolSize(1);
+        scheduler.setThreadNamePrefix("fx-schedule-");
+        scheduler.setDaemon(true);
+        scheduler.initialize();
+        IngestionTrigger ingestion = trigger.getIfAvailable();
+        if (ingestion == null) {
+            log.warn("No IngestionTrigger bean: the local ingestion schedule runs nothing.");
+        }
+        Runnable job = ingestion == null ? () -> { } : () -> journal.recordIngestion(ingestion.runNow());
+        return new LocalScheduleManager(scheduler, job, userTarget.getIfAvailable(), "fx-alert-ingestion",
+                ScheduleExpression.parse(properties.ingestionSchedule()), properties.scheduleEnabled() && ingestion != null,
+                properties.scheduleZone(), clock.getIfAvailable(Clock::systemUTC));
+    }
+}

@@ -1,0 +1,60 @@
+package dev.fxalert.bot.admin;
+
+import dev.fxalert.bot.admin.schedule.LocalScheduleManager;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Probes, metrics and the API description the admin package brings along. */
+class OperationsEndpointsTest extends AdminWebTest {
+
+    @Autowired
+    LocalScheduleManager localSchedule;
+
+    @Test
+    void livenessAndReadinessProbesAnswerWithoutAToken() throws Exception {
+        mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
+        mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
+    }
+
+    @Test
+    void exposesPrometheusMetrics() throws Exception {
+        mvc.perform(get("/actuator/prometheus"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("jvm_memory_used_bytes")));
+    }
+
+    @Test
+    void describesTheAdminEndpointsAndTheirBearerAuthInOpenApi() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/admin/stats'].get").exists())
+                .andExpect(jsonPath("$.paths['/admin/ingestion/schedule'].put").exists())
+                .andExpect(jsonPath("$.paths['/admin/broadcast'].post").exists())
+                .andExpect(jsonPath("$.components.securitySchemes.bearer.scheme").value("bearer"));
+        mvc.perform(get("/swagger-ui/index.html")).andExpect(status().isOk());
+    }
+
+    @Test
+    void theLocalScheduleIsWiredWithTheConfiguredExpression() {
+        assertThat(localSchedule.describe().expression()).isEqualTo("rate(5 minutes)");
+        assertThat(localSchedule.describe().enabled()).isTrue();
+    }
+
+    @Test
+    void noSecretAppearsInAnyAnswer() throws Exception {
+        String stats = mvc.perform(get("/admin/stats").header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN))
+                .andReturn().getResponse().getContentAsString();
+        String env = mvc.perform(get("/actuator/env")).andReturn().getResponse().getContentAsString();
+
+        assertThat(stats).doesNotContain(TOKEN);
+        assertThat(env).doesNotContain(TOKEN);
+    }
+}
