@@ -10,7 +10,7 @@
 #
 # Environment (secrets only through the environment or an --env-file, never baked into the image):
 #   TELEGRAM_BOT_TOKEN   bot token from @BotFather; unset = console chat (run with -it)
-#   ADMIN_API_TOKEN      bearer token of the admin API under /admin; unset = admin API refuses every request
+#   ADMIN_API_TOKEN      bearer token of the admin API under /admin
 #   KOREAEXIM_AUTHKEY    Korea Eximbank API key; unset = that provider is skipped
 #   FX_ALERT_DB_PATH     embedded database file, on the /data volume (default /data/fx-alert.db)
 #   SERVER_PORT          HTTP port of the admin API and of /actuator/health (default 8080)
