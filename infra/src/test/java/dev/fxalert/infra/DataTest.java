@@ -44,14 +44,16 @@ class DataTest {
 
     @Test
     void rateHistoryExpiresOldRatesThroughTtl() {
-        assertThat(keys(tables.get("RateHistoryTable").get("KeySchema"))).containsExactly("pair", "sk");
+        assertThat(keys(tables.get("RateHistoryTable").get("KeySchema"))).containsExactly("pair", "observedKey");
         assertThat(tables.get("RateHistoryTable").get("TimeToLiveSpecification"))
                 .isEqualTo(Map.of("AttributeName", "expiresAt", "Enabled", true));
     }
 
     @Test
-    void usersAreKeyedByUserId() {
-        assertThat(keys(tables.get("UsersTable").get("KeySchema"))).containsExactly("userId");
+    void usersAreKeyedByUserIdAndPagedByActivity() {
+        Map<String, Object> users = tables.get("UsersTable");
+        assertThat(keys(users.get("KeySchema"))).containsExactly("userId");
+        assertThat(indexes(users)).containsExactlyEntriesOf(Map.of("activeById", List.of("activeKey", "userId")));
     }
 
     @Test
@@ -59,15 +61,19 @@ class DataTest {
         Map<String, Object> alerts = tables.get("AlertsTable");
         assertThat(keys(alerts.get("KeySchema"))).containsExactly("alertId");
 
-        Map<String, List<String>> indexes = new LinkedHashMap<>();
-        oneOrMany(alerts.get("GlobalSecondaryIndexes")).forEach(index ->
-                indexes.put(String.valueOf(map(index).get("IndexName")), keys(map(index).get("KeySchema"))));
+        assertThat(indexes(alerts)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "byOwner", List.of("userId", "ownerSort"),
+                "armedByThreshold", List.of("armedKey", "threshold"),
+                "rearmableByBoundary", List.of("rearmKey", "rearmBoundary"),
+                "pendingByFiredAt", List.of("pendingKey", "pendingSort"),
+                "watchingByPair", List.of("watchKey")));
+    }
 
-        assertThat(indexes).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "byOwner", List.of("userId", "createdAt"),
-                "crossing", List.of("crossKey", "threshold"),
-                "rearm", List.of("rearmKey", "rearmBoundary"),
-                "pendingPush", List.of("pendingKey", "firedAt")));
+    private static Map<String, List<String>> indexes(Map<String, Object> table) {
+        Map<String, List<String>> indexes = new LinkedHashMap<>();
+        oneOrMany(table.get("GlobalSecondaryIndexes")).forEach(index ->
+                indexes.put(String.valueOf(map(index).get("IndexName")), keys(map(index).get("KeySchema"))));
+        return indexes;
     }
 
     @Test

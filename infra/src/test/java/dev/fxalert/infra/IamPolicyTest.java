@@ -25,8 +25,8 @@ class IamPolicyTest {
     private static final Map<String, Set<String>> RESOURCES_OF_ROLE = Map.of(
             "IngestionRole", Set.of("IngestionLogGroup", "AlertsTable", "RateHistoryTable", "RateEventBus",
                     "IngestionSecrets", "SchedulerDeadLetterQueue"),
-            "EvaluationRole", Set.of("EvaluationLogGroup", "AlertsTable", "UsersTable", "RateHistoryTable",
-                    "EvaluationSecrets", "EvaluationDeadLetterQueue"),
+            "EvaluationRole", Set.of("EvaluationLogGroup", "AlertsTable", "UsersTable", "EvaluationSecrets",
+                    "EvaluationDeadLetterQueue"),
             "BotWebhookRole", Set.of("BotWebhookLogGroup", "AlertsTable", "UsersTable", "RateHistoryTable",
                     "IngestionSchedule", "IngestionSchedulerRole", "IngestionFunctionAliaslive", "BotSecrets"),
             "IngestionSchedulerRole", Set.of("IngestionFunctionAliaslive", "SchedulerDeadLetterQueue"),
