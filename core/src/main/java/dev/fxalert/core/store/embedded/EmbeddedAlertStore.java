@@ -1,0 +1,222 @@
+package dev.fxalert.core.store.embedded;
+
+import dev.fxalert.core.domain.Alert;
+import dev.fxalert.core.domain.AlertLimitExceededException;
+import dev.fxalert.core.domain.AlertMode;
+import dev.fxalert.core.domain.AlertState;
+import dev.fxalert.core.domain.CurrencyPair;
+import dev.fxalert.core.domain.Direction;
+import dev.fxalert.core.domain.Firing;
+import dev.fxalert.core.domain.Owner;
+import dev.fxalert.core.port.AlertPage;
+import dev.fxalert.core.port.AlertQuery;
+import dev.fxalert.core.port.AlertStore;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Alerts in H2; every evaluation read is a range read on an index (see schema.sql). */
+final class EmbeddedAlertStore implements AlertStore {
+
+    private static final String COLUMNS = "id, user_id, chat_id, pair, direction, threshold, mode, state, rearm_band, "
+            + "created_at, fired_at, fire_count, note, last_event_id, last_rate, last_provider, last_observed_at, "
+            + "last_fired_at, push_pending";
+
+    private final Jdbc jdbc;
+    private final int maxAlertsPerUser;
+    /** Serialises count-then-insert; the file belongs to this one process, so a JVM lock is enough. */
+    private final Object createLock = new Object();
+    private final AtomicLong itemsRead = new AtomicLong();
+
+    EmbeddedAlertStore(Jdbc jdbc, int maxAlertsPerUser) {
+        this.jdbc = jdbc;
+        this.maxAlertsPerUser = maxAlertsPerUser;
+    }
+
+    @Override
+    public Alert create(Alert alert) {
+        synchronized (createLock) {
+            long owned = jdbc.queryOne("SELECT COUNT(*) FROM alerts WHERE user_id = ?", row -> row.getLong(1),
+                    alert.owner().userId()).orElse(0L);
+            if (owned >= maxAlertsPerUser) {
+                throw new AlertLimitExceededException(maxAlertsPerUser);
+            }
+            Firing last = alert.lastFiring();
+            jdbc.update("INSERT INTO alerts (" + COLUMNS + ", rearm_boundary) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    alert.id(), alert.owner().userId(), alert.owner().chatId(), alert.pair(), alert.direction(),
+                    alert.threshold(), alert.mode(), alert.state(), alert.rearmBand(), alert.createdAt(),
+                    alert.firedAt(), alert.fireCount(), alert.note(),
+                    last == null ? null : last.eventId(), last == null ? null : last.rate(),
+                    last == null ? null : last.provider(), last == null ? null : last.observedAt(),
+                    last == null ? null : last.firedAt(), alert.pushPending(), alert.rearmBoundary());
+            return alert;
+        }
+    }
+
+    @Override
+    public List<Alert> listByOwner(String userId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM alerts WHERE user_id = ? ORDER BY created_at, id",
+                EmbeddedAlertStore::toAlert, userId);
+    }
+
+    @Override
+    public Optional<Alert> get(String userId, String alertId) {
+        return jdbc.queryOne("SELECT " + COLUMNS + " FROM alerts WHERE id = ? AND user_id = ?",
+                EmbeddedAlertStore::toAlert, alertId, userId);
+    }
+
+    @Override
+    public boolean delete(String userId, String alertId) {
+        return jdbc.update("DELETE FROM alerts WHERE id = ? AND user_id = ?", alertId, userId) == 1;
+    }
+
+    @Override
+    public Optional<Alert> pause(String userId, String alertId) {
+        jdbc.update("UPDATE alerts SET state = 'PAUSED' WHERE id = ? AND user_id = ? AND state <> 'PAUSED'",
+                alertId, userId);
+        return get(userId, alertId);
+    }
+
+    @Override
+    public Optional<Alert> resume(String userId, String alertId) {
+        jdbc.update("UPDATE alerts SET state = 'ARMED' WHERE id = ? AND user_id = ? AND state <> 'ARMED'",
+                alertId, userId);
+        return get(userId, alertId);
+    }
+
+    @Override
+    public int pauseAllOf(String userId) {
+        return jdbc.update("UPDATE alerts SET state = 'PAUSED' WHERE user_id = ? AND state IN ('ARMED', 'FIRED')", userId);
+    }
+
+    @Override
+    public List<Alert> findCrossed(CurrencyPair pair, BigDecimal rate) {
+        List<Alert> crossed = new ArrayList<>(jdbc.query("SELECT " + COLUMNS + " FROM alerts "
+                        + "WHERE pair = ? AND direction = 'ABOVE' AND state = 'ARMED' AND threshold <= ?",
+                EmbeddedAlertStore::toAlert, pair, rate));
+        crossed.addAll(jdbc.query("SELECT " + COLUMNS + " FROM alerts "
+                        + "WHERE pair = ? AND direction = 'BELOW' AND state = 'ARMED' AND threshold >= ?",
+                EmbeddedAlertStore::toAlert, pair, rate));
+        itemsRead.addAndGet(crossed.size());
+        return crossed;
+    }
+
+    @Override
+    public List<Alert> findRearmable(CurrencyPair pair, BigDecimal rate) {
+        List<Alert> rearmable = new ArrayList<>(jdbc.query("SELECT " + COLUMNS + " FROM alerts "
+                        + "WHERE pair = ? AND direction = 'ABOVE' AND state = 'FIRED' AND mode = 'REARM' AND rearm_boundary > ?",
+                EmbeddedAlertStore::toAlert, pair, rate));
+        rearmable.addAll(jdbc.query("SELECT " + COLUMNS + " FROM alerts "
+                        + "WHERE pair = ? AND direction = 'BELOW' AND state = 'FIRED' AND mode = 'REARM' AND rearm_boundary < ?",
+                EmbeddedAlertStore::toAlert, pair, rate));
+        itemsRead.addAndGet(rearmable.size());
+        return rearmable;
+    }
+
+    @Override
+    public boolean markFired(String alertId, Firing firing) {
+        return jdbc.update("UPDATE alerts SET state = 'FIRED', fired_at = ?, fire_count = fire_count + 1, "
+                        + "last_event_id = ?, last_rate = ?, last_provider = ?, last_observed_at = ?, last_fired_at = ?, "
+                        + "push_pending = TRUE WHERE id = ? AND state = 'ARMED'",
+                firing.firedAt(), firing.eventId(), firing.rate(), firing.provider(), firing.observedAt(),
+                firing.firedAt(), alertId) == 1;
+    }
+
+    @Override
+    public boolean rearm(String alertId) {
+        return jdbc.update("UPDATE alerts SET state = 'ARMED' WHERE id = ? AND state = 'FIRED' AND mode = 'REARM'",
+                alertId) == 1;
+    }
+
+    @Override
+    public List<Alert> findPendingPushes(int limit) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM alerts WHERE push_pending = TRUE ORDER BY fired_at, id LIMIT ?",
+                EmbeddedAlertStore::toAlert, limit);
+    }
+
+    @Override
+    public boolean markPushDelivered(String alertId, String eventId) {
+        return jdbc.update("UPDATE alerts SET push_pending = FALSE WHERE id = ? AND push_pending = TRUE AND last_event_id = ?",
+                alertId, eventId) == 1;
+    }
+
+    @Override
+    public Set<CurrencyPair> watchedPairs() {
+        return new LinkedHashSet<>(jdbc.query(
+                "SELECT DISTINCT pair FROM alerts WHERE state IN ('ARMED', 'FIRED') ORDER BY pair",
+                row -> CurrencyPair.parse(row.getString(1))));
+    }
+
+    @Override
+    public Map<AlertState, Long> countByState() {
+        Map<AlertState, Long> counts = new EnumMap<>(AlertState.class);
+        for (AlertState state : AlertState.values()) {
+            counts.put(state, 0L);
+        }
+        jdbc.query("SELECT state, COUNT(*) FROM alerts GROUP BY state",
+                row -> counts.put(AlertState.valueOf(row.getString(1)), row.getLong(2)));
+        return counts;
+    }
+
+    @Override
+    public AlertPage list(AlertQuery query) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM alerts WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (query.pair() != null) {
+            sql.append(" AND pair = ?");
+            params.add(query.pair());
+        }
+        if (query.state() != null) {
+            sql.append(" AND state = ?");
+            params.add(query.state());
+        }
+        if (query.cursor() != null) {
+            sql.append(" AND id > ?");
+            params.add(query.cursor());
+        }
+        sql.append(" ORDER BY id LIMIT ?");
+        params.add(query.limit() + 1);
+        List<Alert> rows = jdbc.query(sql.toString(), EmbeddedAlertStore::toAlert, params.toArray());
+        if (rows.size() <= query.limit()) {
+            return new AlertPage(rows, null);
+        }
+        List<Alert> page = rows.subList(0, query.limit());
+        return new AlertPage(page, page.get(page.size() - 1).id());
+    }
+
+    /** Rows the evaluation queries returned since start; with index range reads that is all they read. */
+    long itemsRead() {
+        return itemsRead.get();
+    }
+
+    private static Alert toAlert(ResultSet row) throws SQLException {
+        String lastEventId = row.getString("last_event_id");
+        Firing last = lastEventId == null ? null : new Firing(lastEventId, row.getBigDecimal("last_rate"),
+                row.getString("last_provider"), Jdbc.instant(row, "last_observed_at"), Jdbc.instant(row, "last_fired_at"));
+        return new Alert(
+                row.getString("id"),
+                new Owner(row.getString("user_id"), row.getLong("chat_id")),
+                CurrencyPair.parse(row.getString("pair")),
+                Direction.valueOf(row.getString("direction")),
+                row.getBigDecimal("threshold"),
+                AlertMode.valueOf(row.getString("mode")),
+                AlertState.valueOf(row.getString("state")),
+                row.getBigDecimal("rearm_band"),
+                Jdbc.instant(row, "created_at"),
+                Jdbc.instant(row, "fired_at"),
+                row.getInt("fire_count"),
+                row.getString("note"),
+                last,
+                row.getBoolean("push_pending"));
+    }
+}

@@ -1,0 +1,67 @@
+package dev.fxalert.core.store.embedded;
+
+import dev.fxalert.core.domain.CurrencyPair;
+import dev.fxalert.core.domain.Rate;
+import dev.fxalert.core.port.RateHistory;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Published rates in H2, kept {@link #RETENTION} like the DynamoDB TTL; purged when the store opens. */
+final class EmbeddedRateHistory implements RateHistory {
+
+    static final Duration RETENTION = Duration.ofDays(400);
+
+    private final Jdbc jdbc;
+    private final Clock clock;
+
+    EmbeddedRateHistory(Jdbc jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    public void append(Rate rate, String eventId) {
+        jdbc.update("MERGE INTO rate_history (event_id, pair, rate, provider, observed_at) KEY (event_id) "
+                + "VALUES (?, ?, ?, ?, ?)", eventId, rate.pair(), rate.value(), rate.provider(), rate.observedAt());
+    }
+
+    @Override
+    public Optional<Rate> latest(CurrencyPair pair) {
+        return jdbc.queryOne("SELECT pair, rate, provider, observed_at FROM rate_history WHERE pair = ? "
+                + "ORDER BY observed_at DESC LIMIT 1", EmbeddedRateHistory::toRate, pair);
+    }
+
+    @Override
+    public List<Rate> recent(CurrencyPair pair, Instant since, int limit) {
+        return jdbc.query("SELECT pair, rate, provider, observed_at FROM rate_history WHERE pair = ? "
+                + "AND observed_at >= ? ORDER BY observed_at DESC LIMIT ?", EmbeddedRateHistory::toRate, pair, since, limit);
+    }
+
+    @Override
+    public void recordInterest(CurrencyPair pair, Instant at) {
+        jdbc.update("MERGE INTO pair_interest (pair, last_asked_at) KEY (pair) VALUES (?, ?)", pair, at);
+    }
+
+    @Override
+    public Set<CurrencyPair> pairsOfInterestSince(Instant since) {
+        return new LinkedHashSet<>(jdbc.query("SELECT pair FROM pair_interest WHERE last_asked_at >= ? ORDER BY pair",
+                row -> CurrencyPair.parse(row.getString(1)), since));
+    }
+
+    void purgeExpired() {
+        jdbc.update("DELETE FROM rate_history WHERE observed_at < ?", clock.instant().minus(RETENTION));
+    }
+
+    private static Rate toRate(ResultSet row) throws SQLException {
+        return new Rate(CurrencyPair.parse(row.getString("pair")), row.getBigDecimal("rate"),
+                row.getString("provider"), Jdbc.instant(row, "observed_at"));
+    }
+}

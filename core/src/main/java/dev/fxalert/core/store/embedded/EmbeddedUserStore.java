@@ -1,0 +1,80 @@
+package dev.fxalert.core.store.embedded;
+
+import dev.fxalert.core.domain.User;
+import dev.fxalert.core.port.UserStore;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Users in H2; the unique chat_id constraint keeps one user per chat even under concurrent /start. */
+final class EmbeddedUserStore implements UserStore {
+
+    private static final String COLUMNS = "id, chat_id, display_name, language, created_at, active";
+
+    private final Jdbc jdbc;
+    private final Clock clock;
+
+    EmbeddedUserStore(Jdbc jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    public User linkChat(long chatId, String displayName, String language) {
+        String name = displayName == null ? "" : displayName;
+        String lang = language == null || language.isBlank() ? "en" : language;
+        Optional<User> existing = findByChatId(chatId);
+        if (existing.isEmpty()) {
+            try {
+                jdbc.update("INSERT INTO users (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, TRUE)",
+                        UUID.randomUUID().toString(), chatId, name, lang, clock.instant());
+            } catch (EmbeddedStoreException e) {
+                if (!Jdbc.isUniqueViolation(e)) {
+                    throw e;
+                }
+                // Another request linked the same chat a moment ago: theirs is the user.
+            }
+        } else {
+            jdbc.update("UPDATE users SET display_name = ?, language = ?, active = TRUE WHERE chat_id = ?",
+                    name, lang, chatId);
+        }
+        return findByChatId(chatId).orElseThrow();
+    }
+
+    @Override
+    public Optional<User> findByChatId(long chatId) {
+        return jdbc.queryOne("SELECT " + COLUMNS + " FROM users WHERE chat_id = ?", EmbeddedUserStore::toUser, chatId);
+    }
+
+    @Override
+    public Optional<User> findById(String userId) {
+        return jdbc.queryOne("SELECT " + COLUMNS + " FROM users WHERE id = ?", EmbeddedUserStore::toUser, userId);
+    }
+
+    @Override
+    public boolean deactivate(String userId) {
+        return jdbc.update("UPDATE users SET active = FALSE WHERE id = ? AND active = TRUE", userId) == 1;
+    }
+
+    @Override
+    public UserCounts counts() {
+        return jdbc.queryOne("SELECT COALESCE(SUM(CASE WHEN active THEN 1 ELSE 0 END), 0), "
+                        + "COALESCE(SUM(CASE WHEN active THEN 0 ELSE 1 END), 0) FROM users",
+                row -> new UserCounts(row.getLong(1), row.getLong(2))).orElse(new UserCounts(0, 0));
+    }
+
+    @Override
+    public List<User> listActive(String afterUserId, int limit) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM users WHERE active = TRUE AND id > ? ORDER BY id LIMIT ?",
+                EmbeddedUserStore::toUser, afterUserId == null ? "" : afterUserId, limit);
+    }
+
+    private static User toUser(ResultSet row) throws SQLException {
+        return new User(row.getString("id"), row.getLong("chat_id"), row.getString("display_name"),
+                row.getString("language"), Jdbc.instant(row, "created_at"), row.getBoolean("active"));
+    }
+}

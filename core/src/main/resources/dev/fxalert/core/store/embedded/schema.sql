@@ -1,0 +1,56 @@
+-- Embedded (H2) schema, created on start. Every statement is idempotent so an existing file is kept as it is.
+CREATE TABLE IF NOT EXISTS users (
+    id            VARCHAR(36)  PRIMARY KEY,
+    chat_id       BIGINT       NOT NULL,
+    display_name  VARCHAR(256) NOT NULL,
+    language      VARCHAR(16)  NOT NULL,
+    created_at    TIMESTAMP(9) WITH TIME ZONE NOT NULL,
+    active        BOOLEAN      NOT NULL,
+    CONSTRAINT users_chat_unique UNIQUE (chat_id)
+);
+
+CREATE TABLE IF NOT EXISTS alerts (
+    id               VARCHAR(16)    PRIMARY KEY,
+    user_id          VARCHAR(36)    NOT NULL,
+    chat_id          BIGINT         NOT NULL,
+    pair             VARCHAR(7)     NOT NULL,
+    direction        VARCHAR(5)     NOT NULL,
+    threshold        DECIMAL(38, 18) NOT NULL,
+    mode             VARCHAR(5)     NOT NULL,
+    state            VARCHAR(6)     NOT NULL,
+    rearm_band       DECIMAL(38, 18) NOT NULL,
+    -- Derived from direction, threshold and band; stored so re-arming is an index range read.
+    rearm_boundary   DECIMAL(38, 18) NOT NULL,
+    created_at       TIMESTAMP(9) WITH TIME ZONE NOT NULL,
+    fired_at         TIMESTAMP(9) WITH TIME ZONE,
+    fire_count       INT            NOT NULL,
+    note             VARCHAR(400),
+    last_event_id    VARCHAR(64),
+    last_rate        DECIMAL(38, 18),
+    last_provider    VARCHAR(64),
+    last_observed_at TIMESTAMP(9) WITH TIME ZONE,
+    last_fired_at    TIMESTAMP(9) WITH TIME ZONE,
+    push_pending     BOOLEAN        NOT NULL
+);
+
+-- findCrossed: (pair, direction, state) equality then a range on threshold.
+CREATE INDEX IF NOT EXISTS alerts_crossing ON alerts (pair, direction, state, threshold);
+-- findRearmable: (pair, direction, state, mode) equality then a range on the re-arm boundary.
+CREATE INDEX IF NOT EXISTS alerts_rearm ON alerts (pair, direction, state, mode, rearm_boundary);
+CREATE INDEX IF NOT EXISTS alerts_owner ON alerts (user_id, created_at);
+CREATE INDEX IF NOT EXISTS alerts_pending ON alerts (push_pending, fired_at);
+CREATE INDEX IF NOT EXISTS alerts_state ON alerts (state, pair);
+
+CREATE TABLE IF NOT EXISTS rate_history (
+    event_id    VARCHAR(64)    PRIMARY KEY,
+    pair        VARCHAR(7)     NOT NULL,
+    rate        DECIMAL(38, 18) NOT NULL,
+    provider    VARCHAR(64)    NOT NULL,
+    observed_at TIMESTAMP(9) WITH TIME ZONE NOT NULL
+);
+CREATE INDEX IF NOT EXISTS rate_history_pair_time ON rate_history (pair, observed_at);
+
+CREATE TABLE IF NOT EXISTS pair_interest (
+    pair          VARCHAR(7) PRIMARY KEY,
+    last_asked_at TIMESTAMP(9) WITH TIME ZONE NOT NULL
+);

@@ -1,0 +1,46 @@
+package dev.fxalert.core.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Entry point: {@code --embedded 10000,100000,1000000} sizes for the H2 adapter (each on a fresh file in a
+ * temp folder). Prints the Markdown table recorded in docs/performance.md.
+ */
+public final class RunCrossingBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        List<Integer> embedded = sizes(args, "--embedded", "10000,100000,1000000");
+        List<CrossingBenchmark.Row> rows = new ArrayList<>();
+        Path dir = Files.createTempDirectory("fx-alert-bench");
+        for (int n : embedded) {
+            try (EmbeddedSubject subject = new EmbeddedSubject(dir.resolve("bench-" + n + ".db"))) {
+                CrossingBenchmark.Row row = CrossingBenchmark.measure(subject, n);
+                System.out.println(row.markdown());
+                rows.add(row);
+            }
+        }
+        System.out.println();
+        System.out.println(CrossingBenchmark.HEADER);
+        rows.forEach(row -> System.out.println(row.markdown()));
+    }
+
+    static List<Integer> sizes(String[] args, String flag, String defaults) {
+        String value = defaults;
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(flag)) {
+                value = args[i + 1];
+            }
+        }
+        if (value.isBlank() || value.equals("none")) {
+            return List.of();
+        }
+        return Arrays.stream(value.split(",")).map(String::strip).map(Integer::parseInt).toList();
+    }
+
+    private RunCrossingBenchmark() {
+    }
+}

@@ -1,0 +1,123 @@
+package dev.fxalert.core.store.embedded;
+
+import dev.fxalert.core.domain.Alert;
+import dev.fxalert.core.domain.AlertMode;
+import dev.fxalert.core.domain.AlertState;
+import dev.fxalert.core.domain.CurrencyPair;
+import dev.fxalert.core.domain.Direction;
+import dev.fxalert.core.domain.Firing;
+import dev.fxalert.core.domain.Owner;
+import dev.fxalert.core.domain.Rate;
+import dev.fxalert.core.domain.User;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What only the embedded adapter promises: a file that survives restarts and index range reads. */
+class EmbeddedStoresTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-25T09:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    private static final CurrencyPair USD_KRW = CurrencyPair.of("USD", "KRW");
+
+    @TempDir
+    Path dir;
+
+    private EmbeddedStores open() {
+        return EmbeddedStores.open(new EmbeddedStoreConfig(dir.resolve("data/fx-alert.db"), 50), CLOCK);
+    }
+
+    private static Alert alert(String id, User user, Direction direction, String threshold) {
+        return Alert.create(id, new Owner(user.id(), user.chatId()), USD_KRW, direction, new BigDecimal(threshold),
+                AlertMode.REARM, "rent", NOW);
+    }
+
+    @Test
+    void keepsUsersAlertsAndRatesAcrossARestart() {
+        String userId;
+        try (EmbeddedStores stores = open()) {
+            User user = stores.users().linkChat(42L, "Mina", "ko");
+            userId = user.id();
+            stores.alerts().create(alert("aaaaaaaa", user, Direction.ABOVE, "1400.50"));
+            stores.alerts().markFired("aaaaaaaa", new Firing("e1", new BigDecimal("1401"), "frankfurter", NOW, NOW));
+            stores.rateHistory().append(new Rate(USD_KRW, new BigDecimal("1401"), "frankfurter", NOW), "e1");
+        }
+        try (EmbeddedStores reopened = open()) {
+            assertThat(reopened.users().findByChatId(42L)).get().extracting(User::id, User::language)
+                    .containsExactly(userId, "ko");
+            Alert alert = reopened.alerts().get(userId, "aaaaaaaa").orElseThrow();
+            assertThat(alert.state()).isEqualTo(AlertState.FIRED);
+            assertThat(alert.threshold()).isEqualByComparingTo("1400.5");
+            assertThat(alert.note()).isEqualTo("rent");
+            assertThat(alert.pushPending()).isTrue();
+            assertThat(alert.lastFiring().eventId()).isEqualTo("e1");
+            assertThat(alert.createdAt()).isEqualTo(NOW);
+            assertThat(reopened.rateHistory().latest(USD_KRW)).get().extracting(Rate::value)
+                    .satisfies(v -> assertThat(v).isEqualByComparingTo("1401"));
+        }
+    }
+
+    @Test
+    void crossingQueriesAreIndexRangeReads() {
+        var planner = org.h2.jdbcx.JdbcConnectionPool.create(
+                EmbeddedStores.jdbcUrl(dir.resolve("data/fx-alert.db")), "fxalert", "");
+        try (EmbeddedStores stores = open()) {
+            Jdbc jdbc = new Jdbc(planner);
+            String plan = jdbc.queryOne("EXPLAIN SELECT id FROM alerts WHERE pair = 'USD/KRW' AND direction = 'ABOVE' "
+                    + "AND state = 'ARMED' AND threshold <= 1400", row -> row.getString(1)).orElseThrow();
+            assertThat(plan).contains("ALERTS_CROSSING");
+            String rearmPlan = jdbc.queryOne("EXPLAIN SELECT id FROM alerts WHERE pair = 'USD/KRW' AND direction = 'ABOVE' "
+                    + "AND state = 'FIRED' AND mode = 'REARM' AND rearm_boundary > 1400", row -> row.getString(1)).orElseThrow();
+            assertThat(rearmPlan).contains("ALERTS_REARM");
+        } finally {
+            planner.dispose();
+        }
+    }
+
+    @Test
+    void exactlyOneOfManyConcurrentEvaluatorsFiresAnAlert() throws Exception {
+        try (EmbeddedStores stores = open()) {
+            User user = stores.users().linkChat(7L, "Jo", "en");
+            stores.alerts().create(alert("bbbbbbbb", user, Direction.BELOW, "1300"));
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            try {
+                List<Callable<Boolean>> racers = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    racers.add(() -> stores.alerts().markFired("bbbbbbbb",
+                            new Firing("e-same", new BigDecimal("1290"), "frankfurter", NOW, NOW)));
+                }
+                long winners = 0;
+                for (Future<Boolean> result : pool.invokeAll(racers)) {
+                    winners += result.get() ? 1 : 0;
+                }
+                assertThat(winners).isEqualTo(1);
+                assertThat(stores.alerts().get(user.id(), "bbbbbbbb").orElseThrow().fireCount()).isEqualTo(1);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void appendsEachRateEventOnce() {
+        try (EmbeddedStores stores = open()) {
+            Rate rate = new Rate(USD_KRW, new BigDecimal("1392.5"), "koreaexim", NOW);
+            stores.rateHistory().append(rate, "e1");
+            stores.rateHistory().append(rate, "e1");
+            assertThat(stores.rateHistory().recent(USD_KRW, NOW.minusSeconds(60), 10)).hasSize(1);
+        }
+    }
+}
