@@ -129,6 +129,11 @@ class FunctionsTest {
                         assertThat(map(group.get("LogGroupName")).get("Fn::Sub")).isEqualTo(expectedLogGroup);
                         assertThat(group.get("RetentionInDays")).isNotNull();
                     });
+            Object dependsOn = template.resource(id).get("DependsOn");
+            assertThat(logGroups).as(id + " must not start before the log group its role can write to (it cannot"
+                    + " create one)").containsKey(String.valueOf(dependsOn));
+            assertThat(map(logGroups.get(String.valueOf(dependsOn)).get("LogGroupName")).get("Fn::Sub"))
+                    .isEqualTo(expectedLogGroup);
         });
     }
 }
