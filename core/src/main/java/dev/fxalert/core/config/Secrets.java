@@ -46,8 +46,13 @@ public final class Secrets {
         });
     }
 
+    /**
+     * Secrets from an environment given as a map (tests, or {@code System.getenv()} passed down by a handler).
+     * Like {@link #fromEnvironment()}, a map naming {@value #SECRETS_ARN_VARIABLE} falls back to that secret, so
+     * handlers that pass their environment map on work unchanged on Lambda.
+     */
     public static Secrets of(Map<String, String> values) {
-        return new Secrets(values::get);
+        return fromEnvironment(values::get, SecretsManagerJsonSecret::withDefaultClient);
     }
 
     /** The secret, or empty when unset or blank. */

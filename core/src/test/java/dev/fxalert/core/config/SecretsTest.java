@@ -156,7 +156,7 @@ class SecretsTest {
     }
 
     @Test
-    void ofMapServesTestsAndLocalWiring() {
+    void ofMapWithoutTheArnReadsOnlyTheMap() {
         Secrets secrets = Secrets.of(Map.of("ADMIN_API_TOKEN", "t"));
 
         assertThat(secrets.require("ADMIN_API_TOKEN")).isEqualTo("t");
