@@ -21,15 +21,9 @@
 
 FROM eclipse-temurin:17.0.16_8-jdk-noble AS build
 WORKDIR /src
-# The Maven wrapper and the module poms first, then the sources: edits to code keep the wrapper layer cached.
-COPY mvnw pom.xml ./
-COPY .mvn/ .mvn/
-COPY core/ core/
-COPY ingestion/ ingestion/
-COPY evaluation/ evaluation/
-COPY bot/ bot/
-# The reactor lists infra as a module; only its pom is needed to build the bot.
-COPY infra/pom.xml infra/pom.xml
+# The whole reactor (every module's pom must be present, even of modules the bot does not need); .dockerignore
+# keeps build outputs, node_modules, docs and local data out of the context.
+COPY . .
 # Tests run in CI (they need Node.js tools); the image build only packages. The cache mount keeps the local
 # Maven repository between builds without putting it in a layer.
 RUN --mount=type=cache,target=/root/.m2 \
