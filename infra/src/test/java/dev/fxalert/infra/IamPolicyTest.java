@@ -1,0 +1,130 @@
+package dev.fxalert.infra;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static dev.fxalert.infra.Template.referencesIn;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Least privilege: who may do what to which resource, stated here as the specification of the template's IAM. */
+class IamPolicyTest {
+
+    /**
+     * Statements allowed to hold a literal wildcard, by "owner/Sid", each with the reason AWS requires it; the
+     * template carries the same reason as a comment next to the statement. None are needed today.
+     */
+    private static final Map<String, String> COMMENTED_WILDCARD_EXCEPTIONS = Map.of();
+
+    /** Every resource (or parameter) each role's policies may name, and no other. */
+    private static final Map<String, Set<String>> RESOURCES_OF_ROLE = Map.of(
+            "IngestionRole", Set.of("IngestionLogGroup", "AlertsTable", "RateHistoryTable", "RateEventBus",
+                    "IngestionSecrets", "SchedulerDeadLetterQueue"),
+            "EvaluationRole", Set.of("EvaluationLogGroup", "AlertsTable", "UsersTable", "EvaluationSecrets",
+                    "EvaluationDeadLetterQueue"),
+            "BotWebhookRole", Set.of("BotWebhookLogGroup", "AlertsTable", "UsersTable", "RateHistoryTable",
+                    "IngestionSchedule", "IngestionSchedulerRole", "IngestionFunctionAliaslive", "BotSecrets"),
+            "IngestionSchedulerRole", Set.of("IngestionFunctionAliaslive", "SchedulerDeadLetterQueue"),
+            "SweepSchedulerRole", Set.of("EvaluationFunctionAliaslive", "SchedulerDeadLetterQueue"));
+
+    private static Template template;
+
+    @BeforeAll
+    static void load() throws IOException {
+        template = Template.load();
+    }
+
+    @Test
+    void noPolicyGrantsWildcardActionsOrResourcesBeyondTheCommentedExceptions() {
+        List<String> findings = IamStatements.wildcardGrants(IamStatements.all(template));
+
+        assertThat(findings).allSatisfy(finding ->
+                assertThat(COMMENTED_WILDCARD_EXCEPTIONS).containsKey(finding.substring(0, finding.indexOf(':'))));
+    }
+
+    @Test
+    void everyWildcardExceptionIsExplainedByAComment() throws IOException {
+        String text = java.nio.file.Files.readString(Template.FILE);
+        COMMENTED_WILDCARD_EXCEPTIONS.forEach((statement, reason) ->
+                assertThat(text).as(statement + " needs its comment in the template").contains("# " + reason));
+    }
+
+    @Test
+    void wildcardCheckCatchesStarActionsStarResourcesAndNotAction() {
+        List<IamStatements.Statement> statements = List.of(
+                new IamStatements.Statement("R", Map.of("Sid", "A", "Effect", "Allow", "Action", "dynamodb:*",
+                        "Resource", Map.of("Fn::GetAtt", List.of("T", "Arn")))),
+                new IamStatements.Statement("R", Map.of("Sid", "B", "Effect", "Allow", "Action", List.of("s3:GetObject"),
+                        "Resource", "*")),
+                new IamStatements.Statement("R", Map.of("Sid", "C", "Effect", "Allow", "NotAction", "iam:*")),
+                new IamStatements.Statement("R", Map.of("Sid", "D", "Effect", "Deny", "Action", "*", "Resource", "*")));
+
+        assertThat(IamStatements.wildcardGrants(statements)).containsExactly(
+                "R/A: action dynamodb:*", "R/B: resource *", "R/C: NotAction/NotResource grants everything else");
+    }
+
+    @Test
+    void everyRoleIsSpecifiedHere() {
+        assertThat(template.propertiesOfType("AWS::IAM::Role").keySet())
+                .containsExactlyInAnyOrderElementsOf(RESOURCES_OF_ROLE.keySet());
+    }
+
+    @Test
+    void eachRolesPoliciesReferenceOnlyItsOwnResources() {
+        RESOURCES_OF_ROLE.forEach((role, allowed) -> {
+            Set<String> referenced = new LinkedHashSet<>();
+            IamStatements.ofRole(template, role).forEach(statement -> referenced.addAll(referencesIn(statement.body())));
+            assertThat(referenced).as(role).containsExactlyInAnyOrderElementsOf(allowed);
+        });
+    }
+
+    @Test
+    void samFunctionsDeclareNoPoliciesOfTheirOwnBesideTheirRole() {
+        template.propertiesOfType("AWS::Serverless::Function").forEach((id, function) ->
+                assertThat(function).as(id).doesNotContainKey("Policies"));
+    }
+
+    @Test
+    void roleCanBePassedOnlyToSchedulerAndOnlyForTheIngestionSchedule() {
+        List<IamStatements.Statement> passRole = IamStatements.all(template).stream()
+                .filter(statement -> statement.actions().contains("iam:PassRole"))
+                .toList();
+
+        assertThat(passRole).singleElement().satisfies(statement -> {
+            assertThat(statement.owner()).isEqualTo("BotWebhookRole");
+            assertThat(statement.actions()).containsExactly("iam:PassRole");
+            assertThat(referencesIn(statement.resources())).containsExactly("IngestionSchedulerRole");
+            assertThat(statement.body().get("Condition"))
+                    .isEqualTo(Map.of("StringEquals", Map.of("iam:PassedToService", "scheduler.amazonaws.com")));
+        });
+    }
+
+    @Test
+    void theBotMayOnlyReadAndUpdateTheIngestionSchedule() {
+        List<IamStatements.Statement> scheduler = IamStatements.all(template).stream()
+                .filter(statement -> statement.actions().stream().anyMatch(a -> String.valueOf(a).startsWith("scheduler:")))
+                .toList();
+
+        assertThat(scheduler).singleElement().satisfies(statement -> {
+            assertThat(statement.owner()).isEqualTo("BotWebhookRole");
+            assertThat(statement.actions()).containsExactlyInAnyOrder("scheduler:GetSchedule", "scheduler:UpdateSchedule");
+            assertThat(referencesIn(statement.resources())).containsExactly("IngestionSchedule");
+        });
+    }
+
+    @Test
+    void schedulerRolesCanOnlyBeAssumedBySchedulerOfThisAccount() {
+        for (String role : List.of("IngestionSchedulerRole", "SweepSchedulerRole")) {
+            Object trust = Template.map(template.resource(role).get("Properties")).get("AssumeRolePolicyDocument");
+            Map<String, Object> statement = Template.map(Template.oneOrMany(Template.map(trust).get("Statement")).get(0));
+            assertThat(statement.get("Principal")).as(role).isEqualTo(Map.of("Service", "scheduler.amazonaws.com"));
+            assertThat(statement.get("Condition")).as(role)
+                    .isEqualTo(Map.of("StringEquals", Map.of("aws:SourceAccount", Map.of("Ref", "AWS::AccountId"))));
+        }
+    }
+}
