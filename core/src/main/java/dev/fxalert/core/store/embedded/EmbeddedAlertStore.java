@@ -7,6 +7,7 @@ import dev.fxalert.core.domain.AlertState;
 import dev.fxalert.core.domain.CurrencyPair;
 import dev.fxalert.core.domain.Direction;
 import dev.fxalert.core.domain.Firing;
+import dev.fxalert.core.domain.InvalidInputException;
 import dev.fxalert.core.domain.Owner;
 import dev.fxalert.core.port.AlertPage;
 import dev.fxalert.core.port.AlertQuery;
@@ -30,6 +31,9 @@ final class EmbeddedAlertStore implements AlertStore {
     private static final String COLUMNS = "id, user_id, chat_id, pair, direction, threshold, mode, state, rearm_band, "
             + "created_at, fired_at, fire_count, note, last_event_id, last_rate, last_provider, last_observed_at, "
             + "last_fired_at, push_pending";
+
+    /** Cursors are the last alert id of a page; anything else was not issued by us. */
+    private static final java.util.regex.Pattern CURSOR = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final Jdbc jdbc;
     private final int maxAlertsPerUser;
@@ -181,6 +185,9 @@ final class EmbeddedAlertStore implements AlertStore {
             params.add(query.state());
         }
         if (query.cursor() != null) {
+            if (!CURSOR.matcher(query.cursor()).matches()) {
+                throw new InvalidInputException("Unknown cursor; pass the nextCursor of the previous page.");
+            }
             sql.append(" AND id > ?");
             params.add(query.cursor());
         }

@@ -47,7 +47,19 @@ final class EmbeddedRateHistory implements RateHistory {
 
     @Override
     public void recordInterest(CurrencyPair pair, Instant at) {
-        jdbc.update("MERGE INTO pair_interest (pair, last_asked_at) KEY (pair) VALUES (?, ?)", pair, at);
+        // Keep the latest time: an older record arriving late must not hide a newer one.
+        int updated = jdbc.update("UPDATE pair_interest SET last_asked_at = GREATEST(last_asked_at, ?) WHERE pair = ?",
+                at, pair);
+        if (updated == 0) {
+            try {
+                jdbc.update("INSERT INTO pair_interest (pair, last_asked_at) VALUES (?, ?)", pair, at);
+            } catch (EmbeddedStoreException e) {
+                if (!Jdbc.isUniqueViolation(e)) {
+                    throw e;
+                }
+                recordInterest(pair, at);
+            }
+        }
     }
 
     @Override
