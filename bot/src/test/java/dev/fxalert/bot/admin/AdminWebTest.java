@@ -68,7 +68,7 @@ abstract class AdminWebTest {
     }
 
     @SpringBootConfiguration
-    @EnableAutoConfiguration
+    @EnableAutoConfiguration(exclude = dev.fxalert.bot.app.FxAlertDefaults.class) // the admin slice brings its own fakes
     @ComponentScan(basePackageClasses = AdminApiConfiguration.class,
             excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class))
     static class AdminTestApp {
