@@ -8,7 +8,8 @@ import java.time.ZoneId;
  * The local admin API's settings ({@code fxalert.admin.*}). The token is not here: it comes only from the
  * {@code ADMIN_API_TOKEN} environment variable.
  *
- * @param ingestionSchedule  the local ingestion schedule's expression at start-up, in Scheduler syntax
+ * @param ingestionSchedule  the local ingestion schedule's expression at start-up, in Scheduler syntax; null (the
+ *                           default) means every INGESTION_INTERVAL
  * @param scheduleEnabled    whether it starts enabled
  * @param scheduleZone       the zone cron and at expressions are read in
  * @param broadcastPageSize  active users read per page while broadcasting
@@ -18,7 +19,7 @@ public record AdminApiProperties(String ingestionSchedule, Boolean scheduleEnabl
                                  Integer broadcastPageSize) {
 
     public AdminApiProperties {
-        ingestionSchedule = ingestionSchedule == null || ingestionSchedule.isBlank() ? "rate(5 minutes)" : ingestionSchedule;
+        ingestionSchedule = ingestionSchedule == null || ingestionSchedule.isBlank() ? null : ingestionSchedule;
         scheduleEnabled = scheduleEnabled == null || scheduleEnabled;
         scheduleZone = scheduleZone == null ? ZoneId.of("UTC") : scheduleZone;
         broadcastPageSize = broadcastPageSize == null ? 100 : broadcastPageSize;

@@ -1,5 +1,8 @@
 package dev.fxalert.bot.admin;
 
+import dev.fxalert.bot.app.FxAlertProperties;
+import java.time.Duration;
+
 import dev.fxalert.admin.ingestion.IngestionTrigger;
 import dev.fxalert.admin.journal.OperationsJournal;
 import dev.fxalert.admin.schedule.UserScheduleTarget;
@@ -29,7 +32,7 @@ public class LocalScheduleConfiguration {
     @Bean(destroyMethod = "stop")
     LocalScheduleManager localScheduleManager(AdminApiProperties properties, ObjectProvider<IngestionTrigger> trigger,
                                               ObjectProvider<UserScheduleTarget> userTarget, OperationsJournal journal,
-                                              ObjectProvider<Clock> clock) {
+                                              ObjectProvider<Clock> clock, ObjectProvider<FxAlertProperties> app) {
         ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
         scheduler.setPoolSize(1);
         scheduler.setThreadNamePrefix("fx-schedule-");
@@ -41,7 +44,23 @@ public class LocalScheduleConfiguration {
         }
         Runnable job = ingestion == null ? () -> { } : () -> journal.recordIngestion(ingestion.runNow());
         return new LocalScheduleManager(scheduler, job, userTarget.getIfAvailable(), "fx-alert-ingestion",
-                ScheduleExpression.parse(properties.ingestionSchedule()), properties.scheduleEnabled() && ingestion != null,
+                initialExpression(properties, app.getIfAvailable()), properties.scheduleEnabled() && ingestion != null,
                 properties.scheduleZone(), clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    /**
+     * An explicit {@code fxalert.admin.ingestion-schedule} wins; otherwise INGESTION_INTERVAL, the operator's
+     * documented setting, rounded up to whole minutes (Scheduler's rate() granularity).
+     */
+    static ScheduleExpression initialExpression(AdminApiProperties admin, FxAlertProperties app) {
+        if (admin.ingestionSchedule() != null) {
+            return ScheduleExpression.parse(admin.ingestionSchedule());
+        }
+        Duration interval = app == null ? Duration.ofMinutes(5) : app.ingestion().interval();
+        long minutes = Math.max(1, (interval.getSeconds() + 59) / 60);
+        if (minutes * 60 != interval.getSeconds()) {
+            log.warn("INGESTION_INTERVAL {} rounded up to {} minute(s)", interval, minutes);
+        }
+        return ScheduleExpression.parse(minutes == 1 ? "rate(1 minute)" : "rate(" + minutes + " minutes)");
     }
 }

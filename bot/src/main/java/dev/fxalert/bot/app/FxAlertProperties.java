@@ -3,7 +3,6 @@ package dev.fxalert.bot.app;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -20,7 +19,6 @@ public record FxAlertProperties(
         @DefaultValue Telegram telegram,
         @DefaultValue Chat chat,
         @DefaultValue Ingestion ingestion,
-        @DefaultValue Providers providers,
         @DefaultValue DynamoDb dynamodb) {
 
     /** An empty line in .env (e.g. {@code FX_ALERT_DB_PATH=}) binds as null: it means "the default", not "none". */
@@ -62,9 +60,6 @@ public record FxAlertProperties(
                 throw new IllegalArgumentException("INGESTION_INTERVAL must be positive, got " + interval);
             }
         }
-    }
-
-    public record Providers(URI frankfurterBaseUrl, URI koreaeximBaseUrl, URI openErApiBaseUrl) {
     }
 
     /** @param endpoint DYNAMODB_ENDPOINT, e.g. http://localhost:8000 for a local DynamoDB; empty for AWS */

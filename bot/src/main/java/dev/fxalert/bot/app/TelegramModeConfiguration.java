@@ -3,7 +3,7 @@ package dev.fxalert.bot.app;
 import dev.fxalert.bot.command.ChatBot;
 import dev.fxalert.bot.polling.LongPollingBot;
 import dev.fxalert.bot.telegram.TelegramApiUrl;
-import dev.fxalert.bot.telegram.TelegramNotifier;
+import dev.fxalert.evaluation.delivery.TelegramNotifier;
 import dev.fxalert.bot.telegram.TelegramUpdateHandler;
 import dev.fxalert.core.config.Secrets;
 import dev.fxalert.core.port.Notifier;

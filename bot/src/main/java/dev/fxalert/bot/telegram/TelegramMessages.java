@@ -3,20 +3,14 @@ package dev.fxalert.bot.telegram;
 import dev.fxalert.bot.command.BotMenu;
 import dev.fxalert.bot.command.IncomingCallback;
 import dev.fxalert.bot.command.IncomingMessage;
-import dev.fxalert.core.port.OutgoingMessage;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
-import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 
-import java.util.List;
 import java.util.Optional;
 
 /** Translation between Telegram's types and ours; the only place that knows both. */
@@ -49,20 +43,6 @@ public final class TelegramMessages {
     /** The chat an update belongs to, so updates of one chat can be handled in order; empty for others. */
     public static Optional<Long> chatId(Update update) {
         return message(update).map(IncomingMessage::chatId).or(() -> callback(update).map(IncomingCallback::chatId));
-    }
-
-    public static SendMessage sendMessage(OutgoingMessage message) {
-        SendMessage.SendMessageBuilder<?, ?> send = SendMessage.builder().chatId(message.chatId()).text(message.text());
-        if (!message.buttons().isEmpty()) {
-            List<InlineKeyboardRow> rows = message.buttons().stream()
-                    .map(row -> new InlineKeyboardRow(row.stream()
-                            .map(button -> InlineKeyboardButton.builder().text(button.label())
-                                    .callbackData(button.callbackData()).build())
-                            .toList()))
-                    .toList();
-            send.replyMarkup(new InlineKeyboardMarkup(rows));
-        }
-        return send.build();
     }
 
     public static AnswerCallbackQuery answer(String callbackId, String text) {

@@ -1,5 +1,7 @@
 package dev.fxalert.bot.telegram;
 
+import dev.fxalert.evaluation.delivery.TelegramNotifier;
+
 import dev.fxalert.bot.command.CallbackOutcome;
 import dev.fxalert.bot.command.ChatBot;
 import dev.fxalert.bot.command.IncomingCallback;

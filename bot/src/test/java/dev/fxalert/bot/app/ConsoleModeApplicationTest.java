@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The app a person runs without a Telegram token: console chat on (fake) stdin, health endpoint for Docker. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "TELEGRAM_BOT_TOKEN=")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"TELEGRAM_BOT_TOKEN=", "fx-alert.ingestion.run-at-start=false"})
 class ConsoleModeApplicationTest {
 
     static final ByteArrayOutputStream PRINTED = new ByteArrayOutputStream();

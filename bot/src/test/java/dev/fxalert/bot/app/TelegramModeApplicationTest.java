@@ -1,7 +1,11 @@
 package dev.fxalert.bot.app;
 
 import dev.fxalert.bot.telegram.FakeBotApi;
-import dev.fxalert.bot.telegram.TelegramNotifier;
+import dev.fxalert.admin.ingestion.IngestionReport;
+import dev.fxalert.admin.ingestion.IngestionTrigger;
+import dev.fxalert.evaluation.delivery.TelegramNotifier;
+import org.springframework.context.annotation.Primary;
+import java.util.List;
 import dev.fxalert.core.domain.CurrencyPair;
 import dev.fxalert.core.domain.Rate;
 import dev.fxalert.core.port.Notifier;
@@ -28,7 +32,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The app with a token, against a fake Bot API: menu published, commands answered over long polling, pushes
- * through the same client, and the seams ingestion plugs into (RateLookup, IngestionJob) honoured.
+ * through the same client, and the seams ingestion plugs into (RateLookup, IngestionTrigger) honoured.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class TelegramModeApplicationTest {
@@ -48,13 +52,18 @@ class TelegramModeApplicationTest {
     @TestConfiguration
     static class IngestionStandIn {
         @Bean
-        RateLookup rateLookup() {
+        @Primary
+        RateLookup fixedRateLookup() {
             return pair -> Optional.of(new Rate(pair, new BigDecimal("1388"), "open-er-api", Instant.now()));
         }
 
         @Bean
-        IngestionJob ingestionJob() {
-            return INGESTION_RUNS::incrementAndGet;
+        @Primary
+        IngestionTrigger countingIngestion() {
+            return () -> {
+                INGESTION_RUNS.incrementAndGet();
+                return new IngestionReport(Instant.now(), Instant.now(), List.of(), 0, 0);
+            };
         }
     }
 
@@ -88,7 +97,7 @@ class TelegramModeApplicationTest {
     }
 
     @Test
-    void runsTheWiredIngestionJobOnItsSchedule() {
+    void runsIngestionOnceRightAfterStart() {
         await().atMost(Duration.ofSeconds(30)).until(() -> INGESTION_RUNS.get() >= 1);
     }
 }

@@ -3,6 +3,7 @@ package dev.fxalert.evaluation.delivery;
 import dev.fxalert.core.port.AlertStore;
 import dev.fxalert.core.port.DeliveryResult;
 import dev.fxalert.core.port.Notifier;
+import dev.fxalert.core.port.OutgoingMessage;
 import dev.fxalert.core.port.UserStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,6 +82,41 @@ public final class PacedSender implements PushSender, AutoCloseable {
     @Override
     public List<PushOutcome> send(List<Push> pushes) {
         return new Round(pushes).run();
+    }
+
+    /**
+     * Sends one message that belongs to no alert (an operator's broadcast) through the same limiter as pushes,
+     * so broadcasts and pushes together stay within Telegram's limits. Blocks; waits out 429s (at most
+     * {@link PacingConfig#maxRateLimitWaits()} times) and retries other failures with the same backoff as pushes.
+     * Deactivating a gone recipient is left to the caller, which knows the user.
+     */
+    public DeliveryResult sendOne(OutgoingMessage message) throws InterruptedException {
+        int failures = 0;
+        int rateLimitWaits = 0;
+        while (true) {
+            if (closing.get()) {
+                return new DeliveryResult.Failed("sender shutting down");
+            }
+            Instant retryAt = limiter.tryAcquire(message.chatId(), clock.instant());
+            if (retryAt != null) {
+                Duration wait = Duration.between(clock.instant(), retryAt);
+                sleeper.sleep(wait.isNegative() ? Duration.ZERO : wait);
+                continue;
+            }
+            DeliveryResult result;
+            try {
+                result = notifier.send(message);
+            } catch (RuntimeException e) {
+                result = new DeliveryResult.Failed("notifier threw " + e);
+            }
+            if (result instanceof DeliveryResult.RetryAfter retry && ++rateLimitWaits <= config.maxRateLimitWaits()) {
+                limiter.pauseChat(message.chatId(), clock.instant().plus(retry.retryAfter()));
+            } else if (result instanceof DeliveryResult.Failed && ++failures < config.maxAttempts()) {
+                sleeper.sleep(config.backoffAfter(failures));
+            } else {
+                return result;
+            }
+        }
     }
 
     /** Stops dispatching; lets requests in flight finish (up to the shutdown grace). Queued pushes stay pending. */
