@@ -5,12 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 
 /** A fresh embedded-store file per application test, so tests never share or leave state in ./data. */
-final class TempDatabase {
+public final class TempDatabase {
 
     private TempDatabase() {
     }
 
-    static String newPath(String prefix) {
+    public static String newPath(String prefix) {
         try {
             return Files.createTempDirectory(prefix).resolve("fx-alert.db").toString();
         } catch (IOException e) {

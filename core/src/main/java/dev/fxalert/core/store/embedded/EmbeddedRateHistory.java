@@ -29,20 +29,21 @@ final class EmbeddedRateHistory implements RateHistory {
 
     @Override
     public void append(Rate rate, String eventId) {
-        jdbc.update("MERGE INTO rate_history (event_id, pair, rate, provider, observed_at) KEY (event_id) "
-                + "VALUES (?, ?, ?, ?, ?)", eventId, rate.pair(), rate.value(), rate.provider(), rate.observedAt());
+        jdbc.update("MERGE INTO rate_history (event_id, appended, pair, rate, provider, observed_at) KEY (event_id) "
+                        + "VALUES (?, NEXT VALUE FOR rate_history_seq, ?, ?, ?, ?)",
+                eventId, rate.pair(), rate.value(), rate.provider(), rate.observedAt());
     }
 
     @Override
     public Optional<Rate> latest(CurrencyPair pair) {
         return jdbc.queryOne("SELECT pair, rate, provider, observed_at FROM rate_history WHERE pair = ? "
-                + "ORDER BY observed_at DESC LIMIT 1", EmbeddedRateHistory::toRate, pair);
+                + "ORDER BY observed_at DESC, appended DESC LIMIT 1", EmbeddedRateHistory::toRate, pair);
     }
 
     @Override
     public List<Rate> recent(CurrencyPair pair, Instant since, int limit) {
         return jdbc.query("SELECT pair, rate, provider, observed_at FROM rate_history WHERE pair = ? "
-                + "AND observed_at >= ? ORDER BY observed_at DESC LIMIT ?", EmbeddedRateHistory::toRate, pair, since, limit);
+                + "AND observed_at >= ? ORDER BY observed_at DESC, appended DESC LIMIT ?", EmbeddedRateHistory::toRate, pair, since, limit);
     }
 
     @Override

@@ -41,8 +41,12 @@ CREATE INDEX IF NOT EXISTS alerts_owner ON alerts (user_id, created_at);
 CREATE INDEX IF NOT EXISTS alerts_pending ON alerts (push_pending, fired_at);
 CREATE INDEX IF NOT EXISTS alerts_state ON alerts (state, pair);
 
+-- Orders rates appended with the same observation time (a provider correcting a day's rate): the later wins.
+CREATE SEQUENCE IF NOT EXISTS rate_history_seq;
+
 CREATE TABLE IF NOT EXISTS rate_history (
     event_id    VARCHAR(64)    PRIMARY KEY,
+    appended    BIGINT         NOT NULL,
     pair        VARCHAR(7)     NOT NULL,
     rate        DECIMAL(38, 18) NOT NULL,
     provider    VARCHAR(64)    NOT NULL,

@@ -1,0 +1,122 @@
+package dev.fxalert.bot.local;
+
+import dev.fxalert.bot.app.TempDatabase;
+import dev.fxalert.bot.telegram.FakeBotApi;
+import dev.fxalert.core.domain.RateUpdated;
+import dev.fxalert.ingestion.IngestionService;
+import dev.fxalert.ingestion.IngestionSummary;
+import dev.fxalert.ingestion.publish.InProcessRateEventBus;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The product as a person meets it, with fakes only at the network edge: a fake Telegram Bot API and a fake
+ * Frankfurter. A user links their chat and sets an alert over long polling; the next ingestion sees USD/KRW at
+ * 1401, evaluation fires the alert, and the push reaches Telegram exactly once, even when the same rate is
+ * fetched again and the same event is delivered twice.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+class AllInOneEndToEndTest {
+
+    static final long CHAT = 5150L;
+    static final FakeBotApi TELEGRAM = new FakeBotApi();
+    static final AtomicReference<String> USD_KRW = new AtomicReference<>("1390.5");
+    static final MockWebServer FRANKFURTER = frankfurter();
+
+    @DynamicPropertySource
+    static void fakes(DynamicPropertyRegistry registry) {
+        registry.add("TELEGRAM_BOT_TOKEN", () -> FakeBotApi.TOKEN);
+        registry.add("TELEGRAM_API_URL", TELEGRAM::baseUrl);
+        registry.add("FRANKFURTER_BASE_URL", () -> FRANKFURTER.url("/").toString());
+        registry.add("INGESTION_PROVIDERS", () -> "frankfurter");
+        registry.add("fx-alert.db-path", () -> TempDatabase.newPath("fx-alert-e2e"));
+        registry.add("fx-alert.ingestion.run-at-start", () -> "false");
+    }
+
+    @AfterAll
+    static void stopFakes() throws IOException {
+        TELEGRAM.close();
+        FRANKFURTER.shutdown();
+    }
+
+    @Autowired
+    IngestionService ingestion;
+
+    @Autowired
+    InProcessRateEventBus bus;
+
+    @Test
+    void aRateThatCrossesTheThresholdIsPushedExactlyOnce() {
+        TELEGRAM.userSends(CHAT, "Mina", "/start");
+        TELEGRAM.userSends(CHAT, "Mina", "/alert USD KRW above 1400 rent money");
+        await().atMost(Duration.ofSeconds(30)).until(() -> TELEGRAM.sentTexts(CHAT).size() >= 2);
+        assertThat(TELEGRAM.sentTexts(CHAT).get(1)).contains("USD/KRW").contains("1,400");
+
+        IngestionSummary below = ingestion.runOnce();
+        assertThat(below.published()).isEqualTo(1);
+        assertThat(pushes()).isEmpty();
+
+        USD_KRW.set("1401");
+        List<RateUpdated> published = new java.util.concurrent.CopyOnWriteArrayList<>();
+        InProcessRateEventBus.Subscription recorder = bus.subscribe(published::add);
+        IngestionSummary crossing = ingestion.runOnce();
+        recorder.close();
+        assertThat(crossing.published()).isEqualTo(1);
+        assertThat(pushes()).singleElement().asString()
+                .contains("USD/KRW is 1401").contains("your threshold 1400").contains("Note: rent money");
+
+        IngestionSummary sameRateAgain = ingestion.runOnce();
+        assertThat(sameRateAgain.published()).isZero();
+        // EventBridge delivers at least once: the same event twice more changes nothing.
+        RateUpdated crossingEvent = published.get(0);
+        bus.publish(List.of(crossingEvent, crossingEvent));
+
+        assertThat(pushes()).hasSize(1);
+    }
+
+    private static List<String> pushes() {
+        return TELEGRAM.sentTexts(CHAT).stream().filter(text -> text.startsWith("🔔")).toList();
+    }
+
+    private static MockWebServer frankfurter() {
+        MockWebServer server = new MockWebServer();
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                // The real API path: {base}/v1/latest?base=USD&symbols=KRW
+                if (!request.getPath().startsWith("/v1/latest?base=USD")) {
+                    return new MockResponse().setResponseCode(404);
+                }
+                String date = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
+                return new MockResponse()
+                        .addHeader("Content-Type", "application/json")
+                        .setBody("{\"amount\":1.0,\"base\":\"USD\",\"date\":\"" + date + "\",\"rates\":{\"KRW\":"
+                                + USD_KRW.get() + "}}");
+            }
+        });
+        try {
+            server.start();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return server;
+    }
+}
