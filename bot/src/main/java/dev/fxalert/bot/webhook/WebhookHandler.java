@@ -8,6 +8,8 @@ import dev.fxalert.bot.command.BotSettings;
 import dev.fxalert.bot.command.ChatBot;
 import dev.fxalert.bot.telegram.TelegramApiUrl;
 import dev.fxalert.bot.telegram.TelegramUpdateHandler;
+import dev.fxalert.bot.webhook.admin.AdminRoute;
+import dev.fxalert.bot.webhook.admin.LambdaAdminWiring;
 import dev.fxalert.core.config.Secrets;
 import dev.fxalert.core.port.Stores;
 import dev.fxalert.core.store.dynamodb.DynamoDbStoreConfig;
@@ -18,29 +20,47 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The bot on AWS: API Gateway (HTTP API) hands Telegram's webhook calls to this Lambda. Thin: unwraps the event,
- * lets {@link TelegramWebhook} do the work, wraps the status. No Spring, so cold starts stay short; collaborators
+ * The bot on AWS: API Gateway (HTTP API) hands Telegram's webhook calls and the operator's admin API calls to this
+ * Lambda. Thin: {@code /admin/...} goes to {@link AdminRoute}, everything else to {@link TelegramWebhook}, and the
+ * answers are wrapped back. No Spring, so cold starts stay short; collaborators
  * are built once per container, in the constructor.
  *
  * <p>Environment: TELEGRAM_BOT_TOKEN, TELEGRAM_WEBHOOK_SECRET (required); TELEGRAM_API_URL,
- * TELEGRAM_BOT_USERNAME, and the table settings of {@link DynamoDbStoreConfig#fromEnvironment} (optional).
+ * TELEGRAM_BOT_USERNAME, the table settings of {@link DynamoDbStoreConfig#fromEnvironment} and the admin API's
+ * settings of {@link LambdaAdminWiring} (optional).
  */
 public final class WebhookHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private final TelegramWebhook webhook;
+    private final AdminRoute admin;
 
     /** Used by the Lambda runtime. */
     public WebhookHandler() {
-        this(fromEnvironment(Secrets.fromEnvironment(),
-                DynamoDbStores.create(DynamoDbClient.create(), DynamoDbStoreConfig.fromEnvironment(System.getenv()),
-                        Clock.systemUTC())));
+        this(System.getenv(), Secrets.fromEnvironment(), Clock.systemUTC());
     }
 
+    private WebhookHandler(Map<String, String> env, Secrets secrets, Clock clock) {
+        this(env, secrets, clock, DynamoDbStores.create(DynamoDbClient.create(), DynamoDbStoreConfig.fromEnvironment(env), clock));
+    }
+
+    /** One {@link Secrets} (so Secrets Manager is read once) and one set of stores for the bot and the admin API. */
+    private WebhookHandler(Map<String, String> env, Secrets secrets, Clock clock, Stores stores) {
+        this(fromEnvironment(secrets, stores), LambdaAdminWiring.aws().wire(env, secrets, stores, clock));
+    }
+
+    /** The webhook only: {@code /admin} paths answer 404 like any unknown path. */
     public WebhookHandler(TelegramWebhook webhook) {
+        this(webhook, null);
+    }
+
+    /** @param admin the {@code /admin/{proxy+}} route, or null for none */
+    public WebhookHandler(TelegramWebhook webhook, AdminRoute admin) {
         this.webhook = webhook;
+        this.admin = admin;
     }
 
     /** Wires the webhook from the environment over the given stores (DynamoDB on AWS). */
@@ -59,6 +79,9 @@ public final class WebhookHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        if (admin != null && AdminRoute.accepts(event)) {
+            return admin.handle(event);
+        }
         String method = event.getRequestContext() == null || event.getRequestContext().getHttp() == null
                 ? null : event.getRequestContext().getHttp().getMethod();
         int status = webhook.handle(method, event.getRawPath(), event.getHeaders(), body(event));
