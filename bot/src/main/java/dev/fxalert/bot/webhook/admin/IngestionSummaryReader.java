@@ -28,9 +28,12 @@ final class IngestionSummaryReader {
 
     /** @throws MalformedSummaryException saying which field is missing or wrong; never quoting the payload */
     IngestionReport read(String payload) {
+        if (payload == null || payload.isBlank()) {
+            throw new MalformedSummaryException("it is empty");
+        }
         JsonNode root;
         try {
-            root = json.readTree(payload == null ? "" : payload);
+            root = json.readTree(payload);
         } catch (JsonProcessingException e) {
             throw new MalformedSummaryException("it is not JSON");
         }
