@@ -113,6 +113,20 @@ class FunctionsTest {
     }
 
     @Test
+    void theWebhookOutwaitsItsRunIngestionNowCall() throws ReflectiveOperationException {
+        // POST /admin/ingestion/run waits for the ingestion function; the webhook must live long enough to answer
+        // the operator when that wait ends. The bot's classes are on the test run's classpath only (its Maven
+        // artifact is the Spring Boot jar), hence the lookup by name.
+        Map<String, Object> variables = map(map(functions.get("BotWebhookFunction").get("Environment")).get("Variables"));
+        java.time.Duration defaultWait = (java.time.Duration) Class.forName("dev.fxalert.bot.webhook.admin.IngestionInvokeConfig")
+                .getField("DEFAULT_TIMEOUT").get(null);
+        long invokeTimeout = variables.containsKey("INGESTION_INVOKE_TIMEOUT_SECONDS")
+                ? Long.parseLong(String.valueOf(variables.get("INGESTION_INVOKE_TIMEOUT_SECONDS")))
+                : defaultWait.toSeconds();
+        assertThat((Integer) functions.get("BotWebhookFunction").get("Timeout")).isGreaterThan((int) invokeTimeout + 2);
+    }
+
+    @Test
     void eachFunctionHasItsOwnRoleAndLogGroupWithRetention() {
         Set<Object> roles = new java.util.HashSet<>();
         functions.forEach((id, properties) -> {

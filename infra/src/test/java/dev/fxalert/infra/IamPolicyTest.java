@@ -118,6 +118,18 @@ class IamPolicyTest {
     }
 
     @Test
+    void theBotMayInvokeOnlyTheIngestionAliasToRunIngestionNow() {
+        List<IamStatements.Statement> invokes = IamStatements.ofRole(template, "BotWebhookRole").stream()
+                .filter(statement -> statement.actions().stream().anyMatch(a -> String.valueOf(a).startsWith("lambda:")))
+                .toList();
+
+        assertThat(invokes).singleElement().satisfies(statement -> {
+            assertThat(statement.actions()).containsExactly("lambda:InvokeFunction");
+            assertThat(statement.resources()).containsExactly(Map.of("Ref", "IngestionFunctionAliaslive"));
+        });
+    }
+
+    @Test
     void schedulerRolesCanOnlyBeAssumedBySchedulerOfThisAccount() {
         for (String role : List.of("IngestionSchedulerRole", "SweepSchedulerRole")) {
             Object trust = Template.map(template.resource(role).get("Properties")).get("AssumeRolePolicyDocument");
