@@ -48,8 +48,9 @@ public final class LambdaIngestionTrigger implements IngestionTrigger {
      * retries.
      */
     public static LambdaIngestionTrigger create(LambdaClientBuilder builder, IngestionInvokeConfig config) {
+        // The socket waits a little longer than the call, so running out of time is always the call timeout (504).
         LambdaClient client = builder
-                .httpClientBuilder(UrlConnectionHttpClient.builder().socketTimeout(config.timeout()))
+                .httpClientBuilder(UrlConnectionHttpClient.builder().socketTimeout(config.timeout().plusSeconds(1)))
                 .overrideConfiguration(c -> c.apiCallTimeout(config.timeout()).retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build();
         return new LambdaIngestionTrigger(client, config);
@@ -91,6 +92,10 @@ public final class LambdaIngestionTrigger implements IngestionTrigger {
             throw new AdminProblem(502, "ingestion_unavailable", "Lambda refused to invoke the ingestion function "
                     + config.functionName() + ": " + code + " (HTTP " + e.statusCode() + ").");
         } catch (SdkException e) {
+            if (e.getCause() instanceof java.net.SocketTimeoutException) {
+                throw new AdminProblem(504, "ingestion_timeout", "The ingestion function " + config.functionName()
+                        + " did not answer in time; the run goes on and its log has the outcome.");
+            }
             log.warn("Could not reach Lambda to invoke {}", config.functionName(), e);
             throw new AdminProblem(502, "ingestion_unavailable", "Could not reach Lambda to invoke the ingestion function "
                     + config.functionName() + " (" + e.getClass().getSimpleName() + ").");
