@@ -8,16 +8,26 @@ import java.util.List;
 
 /**
  * Entry point: {@code --embedded 10000,100000,1000000} sizes for the H2 adapter (each on a fresh file in a
- * temp folder). Prints the Markdown table recorded in docs/performance.md.
+ * temp folder), {@code --dynalite 10000,100000} sizes for the DynamoDB adapter (each on a fresh dynalite server;
+ * needs {@code npm ci --prefix tools}); {@code none} skips an adapter. Prints the Markdown table recorded in
+ * docs/performance.md.
  */
 public final class RunCrossingBenchmark {
 
     public static void main(String[] args) throws Exception {
         List<Integer> embedded = sizes(args, "--embedded", "10000,100000,1000000");
+        List<Integer> dynalite = sizes(args, "--dynalite", "10000,100000");
         List<CrossingBenchmark.Row> rows = new ArrayList<>();
         Path dir = Files.createTempDirectory("fx-alert-bench");
         for (int n : embedded) {
             try (EmbeddedSubject subject = new EmbeddedSubject(dir.resolve("bench-" + n + ".db"))) {
+                CrossingBenchmark.Row row = CrossingBenchmark.measure(subject, n);
+                System.out.println(row.markdown());
+                rows.add(row);
+            }
+        }
+        for (int n : dynalite) {
+            try (DynaliteSubject subject = new DynaliteSubject()) {
                 CrossingBenchmark.Row row = CrossingBenchmark.measure(subject, n);
                 System.out.println(row.markdown());
                 rows.add(row);

@@ -778,6 +778,30 @@ public abstract class StoreContractTest {
         }
 
         @Test
+        void latestPrefersTheLastAppendedAmongEqualObservationTimes() {
+            Instant day = Instant.parse("2026-11-24T00:00:00Z");
+            history().append(rateAt(USD_KRW, "1390", day.minus(Duration.ofDays(1))), "e0");
+            history().append(rateAt(USD_KRW, "1400", day), "e9");
+            clock.advance(Duration.ofMinutes(5));
+            // The provider corrects the day's rate; its event id sorts before the first one on purpose.
+            history().append(rateAt(USD_KRW, "1402.5", day), "e1");
+
+            assertThat(history().latest(USD_KRW)).contains(rateAt(USD_KRW, "1402.5", day));
+        }
+
+        @Test
+        void recentCutsRatesOfOneObservationTimeByAppendOrder() {
+            Instant day = Instant.parse("2026-11-24T00:00:00Z");
+            for (String value : List.of("1400", "1401", "1402")) {
+                history().append(rateAt(USD_KRW, value, day), "e-" + (1500 - Integer.parseInt(value)));
+                clock.advance(Duration.ofSeconds(1));
+            }
+
+            assertThat(history().recent(USD_KRW, day, 2)).extracting(Rate::value).usingElementComparator(BigDecimal::compareTo)
+                    .containsExactly(new BigDecimal("1402"), new BigDecimal("1401"));
+        }
+
+        @Test
         void recentIsNewestFirstSinceTheGivenTimeUpToTheLimit() {
             for (int i = 0; i < 10; i++) {
                 history().append(rateAt(USD_KRW, "14" + (10 + i), START.plusSeconds(60L * i)), "e" + i);

@@ -8,9 +8,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +31,11 @@ import static dev.fxalert.core.store.dynamodb.AttributeValues.string;
 
 /**
  * Rates keyed by pair and {@code <fixed-width observedAt>#<eventId>}, so a pair's history is one range read in
- * time order and the same event always lands on the same key. Each rate carries {@code expiresAt} (epoch seconds,
- * 400 days after observation); DynamoDB's TTL on that attribute is enabled by the infrastructure template only.
+ * time order and the same event always lands on the same key (append stays idempotent per event id). Rates observed
+ * at the same instant (a provider correcting a day's rate) are ordered by {@code appendedAt}, the injected clock's
+ * time of the first append, then by event id: the key alone would order them by event id, i.e. arbitrarily.
+ * Each rate carries {@code expiresAt} (epoch seconds, 400 days after observation); DynamoDB's TTL on that attribute
+ * is enabled by the infrastructure template only.
  * Interest records live in the partition {@code INTEREST} (not a pair), one item per pair with the latest time.
  */
 final class DynamoDbRateHistory implements RateHistory {
@@ -39,19 +46,35 @@ final class DynamoDbRateHistory implements RateHistory {
     static final String PROVIDER = "provider";
     static final String OBSERVED_AT = "observedAt";
     static final String EVENT_ID = "eventId";
+    static final String APPENDED_AT = "appendedAt";
     static final String EXPIRES_AT = "expiresAt";
     static final String LAST_INTEREST = "lastInterestAt";
     static final String INTEREST_PARTITION = "INTEREST";
     static final Duration RETENTION = Duration.ofDays(400);
 
+    /** Length of the fixed-width observedAt at the start of every rate's sort key. */
+    private static final int KEY_TIME_WIDTH = SortableInstants.format(Instant.EPOCH).length();
+
+    /**
+     * Newest first: later observation, then later append, then the greater event id (the last resort for two
+     * appends at the same clock instant, so the answer is at least the same on every read).
+     */
+    private static final Comparator<Map<String, AttributeValue>> NEWEST_FIRST =
+            Comparator.<Map<String, AttributeValue>, String>comparing(item -> string(item, SORT).substring(0, KEY_TIME_WIDTH))
+                    .thenComparing(item -> Objects.requireNonNullElse(string(item, APPENDED_AT), ""))
+                    .thenComparing(item -> string(item, EVENT_ID))
+                    .reversed();
+
     private final DynamoDbClient client;
     private final String table;
     private final PagedReads reads;
+    private final Clock clock;
 
-    DynamoDbRateHistory(DynamoDbClient client, DynamoDbStoreConfig config) {
+    DynamoDbRateHistory(DynamoDbClient client, DynamoDbStoreConfig config, Clock clock) {
         this.client = client;
         this.table = config.rateHistoryTable();
         this.reads = new PagedReads(client, config.pageSize(), new ReadCounter());
+        this.clock = clock;
     }
 
     @Override
@@ -65,6 +88,7 @@ final class DynamoDbRateHistory implements RateHistory {
         item.put(PROVIDER, s(rate.provider()));
         item.put(OBSERVED_AT, instant(rate.observedAt()));
         item.put(EVENT_ID, s(eventId));
+        item.put(APPENDED_AT, s(SortableInstants.format(clock.instant())));
         item.put(EXPIRES_AT, n(rate.observedAt().plus(RETENTION).getEpochSecond()));
         try {
             client.putItem(b -> b.tableName(table).item(item)
@@ -89,8 +113,42 @@ final class DynamoDbRateHistory implements RateHistory {
         return rates(pair, since, limit);
     }
 
+    /**
+     * The newest {@code limit} rates. The key orders them by observation time only, so the rates sharing the
+     * oldest observation time of the page are all read (they may go past the limit, and their append order decides
+     * which make the cut): for latest() that is just the rates observed at the latest instant.
+     */
     private List<Rate> rates(CurrencyPair pair, Instant since, int limit) {
         Objects.requireNonNull(pair, "pair");
+        List<Map<String, AttributeValue>> newest = new ArrayList<>(keyOrdered(pair, since, limit));
+        // Fewer than limit: the whole range is read already, ties included.
+        if (newest.size() == limit) {
+            String boundaryTime = string(newest.get(newest.size() - 1), SORT).substring(0, KEY_TIME_WIDTH);
+            Set<String> seen = new HashSet<>();
+            newest.forEach(item -> seen.add(string(item, SORT)));
+            for (Map<String, AttributeValue> item : observedAt(pair, boundaryTime)) {
+                if (seen.add(string(item, SORT))) {
+                    newest.add(item);
+                }
+            }
+        }
+        return newest.stream().sorted(NEWEST_FIRST).limit(limit)
+                .map(item -> new Rate(pair, decimal(item, VALUE), string(item, PROVIDER),
+                        AttributeValues.instant(item, OBSERVED_AT)))
+                .toList();
+    }
+
+    /** Every rate of the pair observed at this (fixed-width) instant. */
+    private List<Map<String, AttributeValue>> observedAt(CurrencyPair pair, String fixedWidthTime) {
+        return reads.query(QueryRequest.builder().tableName(table)
+                .keyConditionExpression("#pair = :pair AND begins_with(#sort, :time)")
+                .expressionAttributeNames(Map.of("#pair", PAIR, "#sort", SORT))
+                .expressionAttributeValues(Map.of(":pair", s(pair.toString()), ":time", s(fixedWidthTime + "#")))
+                .build());
+    }
+
+    /** The first {@code limit} rates in key order, newest observation first. */
+    private List<Map<String, AttributeValue>> keyOrdered(CurrencyPair pair, Instant since, int limit) {
         Map<String, String> names = new HashMap<>(Map.of("#pair", PAIR));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":pair", s(pair.toString())));
         String condition = "#pair = :pair";
@@ -104,10 +162,7 @@ final class DynamoDbRateHistory implements RateHistory {
                         .expressionAttributeNames(names)
                         .expressionAttributeValues(values)
                         .scanIndexForward(false)
-                        .build(), limit)
-                .stream().map(item -> new Rate(pair, decimal(item, VALUE), string(item, PROVIDER),
-                        AttributeValues.instant(item, OBSERVED_AT)))
-                .toList();
+                        .build(), limit);
     }
 
     @Override

@@ -23,7 +23,7 @@ public final class DynamoDbStores implements Stores {
     private DynamoDbStores(DynamoDbClient client, DynamoDbStoreConfig config, Clock clock) {
         this.alerts = new DynamoDbAlertStore(client, config);
         this.users = new DynamoDbUserStore(client, config, clock);
-        this.rateHistory = new DynamoDbRateHistory(client, config);
+        this.rateHistory = new DynamoDbRateHistory(client, config, clock);
     }
 
     public static DynamoDbStores create(DynamoDbClient client, DynamoDbStoreConfig config, Clock clock) {
