@@ -790,6 +790,18 @@ public abstract class StoreContractTest {
         }
 
         @Test
+        void aRedeliveredEventKeepsItsPlaceInTheAppendOrder() {
+            Instant day = Instant.parse("2026-11-24T00:00:00Z");
+            history().append(rateAt(USD_KRW, "1400", day), "e-first");
+            clock.advance(Duration.ofMinutes(5));
+            history().append(rateAt(USD_KRW, "1402.5", day), "e-correction");
+            clock.advance(Duration.ofMinutes(5));
+            history().append(rateAt(USD_KRW, "1400", day), "e-first");
+
+            assertThat(history().latest(USD_KRW)).contains(rateAt(USD_KRW, "1402.5", day));
+        }
+
+        @Test
         void recentCutsRatesOfOneObservationTimeByAppendOrder() {
             Instant day = Instant.parse("2026-11-24T00:00:00Z");
             for (String value : List.of("1400", "1401", "1402")) {

@@ -29,9 +29,16 @@ final class EmbeddedRateHistory implements RateHistory {
 
     @Override
     public void append(Rate rate, String eventId) {
-        jdbc.update("MERGE INTO rate_history (event_id, appended, pair, rate, provider, observed_at) KEY (event_id) "
-                        + "VALUES (?, NEXT VALUE FOR rate_history_seq, ?, ?, ?, ?)",
-                eventId, rate.pair(), rate.value(), rate.provider(), rate.observedAt());
+        // First append wins: a redelivered event keeps its place in the append order.
+        try {
+            jdbc.update("INSERT INTO rate_history (event_id, appended, pair, rate, provider, observed_at) "
+                            + "VALUES (?, NEXT VALUE FOR rate_history_seq, ?, ?, ?, ?)",
+                    eventId, rate.pair(), rate.value(), rate.provider(), rate.observedAt());
+        } catch (EmbeddedStoreException e) {
+            if (!Jdbc.isUniqueViolation(e)) {
+                throw e;
+            }
+        }
     }
 
     @Override
