@@ -221,30 +221,30 @@ public final class DynamoDbAlertStore implements AlertStore {
 
     @Override
     public List<Alert> findCrossed(CurrencyPair pair, BigDecimal rate) {
-        Objects.requireNonNull(pair, "pair");
-        Objects.requireNonNull(rate, "rate");
-        List<Alert> crossed = new ArrayList<>();
-        for (Direction direction : Direction.values()) {
-            // ABOVE fires when threshold <= rate, BELOW when threshold >= rate.
-            String range = direction == Direction.ABOVE ? "#threshold <= :rate" : "#threshold >= :rate";
-            crossed.addAll(rangeOf(ARMED_BY_THRESHOLD, ARMED_KEY, THRESHOLD, range, pair, direction, rate,
-                    alert -> alert.firesAt(rate)));
-        }
-        return crossed;
+        // ABOVE fires when threshold <= rate, BELOW when threshold >= rate.
+        return readBothDirections(ARMED_BY_THRESHOLD, ARMED_KEY, THRESHOLD, "#threshold <= :rate",
+                "#threshold >= :rate", pair, rate, alert -> alert.firesAt(rate));
     }
 
     @Override
     public List<Alert> findRearmable(CurrencyPair pair, BigDecimal rate) {
+        // ABOVE re-arms when rate < boundary, BELOW when rate > boundary.
+        return readBothDirections(REARMABLE_BY_BOUNDARY, REARM_KEY, REARM_BOUNDARY, "#threshold > :rate",
+                "#threshold < :rate", pair, rate, alert -> alert.rearmsAt(rate));
+    }
+
+    /** Both directions of a crossing or re-arm read: one {@link #rangeOf} per direction. */
+    private List<Alert> readBothDirections(String index, String keyAttribute, String sortAttribute, String aboveRange,
+                                           String belowRange, CurrencyPair pair, BigDecimal rate,
+                                           Predicate<Alert> stillMatches) {
         Objects.requireNonNull(pair, "pair");
         Objects.requireNonNull(rate, "rate");
-        List<Alert> rearmable = new ArrayList<>();
+        List<Alert> found = new ArrayList<>();
         for (Direction direction : Direction.values()) {
-            // ABOVE re-arms when rate < boundary, BELOW when rate > boundary.
-            String range = direction == Direction.ABOVE ? "#threshold > :rate" : "#threshold < :rate";
-            rearmable.addAll(rangeOf(REARMABLE_BY_BOUNDARY, REARM_KEY, REARM_BOUNDARY, range, pair, direction, rate,
-                    alert -> alert.rearmsAt(rate)));
+            String range = direction == Direction.ABOVE ? aboveRange : belowRange;
+            found.addAll(rangeOf(index, keyAttribute, sortAttribute, range, pair, direction, rate, stillMatches));
         }
-        return rearmable;
+        return found;
     }
 
     /**
