@@ -34,7 +34,7 @@ final class ConvertCommand implements CommandHandler {
                 .map(rate -> Formats.number(request.amount()) + " " + request.pair().base() + " = "
                         + Formats.number(converted(request.amount(), rate.value())) + " " + request.pair().quote()
                         + " (at " + Formats.rateWithSource(rate, clock.instant()) + ")")
-                .orElse("I have no rate for " + request.pair() + " yet; I'm fetching it now, ask again in a few minutes."));
+                .orElse(RateQuotes.noRateYet(request.pair())));
     }
 
     /** Two decimals like money; more for small results, so 1 KRW in USD does not read as 0. */

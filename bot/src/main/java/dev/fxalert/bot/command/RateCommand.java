@@ -40,6 +40,6 @@ final class RateCommand implements CommandHandler {
                 .map(rate -> "1 " + rate.pair().base() + " = " + Formats.number(rate.value()) + " "
                         + rate.pair().quote() + " (" + rate.provider() + ", "
                         + Formats.age(rate.observedAt(), clock.instant()) + ")")
-                .orElse("I have no rate for " + parsed.pair() + " yet; I'm fetching it now, ask again in a few minutes."));
+                .orElse(RateQuotes.noRateYet(parsed.pair())));
     }
 }
