@@ -85,11 +85,6 @@ public final class DynamoDbAlertStore implements AlertStore {
         return counter;
     }
 
-    /** Items read so far by this store (sum of ScannedCount plus GetItem hits). */
-    public long itemsRead() {
-        return counter.itemsRead();
-    }
-
     @Override
     public Alert create(Alert alert) {
         Objects.requireNonNull(alert, "alert");

@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 
 /** Alerts in H2; every evaluation read is a range read on an index (see schema.sql). */
 final class EmbeddedAlertStore implements AlertStore {
@@ -39,7 +38,6 @@ final class EmbeddedAlertStore implements AlertStore {
     private final int maxAlertsPerUser;
     /** Serialises count-then-insert; the file belongs to this one process, so a JVM lock is enough. */
     private final Object createLock = new Object();
-    private final AtomicLong itemsRead = new AtomicLong();
 
     EmbeddedAlertStore(Jdbc jdbc, int maxAlertsPerUser) {
         this.jdbc = jdbc;
@@ -117,14 +115,13 @@ final class EmbeddedAlertStore implements AlertStore {
                 "direction = 'BELOW' AND state = 'FIRED' AND mode = 'REARM' AND rearm_boundary < ?");
     }
 
-    /** One index range read per direction (see schema.sql), counted for the benchmark. */
+    /** One index range read per direction (see schema.sql). */
     private List<Alert> readBothDirections(CurrencyPair pair, BigDecimal rate, String above, String below) {
         List<Alert> found = new ArrayList<>();
         for (String range : List.of(above, below)) {
             found.addAll(jdbc.query("SELECT " + COLUMNS + " FROM alerts WHERE pair = ? AND " + range,
                     EmbeddedAlertStore::toAlert, pair, rate));
         }
-        itemsRead.addAndGet(found.size());
         return found;
     }
 
@@ -200,11 +197,6 @@ final class EmbeddedAlertStore implements AlertStore {
         }
         List<Alert> page = rows.subList(0, query.limit());
         return new AlertPage(page, page.get(page.size() - 1).id());
-    }
-
-    /** Rows the evaluation queries returned since start; with index range reads that is all they read. */
-    long itemsRead() {
-        return itemsRead.get();
     }
 
     private static Alert toAlert(ResultSet row) throws SQLException {
