@@ -43,8 +43,8 @@ import java.util.stream.Collectors;
  * provider confirms it.
  * <p>
  * Events are published before they are appended to the history: if appending fails, the next run publishes the
- * same quote again under the same (deterministic) event id, which consumers recognise; the other order could lose
- * an event for good.
+ * same quote again under the same event id (the quote chained on the same latest history entry), which consumers
+ * recognise; the other order could lose an event for good.
  */
 public final class IngestionService implements RateLookup {
 
@@ -86,12 +86,14 @@ public final class IngestionService implements RateLookup {
         List<RateUpdated> events = new ArrayList<>();
         int unchanged = 0;
         for (Rate rate : trusted) {
-            Optional<Rate> previous = last.of(rate.pair());
-            if (previous.isPresent() && previous.get().value().compareTo(rate.value()) == 0) {
+            Optional<RateHistory.Entry> previous = last.entryOf(rate.pair());
+            if (previous.isPresent() && previous.get().rate().value().compareTo(rate.value()) == 0) {
                 unchanged++;
                 continue;
             }
-            events.add(RateUpdated.of(rate, previous.map(Rate::value).orElse(null)));
+            // Chained on the event it follows, so the id names this publication (see RateUpdated.eventIdOf).
+            events.add(RateUpdated.of(rate, previous.map(entry -> entry.rate().value()).orElse(null),
+                    previous.map(RateHistory.Entry::eventId).orElse(null)));
         }
 
         Set<String> notPublished = publish(events);
@@ -244,14 +246,18 @@ public final class IngestionService implements RateLookup {
     /** The last stored rate of each pair, read at most once per run. */
     private static final class LastRates {
         private final RateHistory history;
-        private final Map<CurrencyPair, Optional<Rate>> cache = new HashMap<>();
+        private final Map<CurrencyPair, Optional<RateHistory.Entry>> cache = new HashMap<>();
 
         LastRates(RateHistory history) {
             this.history = history;
         }
 
         Optional<Rate> of(CurrencyPair pair) {
-            return cache.computeIfAbsent(pair, history::latest);
+            return entryOf(pair).map(RateHistory.Entry::rate);
+        }
+
+        Optional<RateHistory.Entry> entryOf(CurrencyPair pair) {
+            return cache.computeIfAbsent(pair, history::latestEntry);
         }
     }
 }

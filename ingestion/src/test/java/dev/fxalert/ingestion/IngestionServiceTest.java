@@ -67,14 +67,14 @@ class IngestionServiceTest {
     void publishesOneEventPerPairWithThePreviousRateAndAppendsItToTheHistory() {
         watched.add(USD_KRW);
         Rate earlier = new Rate(USD_KRW, new BigDecimal("1390"), "primary", OBSERVED.minus(Duration.ofDays(1)));
-        history.append(earlier, RateUpdated.eventIdOf(earlier));
+        history.append(earlier, "e-earlier");
         primary.quoting("USD/KRW", "1392.50");
 
         IngestionSummary summary = service(primary).runOnce();
 
         Rate expected = new Rate(USD_KRW, new BigDecimal("1392.5"), "primary", OBSERVED);
-        assertThat(publisher.published).containsExactly(RateUpdated.of(expected, new BigDecimal("1390")));
-        assertThat(publisher.published.get(0).eventId()).isEqualTo(RateUpdated.eventIdOf(expected));
+        assertThat(publisher.published).containsExactly(RateUpdated.of(expected, new BigDecimal("1390"), "e-earlier"));
+        assertThat(publisher.published.get(0).eventId()).isEqualTo(RateUpdated.eventIdOf(expected, "e-earlier"));
         assertThat(history.latest(USD_KRW)).contains(expected);
         assertThat(summary.published()).isEqualTo(1);
         assertThat(summary.pairsFetched()).isEqualTo(1);
@@ -282,7 +282,7 @@ class IngestionServiceTest {
 
     private void storeLast(String value) {
         Rate last = new Rate(USD_KRW, new BigDecimal(value), "primary", OBSERVED.minus(Duration.ofDays(1)));
-        history.append(last, RateUpdated.eventIdOf(last));
+        history.append(last, "e-last");
     }
 
     private IngestionService service(RateProvider... chain) {
