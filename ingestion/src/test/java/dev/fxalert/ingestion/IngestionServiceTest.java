@@ -152,6 +152,61 @@ class IngestionServiceTest {
     }
 
     @Test
+    void aFutureDatedQuoteIsRejectedNeverPublishedAndNeverLatest() {
+        watched.add(USD_KRW);
+        storeLast("1400");
+        FakeRateProvider future = new FakeRateProvider("primary", Instant.parse("2099-01-01T00:00:00Z"))
+                .quoting("USD/KRW", "1401");
+
+        IngestionSummary summary = service(future).runOnce();
+
+        assertThat(publisher.published).isEmpty();
+        assertThat(summary.rejected()).isEqualTo(Map.of(RejectionReason.FUTURE, 1));
+        assertThat(history.latest(USD_KRW)).map(Rate::value).contains(new BigDecimal("1400"));
+        assertThat(service(future).current(USD_KRW)).isEmpty();
+    }
+
+    @Test
+    void aPairsImplausibleFirstQuoteIsRejectedWhenNoOtherProviderConfirmsIt() {
+        watched.add(USD_JPY);
+        primary.quoting("USD/JPY", "0.0000001");
+
+        IngestionSummary summary = service(primary, secondary).runOnce();
+
+        assertThat(publisher.published).isEmpty();
+        assertThat(history.all()).isEmpty();
+        assertThat(summary.rejected()).isEqualTo(Map.of(RejectionReason.IMPLAUSIBLE, 1, RejectionReason.MISSING, 1));
+        assertThat(service(primary).current(USD_JPY)).isEmpty();
+    }
+
+    @Test
+    void aPairsImplausibleFirstQuoteGivesWayToAnotherProvidersPlausibleOne() {
+        watched.add(USD_JPY);
+        primary.quoting("USD/JPY", "0.0000001");
+        secondary.quoting("USD/JPY", "155.6");
+
+        IngestionSummary summary = service(primary, secondary).runOnce();
+
+        assertThat(publisher.published).singleElement().satisfies(event -> {
+            assertThat(event.rate()).isEqualByComparingTo("155.6");
+            assertThat(event.provider()).isEqualTo("secondary");
+        });
+        assertThat(summary.rejected()).isEqualTo(Map.of(RejectionReason.IMPLAUSIBLE, 1));
+    }
+
+    @Test
+    void anAbsurdExponentIsRejectedWithoutArithmeticInARunAndInALiveLookup() {
+        watched.add(USD_KRW);
+        primary.quoting("USD/KRW", "1e999999999");
+
+        IngestionSummary summary = service(primary).runOnce();
+
+        assertThat(publisher.published).isEmpty();
+        assertThat(summary.rejected()).isEqualTo(Map.of(RejectionReason.OUT_OF_RANGE, 1));
+        assertThat(service(primary).current(USD_KRW)).isEmpty(); // the bot's /rate when history is stale
+    }
+
+    @Test
     void quarantinesASpikeThatNoSecondProviderConfirms() {
         watched.add(USD_KRW);
         storeLast("1400");
