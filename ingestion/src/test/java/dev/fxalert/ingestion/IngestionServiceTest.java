@@ -167,6 +167,22 @@ class IngestionServiceTest {
     }
 
     @Test
+    void theFutureAllowanceComesFromTheConfiguration() {
+        watched.add(USD_KRW);
+        FakeRateProvider aheadOneMinute = new FakeRateProvider("primary", clock.instant().plus(Duration.ofMinutes(1)))
+                .quoting("USD/KRW", "1401");
+        IngestionConfig noSkew = IngestionConfig.fromEnvironment(Map.of("QUOTE_CLOCK_SKEW_MINUTES", "0"));
+
+        IngestionSummary strict = new IngestionService(List.of(aheadOneMinute), alerts, history, publisher, clock, noSkew)
+                .runOnce();
+        assertThat(strict.rejected()).isEqualTo(Map.of(RejectionReason.FUTURE, 1));
+
+        IngestionSummary lenient = service(aheadOneMinute).runOnce(); // default: 5 minutes
+        assertThat(lenient.rejected()).isEmpty();
+        assertThat(publisher.published).hasSize(1);
+    }
+
+    @Test
     void aPairsImplausibleFirstQuoteIsRejectedWhenNoOtherProviderConfirmsIt() {
         watched.add(USD_JPY);
         primary.quoting("USD/JPY", "0.0000001");
