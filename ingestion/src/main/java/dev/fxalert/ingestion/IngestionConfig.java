@@ -33,6 +33,7 @@ import java.util.Set;
  * @param koreaEximCacheTtl     how long a fetched Korea Eximbank table is reused (it changes once a day; the key
  *                              allows about 1,000 calls a day)
  * @param publishRetry          retries of event entries the bus reported as failed
+ * @param quoteClockSkew        how far after our clock a quote's observation time may be and still be trusted
  */
 public record IngestionConfig(
         List<ProviderSettings> providers,
@@ -47,7 +48,8 @@ public record IngestionConfig(
         int koreaEximLookbackDays,
         Duration koreaEximCacheTtl,
         String eventBusName,
-        RetryPolicy publishRetry) {
+        RetryPolicy publishRetry,
+        Duration quoteClockSkew) {
 
     public static final String KOREAEXIM_AUTHKEY = "KOREAEXIM_AUTHKEY";
     /** A quote older than this is stale when its provider has no cycle of its own configured. */
@@ -81,6 +83,10 @@ public record IngestionConfig(
         Objects.requireNonNull(koreaEximCacheTtl, "koreaEximCacheTtl");
         Objects.requireNonNull(eventBusName, "eventBusName");
         Objects.requireNonNull(publishRetry, "publishRetry");
+        Objects.requireNonNull(quoteClockSkew, "quoteClockSkew");
+        if (quoteClockSkew.isNegative()) {
+            throw new IllegalArgumentException("quoteClockSkew cannot be negative");
+        }
         if (spikeLimit.signum() <= 0 || confirmationTolerance.signum() < 0) {
             throw new IllegalArgumentException("spikeLimit must be positive and confirmationTolerance not negative");
         }
@@ -132,7 +138,8 @@ public record IngestionConfig(
                 Duration.ofMinutes(e.integer("KOREAEXIM_CACHE_MINUTES", 30)),
                 e.text("EVENT_BUS_NAME", "fx-alert"),
                 new RetryPolicy(e.integer("PUBLISH_MAX_ATTEMPTS", 3),
-                        e.millis("PUBLISH_RETRY_BASE_DELAY_MS", 200), e.millis("PUBLISH_RETRY_MAX_DELAY_MS", 2_000)));
+                        e.millis("PUBLISH_RETRY_BASE_DELAY_MS", 200), e.millis("PUBLISH_RETRY_MAX_DELAY_MS", 2_000)),
+                minutes(e, "QUOTE_CLOCK_SKEW_MINUTES", 5));
     }
 
     public Optional<String> koreaEximKey() {
@@ -160,7 +167,16 @@ public record IngestionConfig(
                 + ", providerRetry=" + providerRetry + ", spikeLimit=" + spikeLimit
                 + ", confirmationTolerance=" + confirmationTolerance + ", interestWindow=" + interestWindow
                 + ", rateLimitBackoff=" + rateLimitBackoff + ", koreaEximLookbackDays=" + koreaEximLookbackDays + ", koreaEximCacheTtl=" + koreaEximCacheTtl
-                + ", eventBusName=" + eventBusName + ", publishRetry=" + publishRetry + "]";
+                + ", eventBusName=" + eventBusName + ", publishRetry=" + publishRetry
+                + ", quoteClockSkew=" + quoteClockSkew + "]";
+    }
+
+    private static Duration minutes(Env e, String name, int fallback) {
+        int value = e.integer(name, fallback);
+        if (value < 0) {
+            throw new IllegalArgumentException(name + " cannot be negative, got " + value + ".");
+        }
+        return Duration.ofMinutes(value);
     }
 
     private static Set<String> providerOrder(Env e, boolean hasKoreaEximKey) {

@@ -11,6 +11,7 @@ import dev.fxalert.core.port.RateProvider;
 import dev.fxalert.core.port.RateProvider.FetchException;
 import dev.fxalert.core.port.RateProvider.Quote;
 import dev.fxalert.ingestion.guard.QuoteGuard;
+import dev.fxalert.ingestion.guard.ReferenceRates;
 import dev.fxalert.ingestion.guard.RejectionReason;
 import dev.fxalert.ingestion.guard.Verdict;
 import org.slf4j.Logger;
@@ -39,12 +40,13 @@ import java.util.stream.Collectors;
  * <p>
  * Pairs are grouped by base currency so each provider is called at most once per base per run; the providers form
  * a failover chain in the configured order: a pair goes to the next provider only when the ones before could not
- * give a trustworthy quote for it. A quote that jumps more than the spike limit is held back until a second
- * provider confirms it.
+ * give a trustworthy quote for it. A quote that jumps more than the spike limit, or a pair's first quote that is
+ * off the reference table, is held back until a second provider confirms it (see {@link QuoteGuard}). A rejected
+ * quote is logged with its {@link RejectionReason}, never published, never appended, so never the "latest".
  * <p>
  * Events are published before they are appended to the history: if appending fails, the next run publishes the
- * same quote again under the same (deterministic) event id, which consumers recognise; the other order could lose
- * an event for good.
+ * same quote again under the same event id (the quote chained on the same latest history entry), which consumers
+ * recognise; the other order could lose an event for good.
  */
 public final class IngestionService implements RateLookup {
 
@@ -71,7 +73,8 @@ public final class IngestionService implements RateLookup {
         this.publisher = Objects.requireNonNull(publisher, "publisher");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.config = Objects.requireNonNull(config, "config");
-        this.guard = new QuoteGuard(clock, config::maxQuoteAge, config.spikeLimit(), config.confirmationTolerance());
+        this.guard = new QuoteGuard(clock, config::maxQuoteAge, config.spikeLimit(), config.confirmationTolerance(),
+                config.quoteClockSkew(), ReferenceRates.shipped());
     }
 
     public IngestionSummary runOnce() {
@@ -86,12 +89,14 @@ public final class IngestionService implements RateLookup {
         List<RateUpdated> events = new ArrayList<>();
         int unchanged = 0;
         for (Rate rate : trusted) {
-            Optional<Rate> previous = last.of(rate.pair());
-            if (previous.isPresent() && previous.get().value().compareTo(rate.value()) == 0) {
+            Optional<RateHistory.Entry> previous = last.entryOf(rate.pair());
+            if (previous.isPresent() && previous.get().rate().value().compareTo(rate.value()) == 0) {
                 unchanged++;
                 continue;
             }
-            events.add(RateUpdated.of(rate, previous.map(Rate::value).orElse(null)));
+            // Chained on the event it follows, so the id names this publication (see RateUpdated.eventIdOf).
+            events.add(RateUpdated.of(rate, previous.map(entry -> entry.rate().value()).orElse(null),
+                    previous.map(RateHistory.Entry::eventId).orElse(null)));
         }
 
         Set<String> notPublished = publish(events);
@@ -133,6 +138,7 @@ public final class IngestionService implements RateLookup {
     private List<Rate> resolve(String base, SortedSet<String> quotes, LastRates last, RunStats stats) {
         Map<String, Rate> trusted = new LinkedHashMap<>();
         Map<String, Rate> quarantined = new HashMap<>();
+        Map<String, QuoteGuard.Doubt> doubts = new HashMap<>();
         for (RateProvider provider : providers) {
             SortedSet<String> wanted = new TreeSet<>(quotes);
             wanted.removeAll(trusted.keySet());
@@ -153,30 +159,35 @@ public final class IngestionService implements RateLookup {
                 Rate rate = ((Verdict.Valid) verdict).rate();
                 Rate held = quarantined.get(quote);
                 if (held != null && guard.confirms(rate, held)) {
-                    log.info("{} spike to {} from {} confirmed by {} ({})", pair, held.value().toPlainString(),
-                            held.provider(), provider.name(), rate.value().toPlainString());
+                    log.info("{} quote {} from {} ({}) confirmed by {} ({})", pair, held.value().toPlainString(),
+                            held.provider(), doubts.get(quote).reason(), provider.name(), rate.value().toPlainString());
                     quarantined.remove(quote);
                     trusted.put(quote, held);
-                } else if (!guard.isSpike(rate, last.of(pair))) {
+                    continue;
+                }
+                // A spike from the last stored rate, or a pair's first quote off the reference table.
+                Optional<QuoteGuard.Doubt> doubt = guard.doubt(rate, last.of(pair));
+                if (doubt.isEmpty()) {
                     trusted.put(quote, rate);
                     if (held != null) {
                         quarantined.remove(quote);
-                        reject(stats, held.provider(), pair, RejectionReason.SPIKE, "value " + held.value().toPlainString()
+                        reject(stats, held.provider(), pair, doubts.get(quote).reason(), "value " + held.value().toPlainString()
                                 + " contradicted by " + provider.name() + " (" + rate.value().toPlainString() + ")");
                     }
                 } else if (held == null) {
-                    log.info("{} quote {} from {} quarantined: more than the spike limit from the last stored rate {};"
-                            + " waiting for another provider to confirm", pair, rate.value().toPlainString(),
-                            provider.name(), last.of(pair).map(r -> r.value().toPlainString()).orElse("?"));
+                    log.info("{} quote {} from {} quarantined ({}): {}; waiting for another provider to confirm", pair,
+                            rate.value().toPlainString(), provider.name(), doubt.get().reason(), doubt.get().detail());
                     quarantined.put(quote, rate);
+                    doubts.put(quote, doubt.get());
                 } else {
-                    reject(stats, provider.name(), pair, RejectionReason.SPIKE, "value " + rate.value().toPlainString()
+                    reject(stats, provider.name(), pair, doubt.get().reason(), "value " + rate.value().toPlainString()
                             + " disagrees with the quarantined " + held.value().toPlainString() + " of " + held.provider());
                 }
             }
         }
         quarantined.forEach((quote, held) -> reject(stats, held.provider(), CurrencyPair.of(base, quote),
-                RejectionReason.SPIKE, "value " + held.value().toPlainString() + " not confirmed by another provider"));
+                doubts.get(quote).reason(), "value " + held.value().toPlainString() + " ("
+                        + doubts.get(quote).detail() + ") not confirmed by another provider"));
         trusted.values().forEach(rate -> stats.trusted(rate.provider()));
         return new ArrayList<>(trusted.values());
     }
@@ -244,14 +255,18 @@ public final class IngestionService implements RateLookup {
     /** The last stored rate of each pair, read at most once per run. */
     private static final class LastRates {
         private final RateHistory history;
-        private final Map<CurrencyPair, Optional<Rate>> cache = new HashMap<>();
+        private final Map<CurrencyPair, Optional<RateHistory.Entry>> cache = new HashMap<>();
 
         LastRates(RateHistory history) {
             this.history = history;
         }
 
         Optional<Rate> of(CurrencyPair pair) {
-            return cache.computeIfAbsent(pair, history::latest);
+            return entryOf(pair).map(RateHistory.Entry::rate);
+        }
+
+        Optional<RateHistory.Entry> entryOf(CurrencyPair pair) {
+            return cache.computeIfAbsent(pair, history::latestEntry);
         }
     }
 }

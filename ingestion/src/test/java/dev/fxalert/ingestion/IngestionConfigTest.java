@@ -71,6 +71,15 @@ class IngestionConfigTest {
     }
 
     @Test
+    void readsTheClockSkewAllowedForQuotesFromOneVariable() {
+        assertThat(IngestionConfig.fromEnvironment(Map.of()).quoteClockSkew()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(IngestionConfig.fromEnvironment(Map.of("QUOTE_CLOCK_SKEW_MINUTES", "0")).quoteClockSkew())
+                .isZero();
+        assertThatThrownBy(() -> IngestionConfig.fromEnvironment(Map.of("QUOTE_CLOCK_SKEW_MINUTES", "-1")))
+                .hasMessageContaining("QUOTE_CLOCK_SKEW_MINUTES cannot be negative");
+    }
+
+    @Test
     void buildsTheConfiguredChainInOrder() {
         IngestionConfig config = IngestionConfig.fromEnvironment(Map.of("KOREAEXIM_AUTHKEY", "k3y"));
 

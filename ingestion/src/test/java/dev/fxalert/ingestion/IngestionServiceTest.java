@@ -67,14 +67,14 @@ class IngestionServiceTest {
     void publishesOneEventPerPairWithThePreviousRateAndAppendsItToTheHistory() {
         watched.add(USD_KRW);
         Rate earlier = new Rate(USD_KRW, new BigDecimal("1390"), "primary", OBSERVED.minus(Duration.ofDays(1)));
-        history.append(earlier, RateUpdated.eventIdOf(earlier));
+        history.append(earlier, "e-earlier");
         primary.quoting("USD/KRW", "1392.50");
 
         IngestionSummary summary = service(primary).runOnce();
 
         Rate expected = new Rate(USD_KRW, new BigDecimal("1392.5"), "primary", OBSERVED);
-        assertThat(publisher.published).containsExactly(RateUpdated.of(expected, new BigDecimal("1390")));
-        assertThat(publisher.published.get(0).eventId()).isEqualTo(RateUpdated.eventIdOf(expected));
+        assertThat(publisher.published).containsExactly(RateUpdated.of(expected, new BigDecimal("1390"), "e-earlier"));
+        assertThat(publisher.published.get(0).eventId()).isEqualTo(RateUpdated.eventIdOf(expected, "e-earlier"));
         assertThat(history.latest(USD_KRW)).contains(expected);
         assertThat(summary.published()).isEqualTo(1);
         assertThat(summary.pairsFetched()).isEqualTo(1);
@@ -149,6 +149,77 @@ class IngestionServiceTest {
 
         assertThat(summary.rejected()).isEqualTo(Map.of(RejectionReason.STALE, 1));
         assertThat(publisher.published).singleElement().extracting(RateUpdated::provider).isEqualTo("secondary");
+    }
+
+    @Test
+    void aFutureDatedQuoteIsRejectedNeverPublishedAndNeverLatest() {
+        watched.add(USD_KRW);
+        storeLast("1400");
+        FakeRateProvider future = new FakeRateProvider("primary", Instant.parse("2099-01-01T00:00:00Z"))
+                .quoting("USD/KRW", "1401");
+
+        IngestionSummary summary = service(future).runOnce();
+
+        assertThat(publisher.published).isEmpty();
+        assertThat(summary.rejected()).isEqualTo(Map.of(RejectionReason.FUTURE, 1));
+        assertThat(history.latest(USD_KRW)).map(Rate::value).contains(new BigDecimal("1400"));
+        assertThat(service(future).current(USD_KRW)).isEmpty();
+    }
+
+    @Test
+    void theFutureAllowanceComesFromTheConfiguration() {
+        watched.add(USD_KRW);
+        FakeRateProvider aheadOneMinute = new FakeRateProvider("primary", clock.instant().plus(Duration.ofMinutes(1)))
+                .quoting("USD/KRW", "1401");
+        IngestionConfig noSkew = IngestionConfig.fromEnvironment(Map.of("QUOTE_CLOCK_SKEW_MINUTES", "0"));
+
+        IngestionSummary strict = new IngestionService(List.of(aheadOneMinute), alerts, history, publisher, clock, noSkew)
+                .runOnce();
+        assertThat(strict.rejected()).isEqualTo(Map.of(RejectionReason.FUTURE, 1));
+
+        IngestionSummary lenient = service(aheadOneMinute).runOnce(); // default: 5 minutes
+        assertThat(lenient.rejected()).isEmpty();
+        assertThat(publisher.published).hasSize(1);
+    }
+
+    @Test
+    void aPairsImplausibleFirstQuoteIsRejectedWhenNoOtherProviderConfirmsIt() {
+        watched.add(USD_JPY);
+        primary.quoting("USD/JPY", "0.0000001");
+
+        IngestionSummary summary = service(primary, secondary).runOnce();
+
+        assertThat(publisher.published).isEmpty();
+        assertThat(history.all()).isEmpty();
+        assertThat(summary.rejected()).isEqualTo(Map.of(RejectionReason.IMPLAUSIBLE, 1, RejectionReason.MISSING, 1));
+        assertThat(service(primary).current(USD_JPY)).isEmpty();
+    }
+
+    @Test
+    void aPairsImplausibleFirstQuoteGivesWayToAnotherProvidersPlausibleOne() {
+        watched.add(USD_JPY);
+        primary.quoting("USD/JPY", "0.0000001");
+        secondary.quoting("USD/JPY", "155.6");
+
+        IngestionSummary summary = service(primary, secondary).runOnce();
+
+        assertThat(publisher.published).singleElement().satisfies(event -> {
+            assertThat(event.rate()).isEqualByComparingTo("155.6");
+            assertThat(event.provider()).isEqualTo("secondary");
+        });
+        assertThat(summary.rejected()).isEqualTo(Map.of(RejectionReason.IMPLAUSIBLE, 1));
+    }
+
+    @Test
+    void anAbsurdExponentIsRejectedWithoutArithmeticInARunAndInALiveLookup() {
+        watched.add(USD_KRW);
+        primary.quoting("USD/KRW", "1e999999999");
+
+        IngestionSummary summary = service(primary).runOnce();
+
+        assertThat(publisher.published).isEmpty();
+        assertThat(summary.rejected()).isEqualTo(Map.of(RejectionReason.OUT_OF_RANGE, 1));
+        assertThat(service(primary).current(USD_KRW)).isEmpty(); // the bot's /rate when history is stale
     }
 
     @Test
@@ -282,7 +353,7 @@ class IngestionServiceTest {
 
     private void storeLast(String value) {
         Rate last = new Rate(USD_KRW, new BigDecimal(value), "primary", OBSERVED.minus(Duration.ofDays(1)));
-        history.append(last, RateUpdated.eventIdOf(last));
+        history.append(last, "e-last");
     }
 
     private IngestionService service(RateProvider... chain) {

@@ -64,6 +64,7 @@ class AlertRequestParserTest {
             USD KRW above 0             | The threshold must be greater than 0, got 0.
             USD KRW above 99999999999   | The threshold 99999999999 is too large; the maximum is 1,000,000,000.
             USD KRW above 1.123456789   | The threshold has too many decimals; at most 8 are allowed.
+            USD KRW above 1e999999999   | '1e999999999' is not a number for the threshold. Write it like 1400, 1400.5 or 1,400.50.
             """)
     void refusesWithASpecificReason(String arguments, String reason) {
         assertThatThrownBy(() -> parser.parse(arguments))

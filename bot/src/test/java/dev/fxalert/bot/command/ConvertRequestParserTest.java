@@ -33,6 +33,7 @@ class ConvertRequestParserTest {
             100                   | Tell me which currencies to convert between.
             100 USD KRW please    | I did not understand 'please' after the currencies.
             1e9 USD KRW           | '1e9' is not a number for the amount. Write it like 1400, 1400.5 or 1,400.50.
+            1e999999999 USD KRW   | '1e999999999' is not a number for the amount. Write it like 1400, 1400.5 or 1,400.50.
             """)
     void refusesWithASpecificReason(String arguments, String reason) {
         assertThatThrownBy(() -> parser.parse(arguments)).isInstanceOf(InvalidInputException.class).hasMessage(reason);

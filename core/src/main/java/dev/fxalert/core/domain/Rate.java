@@ -12,6 +12,7 @@ public record Rate(CurrencyPair pair, BigDecimal value, String provider, Instant
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(observedAt, "observedAt");
+        Numbers.requireWithinBounds(value, "rate"); // before the message below writes it out
         if (value.signum() <= 0) {
             throw new InvalidInputException("A rate must be positive, got " + value.toPlainString());
         }

@@ -16,6 +16,7 @@ public final class Thresholds {
         if (threshold == null) {
             throw new InvalidInputException("The threshold is missing. Example: /alert USD KRW above 1400");
         }
+        Numbers.requireWithinBounds(threshold, "threshold"); // before anything writes it out or compares it
         if (threshold.signum() <= 0) {
             throw new InvalidInputException("The threshold must be greater than 0, got " + threshold.toPlainString() + ".");
         }

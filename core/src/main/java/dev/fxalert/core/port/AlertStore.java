@@ -52,8 +52,9 @@ public interface AlertStore {
     List<Alert> findRearmable(CurrencyPair pair, BigDecimal rate);
 
     /**
-     * ARMED to FIRED, conditional on the alert still being ARMED, recording {@code firing} as its pending push.
-     * Concurrent or repeated calls (same event or not) succeed exactly once.
+     * ARMED to FIRED, conditional on the alert still being ARMED and its last firing not being this event,
+     * recording {@code firing} as its pending push. Concurrent or repeated calls (same event or not) succeed exactly
+     * once; an event delivered again after the alert re-armed does not fire it again (one publication, one push).
      *
      * @return true only for the caller whose write made the transition
      */

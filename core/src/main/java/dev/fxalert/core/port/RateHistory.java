@@ -5,17 +5,26 @@ import dev.fxalert.core.domain.Rate;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /** Published rates per pair (kept about 400 days) and which pairs people asked about. */
 public interface RateHistory {
 
-    /** Appends a published rate; appending the same event id twice keeps one entry. */
+    /**
+     * Appends a published rate; appending the same event id twice keeps one entry (the event was delivered again).
+     * Every event id names one publication, so the same value published again later is a new entry.
+     */
     void append(Rate rate, String eventId);
 
-    /** The most recently observed rate of the pair. */
-    Optional<Rate> latest(CurrencyPair pair);
+    /** The most recently observed rate of the pair (the last appended among equal observation times). */
+    default Optional<Rate> latest(CurrencyPair pair) {
+        return latestEntry(pair).map(Entry::rate);
+    }
+
+    /** {@link #latest} with the id of the event that appended it: the next publication of the pair chains on it. */
+    Optional<Entry> latestEntry(CurrencyPair pair);
 
     /** Rates of the pair observed at or after {@code since}, newest first, at most {@code limit}. */
     List<Rate> recent(CurrencyPair pair, Instant since, int limit);
@@ -24,4 +33,12 @@ public interface RateHistory {
     void recordInterest(CurrencyPair pair, Instant at);
 
     Set<CurrencyPair> pairsOfInterestSince(Instant since);
+
+    /** One appended rate and the event that published it. */
+    record Entry(Rate rate, String eventId) {
+        public Entry {
+            Objects.requireNonNull(rate, "rate");
+            Objects.requireNonNull(eventId, "eventId");
+        }
+    }
 }

@@ -494,6 +494,21 @@ public abstract class StoreContractTest {
         }
 
         @Test
+        void markFiredRefusesTheEventThatFiredItLastEvenAfterItReArmed() {
+            Alert alert = stored("u1", USD_KRW, Direction.ABOVE, "1400", AlertMode.REARM);
+            assertThat(alerts().markFired(alert.id(), firing("e1", "1401"))).isTrue();
+            alerts().markPushDelivered(alert.id(), "e1");
+            assertThat(alerts().rearm(alert.id())).isTrue();
+
+            // e1 delivered again, late: the same publication is told once
+            assertThat(alerts().markFired(alert.id(), firing("e1", "1401"))).isFalse();
+            assertThat(alerts().get("u1", alert.id()).orElseThrow().state()).isEqualTo(AlertState.ARMED);
+            // the same value published again (a new event) is a new crossing
+            assertThat(alerts().markFired(alert.id(), firing("e3", "1401"))).isTrue();
+            assertThat(alerts().get("u1", alert.id()).orElseThrow().fireCount()).isEqualTo(2);
+        }
+
+        @Test
         void markFiredRefusesPausedAndUnknownAlerts() {
             Alert alert = stored("u1", USD_KRW, Direction.ABOVE, "1400", AlertMode.ONCE);
             alerts().pause("u1", alert.id());
@@ -799,6 +814,31 @@ public abstract class StoreContractTest {
             history().append(rateAt(USD_KRW, "1400", day), "e-first");
 
             assertThat(history().latest(USD_KRW)).contains(rateAt(USD_KRW, "1402.5", day));
+        }
+
+        @Test
+        void aValueSeenAgainTheSameProviderDayUnderANewEventIsTheLatest() {
+            Instant day = Instant.parse("2026-11-24T00:00:00Z");
+            history().append(rateAt(USD_KRW, "1401", day), "e-a");
+            clock.advance(Duration.ofMinutes(5));
+            history().append(rateAt(USD_KRW, "1390", day), "e-b");
+            clock.advance(Duration.ofMinutes(5));
+            history().append(rateAt(USD_KRW, "1401", day), "e-a-again");
+
+            assertThat(history().latest(USD_KRW)).contains(rateAt(USD_KRW, "1401", day));
+            assertThat(history().latestEntry(USD_KRW))
+                    .contains(new RateHistory.Entry(rateAt(USD_KRW, "1401", day), "e-a-again"));
+            assertThat(history().recent(USD_KRW, day, 10)).extracting(Rate::value).extracting(BigDecimal::toPlainString)
+                    .containsExactly("1401", "1390", "1401");
+        }
+
+        @Test
+        void latestEntryNamesTheEventOfTheLatestRateAndIsEmptyForAnUnknownPair() {
+            history().append(rateAt(USD_KRW, "1399", START.plusSeconds(60)), "e-newer");
+            history().append(rateAt(USD_KRW, "1398", START), "e-older-arriving-late");
+
+            assertThat(history().latestEntry(USD_KRW)).map(RateHistory.Entry::eventId).contains("e-newer");
+            assertThat(history().latestEntry(USD_JPY)).isEmpty();
         }
 
         @Test

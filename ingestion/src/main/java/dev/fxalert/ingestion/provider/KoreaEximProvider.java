@@ -2,6 +2,7 @@ package dev.fxalert.ingestion.provider;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fxalert.core.domain.CurrencyPair;
+import dev.fxalert.core.domain.Numbers;
 import dev.fxalert.core.port.RateProvider;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -199,13 +200,16 @@ public final class KoreaEximProvider implements RateProvider {
         return baseLeg.divide(quoteLeg, CROSS).toPlainString();
     }
 
-    /** "1,392.5" to 1392.5; null when it is not a number. */
+    /**
+     * "1,392.5" to 1392.5; null when it is not a number or not one a rate can be (1e999999999: dividing it would
+     * build a billion digits), so it is passed on as written for the guards to reject.
+     */
     private static BigDecimal parseGrouped(String text) {
         if (text == null) {
             return null;
         }
         try {
-            return new BigDecimal(text.strip().replace(",", ""));
+            return Numbers.parseBounded(text.replace(",", "")).orElse(null);
         } catch (NumberFormatException e) {
             return null;
         }

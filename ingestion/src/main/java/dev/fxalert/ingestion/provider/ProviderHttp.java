@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fxalert.core.domain.Numbers;
 import dev.fxalert.core.port.RateProvider.FailureKind;
 import dev.fxalert.core.port.RateProvider.FetchException;
 import okhttp3.HttpUrl;
@@ -14,6 +15,7 @@ import okhttp3.ResponseBody;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.math.BigDecimal;
 
 /**
  * GETs a JSON document and turns every transport failure into a {@link FetchException} of the right kind.
@@ -88,7 +90,9 @@ final class ProviderHttp {
             return null;
         }
         if (value.isNumber()) {
-            return value.decimalValue().toPlainString();
+            BigDecimal number = value.decimalValue();
+            // toPlainString of 1e999999999 is a billion digits; the guards reject it from its exponent
+            return Numbers.isWithinBounds(number) ? number.toPlainString() : number.toString();
         }
         return value.asText();
     }

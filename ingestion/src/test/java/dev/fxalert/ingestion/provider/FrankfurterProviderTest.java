@@ -62,6 +62,17 @@ class FrankfurterProviderTest {
     }
 
     @Test
+    void passesAnAbsurdExponentOnWithoutWritingItOut() {
+        // a JSON number read as BigDecimal is cheap; toPlainString of 1e999999999 is a billion characters (OOM)
+        server.enqueue(json(200, "{\"amount\":1.0,\"base\":\"USD\",\"date\":\"2026-11-24\","
+                + "\"rates\":{\"KRW\":1e999999999,\"JPY\":1e-999999999}}"));
+
+        List<Quote> quotes = provider.fetch("USD", new TreeSet<>(Set.of("KRW", "JPY")));
+
+        assertThat(quotes).extracting(Quote::value).containsExactlyInAnyOrder("1E+999999999", "1E-999999999");
+    }
+
+    @Test
     void datesTheQuoteAtTheEcbPublicationAt16CentralEuropeanTime() {
         server.enqueue(json(200, Fixtures.read("frankfurter/latest-usd.json")));
 

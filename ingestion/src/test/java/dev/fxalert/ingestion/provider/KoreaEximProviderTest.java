@@ -204,6 +204,16 @@ class KoreaEximProviderTest {
         assertThat(values(provider.fetch("USD", Set.of("KRW")))).containsEntry("USD/KRW", "-");
     }
 
+    @Test
+    void passesAnAbsurdExponentOnAsWrittenWithoutArithmetic() {
+        // parsing "1e999999999" is cheap; dividing or printing it plainly runs out of memory
+        server.enqueue(json(200, "[{\"result\":1,\"cur_unit\":\"USD\",\"deal_bas_r\":\"1e999999999\"},"
+                + "{\"result\":1,\"cur_unit\":\"JPY(100)\",\"deal_bas_r\":\"1e999999999\"}]"));
+
+        assertThat(values(provider.fetch("USD", Set.of("KRW", "JPY"))))
+                .containsEntry("USD/KRW", "1e999999999").containsEntry("USD/JPY", "1e999999999");
+    }
+
     private static Map<String, String> values(List<Quote> quotes) {
         return quotes.stream().collect(Collectors.toMap(q -> q.pair().toString(), Quote::value));
     }

@@ -19,6 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RateUpdatedSampleDocTest {
 
     private static final Path SAMPLE = Path.of("..", "docs", "events", "rate-updated.json");
+    /** The previous event of the sample, as named in docs/events.md. */
+    private static final String PREVIOUS_EVENT_ID = "0f6b1c52-8e1d-3b6a-a4c2-1d9e5b7f2a64";
     private final ObjectMapper mapper = new ObjectMapper();
     private final RateUpdatedJson json = new RateUpdatedJson(mapper);
 
@@ -30,7 +32,8 @@ class RateUpdatedSampleDocTest {
 
         Rate rate = new Rate(CurrencyPair.of("USD", "KRW"), new BigDecimal("1468.5"), "koreaexim",
                 Instant.parse("2026-11-25T02:00:00Z"));
-        assertThat(event).isEqualTo(RateUpdated.of(rate, new BigDecimal("1466")));
+        // chained on the event that published 1466 (its id, as the sample's history would hold it)
+        assertThat(event).isEqualTo(RateUpdated.of(rate, new BigDecimal("1466"), PREVIOUS_EVENT_ID));
         assertThat(sample.path("source").asText()).isEqualTo(RateUpdated.SOURCE);
         assertThat(sample.path("detail-type").asText()).isEqualTo(RateUpdated.DETAIL_TYPE);
         assertThat(sample.path("time").asText()).isEqualTo(event.observedAt().toString());

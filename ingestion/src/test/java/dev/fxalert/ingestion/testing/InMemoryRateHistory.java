@@ -27,9 +27,16 @@ public final class InMemoryRateHistory implements RateHistory {
     }
 
     @Override
-    public Optional<Rate> latest(CurrencyPair pair) {
-        return byEventId.values().stream().filter(r -> r.pair().equals(pair))
-                .max(Comparator.comparing(Rate::observedAt));
+    public Optional<Entry> latestEntry(CurrencyPair pair) {
+        // Newest observation; among equal ones the last appended (the map keeps append order).
+        Entry latest = null;
+        for (Map.Entry<String, Rate> appended : byEventId.entrySet()) {
+            Rate rate = appended.getValue();
+            if (rate.pair().equals(pair) && (latest == null || !rate.observedAt().isBefore(latest.rate().observedAt()))) {
+                latest = new Entry(rate, appended.getKey());
+            }
+        }
+        return Optional.ofNullable(latest);
     }
 
     @Override

@@ -263,17 +263,20 @@ public final class DynamoDbAlertStore implements AlertStore {
         // The mode decides whether the fired alert enters the re-arm index; it never changes, so read it first.
         Optional<Alert> current = reads.get(table, AlertItems.key(alertId))
                 .filter(AlertItems::isAlert).map(AlertItems::fromItem);
-        if (current.isEmpty() || current.get().state() != AlertState.ARMED) {
+        if (current.isEmpty() || current.get().state() != AlertState.ARMED
+                || (current.get().lastFiring() != null && current.get().lastFiring().eventId().equals(firing.eventId()))) {
             return false;
         }
         Alert alert = current.get();
         Map<String, String> names = new HashMap<>(Map.of("#state", STATE, "#firedAt", FIRED_AT,
                 "#fireCount", FIRE_COUNT, "#pushPending", PUSH_PENDING, "#pendingKey", PENDING_KEY,
                 "#pendingSort", PENDING_SORT, "#armedKey", ARMED_KEY));
+        names.put("#firedBy", EVENT_ID);
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":armed", s(AlertState.ARMED.name()),
                 ":fired", s(AlertState.FIRED.name()), ":firedAt", instant(firing.firedAt()), ":one", n(1),
                 ":zero", n(0), ":true", bool(true), ":pending", s(PENDING),
                 ":pendingSort", s(AlertItems.pendingSort(firing.firedAt(), alertId))));
+        values.put(":firedBy", s(firing.eventId()));
         StringBuilder set = new StringBuilder("SET #state = :fired, #firedAt = :firedAt, "
                 + "#fireCount = if_not_exists(#fireCount, :zero) + :one, #pushPending = :true, "
                 + "#pendingKey = :pending, #pendingSort = :pendingSort");
@@ -291,7 +294,8 @@ public final class DynamoDbAlertStore implements AlertStore {
         }
         try {
             client.updateItem(b -> b.tableName(table).key(AlertItems.key(alertId))
-                    .conditionExpression("#state = :armed")
+                    // the event that fired it last, delivered again after a re-arm, must not fire it twice
+                    .conditionExpression("#state = :armed AND (attribute_not_exists(#firedBy) OR #firedBy <> :firedBy)")
                     .updateExpression(set + " REMOVE #armedKey")
                     .expressionAttributeNames(names)
                     .expressionAttributeValues(values));

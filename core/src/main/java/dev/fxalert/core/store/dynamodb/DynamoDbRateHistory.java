@@ -100,7 +100,7 @@ final class DynamoDbRateHistory implements RateHistory {
     }
 
     @Override
-    public Optional<Rate> latest(CurrencyPair pair) {
+    public Optional<Entry> latestEntry(CurrencyPair pair) {
         return rates(pair, null, 1).stream().findFirst();
     }
 
@@ -110,7 +110,7 @@ final class DynamoDbRateHistory implements RateHistory {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1, got " + limit);
         }
-        return rates(pair, since, limit);
+        return rates(pair, since, limit).stream().map(Entry::rate).toList();
     }
 
     /**
@@ -118,7 +118,7 @@ final class DynamoDbRateHistory implements RateHistory {
      * oldest observation time of the page are all read (they may go past the limit, and their append order decides
      * which make the cut): for latest() that is just the rates observed at the latest instant.
      */
-    private List<Rate> rates(CurrencyPair pair, Instant since, int limit) {
+    private List<Entry> rates(CurrencyPair pair, Instant since, int limit) {
         Objects.requireNonNull(pair, "pair");
         List<Map<String, AttributeValue>> newest = new ArrayList<>(keyOrdered(pair, since, limit));
         // Fewer than limit: the whole range is read already, ties included.
@@ -133,8 +133,8 @@ final class DynamoDbRateHistory implements RateHistory {
             }
         }
         return newest.stream().sorted(NEWEST_FIRST).limit(limit)
-                .map(item -> new Rate(pair, decimal(item, VALUE), string(item, PROVIDER),
-                        AttributeValues.instant(item, OBSERVED_AT)))
+                .map(item -> new Entry(new Rate(pair, decimal(item, VALUE), string(item, PROVIDER),
+                        AttributeValues.instant(item, OBSERVED_AT)), string(item, EVENT_ID)))
                 .toList();
     }
 

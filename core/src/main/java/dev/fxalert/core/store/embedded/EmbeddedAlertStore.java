@@ -129,9 +129,10 @@ final class EmbeddedAlertStore implements AlertStore {
     public boolean markFired(String alertId, Firing firing) {
         return jdbc.update("UPDATE alerts SET state = 'FIRED', fired_at = ?, fire_count = fire_count + 1, "
                         + "last_event_id = ?, last_rate = ?, last_provider = ?, last_observed_at = ?, last_fired_at = ?, "
-                        + "push_pending = TRUE WHERE id = ? AND state = 'ARMED'",
+                        + "push_pending = TRUE WHERE id = ? AND state = 'ARMED' "
+                        + "AND (last_event_id IS NULL OR last_event_id <> ?)",
                 firing.firedAt(), firing.eventId(), firing.rate(), firing.provider(), firing.observedAt(),
-                firing.firedAt(), alertId) == 1;
+                firing.firedAt(), alertId, firing.eventId()) == 1;
     }
 
     @Override

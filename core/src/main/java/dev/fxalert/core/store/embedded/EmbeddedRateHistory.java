@@ -29,7 +29,8 @@ final class EmbeddedRateHistory implements RateHistory {
 
     @Override
     public void append(Rate rate, String eventId) {
-        // First append wins: a redelivered event keeps its place in the append order.
+        // First append wins: a redelivered event keeps its place in the append order. Event ids name publications
+        // (not values), so a value published again is a new row and becomes the latest.
         try {
             jdbc.update("INSERT INTO rate_history (event_id, appended, pair, rate, provider, observed_at) "
                             + "VALUES (?, NEXT VALUE FOR rate_history_seq, ?, ?, ?, ?)",
@@ -42,9 +43,10 @@ final class EmbeddedRateHistory implements RateHistory {
     }
 
     @Override
-    public Optional<Rate> latest(CurrencyPair pair) {
-        return jdbc.queryOne("SELECT pair, rate, provider, observed_at FROM rate_history WHERE pair = ? "
-                + "ORDER BY observed_at DESC, appended DESC LIMIT 1", EmbeddedRateHistory::toRate, pair);
+    public Optional<Entry> latestEntry(CurrencyPair pair) {
+        return jdbc.queryOne("SELECT event_id, pair, rate, provider, observed_at FROM rate_history WHERE pair = ? "
+                        + "ORDER BY observed_at DESC, appended DESC LIMIT 1",
+                row -> new Entry(toRate(row), row.getString("event_id")), pair);
     }
 
     @Override
