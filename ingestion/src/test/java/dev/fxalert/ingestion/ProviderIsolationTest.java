@@ -8,7 +8,10 @@ import dev.fxalert.ingestion.testing.InMemoryRateHistory;
 import dev.fxalert.ingestion.testing.MutableClock;
 import dev.fxalert.ingestion.testing.RecordingPublisher;
 import dev.fxalert.ingestion.testing.RecordingSleeper;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -90,6 +94,39 @@ class ProviderIsolationTest {
 
         assertThat(frankfurter.latestRequests()).containsExactly("/v1/latest?base=USD&symbols=KRW");
         assertThat(publisher.published).extracting(RateUpdated::pair).containsExactly(USD_KRW);
+    }
+
+    @Test
+    void aCodeTheFirstProviderDoesNotQuoteGoesStraightToTheNextOne() throws IOException {
+        try (MockWebServer openErApi = new MockWebServer()) {
+            openErApi.setDispatcher(new Dispatcher() {
+                @Override
+                public MockResponse dispatch(RecordedRequest request) {
+                    String base = request.getPath().substring("/v6/latest/".length());
+                    String rates = base.equals("USD") ? "{\"USD\":1,\"KRW\":1470.23,\"VND\":26312.5}"
+                            : "{\"VND\":1,\"KRW\":0.05588,\"USD\":0.0000380}";
+                    return new MockResponse().setHeader("Content-Type", "application/json").setBody(
+                            "{\"result\":\"success\",\"time_last_update_unix\":1795564951,\"base_code\":\""
+                                    + base + "\",\"rates\":" + rates + "}");
+                }
+            });
+            openErApi.start();
+            IngestionConfig config = IngestionConfig.fromEnvironment(Map.of(
+                    "INGESTION_PROVIDERS", "frankfurter,open-er-api",
+                    "FRANKFURTER_BASE_URL", server.url("/").toString(),
+                    "OPEN_ER_API_BASE_URL", openErApi.url("/").toString(),
+                    "PROVIDER_MAX_ATTEMPTS", "1"));
+            watched.addAll(Set.of(USD_KRW, USD_VND, CurrencyPair.of("VND", "KRW")));
+
+            IngestionSummary summary = new IngestionService(RateProviders.fromConfig(config, clock, new RecordingSleeper()),
+                    alerts, history, publisher, clock, config).runOnce();
+
+            assertThat(frankfurter.latestRequests()).containsExactly("/v1/latest?base=USD&symbols=KRW");
+            assertThat(publisher.published).extracting(RateUpdated::pair, RateUpdated::provider).containsExactlyInAnyOrder(
+                    tuple(USD_KRW, "frankfurter"), tuple(USD_VND, "open-er-api"),
+                    tuple(CurrencyPair.of("VND", "KRW"), "open-er-api"));
+            assertThat(summary.providerErrors()).isZero();
+        }
     }
 
     @Test
