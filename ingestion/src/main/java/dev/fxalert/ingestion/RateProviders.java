@@ -56,24 +56,50 @@ public final class RateProviders {
      * lists once ingestion has read them). A provider that publishes no list counts as quoting every ISO code.
      */
     public static CurrencyCatalogue catalogue(List<RateProvider> chain) {
-        List<RateProvider> providers = List.copyOf(chain);
-        return new CurrencyCatalogue() {
-            @Override
-            public SortedSet<String> all() {
-                return snapshot().all();
-            }
+        return new LiveCatalogue(chain);
+    }
 
-            @Override
-            public List<String> sources(String currency) {
-                return snapshot().sources(currency);
-            }
+    /** Re-indexes only when a provider's list changed (lists are replaced whole, so identity tells). */
+    private static final class LiveCatalogue implements CurrencyCatalogue {
+        private final List<RateProvider> providers;
+        /** The lists last indexed and their index, swapped together so a reader never mixes two versions. */
+        private volatile Indexed indexed = new Indexed(List.of(), CurrencyCatalogue.of(Map.of()));
 
-            private CurrencyCatalogue snapshot() {
-                Map<String, Set<String>> bySource = new LinkedHashMap<>();
-                providers.forEach(p -> bySource.put(p.name(), p.currencies().orElse(ANY_ISO_CODE)));
-                return CurrencyCatalogue.of(bySource);
+        private record Indexed(List<Set<String>> lists, CurrencyCatalogue catalogue) {
+        }
+
+        LiveCatalogue(List<RateProvider> providers) {
+            this.providers = List.copyOf(providers);
+        }
+
+        @Override
+        public SortedSet<String> all() {
+            return current().all();
+        }
+
+        @Override
+        public List<String> sources(String currency) {
+            return current().sources(currency);
+        }
+
+        private CurrencyCatalogue current() {
+            List<Set<String>> lists = providers.stream().map(p -> p.currencies().orElse(ANY_ISO_CODE)).toList();
+            Indexed last = indexed;
+            boolean same = lists.size() == last.lists().size();
+            for (int i = 0; same && i < lists.size(); i++) {
+                same = lists.get(i) == last.lists().get(i);
             }
-        };
+            if (same) {
+                return last.catalogue();
+            }
+            Map<String, Set<String>> bySource = new LinkedHashMap<>();
+            for (int i = 0; i < providers.size(); i++) {
+                bySource.put(providers.get(i).name(), lists.get(i));
+            }
+            CurrencyCatalogue fresh = CurrencyCatalogue.of(bySource);
+            indexed = new Indexed(lists, fresh);
+            return fresh;
+        }
     }
 
     /**
