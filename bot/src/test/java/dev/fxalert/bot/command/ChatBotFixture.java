@@ -2,6 +2,7 @@ package dev.fxalert.bot.command;
 
 import dev.fxalert.core.domain.CurrencyPair;
 import dev.fxalert.core.domain.Rate;
+import dev.fxalert.core.port.CurrencyCatalogue;
 import dev.fxalert.core.port.OutgoingMessage;
 import dev.fxalert.core.port.RateLookup;
 import dev.fxalert.core.store.embedded.EmbeddedStoreConfig;
@@ -34,11 +35,14 @@ final class ChatBotFixture implements AutoCloseable {
     final ChatBot bot;
 
     ChatBotFixture(Path dir, int commandsPerMinute) {
+        this(dir, commandsPerMinute, RateProviders.shippedCatalogue(IngestionConfig.fromEnvironment(Map.of())));
+    }
+
+    ChatBotFixture(Path dir, int commandsPerMinute, CurrencyCatalogue catalogue) {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         stores = EmbeddedStores.open(new EmbeddedStoreConfig(dir.resolve("fx-alert.db"), 50), clock);
         RateLookup lookup = pair -> Optional.ofNullable(lookupRates.get(pair));
-        bot = new ChatBot(stores.users(), stores.alerts(), stores.rateHistory(), lookup,
-                RateProviders.shippedCatalogue(IngestionConfig.fromEnvironment(Map.of())), clock,
+        bot = new ChatBot(stores.users(), stores.alerts(), stores.rateHistory(), lookup, catalogue, clock,
                 new BotSettings("FxAlertBot", commandsPerMinute, Duration.ofMinutes(15)));
     }
 

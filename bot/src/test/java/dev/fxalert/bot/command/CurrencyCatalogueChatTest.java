@@ -3,6 +3,7 @@ package dev.fxalert.bot.command;
 import dev.fxalert.core.domain.Alert;
 import dev.fxalert.core.domain.CurrencyPair;
 import dev.fxalert.core.domain.User;
+import dev.fxalert.core.port.CurrencyCatalogue;
 import dev.fxalert.core.port.OutgoingMessage;
 import dev.fxalert.core.port.OutgoingMessage.Button;
 import org.junit.jupiter.api.AfterEach;
@@ -11,7 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static dev.fxalert.bot.command.ChatBotFixture.CHAT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,6 +57,19 @@ class CurrencyCatalogueChatTest {
     void refusesTheBaseToo() {
         assertThat(chat.reply("/alert XXX USD below 1")).startsWith("None of my rate sources quotes XXX");
         assertThat(alerts()).isEmpty();
+    }
+
+    @Test
+    void refusesAPairNoSingleSourceQuotesNamingTheSourcesOfEach() {
+        Map<String, List<String>> bySource = new LinkedHashMap<>();
+        bySource.put("koreaexim", List.of("AED", "KRW", "USD"));
+        bySource.put("frankfurter", List.of("ISK", "KRW", "USD"));
+        try (ChatBotFixture split = new ChatBotFixture(dir.resolve("split"), 1000, CurrencyCatalogue.of(bySource))) {
+            assertThat(split.reply("/alert AED ISK above 30")).startsWith("No single rate source of mine quotes both "
+                    + "AED (koreaexim) and ISK (frankfurter), so that alert could never fire. /currencies lists which "
+                    + "source covers which currency.");
+            assertThat(split.reply("/alert AED KRW above 380")).startsWith("Alert ");
+        }
     }
 
     @Test
