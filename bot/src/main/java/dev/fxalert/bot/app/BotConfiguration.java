@@ -35,7 +35,8 @@ public class BotConfiguration {
     @Bean
     public ChatBot chatBot(UserStore users, AlertStore alerts, RateHistory history, RateLookup lookup,
                            CurrencyCatalogue catalogue, Clock clock, FxAlertProperties properties) {
-        return new ChatBot(users, alerts, history, lookup, catalogue, clock, new BotSettings(properties.telegram().botUsername(),
-                properties.chat().commandsPerMinute(), properties.chat().rateFreshness()));
+        return new ChatBot(users, alerts, history, lookup, catalogue, clock,
+                new BotSettings(properties.telegram().botUsername(), properties.chat().commandsPerMinute(),
+                        properties.chat().rateFreshness()));
     }
 }

@@ -59,7 +59,10 @@ final class CurrenciesCommand implements CommandHandler {
                 + "quotes, e.g. " + AlertRequestParser.EXAMPLE + ".";
     }
 
-    /** One line per group of sources, e.g. "frankfurter, open-er-api: EUR, JPY, ..." (Telegram's 4,096 chars fit ~600 codes). */
+    /**
+     * One paragraph per group of sources, widest coverage first, e.g. {@code frankfurter + open-er-api (30): AUD,
+     * BRL, ...}; five characters a code, so Telegram's 4,096 characters hold some 700 codes.
+     */
     private String all() {
         Map<List<String>, SortedSet<String>> bySources = new LinkedHashMap<>();
         for (String code : catalogue.all()) {

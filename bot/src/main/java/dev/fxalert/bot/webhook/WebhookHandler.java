@@ -53,7 +53,8 @@ public final class WebhookHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     /** One {@link Secrets} (so Secrets Manager is read once) and one set of stores for the bot and the admin API. */
     private WebhookHandler(Map<String, String> env, Secrets secrets, Clock clock, Stores stores) {
-        this(fromEnvironment(secrets, stores, shippedCatalogue(env)), LambdaAdminWiring.aws().wire(env, secrets, stores, clock));
+        this(fromEnvironment(secrets, stores, shippedCatalogue(env)),
+                LambdaAdminWiring.aws().wire(env, secrets, stores, clock));
     }
 
     /** The webhook only: {@code /admin} paths answer 404 like any unknown path. */

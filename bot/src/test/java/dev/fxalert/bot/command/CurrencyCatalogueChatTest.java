@@ -126,7 +126,8 @@ class CurrencyCatalogueChatTest {
     void currenciesAnswersForOneCode() {
         assertThat(chat.reply("/currencies krw")).startsWith("KRW is quoted by frankfurter, open-er-api.");
         assertThat(chat.reply("/currencies VND")).startsWith("VND is quoted by open-er-api.");
-        assertThat(chat.reply("/currencies XAU")).startsWith("None of my rate sources quotes XAU, so I cannot watch it.");
+        assertThat(chat.reply("/currencies XAU"))
+                .startsWith("None of my rate sources quotes XAU, so I cannot watch it.");
     }
 
     @Test

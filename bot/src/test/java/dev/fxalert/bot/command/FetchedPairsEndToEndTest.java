@@ -66,7 +66,8 @@ class FetchedPairsEndToEndTest {
         chat.reply("/alert USD VND above 26000");
         assertThat(runAfter(Duration.ofMinutes(5))).containsExactly("USD/VND");
 
-        Alert alert = chat.stores.alerts().listByOwner(chat.stores.users().findByChatId(CHAT).orElseThrow().id()).get(0);
+        String owner = chat.stores.users().findByChatId(CHAT).orElseThrow().id();
+        Alert alert = chat.stores.alerts().listByOwner(owner).get(0);
         chat.reply("/delete " + alert.id());
 
         assertThat(runAfter(Duration.ofMinutes(10))).isEmpty();

@@ -50,7 +50,8 @@ class ConsoleChatTest {
         stores.rateHistory().append(new Rate(CurrencyPair.of("USD", "KRW"), new BigDecimal("1385.2"), "frankfurter",
                 NOW.minus(Duration.ofMinutes(4))), "e1");
         bot = new ChatBot(stores.users(), stores.alerts(), stores.rateHistory(), pair -> Optional.empty(),
-                RateProviders.shippedCatalogue(IngestionConfig.fromEnvironment(Map.of())), clock, BotSettings.defaults());
+                RateProviders.shippedCatalogue(IngestionConfig.fromEnvironment(Map.of())), clock,
+                BotSettings.defaults());
     }
 
     @AfterEach

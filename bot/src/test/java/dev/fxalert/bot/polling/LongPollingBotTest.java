@@ -54,7 +54,8 @@ class LongPollingBotTest {
         stores.rateHistory().append(new Rate(CurrencyPair.of("USD", "KRW"), new BigDecimal("1385.2"), "frankfurter",
                 NOW.minus(Duration.ofMinutes(4))), "e1");
         ChatBot chatBot = new ChatBot(stores.users(), stores.alerts(), stores.rateHistory(), pair -> Optional.empty(),
-                RateProviders.shippedCatalogue(IngestionConfig.fromEnvironment(Map.of())), clock, BotSettings.defaults());
+                RateProviders.shippedCatalogue(IngestionConfig.fromEnvironment(Map.of())), clock,
+                BotSettings.defaults());
         OkHttpTelegramClient client = new OkHttpTelegramClient(FakeBotApi.TOKEN, api.telegramUrl());
         bot = new LongPollingBot(FakeBotApi.TOKEN, api.telegramUrl(), client, new TelegramUpdateHandler(chatBot, client),
                 2, Duration.ofSeconds(5));

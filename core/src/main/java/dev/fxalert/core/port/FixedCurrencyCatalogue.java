@@ -36,7 +36,8 @@ final class FixedCurrencyCatalogue implements CurrencyCatalogue {
 
     @Override
     public List<String> sources(String currency) {
-        return currency == null ? List.of() : sourcesByCurrency.getOrDefault(currency.toUpperCase(Locale.ROOT), List.of());
+        return currency == null ? List.of()
+                : sourcesByCurrency.getOrDefault(currency.toUpperCase(Locale.ROOT), List.of());
     }
 
     @Override
