@@ -27,7 +27,8 @@ import java.util.Set;
  * @param providerRetry         retries of one provider call, on timeouts and 5xx only
  * @param spikeLimit            a quote moving more than this fraction from the last stored rate is quarantined
  * @param confirmationTolerance how close a second provider's quote must be to confirm a quarantined one
- * @param interestWindow        how long a pair someone asked about (/rate) keeps being fetched without alerts
+ * @param interestWindow        how long a pair someone asked about (/rate) keeps being fetched without alerts;
+ *                              short (3 h), so a pair nobody watches any more soon stops costing calls
  * @param rateLimitBackoff      how long a provider that answered HTTP 429 is left alone
  * @param koreaEximLookbackDays how many days back Korea Eximbank is searched for the last business day's table
  * @param koreaEximCacheTtl     how long a fetched Korea Eximbank table is reused (it changes once a day; the key
@@ -132,7 +133,7 @@ public record IngestionConfig(
                         e.millis("PROVIDER_RETRY_BASE_DELAY_MS", 500), e.millis("PROVIDER_RETRY_MAX_DELAY_MS", 4_000)),
                 e.percent("SPIKE_LIMIT_PERCENT", "10"),
                 e.percent("CONFIRMATION_TOLERANCE_PERCENT", "1"),
-                e.hours("INTEREST_WINDOW_HOURS", 72),
+                e.hours("INTEREST_WINDOW_HOURS", 3),
                 Duration.ofMinutes(e.integer("RATE_LIMIT_BACKOFF_MINUTES", 20)),
                 e.integer("KOREAEXIM_LOOKBACK_DAYS", 7),
                 Duration.ofMinutes(e.integer("KOREAEXIM_CACHE_MINUTES", 30)),

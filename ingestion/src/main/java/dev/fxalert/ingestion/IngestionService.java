@@ -4,6 +4,7 @@ import dev.fxalert.core.domain.CurrencyPair;
 import dev.fxalert.core.domain.Rate;
 import dev.fxalert.core.domain.RateUpdated;
 import dev.fxalert.core.port.AlertStore;
+import dev.fxalert.core.port.CurrencyCatalogue;
 import dev.fxalert.core.port.RateEventPublisher;
 import dev.fxalert.core.port.RateHistory;
 import dev.fxalert.core.port.RateLookup;
@@ -81,6 +82,9 @@ public final class IngestionService implements RateLookup {
         Instant startedAt = clock.instant();
         RunStats stats = new RunStats(providerNames());
         Set<CurrencyPair> pairs = pairsToFetch(startedAt);
+        if (!pairs.isEmpty()) {
+            refreshCurrencyLists();
+        }
         LastRates last = new LastRates(history);
 
         List<Rate> trusted = new ArrayList<>();
@@ -121,12 +125,45 @@ public final class IngestionService implements RateLookup {
                 .findFirst();
     }
 
+    /** The currencies this chain quotes, as its providers know them now (refreshed by the runs). */
+    public CurrencyCatalogue catalogue() {
+        return RateProviders.catalogue(providers);
+    }
+
     /** Pairs of ARMED or FIRED alerts plus pairs people asked about within the interest window. */
     Set<CurrencyPair> pairsToFetch(Instant now) {
         Set<CurrencyPair> pairs = new TreeSet<>(BY_NAME);
         pairs.addAll(alerts.watchedPairs());
         pairs.addAll(history.pairsOfInterestSince(now.minus(config.interestWindow())));
         return pairs;
+    }
+
+    /** Lets each provider re-read its currency list when due (at most daily); failures keep the list it had. */
+    private void refreshCurrencyLists() {
+        for (RateProvider provider : providers) {
+            try {
+                provider.refreshCurrencies();
+            } catch (RuntimeException e) {
+                log.warn("rate provider {} could not refresh its currency list: {}", provider.name(), e.toString());
+            }
+        }
+    }
+
+    /**
+     * The codes of {@code wanted} worth asking {@code provider} for: none when it does not quote the base, else
+     * those it quotes. Some providers fail the whole request over one unknown code (Frankfurter's 404).
+     */
+    private static SortedSet<String> quotable(RateProvider provider, String base, SortedSet<String> wanted) {
+        Optional<Set<String>> known = provider.currencies();
+        if (known.isEmpty()) {
+            return wanted;
+        }
+        if (!known.get().contains(base)) {
+            return new TreeSet<>();
+        }
+        SortedSet<String> quotable = new TreeSet<>(wanted);
+        quotable.retainAll(known.get());
+        return quotable;
     }
 
     private static Map<String, SortedSet<String>> groupByBase(Set<CurrencyPair> pairs) {
@@ -140,10 +177,14 @@ public final class IngestionService implements RateLookup {
         Map<String, Rate> quarantined = new HashMap<>();
         Map<String, QuoteGuard.Doubt> doubts = new HashMap<>();
         for (RateProvider provider : providers) {
-            SortedSet<String> wanted = new TreeSet<>(quotes);
-            wanted.removeAll(trusted.keySet());
-            if (wanted.isEmpty()) {
+            SortedSet<String> open = new TreeSet<>(quotes);
+            open.removeAll(trusted.keySet());
+            if (open.isEmpty()) {
                 break;
+            }
+            SortedSet<String> wanted = quotable(provider, base, open);
+            if (wanted.isEmpty()) {
+                continue;
             }
             Map<String, Quote> answer = call(provider, base, wanted, stats);
             if (answer == null) {

@@ -3,6 +3,7 @@ package dev.fxalert.bot.app;
 import dev.fxalert.bot.command.BotSettings;
 import dev.fxalert.bot.command.ChatBot;
 import dev.fxalert.core.port.AlertStore;
+import dev.fxalert.core.port.CurrencyCatalogue;
 import dev.fxalert.core.port.RateHistory;
 import dev.fxalert.core.port.RateLookup;
 import dev.fxalert.core.port.Stores;
@@ -32,9 +33,10 @@ public class BotConfiguration {
     }
 
     @Bean
-    public ChatBot chatBot(UserStore users, AlertStore alerts, RateHistory history, RateLookup lookup, Clock clock,
-                           FxAlertProperties properties) {
-        return new ChatBot(users, alerts, history, lookup, clock, new BotSettings(properties.telegram().botUsername(),
-                properties.chat().commandsPerMinute(), properties.chat().rateFreshness()));
+    public ChatBot chatBot(UserStore users, AlertStore alerts, RateHistory history, RateLookup lookup,
+                           CurrencyCatalogue catalogue, Clock clock, FxAlertProperties properties) {
+        return new ChatBot(users, alerts, history, lookup, catalogue, clock,
+                new BotSettings(properties.telegram().botUsername(), properties.chat().commandsPerMinute(),
+                        properties.chat().rateFreshness()));
     }
 }

@@ -3,26 +3,35 @@ package dev.fxalert.bot.command;
 import dev.fxalert.core.domain.Alert;
 import dev.fxalert.core.domain.AlertCallback;
 import dev.fxalert.core.domain.AlertIds;
+import dev.fxalert.core.domain.CurrencyPair;
+import dev.fxalert.core.domain.InvalidInputException;
 import dev.fxalert.core.domain.Owner;
 import dev.fxalert.core.domain.Rate;
 import dev.fxalert.core.port.AlertStore;
+import dev.fxalert.core.port.CurrencyCatalogue;
 import dev.fxalert.core.port.OutgoingMessage;
 import dev.fxalert.core.port.OutgoingMessage.Button;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
-/** /alert: stores a new alert and says whether the current rate would already fire it. */
+/**
+ * /alert: stores a new alert and says whether the current rate would already fire it. Only alerts that can fire
+ * are stored: both currencies must be quoted by one configured source (the {@link CurrencyCatalogue}), and an
+ * alert identical to one the owner already has (pair, condition, threshold, mode) is shown instead of doubled.
+ */
 final class AlertCommand implements CommandHandler {
     private final AlertRequestParser parser = new AlertRequestParser();
     private final AlertIds ids = new AlertIds();
     private final AlertStore alerts;
     private final RateQuotes quotes;
+    private final CurrencyCatalogue catalogue;
     private final Clock clock;
 
-    AlertCommand(AlertStore alerts, RateQuotes quotes, Clock clock) {
+    AlertCommand(AlertStore alerts, RateQuotes quotes, CurrencyCatalogue catalogue, Clock clock) {
         this.alerts = alerts;
         this.quotes = quotes;
+        this.catalogue = catalogue;
         this.clock = clock;
     }
 
@@ -39,6 +48,14 @@ final class AlertCommand implements CommandHandler {
     @Override
     public OutgoingMessage handle(CommandContext context) {
         AlertRequest request = parser.parse(context.arguments());
+        requireQuoted(request.pair());
+        Optional<Alert> twin = identical(context.user().id(), request);
+        if (twin.isPresent()) {
+            Alert existing = twin.get();
+            return context.reply("You already have this alert: " + existing.id() + " " + Formats.condition(existing)
+                    + " – " + Formats.state(existing) + ", " + Formats.afterFiring(existing)
+                    + ". I did not add another one.", List.of(AlertsView.buttonsFor(existing)));
+        }
         Alert alert = alerts.create(Alert.create(ids.next(), new Owner(context.user().id(), context.chatId()),
                 request.pair(), request.direction(), request.threshold(), request.mode(), request.note(),
                 clock.instant()));
@@ -47,7 +64,7 @@ final class AlertCommand implements CommandHandler {
         if (alert.note() != null) {
             text.append("\nNote: ").append(alert.note());
         }
-        Optional<Rate> current = quotes.current(alert.pair());
+        Optional<Rate> current = quotes.withoutInterest(alert.pair());
         if (current.isEmpty()) {
             text.append("\nI have no rate for ").append(alert.pair()).append(" yet; I'm fetching it now.");
         } else if (alert.firesAt(current.get().value())) {
@@ -57,8 +74,38 @@ final class AlertCommand implements CommandHandler {
             text.append("\nNow ").append(Formats.rateWithSource(current.get(), clock.instant()))
                     .append(": it would not fire right now.");
         }
-        return context.reply(text.toString(), List.of(List.of(
+        return context.reply(text.toString(), buttons(alert));
+    }
+
+    /** Refuses a pair no configured source quotes, naming the currency that is missing. */
+    private void requireQuoted(CurrencyPair pair) {
+        for (String currency : List.of(pair.base(), pair.quote())) {
+            if (!catalogue.supports(currency)) {
+                throw new InvalidInputException("None of my rate sources quotes " + currency
+                        + ", so that alert could never fire. /currencies lists the ones I can watch.");
+            }
+        }
+        if (!catalogue.supports(pair)) {
+            throw new InvalidInputException("No single rate source of mine quotes both " + pair.base() + " ("
+                    + String.join(", ", catalogue.sources(pair.base())) + ") and " + pair.quote() + " ("
+                    + String.join(", ", catalogue.sources(pair.quote())) + "), so that alert could never fire. "
+                    + "/currencies lists which source covers which currency.");
+        }
+    }
+
+    /** The owner's alert asking for exactly the same thing, whatever its state or note. */
+    private Optional<Alert> identical(String userId, AlertRequest request) {
+        return alerts.listByOwner(userId).stream()
+                .filter(alert -> alert.pair().equals(request.pair())
+                        && alert.direction() == request.direction()
+                        && alert.threshold().compareTo(request.threshold()) == 0
+                        && alert.mode() == request.mode())
+                .findFirst();
+    }
+
+    private static List<List<Button>> buttons(Alert alert) {
+        return List.of(List.of(
                 new Button("Pause", new AlertCallback(AlertCallback.Action.PAUSE, alert.id()).encode()),
-                new Button("Delete", new AlertCallback(AlertCallback.Action.DELETE, alert.id()).encode()))));
+                new Button("Delete", new AlertCallback(AlertCallback.Action.DELETE, alert.id()).encode())));
     }
 }

@@ -76,7 +76,8 @@ final class AlertsView {
         return new OutgoingMessage(chatId, text.toString(), keyboard);
     }
 
-    private static List<Button> buttonsFor(Alert alert) {
+    /** The alert's own row: pause, resume or re-arm by state, and delete. */
+    static List<Button> buttonsFor(Alert alert) {
         String id = alert.id();
         Button toggle = switch (alert.state()) {
             case ARMED -> new Button("Pause " + id, new AlertCallback(AlertCallback.Action.PAUSE, id).encode());

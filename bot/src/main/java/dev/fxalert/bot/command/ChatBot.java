@@ -5,6 +5,7 @@ import dev.fxalert.core.domain.AlertLimitExceededException;
 import dev.fxalert.core.domain.InvalidInputException;
 import dev.fxalert.core.domain.User;
 import dev.fxalert.core.port.AlertStore;
+import dev.fxalert.core.port.CurrencyCatalogue;
 import dev.fxalert.core.port.OutgoingMessage;
 import dev.fxalert.core.port.RateHistory;
 import dev.fxalert.core.port.RateLookup;
@@ -36,8 +37,9 @@ public final class ChatBot {
     private final BotSettings settings;
     private final Map<String, CommandHandler> handlers = new LinkedHashMap<>();
 
-    public ChatBot(UserStore users, AlertStore alerts, RateHistory history, RateLookup lookup, Clock clock,
-                   BotSettings settings) {
+    /** @param catalogue the currencies the configured rate sources quote: what /alert accepts and /currencies lists */
+    public ChatBot(UserStore users, AlertStore alerts, RateHistory history, RateLookup lookup,
+                   CurrencyCatalogue catalogue, Clock clock, BotSettings settings) {
         this.users = users;
         this.alerts = alerts;
         this.actions = new AlertActions(alerts);
@@ -46,13 +48,14 @@ public final class ChatBot {
         RateQuotes quotes = new RateQuotes(history, lookup, clock, settings.rateFreshness());
         register(new StartCommand());
         register(new HelpCommand());
-        register(new AlertCommand(alerts, quotes, clock));
+        register(new AlertCommand(alerts, quotes, catalogue, clock));
         register(new AlertsCommand(alerts));
         register(new AlertActionCommand(AlertCallback.Action.PAUSE, actions));
         register(new AlertActionCommand(AlertCallback.Action.RESUME, actions));
         register(new AlertActionCommand(AlertCallback.Action.DELETE, actions));
         register(new RateCommand(quotes, clock));
         register(new ConvertCommand(quotes, clock));
+        register(new CurrenciesCommand(catalogue));
     }
 
     private void register(CommandHandler handler) {

@@ -13,8 +13,8 @@ import java.util.Optional;
 
 /**
  * The current rate of a pair for a chat reply: the latest stored rate while fresh, otherwise asked from the
- * providers on demand, otherwise the stale stored one (shown with its age). Asking also records interest, so
- * ingestion keeps fetching the pair for a while.
+ * providers on demand, otherwise the stale stored one (shown with its age). Asking with {@link #current} also
+ * records interest, so ingestion keeps fetching the pair for a while.
  */
 public final class RateQuotes {
 
@@ -32,8 +32,17 @@ public final class RateQuotes {
         this.freshness = freshness;
     }
 
+    /** For /rate and /convert: also records interest, so ingestion keeps the pair fresh for a while. */
     public Optional<Rate> current(CurrencyPair pair) {
         history.recordInterest(pair, clock.instant());
+        return withoutInterest(pair);
+    }
+
+    /**
+     * The same answer without recording interest: for /alert, whose alert keeps the pair fetched for as long as it
+     * is watched, and not a minute longer (interest would keep a deleted alert's pair fetched).
+     */
+    public Optional<Rate> withoutInterest(CurrencyPair pair) {
         Optional<Rate> stored = history.latest(pair);
         if (stored.isPresent() && !stored.get().observedAt().isBefore(clock.instant().minus(freshness))) {
             return stored;

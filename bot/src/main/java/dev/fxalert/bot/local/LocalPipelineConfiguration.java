@@ -4,6 +4,7 @@ import dev.fxalert.admin.broadcast.BroadcastSender;
 import dev.fxalert.admin.ingestion.IngestionTrigger;
 import dev.fxalert.admin.journal.OperationsJournal;
 import dev.fxalert.core.port.AlertStore;
+import dev.fxalert.core.port.CurrencyCatalogue;
 import dev.fxalert.core.port.DeliveryResult;
 import dev.fxalert.core.port.Notifier;
 import dev.fxalert.core.port.RateHistory;
@@ -58,6 +59,12 @@ public class LocalPipelineConfiguration {
                                       InProcessRateEventBus bus, Clock clock) {
         return new IngestionService(RateProviders.fromConfig(config, clock, Sleeper.system()), alerts, history, bus,
                 clock, config);
+    }
+
+    /** What /alert accepts and /currencies lists: the running chain's lists, kept current by ingestion's runs. */
+    @Bean
+    CurrencyCatalogue currencyCatalogue(IngestionService ingestion) {
+        return ingestion.catalogue();
     }
 
     @Bean(destroyMethod = "close")

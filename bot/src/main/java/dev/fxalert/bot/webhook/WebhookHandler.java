@@ -11,15 +11,19 @@ import dev.fxalert.bot.telegram.TelegramUpdateHandler;
 import dev.fxalert.bot.webhook.admin.AdminRoute;
 import dev.fxalert.bot.webhook.admin.LambdaAdminWiring;
 import dev.fxalert.core.config.Secrets;
+import dev.fxalert.core.port.CurrencyCatalogue;
 import dev.fxalert.core.port.Stores;
 import dev.fxalert.core.store.dynamodb.DynamoDbStoreConfig;
 import dev.fxalert.core.store.dynamodb.DynamoDbStores;
+import dev.fxalert.ingestion.IngestionConfig;
+import dev.fxalert.ingestion.RateProviders;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -49,7 +53,8 @@ public final class WebhookHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     /** One {@link Secrets} (so Secrets Manager is read once) and one set of stores for the bot and the admin API. */
     private WebhookHandler(Map<String, String> env, Secrets secrets, Clock clock, Stores stores) {
-        this(fromEnvironment(secrets, stores), LambdaAdminWiring.aws().wire(env, secrets, stores, clock));
+        this(fromEnvironment(secrets, stores, shippedCatalogue(env)),
+                LambdaAdminWiring.aws().wire(env, secrets, stores, clock));
     }
 
     /** The webhook only: {@code /admin} paths answer 404 like any unknown path. */
@@ -65,6 +70,23 @@ public final class WebhookHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     /** Wires the webhook from the environment over the given stores (DynamoDB on AWS). */
     public static TelegramWebhook fromEnvironment(Secrets secrets, Stores stores) {
+        return fromEnvironment(secrets, stores, shippedCatalogue(System.getenv()));
+    }
+
+    /**
+     * The currencies of the configured provider chain from the lists shipped with the project: the webhook fetches
+     * no rates, and must not call a provider per command. The function cannot read ingestion's secret, so the
+     * Secrets Manager fallback is left out here: Korea Eximbank counts as configured only when its key is in the
+     * plain environment (its currencies are all on open.er-api's list too, so the same pairs are accepted).
+     */
+    static CurrencyCatalogue shippedCatalogue(Map<String, String> env) {
+        Map<String, String> plain = new HashMap<>(env);
+        plain.remove(Secrets.SECRETS_ARN_VARIABLE);
+        return RateProviders.shippedCatalogue(IngestionConfig.fromEnvironment(plain));
+    }
+
+    /** @param catalogue what /alert accepts and /currencies lists */
+    public static TelegramWebhook fromEnvironment(Secrets secrets, Stores stores, CurrencyCatalogue catalogue) {
         String token = secrets.require("TELEGRAM_BOT_TOKEN");
         OkHttpTelegramClient client = new OkHttpTelegramClient(token,
                 TelegramApiUrl.parse(secrets.optional("TELEGRAM_API_URL").orElse(TelegramApiUrl.DEFAULT)));
@@ -73,7 +95,7 @@ public final class WebhookHandler implements RequestHandler<APIGatewayV2HTTPEven
                 defaults.commandsPerMinute(), defaults.rateFreshness());
         // No on-demand provider lookup in the Lambda: /rate answers from the history ingestion keeps filling.
         ChatBot bot = new ChatBot(stores.users(), stores.alerts(), stores.rateHistory(), pair -> Optional.empty(),
-                Clock.systemUTC(), settings);
+                catalogue, Clock.systemUTC(), settings);
         return new TelegramWebhook(secrets.require("TELEGRAM_WEBHOOK_SECRET"), new TelegramUpdateHandler(bot, client));
     }
 

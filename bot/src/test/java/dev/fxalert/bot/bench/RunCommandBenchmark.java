@@ -10,6 +10,8 @@ import dev.fxalert.core.domain.CurrencyPair;
 import dev.fxalert.core.domain.Rate;
 import dev.fxalert.core.store.embedded.EmbeddedStoreConfig;
 import dev.fxalert.core.store.embedded.EmbeddedStores;
+import dev.fxalert.ingestion.IngestionConfig;
+import dev.fxalert.ingestion.RateProviders;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 
 import java.math.BigDecimal;
@@ -43,7 +45,8 @@ public final class RunCommandBenchmark {
             stores.rateHistory().append(new Rate(CurrencyPair.of("USD", "KRW"), new BigDecimal("1385.2"), "frankfurter",
                     Instant.now()), "bench-rate");
             ChatBot bot = new ChatBot(stores.users(), stores.alerts(), stores.rateHistory(), pair -> Optional.empty(),
-                    clock, new BotSettings("", Integer.MAX_VALUE, Duration.ofMinutes(15)));
+                    RateProviders.shippedCatalogue(IngestionConfig.fromEnvironment(Map.of())), clock,
+                    new BotSettings("", Integer.MAX_VALUE, Duration.ofMinutes(15)));
             System.out.println("| command | runs | mean µs | commands/s |");
             System.out.println("|---|---:|---:|---:|");
             measure("/start (links the chat)", i -> bot.handle(IncomingMessage.privateText(chat(i), "/start")));

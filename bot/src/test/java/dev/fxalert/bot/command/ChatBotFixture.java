@@ -2,10 +2,13 @@ package dev.fxalert.bot.command;
 
 import dev.fxalert.core.domain.CurrencyPair;
 import dev.fxalert.core.domain.Rate;
+import dev.fxalert.core.port.CurrencyCatalogue;
 import dev.fxalert.core.port.OutgoingMessage;
 import dev.fxalert.core.port.RateLookup;
 import dev.fxalert.core.store.embedded.EmbeddedStoreConfig;
 import dev.fxalert.core.store.embedded.EmbeddedStores;
+import dev.fxalert.ingestion.IngestionConfig;
+import dev.fxalert.ingestion.RateProviders;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -18,7 +21,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** A chat bot over a real embedded store in a temporary folder, a fixed clock and a scripted rate lookup. */
+/**
+ * A chat bot over a real embedded store in a temporary folder, a fixed clock, a scripted rate lookup and the
+ * currency catalogue of the default provider chain (Frankfurter and open.er-api, their shipped lists).
+ */
 final class ChatBotFixture implements AutoCloseable {
 
     static final Instant NOW = Instant.parse("2026-11-25T09:00:00Z");
@@ -29,10 +35,14 @@ final class ChatBotFixture implements AutoCloseable {
     final ChatBot bot;
 
     ChatBotFixture(Path dir, int commandsPerMinute) {
+        this(dir, commandsPerMinute, RateProviders.shippedCatalogue(IngestionConfig.fromEnvironment(Map.of())));
+    }
+
+    ChatBotFixture(Path dir, int commandsPerMinute, CurrencyCatalogue catalogue) {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         stores = EmbeddedStores.open(new EmbeddedStoreConfig(dir.resolve("fx-alert.db"), 50), clock);
         RateLookup lookup = pair -> Optional.ofNullable(lookupRates.get(pair));
-        bot = new ChatBot(stores.users(), stores.alerts(), stores.rateHistory(), lookup, clock,
+        bot = new ChatBot(stores.users(), stores.alerts(), stores.rateHistory(), lookup, catalogue, clock,
                 new BotSettings("FxAlertBot", commandsPerMinute, Duration.ofMinutes(15)));
     }
 

@@ -8,6 +8,8 @@ import dev.fxalert.core.domain.Rate;
 import dev.fxalert.core.port.OutgoingMessage;
 import dev.fxalert.core.store.embedded.EmbeddedStoreConfig;
 import dev.fxalert.core.store.embedded.EmbeddedStores;
+import dev.fxalert.ingestion.IngestionConfig;
+import dev.fxalert.ingestion.RateProviders;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,7 +49,8 @@ class ConsoleChatTest {
         stores = EmbeddedStores.open(new EmbeddedStoreConfig(dir.resolve("fx-alert.db"), 50), clock);
         stores.rateHistory().append(new Rate(CurrencyPair.of("USD", "KRW"), new BigDecimal("1385.2"), "frankfurter",
                 NOW.minus(Duration.ofMinutes(4))), "e1");
-        bot = new ChatBot(stores.users(), stores.alerts(), stores.rateHistory(), pair -> Optional.empty(), clock,
+        bot = new ChatBot(stores.users(), stores.alerts(), stores.rateHistory(), pair -> Optional.empty(),
+                RateProviders.shippedCatalogue(IngestionConfig.fromEnvironment(Map.of())), clock,
                 BotSettings.defaults());
     }
 

@@ -11,6 +11,8 @@ import dev.fxalert.core.domain.Rate;
 import dev.fxalert.core.domain.User;
 import dev.fxalert.core.store.embedded.EmbeddedStoreConfig;
 import dev.fxalert.core.store.embedded.EmbeddedStores;
+import dev.fxalert.ingestion.IngestionConfig;
+import dev.fxalert.ingestion.RateProviders;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,7 +54,8 @@ class LongPollingBotTest {
         stores.rateHistory().append(new Rate(CurrencyPair.of("USD", "KRW"), new BigDecimal("1385.2"), "frankfurter",
                 NOW.minus(Duration.ofMinutes(4))), "e1");
         ChatBot chatBot = new ChatBot(stores.users(), stores.alerts(), stores.rateHistory(), pair -> Optional.empty(),
-                clock, BotSettings.defaults());
+                RateProviders.shippedCatalogue(IngestionConfig.fromEnvironment(Map.of())), clock,
+                BotSettings.defaults());
         OkHttpTelegramClient client = new OkHttpTelegramClient(FakeBotApi.TOKEN, api.telegramUrl());
         bot = new LongPollingBot(FakeBotApi.TOKEN, api.telegramUrl(), client, new TelegramUpdateHandler(chatBot, client),
                 2, Duration.ofSeconds(5));

@@ -5,6 +5,7 @@ import dev.fxalert.core.domain.CurrencyPair;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,6 +25,23 @@ public interface RateProvider {
      * @throws FetchException when the provider could not be asked or answered with an error
      */
     List<Quote> fetch(String base, Set<String> quotes);
+
+    /**
+     * The ISO codes this provider quotes as far as it knows now: its own published list (see
+     * {@link #refreshCurrencies()}), or the list shipped with the project until it has read one. Callers ask a
+     * provider only for codes in it, because some providers fail a whole request over one unknown code. Empty when
+     * the provider publishes no list: then it is asked for anything. Never calls the network.
+     */
+    default Optional<Set<String>> currencies() {
+        return Optional.empty();
+    }
+
+    /**
+     * Re-reads the provider's currency list from its own endpoint when the cached one is due; a failure keeps the
+     * list it had (it is logged, never thrown). A no-op for providers that learn their list from their answers.
+     */
+    default void refreshCurrencies() {
+    }
 
     /**
      * What a provider said about one pair.

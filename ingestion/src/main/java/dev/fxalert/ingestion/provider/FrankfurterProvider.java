@@ -6,6 +6,7 @@ import dev.fxalert.core.port.RateProvider;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -14,12 +15,17 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Frankfurter: ECB reference rates, no key. {@code GET {base}/v1/latest?base=USD&symbols=KRW,JPY} answers
  * {@code {"amount":1.0,"base":"USD","date":"2026-08-17","rates":{"KRW":1411.91}}}. The ECB publishes once per
  * working day around 16:00 CET, so that is when a day's quote counts as observed.
+ * <p>
+ * One unknown code fails the WHOLE request with HTTP 404 {@code {"message":"not found"}}, so callers ask only for
+ * codes of its catalogue: {@code GET {base}/v1/currencies} ({@code {"AUD":"Australian Dollar",...}}), read at most
+ * once a day, with the shipped list standing in until then.
  */
 public final class FrankfurterProvider implements RateProvider {
 
@@ -29,10 +35,44 @@ public final class FrankfurterProvider implements RateProvider {
 
     private final ProviderHttp http;
     private final HttpUrl baseUrl;
+    private final CurrencyList currencies;
 
     public FrankfurterProvider(OkHttpClient client, String baseUrl) {
+        this(client, baseUrl, Clock.systemUTC());
+    }
+
+    /** @param clock when the currency list is due again */
+    public FrankfurterProvider(OkHttpClient client, String baseUrl, Clock clock) {
         this.http = new ProviderHttp(client, NAME);
         this.baseUrl = ProviderHttp.baseUrl(baseUrl);
+        this.currencies = new CurrencyList(NAME, clock);
+    }
+
+    @Override
+    public Optional<Set<String>> currencies() {
+        return Optional.of(currencies.current());
+    }
+
+    @Override
+    public void refreshCurrencies() {
+        currencies.refreshIfDue(this::currencyList);
+    }
+
+    /** The codes of {@code /v1/currencies}; anything but an object of code to name is malformed. */
+    private List<String> currencyList() {
+        String description = "currencies";
+        JsonNode body = http.getJson(baseUrl.newBuilder().addPathSegments("v1/currencies").build(), description);
+        if (!body.isObject()) {
+            throw http.failure(FailureKind.MALFORMED_RESPONSE, description + " answered no object");
+        }
+        List<String> codes = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> entry : body.properties()) {
+            if (!entry.getValue().isTextual()) {
+                throw http.failure(FailureKind.MALFORMED_RESPONSE, description + " answered a non-name for " + entry.getKey());
+            }
+            codes.add(entry.getKey());
+        }
+        return codes;
     }
 
     @Override

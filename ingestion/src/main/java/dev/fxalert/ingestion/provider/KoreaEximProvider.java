@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -38,7 +39,8 @@ import java.util.regex.Pattern;
  * through KRW. The key is never put in a message or log line.
  * <p>
  * The table changes once a day and the key allows about 1,000 calls a day, so a fetched table is kept for
- * {@code tableCacheTtl}: every base currency of a run, and the runs within that time, share one call.
+ * {@code tableCacheTtl}: every base currency of a run, and the runs within that time, share one call. The table
+ * lists every currency it quotes, so each table read is its currency catalogue from then on.
  */
 public final class KoreaEximProvider implements RateProvider {
 
@@ -58,6 +60,7 @@ public final class KoreaEximProvider implements RateProvider {
     private final int lookbackDays;
     private final Duration tableCacheTtl;
     private final Map<LocalDate, CachedTable> tables = new ConcurrentHashMap<>();
+    private final CurrencyList currencies;
 
     public KoreaEximProvider(OkHttpClient client, String baseUrl, String authKey, Clock clock, int lookbackDays,
                              Duration tableCacheTtl) {
@@ -67,6 +70,12 @@ public final class KoreaEximProvider implements RateProvider {
         this.clock = clock;
         this.lookbackDays = lookbackDays;
         this.tableCacheTtl = tableCacheTtl;
+        this.currencies = new CurrencyList(NAME, clock);
+    }
+
+    @Override
+    public Optional<Set<String>> currencies() {
+        return Optional.of(currencies.current());
     }
 
     @Override
@@ -145,6 +154,7 @@ public final class KoreaEximProvider implements RateProvider {
     private List<Quote> quotes(JsonNode table, LocalDate day, String base, Set<String> quotes) {
         Instant observedAt = day.atTime(PUBLICATION).atZone(SEOUL).toInstant();
         Map<String, String> krwPerUnit = krwPerUnit(table);
+        currencies.learned(krwPerUnit.keySet());
         List<Quote> result = new ArrayList<>();
         for (String quote : quotes) {
             String baseLeg = krwPerUnit.get(base);

@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -18,6 +20,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * open.er-api.com, the keyless fallback: {@code GET {base}/v6/latest/USD} answers
  * {@code {"result":"success","time_last_update_unix":...,"base_code":"USD","rates":{...}}} with every currency
  * it knows. Its terms ask clients that get HTTP 429 to wait 20 minutes; until then we do not call it at all.
+ * Every answer lists all the codes it quotes, so each answer is its currency catalogue from then on.
  */
 public final class OpenErApiProvider implements RateProvider {
 
@@ -29,12 +32,19 @@ public final class OpenErApiProvider implements RateProvider {
     private final Duration rateLimitBackoff;
     /** When the last 429 lets us call again; per instance (one per Lambda container or app), never static. */
     private final AtomicReference<Instant> backOffUntil = new AtomicReference<>(Instant.MIN);
+    private final CurrencyList currencies;
 
     public OpenErApiProvider(OkHttpClient client, String baseUrl, Clock clock, Duration rateLimitBackoff) {
         this.http = new ProviderHttp(client, NAME);
         this.baseUrl = ProviderHttp.baseUrl(baseUrl);
         this.clock = clock;
         this.rateLimitBackoff = rateLimitBackoff;
+        this.currencies = new CurrencyList(NAME, clock);
+    }
+
+    @Override
+    public Optional<Set<String>> currencies() {
+        return Optional.of(currencies.current());
     }
 
     @Override
@@ -80,6 +90,10 @@ public final class OpenErApiProvider implements RateProvider {
         if (!rates.isObject()) {
             throw http.failure(FailureKind.MALFORMED_RESPONSE, description + " answered no 'rates' object");
         }
+        List<String> listed = new ArrayList<>();
+        rates.fieldNames().forEachRemaining(listed::add);
+        listed.add(answeredBase.toUpperCase(Locale.ROOT));
+        currencies.learned(listed);
         List<Quote> found = new ArrayList<>();
         for (String quote : quotes) {
             if (rates.has(quote)) {

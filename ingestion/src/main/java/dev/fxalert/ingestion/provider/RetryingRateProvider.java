@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 
@@ -34,6 +35,16 @@ public final class RetryingRateProvider implements RateProvider {
     @Override
     public String name() {
         return delegate.name();
+    }
+
+    @Override
+    public Optional<Set<String>> currencies() {
+        return delegate.currencies();
+    }
+
+    @Override
+    public void refreshCurrencies() {
+        delegate.refreshCurrencies();
     }
 
     @Override
