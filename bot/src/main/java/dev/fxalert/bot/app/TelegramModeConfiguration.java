@@ -26,7 +26,9 @@ public class TelegramModeConfiguration {
 
     @Bean
     public TelegramClient telegramClient(Secrets secrets, TelegramUrl telegramUrl) {
-        return new OkHttpTelegramClient(secrets.require(TelegramTokenCondition.TOKEN), telegramUrl);
+        // No silent transport retries: a repeated sendMessage may be a duplicate message (see TelegramNotifier).
+        return new OkHttpTelegramClient(TelegramNotifier.httpClient(), secrets.require(TelegramTokenCondition.TOKEN),
+                telegramUrl);
     }
 
     /** How evaluation delivers alert pushes. */

@@ -14,6 +14,7 @@ import dev.fxalert.core.config.Secrets;
 import dev.fxalert.core.port.Stores;
 import dev.fxalert.core.store.dynamodb.DynamoDbStoreConfig;
 import dev.fxalert.core.store.dynamodb.DynamoDbStores;
+import dev.fxalert.evaluation.delivery.TelegramNotifier;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -66,7 +67,7 @@ public final class WebhookHandler implements RequestHandler<APIGatewayV2HTTPEven
     /** Wires the webhook from the environment over the given stores (DynamoDB on AWS). */
     public static TelegramWebhook fromEnvironment(Secrets secrets, Stores stores) {
         String token = secrets.require("TELEGRAM_BOT_TOKEN");
-        OkHttpTelegramClient client = new OkHttpTelegramClient(token,
+        OkHttpTelegramClient client = new OkHttpTelegramClient(TelegramNotifier.httpClient(), token,
                 TelegramApiUrl.parse(secrets.optional("TELEGRAM_API_URL").orElse(TelegramApiUrl.DEFAULT)));
         BotSettings defaults = BotSettings.defaults();
         BotSettings settings = new BotSettings(secrets.optional("TELEGRAM_BOT_USERNAME").orElse(""),
