@@ -47,7 +47,7 @@ class EvaluationServiceTest {
     private static final Instant START = Instant.parse("2026-11-25T09:00:00Z");
     private static final String TOKEN = "123456:TEST-token";
     private static final PacingConfig FAST = new PacingConfig(30, Duration.ofSeconds(1), 4, 3,
-            Duration.ofMillis(100), Duration.ofSeconds(1), 5, Duration.ZERO);
+            Duration.ofMillis(100), Duration.ofSeconds(1), 5, Duration.ZERO, 5, Duration.ofMinutes(1));
     private static final EvaluationConfig CONFIG = new EvaluationConfig(100, Duration.ofMinutes(2));
 
     @TempDir
@@ -283,5 +283,37 @@ class EvaluationServiceTest {
         }
         assertThat(nextRequest().getUtf8Body()).contains("환율");
         assertThat(store.alerts().findPendingPushes(10)).isEmpty();
+    }
+
+    @Test
+    void aPushThatKeepsFailingCannotStarveANewerOneInASmallSweepBatch() throws Exception {
+        EvaluationService smallBatches = new EvaluationService(store.alerts(), store.users(), sender, clock,
+                new EvaluationConfig(1, Duration.ofMinutes(2)));
+        User stuck = store.user(9001, "en");
+        User waiting = store.user(9002, "en");
+        store.alert("stuckaaa", stuck, Direction.ABOVE, "1400", AlertMode.ONCE, null);
+        store.alert("waitingb", waiting, Direction.ABOVE, "1450", AlertMode.ONCE, null);
+        for (int i = 0; i < 2 * FAST.maxAttempts(); i++) {
+            telegram.enqueue(TelegramResponses.internalError());
+        }
+        service.onRateUpdated(rate("1420")); // the older push fails its first round
+        service.onRateUpdated(rate("1460")); // the newer one too
+        clock.advance(Duration.ofMinutes(3));
+        for (int i = 0; i < FAST.maxAttempts(); i++) {
+            telegram.enqueue(TelegramResponses.internalError());
+        }
+        SweepResult first = smallBatches.sweepPendingPushes(); // the older one again, and it fails again
+        assertThat(first.pushes().leftPending()).isEqualTo(1);
+        for (int i = 0; i < 3 * FAST.maxAttempts(); i++) {
+            nextRequest();
+        }
+
+        clock.advance(Duration.ofSeconds(1));
+        telegram.enqueue(TelegramResponses.sent(9002, 1));
+        SweepResult second = smallBatches.sweepPendingPushes();
+
+        assertThat(second.pushes().delivered()).isEqualTo(1);
+        assertThat(nextRequest().getUtf8Body()).contains("\"chat_id\":\"9002\"");
+        assertThat(store.alerts().findPendingPushes(10)).extracting(Alert::id).containsExactly("stuckaaa");
     }
 }
