@@ -4,7 +4,6 @@ import dev.fxalert.admin.broadcast.BroadcastSender;
 import dev.fxalert.admin.ingestion.IngestionTrigger;
 import dev.fxalert.admin.journal.OperationsJournal;
 import dev.fxalert.core.port.AlertStore;
-import dev.fxalert.core.port.DeliveryResult;
 import dev.fxalert.core.port.Notifier;
 import dev.fxalert.core.port.RateHistory;
 import dev.fxalert.core.port.UserStore;
@@ -95,14 +94,7 @@ public class LocalPipelineConfiguration {
     /** Broadcasts share the pushes' limiter, so together they stay within Telegram's limits. */
     @Bean
     BroadcastSender broadcastSender(PacedSender sender) {
-        return message -> {
-            try {
-                return sender.sendOne(message);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new DeliveryResult.Failed("interrupted");
-            }
-        };
+        return sender.sharedBudget()::send;
     }
 
     /** Fetch once right after start, so a fresh install has rates without waiting a whole interval. */

@@ -130,6 +130,22 @@ public final class PacedSender implements PushSender, AutoCloseable {
         }
     }
 
+    /**
+     * This sender's budget as a {@link Notifier}: bot replies and broadcasts sent through it take their slots from
+     * the same limiter as pushes ({@link #sendOne}), so all the bot's messages together respect Telegram's global
+     * and per-chat limits, and a 429 any of them gets pauses all of them.
+     */
+    public Notifier sharedBudget() {
+        return message -> {
+            try {
+                return sendOne(message);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new DeliveryResult.Failed("interrupted before sending");
+            }
+        };
+    }
+
     /** Stops dispatching; lets requests in flight finish (up to the shutdown grace). Queued pushes stay pending. */
     @Override
     public void close() {

@@ -7,6 +7,7 @@ import dev.fxalert.core.domain.Direction;
 import dev.fxalert.core.domain.Firing;
 import dev.fxalert.core.domain.User;
 import dev.fxalert.core.port.DeliveryResult;
+import dev.fxalert.core.port.Notifier;
 import dev.fxalert.core.port.OutgoingMessage;
 import dev.fxalert.evaluation.support.DirectExecutorService;
 import dev.fxalert.evaluation.support.ManualClock;
@@ -128,6 +129,26 @@ class PacedSenderTest {
         // Telegram's flood limit is per bot: after the 429 nothing goes to any chat before retry_after is over.
         assertThat(sent.subList(1, 4)).allSatisfy(s ->
                 assertThat(s.at()).isAfterOrEqualTo(limited.plus(Duration.ofSeconds(7))));
+    }
+
+    @Test
+    void repliesThroughTheSharedBudgetWaitForTheSlotsPushesTookAndTheir429PausesPushes() {
+        Notifier replies = sender.sharedBudget();
+        sender.send(List.of(push("p1", 1)));
+        Instant pushed = notifier.sent().get(0).at();
+
+        replies.send(OutgoingMessage.text(1, "reply to chat 1"));
+        notifier.script(2, new DeliveryResult.RetryAfter(Duration.ofSeconds(5)));
+        assertThat(replies.send(OutgoingMessage.text(2, "reply to chat 2"))).isEqualTo(DeliveryResult.delivered());
+        Instant limited = notifier.sent().get(2).at();
+        sender.send(List.of(push("p3", 3)));
+
+        List<ScriptedNotifier.Sent> sent = notifier.sent();
+        assertThat(sent).extracting(s -> s.message().text())
+                .containsExactly("hi p1", "reply to chat 1", "reply to chat 2", "reply to chat 2", "hi p3");
+        assertThat(sent.get(1).at()).isAfterOrEqualTo(pushed.plus(PACING.perChatInterval()));
+        assertThat(sent.get(3).at()).isAfterOrEqualTo(limited.plusSeconds(5));
+        assertThat(sent.get(4).at()).isAfterOrEqualTo(limited.plusSeconds(5));
     }
 
     @Test
