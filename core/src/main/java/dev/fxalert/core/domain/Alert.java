@@ -119,6 +119,30 @@ public record Alert(
                 fireCount, note, lastFiring, false, push);
     }
 
+    /** A sending round ended without Telegram accepting the pending push: one more attempt, due again later. */
+    public Alert pushFailed(Instant nextAttemptAt) {
+        Objects.requireNonNull(nextAttemptAt, "nextAttemptAt");
+        requirePendingPush("count a failed round of");
+        return new Alert(id, owner, pair, direction, threshold, mode, state, rearmBand, createdAt, firedAt,
+                fireCount, note, lastFiring, true,
+                new PushState(push.attempts() + 1, nextAttemptAt, push.outcomeUnknown(), null));
+    }
+
+    /** The pending push is given up for good with {@code reason}; it is never sent again. */
+    public Alert pushDeadLettered(String reason, boolean outcomeUnknown) {
+        Objects.requireNonNull(reason, "reason");
+        requirePendingPush("dead-letter");
+        return new Alert(id, owner, pair, direction, threshold, mode, state, rearmBand, createdAt, firedAt,
+                fireCount, note, lastFiring, false,
+                new PushState(push.attempts(), push.nextAttemptAt(), outcomeUnknown, reason));
+    }
+
+    private void requirePendingPush(String what) {
+        if (!pushPending) {
+            throw new IllegalStateException("alert " + id + " has no pending push to " + what);
+        }
+    }
+
     /** Owner pauses: an ARMED or FIRED alert stops firing until resumed. */
     public Alert pause() {
         if (state == AlertState.PAUSED) {
