@@ -43,6 +43,11 @@ public final class InMemoryAlertStore implements AlertStore {
     }
 
     @Override
+    public int moveChat(String userId, long newChatId) {
+        throw new UnsupportedOperationException("not used by the admin API");
+    }
+
+    @Override
     public synchronized Alert create(Alert alert) {
         return add(alert);
     }

@@ -43,6 +43,9 @@ public interface AlertStore {
     /** Arms a PAUSED or FIRED alert; an already armed one is returned as it is. Empty when not found. */
     Optional<Alert> resume(String userId, String alertId);
 
+    /** The user's chat moved ({@link UserStore#moveChat}): their alerts now push to {@code newChatId}. */
+    int moveChat(String userId, long newChatId);
+
     /** Pauses every ARMED or FIRED alert of the user (they blocked the bot); returns how many changed. */
     int pauseAllOf(String userId);
 

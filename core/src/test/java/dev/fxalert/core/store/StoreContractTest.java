@@ -765,6 +765,27 @@ public abstract class StoreContractTest {
         }
 
         @Test
+        void anUpgradedGroupMovesItsUserAndAlertsToTheNewChat() {
+            User group = users().linkChat(-42L, "Team", "en");
+            User other = users().linkChat(77L, "Mina", "ko");
+            Alert alert = alerts().create(Alert.create("grpalert", new Owner(group.id(), -42L), USD_KRW,
+                    Direction.ABOVE, new BigDecimal("1400"), AlertMode.ONCE, null, clock.instant()));
+
+            assertThat(users().moveChat(group.id(), -1000000000042L)).isTrue();
+            assertThat(alerts().moveChat(group.id(), -1000000000042L)).isEqualTo(1);
+
+            assertThat(users().findByChatId(-1000000000042L)).get().extracting(User::id).isEqualTo(group.id());
+            assertThat(users().findById(group.id())).get().extracting(User::chatId).isEqualTo(-1000000000042L);
+            assertThat(users().findByChatId(-42L)).isEmpty();
+            assertThat(alerts().get(group.id(), alert.id())).get()
+                    .satisfies(a -> assertThat(a.owner().chatId()).isEqualTo(-1000000000042L));
+            assertThat(users().moveChat(group.id(), other.chatId())).as("another user's chat").isFalse();
+            assertThat(users().moveChat("no-such-user", -5L)).isFalse();
+            assertThat(users().moveChat(group.id(), -1000000000042L)).as("already there").isTrue();
+            assertThat(users().findByChatId(77L)).get().extracting(User::id).isEqualTo(other.id());
+        }
+
+        @Test
         void linkingTheSameChatAgainReturnsTheSameUser() {
             User first = users().linkChat(42L, "Mina", "ko");
             clock.advance(Duration.ofDays(1));

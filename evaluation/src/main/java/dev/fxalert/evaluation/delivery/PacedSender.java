@@ -314,6 +314,7 @@ public final class PacedSender implements PushSender, AutoCloseable {
                 } else {
                     log.info("chat {} of user {} became supergroup {}; sending there", attempt.message.chatId(),
                             push.userId(), migrated.newChatId());
+                    moveChat(push, migrated.newChatId());
                     attempt.migrated = true;
                     attempt.message = new OutgoingMessage(migrated.newChatId(), attempt.message.text(),
                             attempt.message.buttons());
@@ -373,6 +374,19 @@ public final class PacedSender implements PushSender, AutoCloseable {
                 log.info("chat of user {} is gone ({}); deactivated, {} alerts paused", push.userId(), reason, paused);
             } catch (RuntimeException e) {
                 log.error("could not deactivate user {} whose chat is gone", push.userId(), e);
+            }
+        }
+
+        /** The user and their alerts follow the group to its supergroup, so later pushes go there directly. */
+        private void moveChat(Push push, long newChatId) {
+            try {
+                if (users.moveChat(push.userId(), newChatId)) {
+                    alerts.moveChat(push.userId(), newChatId);
+                } else {
+                    log.warn("could not move user {} to chat {} (another user has it)", push.userId(), newChatId);
+                }
+            } catch (RuntimeException e) {
+                log.error("could not move user {} to chat {}", push.userId(), newChatId, e);
             }
         }
 

@@ -197,6 +197,9 @@ class PacedSenderTest {
         assertThat(outcomes).singleElement().extracting(PushOutcome::status).isEqualTo(PushOutcome.Status.DELIVERED);
         assertThat(notifier.sent()).extracting(s -> s.message().chatId()).containsExactly(-72L, -100072L);
         assertThat(store.alerts().findPendingPushes(10)).isEmpty();
+        // The next push goes straight to the supergroup.
+        assertThat(store.users().findById(group.id())).get().extracting(User::chatId).isEqualTo(-100072L);
+        assertThat(store.alerts().listByOwner(group.id())).extracting(a -> a.owner().chatId()).containsOnly(-100072L);
     }
 
     @Test

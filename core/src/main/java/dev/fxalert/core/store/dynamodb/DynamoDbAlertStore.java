@@ -176,6 +176,24 @@ public final class DynamoDbAlertStore implements AlertStore {
     }
 
     @Override
+    public int moveChat(String userId, long newChatId) {
+        int moved = 0;
+        for (Alert alert : listByOwner(userId)) {
+            try {
+                client.updateItem(b -> b.tableName(table).key(AlertItems.key(alert.id()))
+                        .conditionExpression("#userId = :userId")
+                        .updateExpression("SET #chatId = :chatId")
+                        .expressionAttributeNames(Map.of("#userId", AlertItems.USER_ID, "#chatId", AlertItems.CHAT_ID))
+                        .expressionAttributeValues(Map.of(":userId", s(userId), ":chatId", n(newChatId))));
+                moved++;
+            } catch (ConditionalCheckFailedException deletedMeanwhile) {
+                // gone: nothing to move
+            }
+        }
+        return moved;
+    }
+
+    @Override
     public int pauseAllOf(String userId) {
         int changed = 0;
         for (Alert alert : listByOwner(userId)) {

@@ -101,6 +101,11 @@ final class EmbeddedAlertStore implements AlertStore {
     }
 
     @Override
+    public int moveChat(String userId, long newChatId) {
+        return jdbc.update("UPDATE alerts SET chat_id = ? WHERE user_id = ?", newChatId, userId);
+    }
+
+    @Override
     public int pauseAllOf(String userId) {
         return jdbc.update("UPDATE alerts SET state = 'PAUSED' WHERE user_id = ? AND state IN ('ARMED', 'FIRED')", userId);
     }
