@@ -17,6 +17,7 @@ import dev.fxalert.evaluation.support.DirectExecutorService;
 import dev.fxalert.evaluation.support.ManualClock;
 import dev.fxalert.evaluation.support.StoreFixture;
 import dev.fxalert.evaluation.support.TelegramResponses;
+import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
@@ -315,5 +316,32 @@ class EvaluationServiceTest {
         assertThat(second.pushes().delivered()).isEqualTo(1);
         assertThat(nextRequest().getUtf8Body()).contains("\"chat_id\":\"9002\"");
         assertThat(store.alerts().findPendingPushes(10)).extracting(Alert::id).containsExactly("stuckaaa");
+    }
+
+    @Test
+    void a429StormPausesEveryChatSoTelegramSaysItOnce() throws Exception {
+        for (long chat = 9101; chat <= 9105; chat++) {
+            store.alert("storm" + (chat - 9100) + "aa", store.user(chat, "en"), Direction.ABOVE, "1400", AlertMode.ONCE, null);
+        }
+        RateUpdated event = rate("1420");
+        Instant limitedUntil = clock.instant().plusSeconds(3);
+        java.util.concurrent.atomic.AtomicInteger tooMany = new java.util.concurrent.atomic.AtomicInteger();
+        telegram.setDispatcher(new okhttp3.mockwebserver.Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                // Like Telegram's flood control: every request of the bot is refused until retry_after is over.
+                if (clock.instant().isBefore(limitedUntil)) {
+                    tooMany.incrementAndGet();
+                    return TelegramResponses.tooManyRequests(3);
+                }
+                return TelegramResponses.sent(1, 1);
+            }
+        });
+
+        EvaluationResult result = service.onRateUpdated(event);
+
+        assertThat(result.pushes().delivered()).isEqualTo(5);
+        assertThat(tooMany.get()).isEqualTo(1);
+        assertThat(telegram.getRequestCount()).isEqualTo(6);
     }
 }
