@@ -86,19 +86,23 @@ public final class EvaluationService {
     }
 
     /**
-     * Sends pushes still pending from earlier firings (a crash after the transition, retries exhausted, a
-     * shutdown), oldest first, at most one batch; skips those younger than the grace period.
+     * Sends pushes still pending from earlier firings (a crash after the transition, a failed round, a shutdown),
+     * at most one batch of those that are due, earliest next attempt first: a push that keeps failing is moved
+     * back after each round (and dead-lettered after the last allowed one), so it cannot hold the batch and starve
+     * newer pushes. Skips never-tried pushes younger than the grace period: the evaluation that fired them is
+     * probably sending them right now.
      */
     public SweepResult sweepPendingPushes() {
-        List<Alert> pending = alerts.findPendingPushes(config.sweepBatchSize());
-        Instant freshAfter = clock.instant().minus(config.sweepGrace());
+        Instant now = clock.instant();
+        List<Alert> pending = alerts.findPendingPushes(now, config.sweepBatchSize());
+        Instant freshAfter = now.minus(config.sweepGrace());
         List<Alert> due = new ArrayList<>();
         int tooFresh = 0;
         for (Alert alert : pending) {
             if (!alert.pushPending() || alert.lastFiring() == null) {
                 continue;
             }
-            if (alert.lastFiring().firedAt().isAfter(freshAfter)) {
+            if (alert.push().attempts() == 0 && alert.lastFiring().firedAt().isAfter(freshAfter)) {
                 tooFresh++;
             } else {
                 due.add(alert);
@@ -124,7 +128,7 @@ public final class EvaluationService {
                 continue;
             }
             toSend.add(new Push(alert.id(), alert.owner().userId(), firing.eventId(), firing.observedAt(),
-                    messages.fired(alert, owner.get().language())));
+                    messages.fired(alert, owner.get().language()), alert.push().attempts()));
         }
         return new Pushes(toSend, ownerGone);
     }

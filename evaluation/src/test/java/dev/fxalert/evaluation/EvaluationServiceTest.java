@@ -17,6 +17,7 @@ import dev.fxalert.evaluation.support.DirectExecutorService;
 import dev.fxalert.evaluation.support.ManualClock;
 import dev.fxalert.evaluation.support.StoreFixture;
 import dev.fxalert.evaluation.support.TelegramResponses;
+import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
@@ -47,7 +48,7 @@ class EvaluationServiceTest {
     private static final Instant START = Instant.parse("2026-11-25T09:00:00Z");
     private static final String TOKEN = "123456:TEST-token";
     private static final PacingConfig FAST = new PacingConfig(30, Duration.ofSeconds(1), 4, 3,
-            Duration.ofMillis(100), Duration.ofSeconds(1), 5, Duration.ZERO);
+            Duration.ofMillis(100), Duration.ofSeconds(1), 5, Duration.ZERO, 5, Duration.ofMinutes(1));
     private static final EvaluationConfig CONFIG = new EvaluationConfig(100, Duration.ofMinutes(2));
 
     @TempDir
@@ -283,5 +284,64 @@ class EvaluationServiceTest {
         }
         assertThat(nextRequest().getUtf8Body()).contains("환율");
         assertThat(store.alerts().findPendingPushes(10)).isEmpty();
+    }
+
+    @Test
+    void aPushThatKeepsFailingCannotStarveANewerOneInASmallSweepBatch() throws Exception {
+        EvaluationService smallBatches = new EvaluationService(store.alerts(), store.users(), sender, clock,
+                new EvaluationConfig(1, Duration.ofMinutes(2)));
+        User stuck = store.user(9001, "en");
+        User waiting = store.user(9002, "en");
+        store.alert("stuckaaa", stuck, Direction.ABOVE, "1400", AlertMode.ONCE, null);
+        store.alert("waitingb", waiting, Direction.ABOVE, "1450", AlertMode.ONCE, null);
+        for (int i = 0; i < 2 * FAST.maxAttempts(); i++) {
+            telegram.enqueue(TelegramResponses.internalError());
+        }
+        service.onRateUpdated(rate("1420")); // the older push fails its first round
+        service.onRateUpdated(rate("1460")); // the newer one too
+        clock.advance(Duration.ofMinutes(3));
+        for (int i = 0; i < FAST.maxAttempts(); i++) {
+            telegram.enqueue(TelegramResponses.internalError());
+        }
+        SweepResult first = smallBatches.sweepPendingPushes(); // the older one again, and it fails again
+        assertThat(first.pushes().leftPending()).isEqualTo(1);
+        for (int i = 0; i < 3 * FAST.maxAttempts(); i++) {
+            nextRequest();
+        }
+
+        clock.advance(Duration.ofSeconds(1));
+        telegram.enqueue(TelegramResponses.sent(9002, 1));
+        SweepResult second = smallBatches.sweepPendingPushes();
+
+        assertThat(second.pushes().delivered()).isEqualTo(1);
+        assertThat(nextRequest().getUtf8Body()).contains("\"chat_id\":\"9002\"");
+        assertThat(store.alerts().findPendingPushes(10)).extracting(Alert::id).containsExactly("stuckaaa");
+    }
+
+    @Test
+    void a429StormPausesEveryChatSoTelegramSaysItOnce() throws Exception {
+        for (long chat = 9101; chat <= 9105; chat++) {
+            store.alert("storm" + (chat - 9100) + "aa", store.user(chat, "en"), Direction.ABOVE, "1400", AlertMode.ONCE, null);
+        }
+        RateUpdated event = rate("1420");
+        Instant limitedUntil = clock.instant().plusSeconds(3);
+        java.util.concurrent.atomic.AtomicInteger tooMany = new java.util.concurrent.atomic.AtomicInteger();
+        telegram.setDispatcher(new okhttp3.mockwebserver.Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                // Like Telegram's flood control: every request of the bot is refused until retry_after is over.
+                if (clock.instant().isBefore(limitedUntil)) {
+                    tooMany.incrementAndGet();
+                    return TelegramResponses.tooManyRequests(3);
+                }
+                return TelegramResponses.sent(1, 1);
+            }
+        });
+
+        EvaluationResult result = service.onRateUpdated(event);
+
+        assertThat(result.pushes().delivered()).isEqualTo(5);
+        assertThat(tooMany.get()).isEqualTo(1);
+        assertThat(telegram.getRequestCount()).isEqualTo(6);
     }
 }

@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * {@code GET /admin/alerts}: reads the raw query parameters, so the Lambda router and the Spring controller validate
+ * {@code GET /admin/alerts} and {@code GET /admin/alerts/dead-letters}: reads the raw query parameters, so the Lambda router and the Spring controller validate
  * them identically, and pages through {@link AlertStore#list(AlertQuery)}.
  */
 public final class AlertListing {
@@ -39,6 +39,14 @@ public final class AlertListing {
             throw AdminProblem.badRequest("The cursor is not valid; start again without a cursor.");
         }
         return new AlertListView(page.items().stream().map(AlertView::of).toList(), page.nextCursor());
+    }
+
+    /**
+     * {@code GET /admin/alerts/dead-letters}: pushes given up with a reason (permanent 400, unknown outcome, every
+     * round failed), most recent firing first, at most {@code limit} (no paging: this list should stay short).
+     */
+    public AlertListView deadLetters(String limit) {
+        return new AlertListView(alerts.findDeadLetters(parseLimit(limit)).stream().map(AlertView::of).toList(), null);
     }
 
     private static CurrencyPair parsePair(String pair) {

@@ -78,6 +78,9 @@ public final class AdminHttpApi {
                 requireMethod(method, "GET");
                 return ok(services.alerts().list(request.queryParameter("pair"), request.queryParameter("state"),
                         request.queryParameter("cursor"), request.queryParameter("limit")));
+            case "/admin/alerts/dead-letters":
+                requireMethod(method, "GET");
+                return ok(services.alerts().deadLetters(request.queryParameter("limit")));
             case "/admin/ingestion/run":
                 requireMethod(method, "POST");
                 return ok(services.ingestion().runNow());

@@ -40,6 +40,24 @@ class AlertListingTest {
     }
 
     @Test
+    void listsDeadLetteredPushesNewestFirstWithTheirReason() {
+        Instant t = Instant.parse("2026-11-25T09:00:00Z");
+        store.add(Alerts.firedPending("p1", "u1", 101, "USD/KRW", "1400", t));
+        store.add(Alerts.deadLettered("d1", "u2", 102, "USD/KRW", "1400", t.plusSeconds(1),
+                "400 Bad Request: not enough rights to send text messages to the chat", false));
+        store.add(Alerts.deadLettered("d2", "u3", 103, "USD/KRW", "1400", t.plusSeconds(2), "outcome unknown: timeout", true));
+
+        AlertListView dead = listing.deadLetters(null);
+
+        assertThat(dead.items()).extracting(AlertView::id).containsExactly("d2", "d1");
+        assertThat(dead.items().get(0).push().outcomeUnknown()).isTrue();
+        assertThat(dead.items().get(1).push().deadLetter()).contains("not enough rights");
+        assertThat(dead.nextCursor()).isNull();
+        assertThat(listing.deadLetters("1").items()).extracting(AlertView::id).containsExactly("d2");
+        assertThatThrownBy(() -> listing.deadLetters("0")).isInstanceOf(AdminProblem.class);
+    }
+
+    @Test
     void filtersByStateWhateverTheCaseAndByPairInAnyAcceptedSpelling() {
         store.add(Alerts.armed("a1", "u1", 101, "USD/KRW", "1400"));
         store.add(Alerts.paused("a2", "u1", 101, "USD/KRW", "1300"));

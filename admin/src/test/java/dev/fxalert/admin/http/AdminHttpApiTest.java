@@ -49,6 +49,7 @@ class AdminHttpApiTest {
                 request("GET", "/admin/stats", null, null),
                 request("GET", "/admin/users/101", null, null),
                 request("GET", "/admin/alerts", Map.of("pair", "USD/KRW", "state", "ARMED"), null),
+                request("GET", "/admin/alerts/dead-letters", null, null),
                 request("POST", "/admin/ingestion/run", null, null),
                 request("POST", "/admin/ingestion/pause", null, null),
                 request("POST", "/admin/ingestion/resume", null, null),

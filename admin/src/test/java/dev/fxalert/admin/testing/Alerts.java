@@ -29,6 +29,12 @@ public final class Alerts {
         return armed.fire(new Firing("event-" + id, new BigDecimal(threshold), "frankfurter", firedAt, firedAt));
     }
 
+    /** Fired at {@code firedAt}, its push given up with {@code reason}. */
+    public static Alert deadLettered(String id, String userId, long chatId, String pair, String threshold, Instant firedAt,
+                                     String reason, boolean outcomeUnknown) {
+        return firedPending(id, userId, chatId, pair, threshold, firedAt).pushDeadLettered(reason, outcomeUnknown);
+    }
+
     public static Alert paused(String id, String userId, long chatId, String pair, String threshold) {
         return armed(id, userId, chatId, pair, threshold).pause();
     }

@@ -43,6 +43,11 @@ public final class InMemoryAlertStore implements AlertStore {
     }
 
     @Override
+    public int moveChat(String userId, long newChatId) {
+        throw new UnsupportedOperationException("not used by the admin API");
+    }
+
+    @Override
     public synchronized Alert create(Alert alert) {
         return add(alert);
     }
@@ -107,14 +112,31 @@ public final class InMemoryAlertStore implements AlertStore {
     }
 
     @Override
-    public synchronized List<Alert> findPendingPushes(int limit) {
+    public synchronized List<Alert> findPendingPushes(java.time.Instant dueBy, int limit) {
         return byId.values().stream().filter(Alert::pushPending)
-                .sorted(Comparator.comparing(a -> a.lastFiring().firedAt())).limit(limit).toList();
+                .filter(a -> !a.push().nextAttemptAt().isAfter(dueBy))
+                .sorted(Comparator.comparing(a -> a.push().nextAttemptAt())).limit(limit).toList();
     }
 
     @Override
     public boolean markPushDelivered(String alertId, String eventId) {
         throw new UnsupportedOperationException("not used by the admin API");
+    }
+
+    @Override
+    public boolean recordPushFailure(String alertId, String eventId, java.time.Instant nextAttemptAt) {
+        throw new UnsupportedOperationException("not used by the admin API");
+    }
+
+    @Override
+    public boolean deadLetterPush(String alertId, String eventId, String reason, boolean outcomeUnknown) {
+        throw new UnsupportedOperationException("not used by the admin API");
+    }
+
+    @Override
+    public synchronized List<Alert> findDeadLetters(int limit) {
+        return byId.values().stream().filter(a -> a.push().deadLettered())
+                .sorted(Comparator.comparing((Alert a) -> a.lastFiring().firedAt()).reversed()).limit(limit).toList();
     }
 
     @Override

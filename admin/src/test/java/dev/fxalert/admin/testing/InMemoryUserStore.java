@@ -32,6 +32,11 @@ public final class InMemoryUserStore implements UserStore {
     }
 
     @Override
+    public boolean moveChat(String userId, long newChatId) {
+        throw new UnsupportedOperationException("not used by the admin API");
+    }
+
+    @Override
     public synchronized User linkChat(long chatId, String displayName, String language) {
         return findByChatId(chatId).orElseGet(() -> add("u" + chatId, chatId, true));
     }

@@ -3,6 +3,7 @@ package dev.fxalert.bot.app;
 import dev.fxalert.bot.command.ChatBot;
 import dev.fxalert.bot.polling.LongPollingBot;
 import dev.fxalert.bot.telegram.TelegramApiUrl;
+import dev.fxalert.evaluation.delivery.PacedSender;
 import dev.fxalert.evaluation.delivery.TelegramNotifier;
 import dev.fxalert.bot.telegram.TelegramUpdateHandler;
 import dev.fxalert.core.config.Secrets;
@@ -26,7 +27,9 @@ public class TelegramModeConfiguration {
 
     @Bean
     public TelegramClient telegramClient(Secrets secrets, TelegramUrl telegramUrl) {
-        return new OkHttpTelegramClient(secrets.require(TelegramTokenCondition.TOKEN), telegramUrl);
+        // No silent transport retries: a repeated sendMessage may be a duplicate message (see TelegramNotifier).
+        return new OkHttpTelegramClient(TelegramNotifier.httpClient(), secrets.require(TelegramTokenCondition.TOKEN),
+                telegramUrl);
     }
 
     /** How evaluation delivers alert pushes. */
@@ -37,9 +40,10 @@ public class TelegramModeConfiguration {
 
     @Bean(initMethod = "start", destroyMethod = "close")
     public LongPollingBot longPollingBot(Secrets secrets, TelegramUrl telegramUrl, TelegramClient client, ChatBot bot,
-                                         FxAlertProperties properties) {
+                                         FxAlertProperties properties, PacedSender pushes) {
+        // Replies take their slots from the pushes' limiter: one budget for everything the bot sends.
         return new LongPollingBot(secrets.require(TelegramTokenCondition.TOKEN), telegramUrl, client,
-                new TelegramUpdateHandler(bot, client), properties.telegram().workers(),
+                new TelegramUpdateHandler(bot, client, pushes.sharedBudget()), properties.telegram().workers(),
                 properties.telegram().shutdownGrace());
     }
 }

@@ -62,27 +62,37 @@ public final class ChatBot {
         handlers.put(handler.name(), handler);
     }
 
+    /** Empty when the chat may be answered; otherwise what to answer instead (one notice, then nothing). */
+    private Optional<List<OutgoingMessage>> refusal(long chatId) {
+        return switch (limiter.check(chatId)) {
+            case REFUSED_FIRST -> Optional.of(List.of(OutgoingMessage.text(chatId, SLOW_DOWN.formatted(limiter.perMinute()))));
+            case REFUSED_AGAIN -> Optional.of(List.of());
+            case ALLOWED -> Optional.empty();
+        };
+    }
+
     /** The replies to one message: usually one, none for group chatter or commands meant for another bot. */
     public List<OutgoingMessage> handle(IncomingMessage message) {
         long chatId = message.chatId();
         Optional<CommandLine> parsed = CommandLine.parse(message.text());
         if (parsed.isEmpty()) {
-            return message.privateChat()
-                    ? List.of(OutgoingMessage.text(chatId, "I understand commands that start with a slash, like "
-                    + AlertRequestParser.EXAMPLE + ". /help lists them all."))
-                    : List.of();
+            if (!message.privateChat()) {
+                return List.of();
+            }
+            // Plain text gets an answer too, so it counts against the same limit: a flood of it must not become
+            // a flood of replies competing with alert pushes for the bot's 30 messages a second.
+            Optional<List<OutgoingMessage>> refused = refusal(chatId);
+            return refused.orElseGet(() -> List.of(OutgoingMessage.text(chatId,
+                    "I understand commands that start with a slash, like " + AlertRequestParser.EXAMPLE
+                            + ". /help lists them all.")));
         }
         CommandLine command = parsed.get();
         if (!command.isAddressedTo(settings.botUsername())) {
             return List.of();
         }
-        switch (limiter.check(chatId)) {
-            case REFUSED_FIRST:
-                return List.of(OutgoingMessage.text(chatId, SLOW_DOWN.formatted(limiter.perMinute())));
-            case REFUSED_AGAIN:
-                return List.of();
-            default:
-                break;
+        Optional<List<OutgoingMessage>> refused = refusal(chatId);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         int length = message.text().strip().codePointCount(0, message.text().strip().length());
         if (length > BotSettings.MAX_TEXT_LENGTH) {

@@ -31,6 +31,12 @@ final class JournalDeliveryObserver implements DeliveryObserver {
         } else if (result instanceof DeliveryResult.Failed failed) {
             outcome = PushOutcome.Result.FAILED;
             reason = failed.reason();
+        } else if (result instanceof DeliveryResult.Rejected rejected) {
+            outcome = PushOutcome.Result.FAILED;
+            reason = rejected.reason();
+        } else if (result instanceof DeliveryResult.OutcomeUnknown unknown) {
+            outcome = PushOutcome.Result.FAILED;
+            reason = "outcome unknown: " + unknown.reason();
         } else {
             return;
         }

@@ -102,14 +102,7 @@ public class LocalPipelineConfiguration {
     /** Broadcasts share the pushes' limiter, so together they stay within Telegram's limits. */
     @Bean
     BroadcastSender broadcastSender(PacedSender sender) {
-        return message -> {
-            try {
-                return sender.sendOne(message);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new DeliveryResult.Failed("interrupted");
-            }
-        };
+        return sender.sharedBudget()::send;
     }
 
     /** Fetch once right after start, so a fresh install has rates without waiting a whole interval. */

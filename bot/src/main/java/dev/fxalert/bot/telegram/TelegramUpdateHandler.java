@@ -29,10 +29,16 @@ public final class TelegramUpdateHandler {
     private final TelegramClient client;
     private final Notifier replies;
 
+    /** Replies sent directly, one request each (the webhook Lambda: no shared sender in that function). */
     public TelegramUpdateHandler(ChatBot bot, TelegramClient client) {
+        this(bot, client, new TelegramNotifier(client));
+    }
+
+    /** @param replies how replies are sent; locally the paced sender's shared budget, so they are paced with pushes */
+    public TelegramUpdateHandler(ChatBot bot, TelegramClient client, Notifier replies) {
         this.bot = bot;
         this.client = client;
-        this.replies = new TelegramNotifier(client);
+        this.replies = replies;
     }
 
     public void handle(Update update) {

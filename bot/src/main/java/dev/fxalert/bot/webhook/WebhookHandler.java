@@ -17,6 +17,7 @@ import dev.fxalert.core.store.dynamodb.DynamoDbStoreConfig;
 import dev.fxalert.core.store.dynamodb.DynamoDbStores;
 import dev.fxalert.ingestion.IngestionConfig;
 import dev.fxalert.ingestion.RateProviders;
+import dev.fxalert.evaluation.delivery.TelegramNotifier;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -88,7 +89,7 @@ public final class WebhookHandler implements RequestHandler<APIGatewayV2HTTPEven
     /** @param catalogue what /alert accepts and /currencies lists */
     public static TelegramWebhook fromEnvironment(Secrets secrets, Stores stores, CurrencyCatalogue catalogue) {
         String token = secrets.require("TELEGRAM_BOT_TOKEN");
-        OkHttpTelegramClient client = new OkHttpTelegramClient(token,
+        OkHttpTelegramClient client = new OkHttpTelegramClient(TelegramNotifier.httpClient(), token,
                 TelegramApiUrl.parse(secrets.optional("TELEGRAM_API_URL").orElse(TelegramApiUrl.DEFAULT)));
         BotSettings defaults = BotSettings.defaults();
         BotSettings settings = new BotSettings(secrets.optional("TELEGRAM_BOT_USERNAME").orElse(""),

@@ -261,6 +261,19 @@ class ChatBotTest {
         }
     }
 
+    @Test
+    void plainTextCountsAgainstTheSameLimitSoAFloodGetsOneNoticeThenSilence() {
+        try (ChatBotFixture limited = new ChatBotFixture(dir.resolve("plain"), 2)) {
+            int replies = 0;
+            for (int i = 0; i < 600; i++) {
+                replies += limited.bot.handle(IncomingMessage.privateText(CHAT, "hello " + i)).size();
+            }
+
+            assertThat(replies).isEqualTo(3); // two answers, one "slow down", then quiet
+            assertThat(limited.bot.handle(IncomingMessage.privateText(CHAT, "/help"))).isEmpty();
+        }
+    }
+
     private static Rate rate(String pair, String value, String provider, Instant at) {
         return new Rate(CurrencyPair.parse(pair), new BigDecimal(value), provider, at);
     }

@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param firedAt     when it last fired, or null
  * @param lastFiring  the rate event that last fired it, or null
  * @param pushPending true while the push for {@code lastFiring} has not been accepted by Telegram (the outbox)
+ * @param push        the outbox entry's delivery bookkeeping: attempts, next attempt, dead letter
  */
 public record Alert(
         String id,
@@ -35,7 +36,8 @@ public record Alert(
         int fireCount,
         String note,
         Firing lastFiring,
-        boolean pushPending) {
+        boolean pushPending,
+        PushState push) {
 
     public static final int MAX_NOTE_LENGTH = 100;
     /** Default re-arm band: 0.5% of the threshold. */
@@ -62,6 +64,10 @@ public record Alert(
         if (pushPending && lastFiring == null) {
             throw new IllegalArgumentException("a pending push needs the firing it reports");
         }
+        push = push == null ? PushState.NONE : push;
+        if (pushPending && push.deadLettered()) {
+            throw new IllegalArgumentException("a dead-lettered push is not pending");
+        }
     }
 
     /** A new ARMED alert with the default re-arm band. */
@@ -69,7 +75,7 @@ public record Alert(
                                AlertMode mode, String note, Instant now) {
         BigDecimal valid = Thresholds.requireValid(threshold);
         return new Alert(id, owner, pair, direction, valid, mode, AlertState.ARMED, defaultBand(valid), now,
-                null, 0, note, null, false);
+                null, 0, note, null, false, PushState.NONE);
     }
 
     public static BigDecimal defaultBand(BigDecimal threshold) {
@@ -96,7 +102,7 @@ public record Alert(
             throw new IllegalStateException("alert " + id + " in state " + state + " is not fired by " + firing.rate());
         }
         return new Alert(id, owner, pair, direction, threshold, mode, AlertState.FIRED, rearmBand, createdAt,
-                firing.firedAt(), fireCount + 1, note, firing, true);
+                firing.firedAt(), fireCount + 1, note, firing, true, PushState.due(firing.firedAt()));
     }
 
     /** FIRED re-arm alert back to ARMED because the rate left the band. */
@@ -110,7 +116,31 @@ public record Alert(
     /** Telegram accepted the push for the last firing. */
     public Alert pushDelivered() {
         return new Alert(id, owner, pair, direction, threshold, mode, state, rearmBand, createdAt, firedAt,
-                fireCount, note, lastFiring, false);
+                fireCount, note, lastFiring, false, push);
+    }
+
+    /** A sending round ended without Telegram accepting the pending push: one more attempt, due again later. */
+    public Alert pushFailed(Instant nextAttemptAt) {
+        Objects.requireNonNull(nextAttemptAt, "nextAttemptAt");
+        requirePendingPush("count a failed round of");
+        return new Alert(id, owner, pair, direction, threshold, mode, state, rearmBand, createdAt, firedAt,
+                fireCount, note, lastFiring, true,
+                new PushState(push.attempts() + 1, nextAttemptAt, push.outcomeUnknown(), null));
+    }
+
+    /** The pending push is given up for good with {@code reason}; it is never sent again. */
+    public Alert pushDeadLettered(String reason, boolean outcomeUnknown) {
+        Objects.requireNonNull(reason, "reason");
+        requirePendingPush("dead-letter");
+        return new Alert(id, owner, pair, direction, threshold, mode, state, rearmBand, createdAt, firedAt,
+                fireCount, note, lastFiring, false,
+                new PushState(push.attempts(), push.nextAttemptAt(), outcomeUnknown, reason));
+    }
+
+    private void requirePendingPush(String what) {
+        if (!pushPending) {
+            throw new IllegalStateException("alert " + id + " has no pending push to " + what);
+        }
     }
 
     /** Owner pauses: an ARMED or FIRED alert stops firing until resumed. */
@@ -131,7 +161,7 @@ public record Alert(
 
     private Alert withState(AlertState next) {
         return new Alert(id, owner, pair, direction, threshold, mode, next, rearmBand, createdAt, firedAt,
-                fireCount, note, lastFiring, pushPending);
+                fireCount, note, lastFiring, pushPending, push);
     }
 
     private static String normalizeNote(String note) {

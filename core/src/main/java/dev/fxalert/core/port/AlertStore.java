@@ -7,6 +7,7 @@ import dev.fxalert.core.domain.CurrencyPair;
 import dev.fxalert.core.domain.Firing;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +43,9 @@ public interface AlertStore {
     /** Arms a PAUSED or FIRED alert; an already armed one is returned as it is. Empty when not found. */
     Optional<Alert> resume(String userId, String alertId);
 
+    /** The user's chat moved ({@link UserStore#moveChat}): their alerts now push to {@code newChatId}. */
+    int moveChat(String userId, long newChatId);
+
     /** Pauses every ARMED or FIRED alert of the user (they blocked the bot); returns how many changed. */
     int pauseAllOf(String userId);
 
@@ -63,11 +67,39 @@ public interface AlertStore {
     /** FIRED to ARMED for a re-arm alert, conditional on it still being FIRED; true only for the winner. */
     boolean rearm(String alertId);
 
-    /** Alerts whose push for their last firing has not been accepted by Telegram yet, oldest firing first. */
-    List<Alert> findPendingPushes(int limit);
+    /**
+     * Alerts whose push for their last firing has not been accepted by Telegram yet and is due: next-attempt time
+     * at or before {@code dueBy}, earliest next attempt first (a firing is due at its firing time; a failed round
+     * moves it back by {@link #recordPushFailure}), so pushes that keep failing cannot starve newer ones.
+     */
+    List<Alert> findPendingPushes(Instant dueBy, int limit);
+
+    /** Every pending push whatever its next-attempt time, in the same order (counts and tests). */
+    default List<Alert> findPendingPushes(int limit) {
+        return findPendingPushes(LATEST, limit);
+    }
+
+    /** Later than any next-attempt time a store holds; both stores can represent it. */
+    Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     /** Clears the pending push if it is still the one of {@code eventId}; true when this call cleared it. */
     boolean markPushDelivered(String alertId, String eventId);
+
+    /**
+     * A sending round ended without Telegram accepting the push of {@code eventId}: one more attempt, next one not
+     * before {@code nextAttemptAt}. False (and nothing changed) when that push is no longer pending.
+     */
+    boolean recordPushFailure(String alertId, String eventId, Instant nextAttemptAt);
+
+    /**
+     * Gives the pending push of {@code eventId} up for good: no longer pending, never sent again, kept with
+     * {@code reason} for the operator ({@link #findDeadLetters}). {@code outcomeUnknown} marks a push whose last
+     * request got no answer after it was written (Telegram may have shown it). True when this call ended it.
+     */
+    boolean deadLetterPush(String alertId, String eventId, String reason, boolean outcomeUnknown);
+
+    /** Pushes given up with a reason, most recent firing first: what the operator lists. */
+    List<Alert> findDeadLetters(int limit);
 
     /** Pairs of ARMED or FIRED alerts: what ingestion must fetch. */
     Set<CurrencyPair> watchedPairs();

@@ -17,7 +17,25 @@ public sealed interface DeliveryResult {
     record RecipientGone(String reason) implements DeliveryResult {
     }
 
-    /** Anything else (5xx, timeout, I/O): may be retried with backoff; the push stays pending meanwhile. */
+    /**
+     * Telegram refused this message for good (a 400 other than "chat not found": no rights in the chat, text too
+     * long, ...): sending it again gets the same answer. The push ends with this reason.
+     */
+    record Rejected(String reason) implements DeliveryResult {
+    }
+
+    /** The group became a supergroup: the same message should go to {@code newChatId} (Telegram's migrate_to_chat_id). */
+    record ChatMigrated(long newChatId) implements DeliveryResult {
+    }
+
+    /**
+     * The request was written but no answer came (timeout, connection dropped): Telegram may or may not have
+     * delivered it. Sending it again may duplicate it, so the caller decides by a documented rule, never silently.
+     */
+    record OutcomeUnknown(String reason) implements DeliveryResult {
+    }
+
+    /** The request certainly did not reach Telegram, or Telegram answered 5xx: may be retried with backoff. */
     record Failed(String reason) implements DeliveryResult {
     }
 

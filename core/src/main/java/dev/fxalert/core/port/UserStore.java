@@ -21,6 +21,13 @@ public interface UserStore {
     /** Marks the user inactive (blocked the bot, chat gone); returns false when unknown or already inactive. */
     boolean deactivate(String userId);
 
+    /**
+     * The user's chat became another one (Telegram upgraded a group to a supergroup: migrate_to_chat_id).
+     * True when the user now has {@code newChatId} (also when it already had it); false when the user is unknown or
+     * another user already has that chat. The old chat id is free afterwards.
+     */
+    boolean moveChat(String userId, long newChatId);
+
     UserCounts counts();
 
     /** Active users ordered by id, after {@code afterUserId} (null for the start): broadcast pagination. */

@@ -57,6 +57,23 @@ class AlertStateMachineTest {
         }
 
         @Test
+        void aPendingPushCountsFailedRoundsAndCanBeDeadLetteredOnlyWhilePending() {
+            Alert fired = alert(Direction.ABOVE, "1400", AlertMode.ONCE).fire(firing("e1", "1401"));
+            assertThat(fired.push()).isEqualTo(PushState.due(NOW));
+
+            Alert failed = fired.pushFailed(NOW.plusSeconds(60));
+            assertThat(failed.push().attempts()).isEqualTo(1);
+            assertThat(failed.push().nextAttemptAt()).isEqualTo(NOW.plusSeconds(60));
+            assertThat(failed.pushPending()).isTrue();
+
+            Alert dead = failed.pushDeadLettered("400 Bad Request: message is too long", false);
+            assertThat(dead.pushPending()).isFalse();
+            assertThat(dead.push().deadLetter()).isEqualTo("400 Bad Request: message is too long");
+            assertThatThrownBy(() -> dead.pushDeadLettered("again", false)).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> fired.pushDelivered().pushFailed(NOW)).isInstanceOf(IllegalStateException.class);
+        }
+
+        @Test
         void aFiredAlertDoesNotFireAgain() {
             Alert fired = alert(Direction.ABOVE, "1400", AlertMode.REARM).fire(firing("e1", "1401"));
             assertThat(fired.firesAt(rate("1500"))).isFalse();

@@ -9,6 +9,7 @@ import dev.fxalert.core.domain.CurrencyPair;
 import dev.fxalert.core.domain.Direction;
 import dev.fxalert.core.domain.Firing;
 import dev.fxalert.core.domain.Owner;
+import dev.fxalert.core.domain.PushState;
 import dev.fxalert.core.domain.Rate;
 import dev.fxalert.core.domain.User;
 import dev.fxalert.core.port.AlertPage;
@@ -567,6 +568,98 @@ public abstract class StoreContractTest {
     }
 
     @Nested
+    class PushAttemptsAndDeadLetters {
+
+        @Test
+        void aFailedRoundCountsAnAttemptAndMovesThePushBehindNewerOnes() {
+            Alert a = stored("u1", USD_KRW, Direction.ABOVE, "1400", AlertMode.ONCE);
+            Alert b = stored("u2", USD_KRW, Direction.ABOVE, "1400", AlertMode.ONCE);
+            alerts().markFired(a.id(), firing("e-a", "1401"));
+            clock.advance(Duration.ofSeconds(10));
+            alerts().markFired(b.id(), firing("e-b", "1401"));
+            Instant retryAt = clock.instant().plus(Duration.ofMinutes(5));
+
+            assertThat(alerts().recordPushFailure(a.id(), "e-a", retryAt)).isTrue();
+
+            assertThat(alerts().findPendingPushes(clock.instant(), 10)).extracting(Alert::id).containsExactly(b.id());
+            assertThat(alerts().findPendingPushes(retryAt, 10)).extracting(Alert::id).containsExactly(b.id(), a.id());
+            assertThat(alerts().findPendingPushes(retryAt, 1)).extracting(Alert::id).containsExactly(b.id());
+            PushState push = alerts().get("u1", a.id()).orElseThrow().push();
+            assertThat(push.attempts()).isEqualTo(1);
+            assertThat(push.nextAttemptAt()).isEqualTo(retryAt);
+            assertThat(alerts().get("u2", b.id()).orElseThrow().push()).isEqualTo(PushState.due(clock.instant()));
+        }
+
+        @Test
+        void aFailureOrDeadLetterForAnotherEventOrADeliveredPushChangesNothing() {
+            Alert alert = stored("u1", USD_KRW, Direction.ABOVE, "1400", AlertMode.ONCE);
+            alerts().markFired(alert.id(), firing("e1", "1401"));
+
+            assertThat(alerts().recordPushFailure(alert.id(), "other", clock.instant())).isFalse();
+            assertThat(alerts().deadLetterPush(alert.id(), "other", "400", false)).isFalse();
+            alerts().markPushDelivered(alert.id(), "e1");
+            assertThat(alerts().recordPushFailure(alert.id(), "e1", clock.instant())).isFalse();
+            assertThat(alerts().deadLetterPush(alert.id(), "e1", "400", false)).isFalse();
+            assertThat(alerts().findDeadLetters(10)).isEmpty();
+        }
+
+        @Test
+        void aDeadLetteredPushIsNeverPendingAgainAndIsListedWithItsReasonNewestFirst() {
+            Alert tooLong = stored("u1", USD_KRW, Direction.ABOVE, "1400", AlertMode.ONCE);
+            Alert unknown = stored("u2", USD_KRW, Direction.ABOVE, "1400", AlertMode.ONCE);
+            alerts().markFired(tooLong.id(), firing("e1", "1401"));
+            clock.advance(Duration.ofSeconds(10));
+            alerts().markFired(unknown.id(), firing("e2", "1401"));
+
+            assertThat(alerts().deadLetterPush(tooLong.id(), "e1", "400 Bad Request: message is too long", false)).isTrue();
+            assertThat(alerts().deadLetterPush(tooLong.id(), "e1", "again", false)).isFalse();
+            assertThat(alerts().deadLetterPush(unknown.id(), "e2", "no answer: timeout", true)).isTrue();
+
+            assertThat(alerts().findPendingPushes(clock.instant().plus(Duration.ofDays(1)), 10)).isEmpty();
+            assertThat(alerts().markPushDelivered(tooLong.id(), "e1")).isFalse();
+            assertThat(alerts().findDeadLetters(10)).extracting(Alert::id).containsExactly(unknown.id(), tooLong.id());
+            assertThat(alerts().findDeadLetters(1)).extracting(Alert::id).containsExactly(unknown.id());
+            Alert dead = alerts().get("u1", tooLong.id()).orElseThrow();
+            assertThat(dead.pushPending()).isFalse();
+            assertThat(dead.push().deadLetter()).isEqualTo("400 Bad Request: message is too long");
+            assertThat(dead.push().outcomeUnknown()).isFalse();
+            assertThat(alerts().get("u2", unknown.id()).orElseThrow().push().outcomeUnknown()).isTrue();
+        }
+
+        @Test
+        void firingAgainStartsAFreshPushAndLeavesTheDeadLetterList() {
+            Alert alert = stored("u1", USD_KRW, Direction.ABOVE, "1400", AlertMode.REARM);
+            alerts().markFired(alert.id(), firing("e1", "1401"));
+            alerts().recordPushFailure(alert.id(), "e1", clock.instant());
+            alerts().deadLetterPush(alert.id(), "e1", "retries exhausted", false);
+            alerts().rearm(alert.id());
+            clock.advance(Duration.ofMinutes(1));
+
+            assertThat(alerts().markFired(alert.id(), firing("e2", "1402"))).isTrue();
+
+            assertThat(alerts().findDeadLetters(10)).isEmpty();
+            assertThat(alerts().findPendingPushes(clock.instant(), 10)).singleElement().satisfies(a -> {
+                assertThat(a.lastFiring().eventId()).isEqualTo("e2");
+                assertThat(a.push()).isEqualTo(PushState.due(clock.instant()));
+            });
+        }
+
+        @Test
+        void deliveryAndDeadLetterRacingEndThePushExactlyOnce() throws Exception {
+            Alert alert = stored("u1", USD_KRW, Direction.ABOVE, "1400", AlertMode.ONCE);
+            alerts().markFired(alert.id(), firing("e1", "1401"));
+            java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+
+            List<Boolean> results = race(8, () -> n.incrementAndGet() % 2 == 0
+                    ? alerts().markPushDelivered(alert.id(), "e1")
+                    : alerts().deadLetterPush(alert.id(), "e1", "400", false));
+
+            assertThat(results).filteredOn(Boolean::booleanValue).hasSize(1);
+            assertThat(alerts().findPendingPushes(clock.instant(), 10)).isEmpty();
+        }
+    }
+
+    @Nested
     class OperatorViews {
 
         @Test
@@ -684,6 +777,27 @@ public abstract class StoreContractTest {
             assertThat(user.createdAt()).isEqualTo(START);
             assertThat(users().findByChatId(42L)).contains(user);
             assertThat(users().findById(user.id())).contains(user);
+        }
+
+        @Test
+        void anUpgradedGroupMovesItsUserAndAlertsToTheNewChat() {
+            User group = users().linkChat(-42L, "Team", "en");
+            User other = users().linkChat(77L, "Mina", "ko");
+            Alert alert = alerts().create(Alert.create("grpalert", new Owner(group.id(), -42L), USD_KRW,
+                    Direction.ABOVE, new BigDecimal("1400"), AlertMode.ONCE, null, clock.instant()));
+
+            assertThat(users().moveChat(group.id(), -1000000000042L)).isTrue();
+            assertThat(alerts().moveChat(group.id(), -1000000000042L)).isEqualTo(1);
+
+            assertThat(users().findByChatId(-1000000000042L)).get().extracting(User::id).isEqualTo(group.id());
+            assertThat(users().findById(group.id())).get().extracting(User::chatId).isEqualTo(-1000000000042L);
+            assertThat(users().findByChatId(-42L)).isEmpty();
+            assertThat(alerts().get(group.id(), alert.id())).get()
+                    .satisfies(a -> assertThat(a.owner().chatId()).isEqualTo(-1000000000042L));
+            assertThat(users().moveChat(group.id(), other.chatId())).as("another user's chat").isFalse();
+            assertThat(users().moveChat("no-such-user", -5L)).isFalse();
+            assertThat(users().moveChat(group.id(), -1000000000042L)).as("already there").isTrue();
+            assertThat(users().findByChatId(77L)).get().extracting(User::id).isEqualTo(other.id());
         }
 
         @Test

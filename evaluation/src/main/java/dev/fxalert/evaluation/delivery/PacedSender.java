@@ -31,9 +31,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <ul>
  *   <li>at most {@link PacingConfig#maxPerSecond()} overall and one per {@link PacingConfig#perChatInterval()} to a
  *       chat, across all concurrent callers; the rest waits in a queue;</li>
- *   <li>429 (RetryAfter): that chat waits that long, then the same push is sent again;</li>
+ *   <li>429 (RetryAfter): the whole bot waits that long (Telegram's flood limit is per bot), then the same push
+ *       is sent again;</li>
  *   <li>recipient gone: the user is deactivated, their alerts paused, the push closed; no retries;</li>
- *   <li>other failures: retried with exponential backoff, then left pending for the sweep;</li>
+ *   <li>rejected (a permanent 400): the push is dead-lettered with Telegram's reason; no retries;</li>
+ *   <li>chat migrated (group upgraded): sent once more, to the new chat id; a second migration dead-letters it;</li>
+ *   <li>outcome unknown (no answer after the request was written): never sent again, since Telegram may have
+ *       shown it; dead-lettered with the outcome-unknown mark;</li>
+ *   <li>other failures (5xx, not sent): retried with exponential backoff; when the round gives up the push stays
+ *       pending, counted and due again later ({@link PacingConfig#delayAfterRounds}), and after
+ *       {@link PacingConfig#maxRounds()} failed rounds it is dead-lettered;</li>
  *   <li>delivered: the pending push is cleared right away, so a crash later in a long fan-out repeats nothing.</li>
  * </ul>
  * {@link #close()} stops dispatching: requests in flight finish and are settled, queued pushes stay pending.
@@ -86,9 +93,10 @@ public final class PacedSender implements PushSender, AutoCloseable {
 
     /**
      * Sends one message that belongs to no alert (an operator's broadcast) through the same limiter as pushes,
-     * so broadcasts and pushes together stay within Telegram's limits. Blocks; waits out 429s (at most
-     * {@link PacingConfig#maxRateLimitWaits()} times) and retries other failures with the same backoff as pushes.
-     * Deactivating a gone recipient is left to the caller, which knows the user.
+     * so broadcasts, replies and pushes together stay within Telegram's limits. Blocks; waits out 429s (at most
+     * {@link PacingConfig#maxRateLimitWaits()} times; they pause every sender) and retries failures that certainly
+     * did not reach Telegram with the same backoff as pushes. Never repeats an unknown outcome or a permanent
+     * refusal. Deactivating a gone recipient is left to the caller, which knows the user.
      */
     public DeliveryResult sendOne(OutgoingMessage message) throws InterruptedException {
         int failures = 0;
@@ -107,16 +115,35 @@ public final class PacedSender implements PushSender, AutoCloseable {
             try {
                 result = notifier.send(message);
             } catch (RuntimeException e) {
-                result = new DeliveryResult.Failed("notifier threw " + e);
+                result = new DeliveryResult.OutcomeUnknown("notifier threw " + e);
             }
-            if (result instanceof DeliveryResult.RetryAfter retry && ++rateLimitWaits <= config.maxRateLimitWaits()) {
-                limiter.pauseChat(message.chatId(), clock.instant().plus(retry.retryAfter()));
+            if (result instanceof DeliveryResult.RetryAfter retry) {
+                limiter.pauseAll(clock.instant().plus(retry.retryAfter()));
+            }
+            if (result instanceof DeliveryResult.RetryAfter && ++rateLimitWaits <= config.maxRateLimitWaits()) {
+                continue;
             } else if (result instanceof DeliveryResult.Failed && ++failures < config.maxAttempts()) {
                 sleeper.sleep(config.backoffAfter(failures));
             } else {
                 return result;
             }
         }
+    }
+
+    /**
+     * This sender's budget as a {@link Notifier}: bot replies and broadcasts sent through it take their slots from
+     * the same limiter as pushes ({@link #sendOne}), so all the bot's messages together respect Telegram's global
+     * and per-chat limits, and a 429 any of them gets pauses all of them.
+     */
+    public Notifier sharedBudget() {
+        return message -> {
+            try {
+                return sendOne(message);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new DeliveryResult.Failed("interrupted before sending");
+            }
+        };
     }
 
     /** Stops dispatching; lets requests in flight finish (up to the shutdown grace). Queued pushes stay pending. */
@@ -202,7 +229,7 @@ public final class PacedSender implements PushSender, AutoCloseable {
                 drain(completions.take());
                 return;
             }
-            Instant retryAt = limiter.tryAcquire(head.push.chatId(), now);
+            Instant retryAt = limiter.tryAcquire(head.message.chatId(), now);
             queue.poll();
             if (retryAt != null) {
                 head.notBefore = retryAt;
@@ -230,9 +257,10 @@ public final class PacedSender implements PushSender, AutoCloseable {
                     Instant sentAt = clock.instant();
                     DeliveryResult result;
                     try {
-                        result = notifier.send(attempt.push.message());
+                        result = notifier.send(attempt.message);
                     } catch (RuntimeException e) {
-                        result = new DeliveryResult.Failed("notifier threw " + e);
+                        // It may have thrown after the request left: as unknown as a timeout.
+                        result = new DeliveryResult.OutcomeUnknown("notifier threw " + e);
                     }
                     completions.add(new Completion(attempt, result, sentAt));
                 });
@@ -263,7 +291,7 @@ public final class PacedSender implements PushSender, AutoCloseable {
                 finish(attempt, PushOutcome.Status.DELIVERED, "");
             } else if (result instanceof DeliveryResult.RetryAfter retry) {
                 attempt.rateLimitWaits++;
-                limiter.pauseChat(push.chatId(), now.plus(retry.retryAfter()));
+                limiter.pauseAll(now.plus(retry.retryAfter()));
                 if (attempt.rateLimitWaits > config.maxRateLimitWaits()) {
                     finish(attempt, PushOutcome.Status.LEFT_PENDING,
                             "still rate limited after " + config.maxRateLimitWaits() + " waits");
@@ -274,17 +302,64 @@ public final class PacedSender implements PushSender, AutoCloseable {
                 goneChats.add(push.chatId());
                 deactivateOwner(push, gone.reason());
                 closeForGoneRecipient(attempt, gone.reason());
+            } else if (result instanceof DeliveryResult.Rejected rejected) {
+                deadLetter(attempt, PushOutcome.Status.DEAD_LETTERED, rejected.reason(), false);
+            } else if (result instanceof DeliveryResult.OutcomeUnknown unknown) {
+                // Telegram may have shown it: sending again could be a duplicate, so it is never sent again.
+                deadLetter(attempt, PushOutcome.Status.OUTCOME_UNKNOWN, "outcome unknown: " + unknown.reason(), true);
+            } else if (result instanceof DeliveryResult.ChatMigrated migrated) {
+                if (attempt.migrated) {
+                    deadLetter(attempt, PushOutcome.Status.DEAD_LETTERED,
+                            "chat migrated again, to " + migrated.newChatId(), false);
+                } else {
+                    log.info("chat {} of user {} became supergroup {}; sending there", attempt.message.chatId(),
+                            push.userId(), migrated.newChatId());
+                    moveChat(push, migrated.newChatId());
+                    attempt.migrated = true;
+                    attempt.message = new OutgoingMessage(migrated.newChatId(), attempt.message.text(),
+                            attempt.message.buttons());
+                    requeue(attempt, now);
+                }
             } else {
                 String reason = result instanceof DeliveryResult.Failed failed ? failed.reason() : String.valueOf(result);
                 attempt.failures++;
                 if (attempt.failures >= config.maxAttempts()) {
-                    log.warn("push {} for alert {} failed {} times, left pending: {}", push.eventId(),
-                            push.alertId(), attempt.failures, reason);
-                    finish(attempt, PushOutcome.Status.LEFT_PENDING, reason);
+                    endFailedRound(attempt, reason, now);
                 } else {
                     requeue(attempt, now.plus(config.backoffAfter(attempt.failures)));
                 }
             }
+        }
+
+        /** Counts the failed round in the outbox; dead-letters the push when it was the last allowed one. */
+        private void endFailedRound(Attempt attempt, String reason, Instant now) {
+            Push push = attempt.push;
+            int rounds = push.attempts() + 1;
+            if (rounds >= config.maxRounds()) {
+                deadLetter(attempt, PushOutcome.Status.DEAD_LETTERED,
+                        "failed in " + rounds + " rounds, last: " + reason, false);
+                return;
+            }
+            log.warn("push {} for alert {} failed {} times in round {}, left pending: {}", push.eventId(),
+                    push.alertId(), attempt.failures, rounds, reason);
+            try {
+                alerts.recordPushFailure(push.alertId(), push.eventId(), now.plus(config.delayAfterRounds(rounds)));
+            } catch (RuntimeException e) {
+                log.error("could not record the failed round of push {} for alert {}", push.eventId(), push.alertId(), e);
+            }
+            finish(attempt, PushOutcome.Status.LEFT_PENDING, reason);
+        }
+
+        private void deadLetter(Attempt attempt, PushOutcome.Status status, String reason, boolean outcomeUnknown) {
+            Push push = attempt.push;
+            log.warn("push {} for alert {} given up: {}", push.eventId(), push.alertId(), reason);
+            try {
+                alerts.deadLetterPush(push.alertId(), push.eventId(), reason, outcomeUnknown);
+            } catch (RuntimeException e) {
+                log.error("could not dead-letter push {} for alert {}; it stays pending", push.eventId(),
+                        push.alertId(), e);
+            }
+            finish(attempt, status, reason);
         }
 
         private void requeue(Attempt attempt, Instant notBefore) {
@@ -299,6 +374,19 @@ public final class PacedSender implements PushSender, AutoCloseable {
                 log.info("chat of user {} is gone ({}); deactivated, {} alerts paused", push.userId(), reason, paused);
             } catch (RuntimeException e) {
                 log.error("could not deactivate user {} whose chat is gone", push.userId(), e);
+            }
+        }
+
+        /** The user and their alerts follow the group to its supergroup, so later pushes go there directly. */
+        private void moveChat(Push push, long newChatId) {
+            try {
+                if (users.moveChat(push.userId(), newChatId)) {
+                    alerts.moveChat(push.userId(), newChatId);
+                } else {
+                    log.warn("could not move user {} to chat {} (another user has it)", push.userId(), newChatId);
+                }
+            } catch (RuntimeException e) {
+                log.error("could not move user {} to chat {}", push.userId(), newChatId, e);
             }
         }
 
@@ -365,6 +453,9 @@ public final class PacedSender implements PushSender, AutoCloseable {
     private static final class Attempt {
         final Push push;
         final long sequence;
+        /** The push's message, or the same text to the supergroup its group became. */
+        OutgoingMessage message;
+        boolean migrated;
         Instant notBefore;
         int attempts;
         int failures;
@@ -373,6 +464,7 @@ public final class PacedSender implements PushSender, AutoCloseable {
         Attempt(Push push, long sequence, Instant notBefore) {
             this.push = push;
             this.sequence = sequence;
+            this.message = push.message();
             this.notBefore = notBefore;
         }
     }

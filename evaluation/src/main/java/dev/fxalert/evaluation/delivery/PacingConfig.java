@@ -16,13 +16,17 @@ import java.util.Objects;
  * @param maxBackoff         cap of that wait
  * @param maxRateLimitWaits  how many 429s one push may wait out in one round before it is left pending
  * @param shutdownGrace      how long {@link PacedSender#close()} lets in-flight requests finish
+ * @param maxRounds          sending rounds (evaluation, then sweeps) a push may fail before it is dead-lettered
+ * @param roundRetryDelay    after a failed round the push is next due this much later, doubled per round (max 1 h)
  */
 public record PacingConfig(double maxPerSecond, Duration perChatInterval, int maxInFlight, int maxAttempts,
                            Duration initialBackoff, Duration maxBackoff, int maxRateLimitWaits,
-                           Duration shutdownGrace) {
+                           Duration shutdownGrace, int maxRounds, Duration roundRetryDelay) {
 
     public static final PacingConfig DEFAULTS = new PacingConfig(29.0, Duration.ofMillis(1100), 8, 4,
-            Duration.ofMillis(500), Duration.ofSeconds(8), 10, Duration.ofSeconds(10));
+            Duration.ofMillis(500), Duration.ofSeconds(8), 10, Duration.ofSeconds(10), 8, Duration.ofMinutes(1));
+
+    private static final Duration MAX_ROUND_RETRY_DELAY = Duration.ofHours(1);
 
     public PacingConfig {
         if (!(maxPerSecond > 0)) {
@@ -32,14 +36,16 @@ public record PacingConfig(double maxPerSecond, Duration perChatInterval, int ma
         requirePositive(initialBackoff, "initialBackoff");
         requirePositive(maxBackoff, "maxBackoff");
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
-        if (maxInFlight < 1 || maxAttempts < 1 || maxRateLimitWaits < 0) {
-            throw new IllegalArgumentException("maxInFlight and maxAttempts must be at least 1, maxRateLimitWaits at least 0");
+        requirePositive(roundRetryDelay, "roundRetryDelay");
+        if (maxInFlight < 1 || maxAttempts < 1 || maxRateLimitWaits < 0 || maxRounds < 1) {
+            throw new IllegalArgumentException(
+                    "maxInFlight, maxAttempts and maxRounds must be at least 1, maxRateLimitWaits at least 0");
         }
     }
 
     /**
-     * Reads DELIVERY_MAX_PER_SECOND, DELIVERY_PER_CHAT_INTERVAL_MS, DELIVERY_MAX_IN_FLIGHT, DELIVERY_MAX_ATTEMPTS;
-     * anything unset keeps its default.
+     * Reads DELIVERY_MAX_PER_SECOND, DELIVERY_PER_CHAT_INTERVAL_MS, DELIVERY_MAX_IN_FLIGHT, DELIVERY_MAX_ATTEMPTS,
+     * DELIVERY_MAX_ROUNDS; anything unset keeps its default.
      */
     public static PacingConfig fromEnvironment(Map<String, String> env) {
         PacingConfig d = DEFAULTS;
@@ -50,7 +56,9 @@ public record PacingConfig(double maxPerSecond, Duration perChatInterval, int ma
                             String.valueOf(d.perChatInterval.toMillis())))),
                     Integer.parseInt(env.getOrDefault("DELIVERY_MAX_IN_FLIGHT", String.valueOf(d.maxInFlight))),
                     Integer.parseInt(env.getOrDefault("DELIVERY_MAX_ATTEMPTS", String.valueOf(d.maxAttempts))),
-                    d.initialBackoff, d.maxBackoff, d.maxRateLimitWaits, d.shutdownGrace);
+                    d.initialBackoff, d.maxBackoff, d.maxRateLimitWaits, d.shutdownGrace,
+                    Integer.parseInt(env.getOrDefault("DELIVERY_MAX_ROUNDS", String.valueOf(d.maxRounds))),
+                    d.roundRetryDelay);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("DELIVERY_* settings must be numbers: " + e.getMessage(), e);
         }
@@ -67,6 +75,15 @@ public record PacingConfig(double maxPerSecond, Duration perChatInterval, int ma
             wait = wait.multipliedBy(2);
         }
         return wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait;
+    }
+
+    /** When a push that has now failed {@code rounds} rounds is next due, counted from the end of the last one. */
+    Duration delayAfterRounds(int rounds) {
+        Duration wait = roundRetryDelay;
+        for (int i = 1; i < rounds && wait.compareTo(MAX_ROUND_RETRY_DELAY) < 0; i++) {
+            wait = wait.multipliedBy(2);
+        }
+        return wait.compareTo(MAX_ROUND_RETRY_DELAY) > 0 ? MAX_ROUND_RETRY_DELAY : wait;
     }
 
     private static void requirePositive(Duration value, String name) {

@@ -9,8 +9,15 @@ import java.util.Objects;
  * One pending push: the message for the firing {@code eventId} of {@code alertId}.
  *
  * @param observedAt when the rate that fired the alert was observed; the event-to-push lag is measured from it
+ * @param attempts   sending rounds this push already failed (the outbox's count); bounds how often it is tried
  */
-public record Push(String alertId, String userId, String eventId, Instant observedAt, OutgoingMessage message) {
+public record Push(String alertId, String userId, String eventId, Instant observedAt, OutgoingMessage message,
+                   int attempts) {
+
+    /** A push never tried before. */
+    public Push(String alertId, String userId, String eventId, Instant observedAt, OutgoingMessage message) {
+        this(alertId, userId, eventId, observedAt, message, 0);
+    }
 
     public Push {
         Objects.requireNonNull(alertId, "alertId");
@@ -18,6 +25,9 @@ public record Push(String alertId, String userId, String eventId, Instant observ
         Objects.requireNonNull(eventId, "eventId");
         Objects.requireNonNull(observedAt, "observedAt");
         Objects.requireNonNull(message, "message");
+        if (attempts < 0) {
+            throw new IllegalArgumentException("attempts < 0");
+        }
     }
 
     public long chatId() {

@@ -45,12 +45,11 @@ final class SendLimiter {
     }
 
     /**
-     * Telegram answered 429 for this chat: nothing more to it before {@code until}. Other chats go on at the paced
-     * rate, which stays under the global limit; a 429 there is jitter, and stopping every chat for it would cost a
-     * whole second of throughput per 429.
+     * Telegram answered 429: its flood limit is per bot, so nothing goes to any chat before {@code until}. Going on
+     * with other chats only collects more 429s (60 in 2 s in issue 10) and can make Telegram extend the wait.
      */
-    synchronized void pauseChat(long chatId, Instant until) {
-        nextForChat.merge(chatId, until, SendLimiter::latest);
+    synchronized void pauseAll(Instant until) {
+        nextGlobal = latest(nextGlobal, until);
     }
 
     private static Instant latest(Instant a, Instant b) {

@@ -15,14 +15,28 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Sends one message through the Bot API's {@code sendMessage} and translates Telegram's answer:
- * 429 to {@link DeliveryResult.RetryAfter}, a chat that can never receive (403 blocked/deactivated/kicked,
- * 400 chat not found) to {@link DeliveryResult.RecipientGone}, anything else to {@link DeliveryResult.Failed}.
+ * Sends one message through the Bot API's {@code sendMessage}, exactly one HTTP request per call, and translates
+ * Telegram's answer:
+ * <ul>
+ *   <li>429 to {@link DeliveryResult.RetryAfter} (Telegram's flood limit; it applies to the whole bot);</li>
+ *   <li>a chat that can never receive (403 blocked/deactivated/kicked, 400 chat not found) to
+ *       {@link DeliveryResult.RecipientGone};</li>
+ *   <li>400 "group chat was upgraded" to {@link DeliveryResult.ChatMigrated} with {@code migrate_to_chat_id};</li>
+ *   <li>any other 400 (no rights, message too long, ...) to {@link DeliveryResult.Rejected}: it will never pass;</li>
+ *   <li>no answer after the request may have been written (timeout, connection dropped) to
+ *       {@link DeliveryResult.OutcomeUnknown}: Telegram may have delivered it;</li>
+ *   <li>5xx, or a request that certainly never left (connection refused, unknown host, connect timeout), to
+ *       {@link DeliveryResult.Failed}.</li>
+ * </ul>
  */
 public final class TelegramNotifier implements Notifier {
 
@@ -37,12 +51,26 @@ public final class TelegramNotifier implements Notifier {
 
     /** A notifier on its own OkHttp client with the configured timeouts; the token is never logged. */
     public static TelegramNotifier create(String botToken, TelegramApiConfig config) {
-        OkHttpClient http = new OkHttpClient.Builder()
+        return create(httpClient(config), botToken, config);
+    }
+
+    /**
+     * The HTTP client for every Bot API call that sends something. {@code retryOnConnectionFailure(false)}:
+     * OkHttp would otherwise silently repeat a request whose connection dropped after it was written, which
+     * Telegram may already have delivered (a duplicate the caller never hears of) and which bypasses pacing.
+     */
+    public static OkHttpClient httpClient() {
+        return httpClient(TelegramApiConfig.of(TelegramApiConfig.DEFAULT_BASE_URL));
+    }
+
+    /** {@link #httpClient()} with the timeouts of {@code config}. */
+    public static OkHttpClient httpClient(TelegramApiConfig config) {
+        return new OkHttpClient.Builder()
+                .retryOnConnectionFailure(false)
                 .connectTimeout(config.connectTimeout())
                 .callTimeout(config.requestTimeout())
                 .readTimeout(config.requestTimeout())
                 .build();
-        return create(http, botToken, config);
     }
 
     public static TelegramNotifier create(OkHttpClient http, String botToken, TelegramApiConfig config) {
@@ -58,7 +86,9 @@ public final class TelegramNotifier implements Notifier {
         } catch (TelegramApiRequestException e) {
             return classify(e);
         } catch (TelegramApiException e) {
-            return new DeliveryResult.Failed("request failed: " + describe(e));
+            return neverSent(e)
+                    ? new DeliveryResult.Failed("request not sent: " + describe(e))
+                    : new DeliveryResult.OutcomeUnknown("no answer: " + describe(e));
         } catch (RuntimeException e) {
             return new DeliveryResult.Failed("request failed: " + e);
         }
@@ -93,10 +123,36 @@ public final class TelegramNotifier implements Notifier {
             Integer seconds = parameters == null ? null : parameters.getRetryAfter();
             return new DeliveryResult.RetryAfter(seconds == null || seconds < 0 ? DEFAULT_RETRY_AFTER : Duration.ofSeconds(seconds));
         }
-        if (code == 403 || code == 400 && description.toLowerCase(Locale.ROOT).contains("chat not found")) {
+        String lower = description.toLowerCase(Locale.ROOT);
+        if (code == 403 || code == 400 && lower.contains("chat not found")) {
             return new DeliveryResult.RecipientGone(code + " " + description);
         }
+        Long migrateTo = e.getParameters() == null ? null : e.getParameters().getMigrateToChatId();
+        if (code == 400 && migrateTo != null) {
+            return new DeliveryResult.ChatMigrated(migrateTo);
+        }
+        if (code == 400) {
+            return new DeliveryResult.Rejected(code + " " + description);
+        }
         return new DeliveryResult.Failed(code + " " + description);
+    }
+
+    /**
+     * True only when the request certainly did not reach Telegram: the connection was never made. Anything else
+     * (read timeout, call timeout, connection reset or closed after writing) may have been delivered.
+     */
+    static boolean neverSent(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException || cause instanceof UnknownHostException
+                    || cause instanceof NoRouteToHostException) {
+                return true;
+            }
+            if (cause instanceof SocketTimeoutException && String.valueOf(cause.getMessage())
+                    .toLowerCase(Locale.ROOT).contains("connect")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String describe(Throwable e) {

@@ -7,6 +7,7 @@ import dev.fxalert.core.domain.Direction;
 import dev.fxalert.core.domain.Firing;
 import dev.fxalert.core.domain.User;
 import dev.fxalert.core.port.DeliveryResult;
+import dev.fxalert.core.port.Notifier;
 import dev.fxalert.core.port.OutgoingMessage;
 import dev.fxalert.evaluation.support.DirectExecutorService;
 import dev.fxalert.evaluation.support.ManualClock;
@@ -31,7 +32,7 @@ class PacedSenderTest {
 
     private static final Instant START = Instant.parse("2026-11-25T09:00:00Z");
     private static final PacingConfig PACING = new PacingConfig(2, Duration.ofSeconds(1), 4, 3,
-            Duration.ofMillis(100), Duration.ofMillis(400), 3, Duration.ZERO);
+            Duration.ofMillis(100), Duration.ofMillis(400), 3, Duration.ZERO, 3, Duration.ofMinutes(1));
 
     @TempDir
     Path dir;
@@ -116,17 +117,101 @@ class PacedSenderTest {
     }
 
     @Test
-    void aRateLimitedChatWaitsWhileOtherChatsGoOn() {
+    void aRateLimitPausesTheWholeBotNotJustThatChat() {
         notifier.script(11, new DeliveryResult.RetryAfter(Duration.ofSeconds(7)));
 
         List<PushOutcome> outcomes = sender.send(List.of(push("a1", 11), push("b1", 12), push("c1", 13)));
 
         assertThat(outcomes).extracting(PushOutcome::status).containsOnly(PushOutcome.Status.DELIVERED);
-        assertThat(notifier.sent()).extracting(s -> s.message().text())
-                .containsExactly("hi a1", "hi b1", "hi c1", "hi a1");
-        Instant firstTry = notifier.sent().get(0).at();
-        assertThat(Duration.between(firstTry, notifier.sent().get(2).at())).isLessThan(Duration.ofSeconds(7));
-        assertThat(Duration.between(firstTry, notifier.sent().get(3).at())).isGreaterThanOrEqualTo(Duration.ofSeconds(7));
+        List<ScriptedNotifier.Sent> sent = notifier.sent();
+        assertThat(sent).hasSize(4);
+        Instant limited = sent.get(0).at();
+        // Telegram's flood limit is per bot: after the 429 nothing goes to any chat before retry_after is over.
+        assertThat(sent.subList(1, 4)).allSatisfy(s ->
+                assertThat(s.at()).isAfterOrEqualTo(limited.plus(Duration.ofSeconds(7))));
+    }
+
+    @Test
+    void repliesThroughTheSharedBudgetWaitForTheSlotsPushesTookAndTheir429PausesPushes() {
+        Notifier replies = sender.sharedBudget();
+        sender.send(List.of(push("p1", 1)));
+        Instant pushed = notifier.sent().get(0).at();
+
+        replies.send(OutgoingMessage.text(1, "reply to chat 1"));
+        notifier.script(2, new DeliveryResult.RetryAfter(Duration.ofSeconds(5)));
+        assertThat(replies.send(OutgoingMessage.text(2, "reply to chat 2"))).isEqualTo(DeliveryResult.delivered());
+        Instant limited = notifier.sent().get(2).at();
+        sender.send(List.of(push("p3", 3)));
+
+        List<ScriptedNotifier.Sent> sent = notifier.sent();
+        assertThat(sent).extracting(s -> s.message().text())
+                .containsExactly("hi p1", "reply to chat 1", "reply to chat 2", "reply to chat 2", "hi p3");
+        assertThat(sent.get(1).at()).isAfterOrEqualTo(pushed.plus(PACING.perChatInterval()));
+        assertThat(sent.get(3).at()).isAfterOrEqualTo(limited.plusSeconds(5));
+        assertThat(sent.get(4).at()).isAfterOrEqualTo(limited.plusSeconds(5));
+    }
+
+    @Test
+    void aPermanentRejectionEndsThePushWithTelegramsReasonWithoutRetrying() {
+        User user = store.user(70, "en");
+        Push push = pendingPush(user, "kkkkkkkk");
+        notifier.script(70, new DeliveryResult.Rejected("400 Bad Request: not enough rights to send text messages to the chat"));
+
+        List<PushOutcome> outcomes = sender.send(List.of(push));
+
+        assertThat(outcomes).singleElement().extracting(PushOutcome::status).isEqualTo(PushOutcome.Status.DEAD_LETTERED);
+        assertThat(notifier.sent()).hasSize(1);
+        assertThat(store.alerts().findPendingPushes(10)).isEmpty();
+        assertThat(store.alerts().findDeadLetters(10)).singleElement().satisfies(a -> {
+            assertThat(a.push().deadLetter()).contains("not enough rights");
+            assertThat(a.push().outcomeUnknown()).isFalse();
+        });
+        assertThat(store.users().findById(user.id())).get().extracting(User::active).isEqualTo(true);
+    }
+
+    @Test
+    void anUnknownOutcomeIsNeverSentAgainAndIsDeadLetteredAsUnknown() {
+        User user = store.user(71, "en");
+        Push push = pendingPush(user, "llllllll");
+        notifier.script(71, new DeliveryResult.OutcomeUnknown("no answer: timeout"));
+
+        List<PushOutcome> outcomes = sender.send(List.of(push));
+
+        assertThat(outcomes).singleElement().extracting(PushOutcome::status).isEqualTo(PushOutcome.Status.OUTCOME_UNKNOWN);
+        assertThat(notifier.sent()).hasSize(1);
+        assertThat(store.alerts().findPendingPushes(10)).isEmpty();
+        assertThat(store.alerts().findDeadLetters(10)).singleElement().satisfies(a -> {
+            assertThat(a.push().outcomeUnknown()).isTrue();
+            assertThat(a.push().deadLetter()).contains("outcome unknown").contains("timeout");
+        });
+    }
+
+    @Test
+    void anUpgradedGroupGetsThePushOnceAtItsNewChatId() {
+        User group = store.user(-72, "en");
+        Push push = pendingPush(group, "mmmmmmmm");
+        notifier.script(-72, new DeliveryResult.ChatMigrated(-100072));
+
+        List<PushOutcome> outcomes = sender.send(List.of(push));
+
+        assertThat(outcomes).singleElement().extracting(PushOutcome::status).isEqualTo(PushOutcome.Status.DELIVERED);
+        assertThat(notifier.sent()).extracting(s -> s.message().chatId()).containsExactly(-72L, -100072L);
+        assertThat(store.alerts().findPendingPushes(10)).isEmpty();
+        // The next push goes straight to the supergroup.
+        assertThat(store.users().findById(group.id())).get().extracting(User::chatId).isEqualTo(-100072L);
+        assertThat(store.alerts().listByOwner(group.id())).extracting(a -> a.owner().chatId()).containsOnly(-100072L);
+    }
+
+    @Test
+    void aSecondMigrationAnswerForOnePushEndsIt() {
+        User group = store.user(-73, "en");
+        Push push = pendingPush(group, "nnnnnnnn");
+        notifier.script(-73, new DeliveryResult.ChatMigrated(-100073));
+        notifier.script(-100073, new DeliveryResult.ChatMigrated(-100074));
+
+        assertThat(sender.send(List.of(push))).singleElement()
+                .extracting(PushOutcome::status).isEqualTo(PushOutcome.Status.DEAD_LETTERED);
+        assertThat(notifier.sent()).hasSize(2);
     }
 
     @Test
@@ -161,6 +246,26 @@ class PacedSenderTest {
         assertThat(Duration.between(times.get(0), times.get(1))).isGreaterThanOrEqualTo(Duration.ofMillis(100));
         assertThat(Duration.between(times.get(1), times.get(2))).isGreaterThanOrEqualTo(Duration.ofMillis(200));
         assertThat(store.alerts().findPendingPushes(10)).extracting(Alert::id).containsExactly("eeeeeeee");
+        // The round is counted and the push moves back, so a sweep reads newer pushes first.
+        Alert stored = store.alerts().findPendingPushes(10).get(0);
+        assertThat(stored.push().attempts()).isEqualTo(1);
+        assertThat(stored.push().nextAttemptAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(1)));
+        assertThat(store.alerts().findPendingPushes(clock.instant(), 10)).isEmpty();
+    }
+
+    @Test
+    void aPushThatFailsItsLastAllowedRoundIsDeadLettered() {
+        User user = store.user(32, "en");
+        Push fresh = pendingPush(user, "oooooooo");
+        Push push = new Push(fresh.alertId(), fresh.userId(), fresh.eventId(), fresh.observedAt(), fresh.message(), 2);
+        DeliveryResult.Failed down = new DeliveryResult.Failed("500 Internal Server Error");
+        notifier.script(32, down, down, down);
+
+        assertThat(sender.send(List.of(push))).singleElement()
+                .extracting(PushOutcome::status).isEqualTo(PushOutcome.Status.DEAD_LETTERED);
+        assertThat(store.alerts().findPendingPushes(10)).isEmpty();
+        assertThat(store.alerts().findDeadLetters(10)).singleElement()
+                .satisfies(a -> assertThat(a.push().deadLetter()).contains("3 rounds").contains("500"));
     }
 
     @Test

@@ -81,22 +81,64 @@ class TelegramNotifierTest {
     }
 
     @Test
-    void otherBadRequestsServerErrorsAndGarbageAreFailuresToRetry() {
-        telegram.enqueue(TelegramResponses.badRequest("message text is empty"));
+    void serverErrorsAndGarbageAreFailuresToRetry() {
         telegram.enqueue(TelegramResponses.internalError());
         telegram.enqueue(new MockResponse().setResponseCode(502).setBody("<html>Bad Gateway</html>"));
 
         assertThat(notifier.send(messageWithButtons())).isInstanceOf(DeliveryResult.Failed.class)
-                .extracting(r -> ((DeliveryResult.Failed) r).reason()).asString().contains("400");
-        assertThat(notifier.send(messageWithButtons())).isInstanceOf(DeliveryResult.Failed.class);
+                .extracting(r -> ((DeliveryResult.Failed) r).reason()).asString().contains("500");
         assertThat(notifier.send(messageWithButtons())).isInstanceOf(DeliveryResult.Failed.class);
     }
 
     @Test
-    void aServerThatNeverAnswersIsAFailureAfterTheConfiguredTimeout() {
-        telegram.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
+    void permanentBadRequestsAreRejectedWithTelegramsReason() {
+        List<String> permanent = List.of("not enough rights to send text messages to the chat", "message is too long",
+                "message text is empty");
+        permanent.forEach(text -> telegram.enqueue(TelegramResponses.badRequest(text)));
 
-        assertThat(notifier.send(messageWithButtons())).isInstanceOf(DeliveryResult.Failed.class);
+        for (String text : permanent) {
+            assertThat(notifier.send(messageWithButtons())).isInstanceOf(DeliveryResult.Rejected.class)
+                    .extracting(r -> ((DeliveryResult.Rejected) r).reason()).asString().contains("400").contains(text);
+        }
+    }
+
+    @Test
+    void anUpgradedGroupAnswersWithTheSupergroupToSendToInstead() {
+        telegram.enqueue(TelegramResponses.groupUpgraded(-1001234567890L));
+
+        assertThat(notifier.send(messageWithButtons())).isEqualTo(new DeliveryResult.ChatMigrated(-1001234567890L));
+    }
+
+    @Test
+    void anAnswerLaterThanTheTimeoutIsAnUnknownOutcomeAndIsNotRepeated() throws Exception {
+        telegram.enqueue(TelegramResponses.sent(CHAT, 1).setHeadersDelay(2, TimeUnit.SECONDS));
+        telegram.enqueue(TelegramResponses.sent(CHAT, 2));
+
+        assertThat(notifier.send(messageWithButtons())).isInstanceOf(DeliveryResult.OutcomeUnknown.class);
+        assertThat(telegram.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aConnectionDroppedAfterTheRequestWasWrittenIsAnUnknownOutcomeAndIsNotRepeated() throws Exception {
+        telegram.enqueue(TelegramResponses.sent(CHAT, 1));
+        telegram.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
+        telegram.enqueue(TelegramResponses.sent(CHAT, 2));
+        telegram.enqueue(TelegramResponses.sent(CHAT, 3));
+
+        assertThat(notifier.send(messageWithButtons())).isEqualTo(DeliveryResult.delivered());
+        // The second send reuses the pooled connection, which is where OkHttp's retryOnConnectionFailure repeats.
+        assertThat(notifier.send(messageWithButtons())).isInstanceOf(DeliveryResult.OutcomeUnknown.class);
+        assertThat(telegram.getRequestCount()).as("OkHttp must not silently send it again").isEqualTo(2);
+    }
+
+    @Test
+    void aRefusedConnectionNeverReachedTelegramSoItIsAPlainFailure() throws IOException {
+        URI closed = URI.create("http://" + telegram.getHostName() + ":" + telegram.getPort());
+        telegram.shutdown();
+        TelegramNotifier offline = TelegramNotifier.create(TOKEN,
+                new TelegramApiConfig(closed, Duration.ofSeconds(2), Duration.ofMillis(300)));
+
+        assertThat(offline.send(messageWithButtons())).isInstanceOf(DeliveryResult.Failed.class);
     }
 
     @Test

@@ -36,6 +36,12 @@ public final class TelegramResponses {
         return json(400, "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: " + description + "\"}");
     }
 
+    /** A group that became a supergroup: Telegram names the new chat in parameters.migrate_to_chat_id. */
+    public static MockResponse groupUpgraded(long newChatId) {
+        return json(400, "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: group chat was upgraded to a "
+                + "supergroup chat\",\"parameters\":{\"migrate_to_chat_id\":" + newChatId + "}}");
+    }
+
     public static MockResponse internalError() {
         return json(500, "{\"ok\":false,\"error_code\":500,\"description\":\"Internal Server Error\"}");
     }

@@ -31,4 +31,11 @@ public class AdminAlertsController {
             @Parameter(description = "1-100, default 20") @RequestParam(required = false) String limit) {
         return services.alerts().list(pair, state, cursor, limit);
     }
+
+    @Operation(summary = "Pushes given up with a reason (permanent 400, unknown outcome, every round failed), newest first")
+    @GetMapping("/admin/alerts/dead-letters")
+    public AlertListView deadLetters(
+            @Parameter(description = "1-100, default 20") @RequestParam(required = false) String limit) {
+        return services.alerts().deadLetters(limit);
+    }
 }

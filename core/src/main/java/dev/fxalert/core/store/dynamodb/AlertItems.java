@@ -7,6 +7,7 @@ import dev.fxalert.core.domain.CurrencyPair;
 import dev.fxalert.core.domain.Direction;
 import dev.fxalert.core.domain.Firing;
 import dev.fxalert.core.domain.Owner;
+import dev.fxalert.core.domain.PushState;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Instant;
@@ -52,6 +53,10 @@ final class AlertItems {
     static final String EVENT_OBSERVED_AT = "lastObservedAt";
     static final String EVENT_FIRED_AT = "lastFiredAt";
     static final String PUSH_PENDING = "pushPending";
+    static final String PUSH_ATTEMPTS = "pushAttempts";
+    static final String PUSH_NEXT_ATTEMPT_AT = "pushNextAttemptAt";
+    static final String PUSH_OUTCOME_UNKNOWN = "pushOutcomeUnknown";
+    static final String PUSH_DEAD_LETTER = "pushDeadLetter";
     // Sparse index keys, present only in the states that put the alert in the index.
     static final String ARMED_KEY = "armedKey";
     static final String REARM_KEY = "rearmKey";
@@ -59,8 +64,13 @@ final class AlertItems {
     static final String PENDING_SORT = "pendingSort";
     static final String WATCH_KEY = "watchKey";
 
-    /** The one partition of the pending-push index. */
+    /**
+     * The partition of the pending-push index holding pending pushes, sorted by next-attempt time (the index keeps
+     * its first name, pendingByFiredAt: a fresh push is due at its firing time).
+     */
     static final String PENDING = "PENDING";
+    /** The partition of the same index holding dead-lettered pushes, sorted by firing time. */
+    static final String DEAD = "DEAD";
 
     // Index names.
     static final String BY_OWNER = "byOwner";
@@ -85,8 +95,13 @@ final class AlertItems {
         return SortableInstants.format(createdAt) + "#" + alertId;
     }
 
-    static String pendingSort(Instant firedAt, String alertId) {
-        return SortableInstants.format(firedAt) + "#" + alertId;
+    static String pendingSort(Instant at, String alertId) {
+        return SortableInstants.format(at) + "#" + alertId;
+    }
+
+    /** Above every pendingSort of {@code at} ('$' sorts after '#'), for "due at or before". */
+    static String pendingSortUpperBound(Instant at) {
+        return SortableInstants.format(at) + "$";
     }
 
     static Map<String, AttributeValue> toItem(Alert alert) {
@@ -115,6 +130,14 @@ final class AlertItems {
             item.putAll(firingAttributes(alert.lastFiring()));
         }
         item.put(PUSH_PENDING, bool(alert.pushPending()));
+        item.put(PUSH_ATTEMPTS, n(alert.push().attempts()));
+        if (alert.push().nextAttemptAt() != null) {
+            item.put(PUSH_NEXT_ATTEMPT_AT, instant(alert.push().nextAttemptAt()));
+        }
+        item.put(PUSH_OUTCOME_UNKNOWN, bool(alert.push().outcomeUnknown()));
+        if (alert.push().deadLettered()) {
+            item.put(PUSH_DEAD_LETTER, s(alert.push().deadLetter()));
+        }
         String side = side(alert.pair(), alert.direction());
         switch (alert.state()) {
             case ARMED -> {
@@ -132,7 +155,11 @@ final class AlertItems {
             }
         }
         if (alert.pushPending()) {
+            Instant due = alert.push().nextAttemptAt() != null ? alert.push().nextAttemptAt() : alert.lastFiring().firedAt();
             item.put(PENDING_KEY, s(PENDING));
+            item.put(PENDING_SORT, s(pendingSort(due, alert.id())));
+        } else if (alert.push().deadLettered() && alert.lastFiring() != null) {
+            item.put(PENDING_KEY, s(DEAD));
             item.put(PENDING_SORT, s(pendingSort(alert.lastFiring().firedAt(), alert.id())));
         }
         return item;
@@ -172,6 +199,9 @@ final class AlertItems {
                 (int) number(item, FIRE_COUNT, 0),
                 string(item, NOTE),
                 firing,
-                flag(item, PUSH_PENDING) && firing != null);
+                flag(item, PUSH_PENDING) && firing != null,
+                new PushState((int) number(item, PUSH_ATTEMPTS, 0),
+                        item.containsKey(PUSH_NEXT_ATTEMPT_AT) ? instant(item, PUSH_NEXT_ATTEMPT_AT) : null,
+                        flag(item, PUSH_OUTCOME_UNKNOWN), string(item, PUSH_DEAD_LETTER)));
     }
 }

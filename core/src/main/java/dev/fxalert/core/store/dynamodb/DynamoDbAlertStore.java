@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -43,6 +44,10 @@ import static dev.fxalert.core.store.dynamodb.AlertItems.PENDING;
 import static dev.fxalert.core.store.dynamodb.AlertItems.PENDING_BY_FIRED_AT;
 import static dev.fxalert.core.store.dynamodb.AlertItems.PENDING_KEY;
 import static dev.fxalert.core.store.dynamodb.AlertItems.PENDING_SORT;
+import static dev.fxalert.core.store.dynamodb.AlertItems.PUSH_ATTEMPTS;
+import static dev.fxalert.core.store.dynamodb.AlertItems.PUSH_DEAD_LETTER;
+import static dev.fxalert.core.store.dynamodb.AlertItems.PUSH_NEXT_ATTEMPT_AT;
+import static dev.fxalert.core.store.dynamodb.AlertItems.PUSH_OUTCOME_UNKNOWN;
 import static dev.fxalert.core.store.dynamodb.AlertItems.PUSH_PENDING;
 import static dev.fxalert.core.store.dynamodb.AlertItems.REARMABLE_BY_BOUNDARY;
 import static dev.fxalert.core.store.dynamodb.AlertItems.REARM_BOUNDARY;
@@ -171,6 +176,24 @@ public final class DynamoDbAlertStore implements AlertStore {
     }
 
     @Override
+    public int moveChat(String userId, long newChatId) {
+        int moved = 0;
+        for (Alert alert : listByOwner(userId)) {
+            try {
+                client.updateItem(b -> b.tableName(table).key(AlertItems.key(alert.id()))
+                        .conditionExpression("#userId = :userId")
+                        .updateExpression("SET #chatId = :chatId")
+                        .expressionAttributeNames(Map.of("#userId", AlertItems.USER_ID, "#chatId", AlertItems.CHAT_ID))
+                        .expressionAttributeValues(Map.of(":userId", s(userId), ":chatId", n(newChatId))));
+                moved++;
+            } catch (ConditionalCheckFailedException deletedMeanwhile) {
+                // gone: nothing to move
+            }
+        }
+        return moved;
+    }
+
+    @Override
     public int pauseAllOf(String userId) {
         int changed = 0;
         for (Alert alert : listByOwner(userId)) {
@@ -277,9 +300,14 @@ public final class DynamoDbAlertStore implements AlertStore {
                 ":zero", n(0), ":true", bool(true), ":pending", s(PENDING),
                 ":pendingSort", s(AlertItems.pendingSort(firing.firedAt(), alertId))));
         values.put(":firedBy", s(firing.eventId()));
+        // A new firing is a fresh outbox entry: due now, no attempts, no dead letter from an earlier firing.
+        names.putAll(Map.of("#attempts", PUSH_ATTEMPTS, "#nextAttempt", PUSH_NEXT_ATTEMPT_AT,
+                "#unknown", PUSH_OUTCOME_UNKNOWN, "#dead", PUSH_DEAD_LETTER));
+        values.put(":false", bool(false));
         StringBuilder set = new StringBuilder("SET #state = :fired, #firedAt = :firedAt, "
                 + "#fireCount = if_not_exists(#fireCount, :zero) + :one, #pushPending = :true, "
-                + "#pendingKey = :pending, #pendingSort = :pendingSort");
+                + "#pendingKey = :pending, #pendingSort = :pendingSort, #attempts = :zero, #nextAttempt = :firedAt, "
+                + "#unknown = :false");
         int i = 0;
         for (Map.Entry<String, AttributeValue> attribute : AlertItems.firingAttributes(firing).entrySet()) {
             names.put("#f" + i, attribute.getKey());
@@ -296,7 +324,7 @@ public final class DynamoDbAlertStore implements AlertStore {
             client.updateItem(b -> b.tableName(table).key(AlertItems.key(alertId))
                     // the event that fired it last, delivered again after a re-arm, must not fire it twice
                     .conditionExpression("#state = :armed AND (attribute_not_exists(#firedBy) OR #firedBy <> :firedBy)")
-                    .updateExpression(set + " REMOVE #armedKey")
+                    .updateExpression(set + " REMOVE #armedKey, #dead")
                     .expressionAttributeNames(names)
                     .expressionAttributeValues(values));
             return true;
@@ -322,17 +350,79 @@ public final class DynamoDbAlertStore implements AlertStore {
     }
 
     @Override
-    public List<Alert> findPendingPushes(int limit) {
+    public List<Alert> findPendingPushes(Instant dueBy, int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1, got " + limit);
         }
         return reads.query(QueryRequest.builder().tableName(table).indexName(PENDING_BY_FIRED_AT)
-                        .keyConditionExpression("#pendingKey = :pending")
-                        .expressionAttributeNames(Map.of("#pendingKey", PENDING_KEY))
-                        .expressionAttributeValues(Map.of(":pending", s(PENDING)))
+                        .keyConditionExpression("#pendingKey = :pending AND #pendingSort < :due")
+                        .expressionAttributeNames(Map.of("#pendingKey", PENDING_KEY, "#pendingSort", PENDING_SORT))
+                        .expressionAttributeValues(Map.of(":pending", s(PENDING),
+                                ":due", s(AlertItems.pendingSortUpperBound(dueBy))))
                         .scanIndexForward(true)
                         .build(), limit)
                 .stream().map(AlertItems::fromItem).filter(Alert::pushPending).toList();
+    }
+
+    @Override
+    public boolean recordPushFailure(String alertId, String eventId, Instant nextAttemptAt) {
+        Objects.requireNonNull(eventId, "eventId");
+        try {
+            client.updateItem(b -> b.tableName(table).key(AlertItems.key(alertId))
+                    .conditionExpression("#pushPending = :true AND #eventId = :eventId")
+                    .updateExpression("SET #attempts = if_not_exists(#attempts, :zero) + :one, #next = :next, "
+                            + "#pendingSort = :pendingSort")
+                    .expressionAttributeNames(Map.of("#pushPending", PUSH_PENDING, "#eventId", EVENT_ID,
+                            "#attempts", PUSH_ATTEMPTS, "#next", PUSH_NEXT_ATTEMPT_AT, "#pendingSort", PENDING_SORT))
+                    .expressionAttributeValues(Map.of(":true", bool(true), ":eventId", s(eventId), ":zero", n(0),
+                            ":one", n(1), ":next", AttributeValues.instant(nextAttemptAt),
+                            ":pendingSort", s(AlertItems.pendingSort(nextAttemptAt, alertId)))));
+            return true;
+        } catch (ConditionalCheckFailedException notThatPushOrNotPending) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean deadLetterPush(String alertId, String eventId, String reason, boolean outcomeUnknown) {
+        Objects.requireNonNull(eventId, "eventId");
+        String text = reason == null || reason.isBlank() ? "given up" : reason.strip();
+        // Moves the item from the PENDING to the DEAD partition of the same sparse index, ordered by firing time.
+        Optional<Alert> current = reads.get(table, AlertItems.key(alertId))
+                .filter(AlertItems::isAlert).map(AlertItems::fromItem);
+        if (current.isEmpty() || current.get().lastFiring() == null) {
+            return false;
+        }
+        String deadSort = AlertItems.pendingSort(current.get().lastFiring().firedAt(), alertId);
+        try {
+            client.updateItem(b -> b.tableName(table).key(AlertItems.key(alertId))
+                    .conditionExpression("#pushPending = :true AND #eventId = :eventId")
+                    .updateExpression("SET #pushPending = :false, #dead = :reason, #unknown = :unknown, "
+                            + "#pendingKey = :deadKey, #pendingSort = :deadSort")
+                    .expressionAttributeNames(Map.of("#pushPending", PUSH_PENDING, "#eventId", EVENT_ID,
+                            "#dead", PUSH_DEAD_LETTER, "#unknown", PUSH_OUTCOME_UNKNOWN,
+                            "#pendingKey", PENDING_KEY, "#pendingSort", PENDING_SORT))
+                    .expressionAttributeValues(Map.of(":true", bool(true), ":false", bool(false),
+                            ":eventId", s(eventId), ":reason", s(text), ":unknown", bool(outcomeUnknown),
+                            ":deadKey", s(AlertItems.DEAD), ":deadSort", s(deadSort))));
+            return true;
+        } catch (ConditionalCheckFailedException notThatPushOrNotPending) {
+            return false;
+        }
+    }
+
+    @Override
+    public List<Alert> findDeadLetters(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+        }
+        return reads.query(QueryRequest.builder().tableName(table).indexName(PENDING_BY_FIRED_AT)
+                        .keyConditionExpression("#pendingKey = :dead")
+                        .expressionAttributeNames(Map.of("#pendingKey", PENDING_KEY))
+                        .expressionAttributeValues(Map.of(":dead", s(AlertItems.DEAD)))
+                        .scanIndexForward(false)
+                        .build(), limit)
+                .stream().map(AlertItems::fromItem).filter(alert -> alert.push().deadLettered()).toList();
     }
 
     @Override

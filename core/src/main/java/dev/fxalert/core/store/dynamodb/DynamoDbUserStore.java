@@ -119,6 +119,35 @@ final class DynamoDbUserStore implements UserStore {
     }
 
     @Override
+    public boolean moveChat(String userId, long newChatId) {
+        Optional<User> user = findById(userId);
+        if (user.isEmpty()) {
+            return false;
+        }
+        long oldChatId = user.get().chatId();
+        if (!claim(newChatId, userId) && !claimedBy(newChatId).map(userId::equals).orElse(false)) {
+            return false; // another user has that chat
+        }
+        client.updateItem(b -> b.tableName(table).key(key(userId))
+                .conditionExpression("attribute_exists(#id)")
+                .updateExpression("SET #chatId = :chatId")
+                .expressionAttributeNames(Map.of("#id", USER_ID, "#chatId", CHAT_ID))
+                .expressionAttributeValues(Map.of(":chatId", n(newChatId))));
+        if (oldChatId != newChatId) {
+            // Frees the old chat; only our own claim is removed.
+            try {
+                client.deleteItem(b -> b.tableName(table).key(key(claimKey(oldChatId)))
+                        .conditionExpression("#claimedBy = :userId")
+                        .expressionAttributeNames(Map.of("#claimedBy", CLAIMED_BY))
+                        .expressionAttributeValues(Map.of(":userId", s(userId))));
+            } catch (ConditionalCheckFailedException notOurs) {
+                // already released or re-claimed by someone else: nothing of ours to free
+            }
+        }
+        return true;
+    }
+
+    @Override
     public Optional<User> findByChatId(long chatId) {
         return claimedBy(chatId).flatMap(this::findById);
     }

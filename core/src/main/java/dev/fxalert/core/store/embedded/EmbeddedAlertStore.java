@@ -9,6 +9,7 @@ import dev.fxalert.core.domain.Direction;
 import dev.fxalert.core.domain.Firing;
 import dev.fxalert.core.domain.InvalidInputException;
 import dev.fxalert.core.domain.Owner;
+import dev.fxalert.core.domain.PushState;
 import dev.fxalert.core.port.AlertPage;
 import dev.fxalert.core.port.AlertQuery;
 import dev.fxalert.core.port.AlertStore;
@@ -16,6 +17,7 @@ import dev.fxalert.core.port.AlertStore;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -29,7 +31,7 @@ final class EmbeddedAlertStore implements AlertStore {
 
     private static final String COLUMNS = "id, user_id, chat_id, pair, direction, threshold, mode, state, rearm_band, "
             + "created_at, fired_at, fire_count, note, last_event_id, last_rate, last_provider, last_observed_at, "
-            + "last_fired_at, push_pending";
+            + "last_fired_at, push_pending, push_attempts, push_next_attempt_at, push_outcome_unknown, push_dead_letter";
 
     /** Cursors are the last alert id of a page; anything else was not issued by us. */
     private static final java.util.regex.Pattern CURSOR = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
@@ -54,13 +56,15 @@ final class EmbeddedAlertStore implements AlertStore {
             }
             Firing last = alert.lastFiring();
             jdbc.update("INSERT INTO alerts (" + COLUMNS + ", rearm_boundary) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     alert.id(), alert.owner().userId(), alert.owner().chatId(), alert.pair(), alert.direction(),
                     alert.threshold(), alert.mode(), alert.state(), alert.rearmBand(), alert.createdAt(),
                     alert.firedAt(), alert.fireCount(), alert.note(),
                     last == null ? null : last.eventId(), last == null ? null : last.rate(),
                     last == null ? null : last.provider(), last == null ? null : last.observedAt(),
-                    last == null ? null : last.firedAt(), alert.pushPending(), alert.rearmBoundary());
+                    last == null ? null : last.firedAt(), alert.pushPending(), alert.push().attempts(),
+                    alert.push().nextAttemptAt(), alert.push().outcomeUnknown(), alert.push().deadLetter(),
+                    alert.rearmBoundary());
             return alert;
         }
     }
@@ -97,6 +101,11 @@ final class EmbeddedAlertStore implements AlertStore {
     }
 
     @Override
+    public int moveChat(String userId, long newChatId) {
+        return jdbc.update("UPDATE alerts SET chat_id = ? WHERE user_id = ?", newChatId, userId);
+    }
+
+    @Override
     public int pauseAllOf(String userId) {
         return jdbc.update("UPDATE alerts SET state = 'PAUSED' WHERE user_id = ? AND state IN ('ARMED', 'FIRED')", userId);
     }
@@ -129,10 +138,11 @@ final class EmbeddedAlertStore implements AlertStore {
     public boolean markFired(String alertId, Firing firing) {
         return jdbc.update("UPDATE alerts SET state = 'FIRED', fired_at = ?, fire_count = fire_count + 1, "
                         + "last_event_id = ?, last_rate = ?, last_provider = ?, last_observed_at = ?, last_fired_at = ?, "
-                        + "push_pending = TRUE WHERE id = ? AND state = 'ARMED' "
+                        + "push_pending = TRUE, push_attempts = 0, push_next_attempt_at = ?, push_outcome_unknown = FALSE, "
+                        + "push_dead_letter = NULL WHERE id = ? AND state = 'ARMED' "
                         + "AND (last_event_id IS NULL OR last_event_id <> ?)",
                 firing.firedAt(), firing.eventId(), firing.rate(), firing.provider(), firing.observedAt(),
-                firing.firedAt(), alertId, firing.eventId()) == 1;
+                firing.firedAt(), firing.firedAt(), alertId, firing.eventId()) == 1;
     }
 
     @Override
@@ -142,9 +152,35 @@ final class EmbeddedAlertStore implements AlertStore {
     }
 
     @Override
-    public List<Alert> findPendingPushes(int limit) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM alerts WHERE push_pending = TRUE ORDER BY fired_at, id LIMIT ?",
-                EmbeddedAlertStore::toAlert, limit);
+    public List<Alert> findPendingPushes(Instant dueBy, int limit) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM alerts WHERE push_pending = TRUE AND push_next_attempt_at <= ? "
+                        + "ORDER BY push_next_attempt_at, id LIMIT ?",
+                EmbeddedAlertStore::toAlert, dueBy, limit);
+    }
+
+    @Override
+    public boolean recordPushFailure(String alertId, String eventId, Instant nextAttemptAt) {
+        return jdbc.update("UPDATE alerts SET push_attempts = push_attempts + 1, push_next_attempt_at = ? "
+                + "WHERE id = ? AND push_pending = TRUE AND last_event_id = ?", nextAttemptAt, alertId, eventId) == 1;
+    }
+
+    @Override
+    public boolean deadLetterPush(String alertId, String eventId, String reason, boolean outcomeUnknown) {
+        return jdbc.update("UPDATE alerts SET push_pending = FALSE, push_dead_letter = ?, push_outcome_unknown = ? "
+                        + "WHERE id = ? AND push_pending = TRUE AND last_event_id = ?",
+                deadLetterReason(reason), outcomeUnknown, alertId, eventId) == 1;
+    }
+
+    @Override
+    public List<Alert> findDeadLetters(int limit) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM alerts WHERE push_dead_letter IS NOT NULL "
+                + "ORDER BY last_fired_at DESC, id LIMIT ?", EmbeddedAlertStore::toAlert, limit);
+    }
+
+    /** The column holds 400 characters; a reason is never empty (a null would read as "not dead"). */
+    private static String deadLetterReason(String reason) {
+        String text = reason == null || reason.isBlank() ? "given up" : reason.strip();
+        return text.length() <= 400 ? text : text.substring(0, 399) + "…";
     }
 
     @Override
@@ -218,6 +254,8 @@ final class EmbeddedAlertStore implements AlertStore {
                 row.getInt("fire_count"),
                 row.getString("note"),
                 last,
-                row.getBoolean("push_pending"));
+                row.getBoolean("push_pending"),
+                new PushState(row.getInt("push_attempts"), Jdbc.instant(row, "push_next_attempt_at"),
+                        row.getBoolean("push_outcome_unknown"), row.getString("push_dead_letter")));
     }
 }

@@ -46,6 +46,18 @@ final class EmbeddedUserStore implements UserStore {
     }
 
     @Override
+    public boolean moveChat(String userId, long newChatId) {
+        try {
+            return jdbc.update("UPDATE users SET chat_id = ? WHERE id = ?", newChatId, userId) == 1;
+        } catch (EmbeddedStoreException e) {
+            if (!Jdbc.isUniqueViolation(e)) {
+                throw e;
+            }
+            return false; // another user has that chat
+        }
+    }
+
+    @Override
     public Optional<User> findByChatId(long chatId) {
         return jdbc.queryOne("SELECT " + COLUMNS + " FROM users WHERE chat_id = ?", EmbeddedUserStore::toUser, chatId);
     }

@@ -38,7 +38,18 @@ CREATE INDEX IF NOT EXISTS alerts_crossing ON alerts (pair, direction, state, th
 -- findRearmable: (pair, direction, state, mode) equality then a range on the re-arm boundary.
 CREATE INDEX IF NOT EXISTS alerts_rearm ON alerts (pair, direction, state, mode, rearm_boundary);
 CREATE INDEX IF NOT EXISTS alerts_owner ON alerts (user_id, created_at);
-CREATE INDEX IF NOT EXISTS alerts_pending ON alerts (push_pending, fired_at);
+-- The outbox's delivery bookkeeping (added after the first release, hence ALTER: an existing file is upgraded).
+ALTER TABLE alerts ADD COLUMN IF NOT EXISTS push_attempts INT NOT NULL DEFAULT 0;
+ALTER TABLE alerts ADD COLUMN IF NOT EXISTS push_next_attempt_at TIMESTAMP(9) WITH TIME ZONE;
+ALTER TABLE alerts ADD COLUMN IF NOT EXISTS push_outcome_unknown BOOLEAN NOT NULL DEFAULT FALSE;
+ALTER TABLE alerts ADD COLUMN IF NOT EXISTS push_dead_letter VARCHAR(400);
+-- Pushes left pending by an older version are due at their firing time.
+UPDATE alerts SET push_next_attempt_at = last_fired_at WHERE push_pending AND push_next_attempt_at IS NULL;
+DROP INDEX IF EXISTS alerts_pending;
+-- findPendingPushes: pending ones by next-attempt time, so pushes that keep failing cannot starve newer ones.
+CREATE INDEX IF NOT EXISTS alerts_pending_due ON alerts (push_pending, push_next_attempt_at);
+-- findDeadLetters (operator listing).
+CREATE INDEX IF NOT EXISTS alerts_dead_letter ON alerts (push_dead_letter, last_fired_at);
 CREATE INDEX IF NOT EXISTS alerts_state ON alerts (state, pair);
 
 -- Orders rates appended with the same observation time (a provider correcting a day's rate): the later wins.
