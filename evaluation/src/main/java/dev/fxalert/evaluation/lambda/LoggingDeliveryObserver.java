@@ -9,8 +9,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * In Lambda, every attempt Telegram did not accept becomes a log line (deliveries are summed up in the invocation's
- * result line instead, to keep 10,000-push fan-outs from writing 10,000 lines). Attempts run on the sender's own
- * threads, which carry no invocation context, so each line names the push's rate event id as its correlation id.
+ * result line instead, to keep 10,000-push fan-outs from writing 10,000 lines). The sender reports on the
+ * invocation's thread, so the line keeps its request id; its correlation id is the push's own rate event id, because
+ * a sweep sends pushes of many events in one invocation.
  */
 final class LoggingDeliveryObserver implements DeliveryObserver {
 

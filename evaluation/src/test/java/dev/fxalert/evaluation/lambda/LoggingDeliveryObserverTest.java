@@ -25,20 +25,23 @@ class LoggingDeliveryObserverTest {
         Push push = new Push("k3m9x2qa", "u1", "event-7", OBSERVED, OutgoingMessage.text(42, "hi"));
 
         List<JsonNode> lines;
-        try (LogCapture logs = LogCapture.start()) {
+        try (LogCapture logs = LogCapture.start();
+             LogCorrelation.Scope sweep = LogCorrelation.invocation("req-9")) {
             observer.onAttempt(new DeliveryReport(push, DeliveryResult.delivered(), 1, OBSERVED.plusSeconds(2)));
             observer.onAttempt(new DeliveryReport(push, new DeliveryResult.Failed("500 Internal Server Error"), 2,
                     OBSERVED.plusSeconds(3)));
             lines = logs.linesOf(LoggingDeliveryObserver.class);
             assertThat(logs.rawLines()).noneMatch(line -> line.contains("token"));
+            assertThat(MDC.get(LogCorrelation.CORRELATION_ID)).as("the invocation's own id is back").isEqualTo("req-9");
         }
 
         assertThat(lines).hasSize(1);
         JsonNode line = lines.get(0);
         assertThat(line.path("level").asText()).isEqualTo("WARN");
         assertThat(line.path("correlationId").asText()).isEqualTo("event-7");
+        assertThat(line.path("requestId").asText()).isEqualTo("req-9");
         assertThat(line.path("result").asText()).isEqualTo("Failed");
         assertThat(line.path("eventToPushLagMs").asLong()).isEqualTo(3000);
-        assertThat(MDC.get(LogCorrelation.CORRELATION_ID)).as("the sender thread's context is left as it was").isNull();
+        assertThat(MDC.get(LogCorrelation.CORRELATION_ID)).isNull();
     }
 }
