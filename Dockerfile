@@ -14,6 +14,7 @@
 #   KOREAEXIM_AUTHKEY    Korea Eximbank API key; unset = that provider is skipped
 #   FX_ALERT_DB_PATH     embedded database file, on the /data volume (default /data/fx-alert.db)
 #   SERVER_PORT          HTTP port of the admin API and of /actuator/health (default 8080)
+#   LOG_LEVEL            root log level: ERROR, WARN, INFO (default) or DEBUG
 #   JAVA_TOOL_OPTIONS    JVM flags; the default sizes the heap from the container's memory limit
 #
 # Base images are pinned to an exact Temurin patch release. To pin the digests as well, run

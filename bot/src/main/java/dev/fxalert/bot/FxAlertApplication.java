@@ -13,11 +13,6 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class FxAlertApplication {
 
     public static void main(String[] args) {
-        // slf4j-simple is on the classpath for the webhook Lambda's shaded jar; when this app runs from the IDE
-        // or the Maven plugin it must not win over Logback, which Spring Boot configures.
-        if (System.getProperty("slf4j.provider") == null) {
-            System.setProperty("slf4j.provider", "ch.qos.logback.classic.spi.LogbackServiceProvider");
-        }
         SpringApplication.run(FxAlertApplication.class, args);
     }
 }

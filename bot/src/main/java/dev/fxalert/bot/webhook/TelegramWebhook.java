@@ -3,6 +3,7 @@ package dev.fxalert.bot.webhook;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fxalert.bot.telegram.TelegramUpdateHandler;
+import dev.fxalert.core.log.LogCorrelation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.objects.Update;
@@ -53,6 +54,7 @@ public final class TelegramWebhook {
             log.warn("Webhook body is empty, ignored");
             return 200;
         }
+        LogCorrelation.correlate(update.getUpdateId() == null ? null : String.valueOf(update.getUpdateId()));
         updates.handle(update);
         return 200;
     }

@@ -7,22 +7,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fxalert.core.domain.RateUpdated;
 import dev.fxalert.core.event.RateUpdatedJson;
+import dev.fxalert.core.log.LogCorrelation;
 import dev.fxalert.evaluation.EvaluationResult;
 import dev.fxalert.evaluation.EvaluationService;
 import dev.fxalert.evaluation.SweepResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Lambda entry of evaluation, no Spring: collaborators are built once per container in the constructor.
  * Accepts an EventBridge event with detail-type {@code RateUpdated} (evaluates it) or {@code {"action":
  * "sweep-pending-pushes"}} from a schedule (sends pushes left pending). Anything else is logged and rejected
- * with an {@link InvalidInputEventException} naming the problem.
+ * with an {@link InvalidInputEventException} naming the problem. Every log line of an invocation carries its request
+ * id and, once read, the EventBridge event id as correlation id ({@link LogCorrelation}).
  * <p>
  * Runs with reserved concurrency 1 (see docs/delivery.md): the in-process pacing is then the bot's global limit.
  */
@@ -30,84 +32,78 @@ public final class EvaluationHandler implements RequestStreamHandler {
 
     public static final String SWEEP_ACTION = "sweep-pending-pushes";
 
+    private static final Logger log = LoggerFactory.getLogger(EvaluationHandler.class);
+
     private final EvaluationService service;
     private final ObjectMapper mapper;
     private final RateUpdatedJson events;
-    private final JsonLog log;
 
     /** Used by the Lambda runtime: DynamoDB stores, Telegram token and settings from the environment. */
     public EvaluationHandler() {
-        this(new ObjectMapper(), new JsonLog(new ObjectMapper(), System.out, Clock.systemUTC()));
+        this(EvaluationWiring.fromEnvironment(System.getenv(), Clock.systemUTC()), new ObjectMapper());
     }
 
-    private EvaluationHandler(ObjectMapper mapper, JsonLog log) {
-        this(EvaluationWiring.fromEnvironment(System.getenv(), Clock.systemUTC(), log), mapper, log);
-    }
-
-    public EvaluationHandler(EvaluationService service, ObjectMapper mapper, Clock clock) {
-        this(service, mapper, new JsonLog(mapper, System.out, clock));
-    }
-
-    public EvaluationHandler(EvaluationService service, ObjectMapper mapper, JsonLog log) {
+    public EvaluationHandler(EvaluationService service, ObjectMapper mapper) {
         this.service = service;
         this.mapper = mapper;
         this.events = new RateUpdatedJson(mapper);
-        this.log = log;
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        String fallbackId = context == null ? "unknown" : context.getAwsRequestId();
-        JsonNode request = readRequest(input, fallbackId);
-        String correlationId = request.hasNonNull("id") ? request.get("id").asText() : fallbackId;
-        Object result;
-        if (SWEEP_ACTION.equals(request.path("action").asText(null))) {
-            SweepResult sweep = service.sweepPendingPushes();
-            log.info(correlationId, "swept pending pushes", Map.of("result", sweep));
-            result = sweep;
-        } else if (request.has("detail-type")) {
-            RateUpdated event = parseRateUpdated(request, correlationId);
-            EvaluationResult evaluation = service.onRateUpdated(event);
-            log.info(correlationId, "evaluated rate event", Map.of("eventId", event.eventId(),
-                    "pair", event.pair().toString(), "rate", event.rate().toPlainString(), "result", evaluation));
-            result = evaluation;
-        } else {
-            throw reject(correlationId, "expected an EventBridge event with detail-type " + RateUpdated.DETAIL_TYPE
-                    + " or {\"action\":\"" + SWEEP_ACTION + "\"}, got an object with fields " + fieldNames(request));
+        try (LogCorrelation.Scope ignored = LogCorrelation.invocation(context == null ? null : context.getAwsRequestId())) {
+            JsonNode request = readRequest(input);
+            if (request.hasNonNull("id")) {
+                LogCorrelation.correlate(request.get("id").asText());
+            }
+            Object result;
+            if (SWEEP_ACTION.equals(request.path("action").asText(null))) {
+                SweepResult sweep = service.sweepPendingPushes();
+                log.atInfo().addKeyValue("result", sweep).log("swept pending pushes");
+                result = sweep;
+            } else if (request.has("detail-type")) {
+                RateUpdated event = parseRateUpdated(request);
+                EvaluationResult evaluation = service.onRateUpdated(event);
+                log.atInfo().addKeyValue("eventId", event.eventId()).addKeyValue("pair", event.pair().toString())
+                        .addKeyValue("rate", event.rate().toPlainString()).addKeyValue("result", evaluation)
+                        .log("evaluated rate event");
+                result = evaluation;
+            } else {
+                throw reject("expected an EventBridge event with detail-type " + RateUpdated.DETAIL_TYPE
+                        + " or {\"action\":\"" + SWEEP_ACTION + "\"}, got an object with fields " + fieldNames(request));
+            }
+            mapper.writeValue(output, result);
         }
-        mapper.writeValue(output, result);
     }
 
-    private JsonNode readRequest(InputStream input, String correlationId) throws IOException {
+    private JsonNode readRequest(InputStream input) throws IOException {
         JsonNode request;
         try {
             request = mapper.readTree(input);
         } catch (JsonProcessingException e) {
-            throw reject(correlationId, "input is not JSON: " + e.getOriginalMessage());
+            throw reject("input is not JSON: " + e.getOriginalMessage());
         }
         if (request == null || !request.isObject()) {
-            throw reject(correlationId, "input must be a JSON object, got " + (request == null ? "nothing" : request.getNodeType()));
+            throw reject("input must be a JSON object, got " + (request == null ? "nothing" : request.getNodeType()));
         }
         return request;
     }
 
-    private RateUpdated parseRateUpdated(JsonNode request, String correlationId) {
+    private RateUpdated parseRateUpdated(JsonNode request) {
         String detailType = request.path("detail-type").asText();
         if (!RateUpdated.DETAIL_TYPE.equals(detailType)) {
-            throw reject(correlationId, "unsupported detail-type '" + detailType + "'; only "
+            throw reject("unsupported detail-type '" + detailType + "'; only "
                     + RateUpdated.DETAIL_TYPE + " is evaluated");
         }
         try {
             return events.fromDetail(request.get("detail"));
         } catch (RateUpdatedJson.MalformedEventException e) {
-            throw reject(correlationId, "malformed RateUpdated event: " + e.getMessage());
+            throw reject("malformed RateUpdated event: " + e.getMessage());
         }
     }
 
-    private InvalidInputEventException reject(String correlationId, String problem) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("error", problem);
-        log.error(correlationId, "rejected invocation input", fields);
+    private InvalidInputEventException reject(String problem) {
+        log.atError().addKeyValue("error", problem).log("rejected invocation input");
         return new InvalidInputEventException(problem);
     }
 

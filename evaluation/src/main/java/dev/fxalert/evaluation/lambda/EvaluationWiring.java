@@ -21,11 +21,11 @@ final class EvaluationWiring {
     private EvaluationWiring() {
     }
 
-    static EvaluationService fromEnvironment(Map<String, String> env, Clock clock, JsonLog log) {
+    static EvaluationService fromEnvironment(Map<String, String> env, Clock clock) {
         Stores stores = DynamoDbStores.create(DynamoDbClient.create(), DynamoDbStoreConfig.fromEnvironment(env), clock);
         String token = Secrets.fromEnvironment().require("TELEGRAM_BOT_TOKEN");
         TelegramNotifier notifier = TelegramNotifier.create(token, TelegramApiConfig.fromEnvironment(env));
-        PacedSender sender = PacedSender.create(notifier, stores.alerts(), stores.users(), new LoggingDeliveryObserver(log),
+        PacedSender sender = PacedSender.create(notifier, stores.alerts(), stores.users(), new LoggingDeliveryObserver(),
                 PacingConfig.fromEnvironment(env), clock);
         return new EvaluationService(stores.alerts(), stores.users(), sender, clock, EvaluationConfig.fromEnvironment(env));
     }

@@ -1,24 +1,21 @@
 package dev.fxalert.evaluation.lambda;
 
+import dev.fxalert.core.log.LogCorrelation;
 import dev.fxalert.core.port.DeliveryResult;
 import dev.fxalert.evaluation.delivery.DeliveryObserver;
 import dev.fxalert.evaluation.delivery.DeliveryReport;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * In Lambda, every attempt Telegram did not accept becomes a JSON log line (deliveries are summed up in the
- * invocation's result line instead, to keep 10,000-push fan-outs from writing 10,000 lines). The rate event id is
- * the correlation id here: the observer outlives single invocations.
+ * In Lambda, every attempt Telegram did not accept becomes a log line (deliveries are summed up in the invocation's
+ * result line instead, to keep 10,000-push fan-outs from writing 10,000 lines). The sender reports on the
+ * invocation's thread, so the line keeps its request id; its correlation id is the push's own rate event id, because
+ * a sweep sends pushes of many events in one invocation.
  */
 final class LoggingDeliveryObserver implements DeliveryObserver {
 
-    private final JsonLog log;
-
-    LoggingDeliveryObserver(JsonLog log) {
-        this.log = log;
-    }
+    private static final Logger log = LoggerFactory.getLogger(LoggingDeliveryObserver.class);
 
     @Override
     public void onAttempt(DeliveryReport report) {
@@ -26,13 +23,15 @@ final class LoggingDeliveryObserver implements DeliveryObserver {
         if (result instanceof DeliveryResult.Delivered) {
             return;
         }
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("alertId", report.push().alertId());
-        fields.put("chatId", report.push().chatId());
-        fields.put("attempt", report.attempt());
-        fields.put("result", result.getClass().getSimpleName());
-        fields.put("detail", result.toString());
-        fields.put("eventToPushLagMs", report.eventToPushLag().toMillis());
-        log.warn(report.push().eventId(), "push not accepted by Telegram", fields);
+        try (LogCorrelation.Scope ignored = LogCorrelation.correlated(report.push().eventId())) {
+            log.atWarn()
+                    .addKeyValue("alertId", report.push().alertId())
+                    .addKeyValue("chatId", report.push().chatId())
+                    .addKeyValue("attempt", report.attempt())
+                    .addKeyValue("result", result.getClass().getSimpleName())
+                    .addKeyValue("detail", result.toString())
+                    .addKeyValue("eventToPushLagMs", report.eventToPushLag().toMillis())
+                    .log("push not accepted by Telegram");
+        }
     }
 }

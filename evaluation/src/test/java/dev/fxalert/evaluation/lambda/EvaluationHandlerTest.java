@@ -8,6 +8,7 @@ import dev.fxalert.core.domain.Rate;
 import dev.fxalert.core.domain.RateUpdated;
 import dev.fxalert.core.domain.User;
 import dev.fxalert.core.event.RateUpdatedJson;
+import dev.fxalert.core.testing.LogCapture;
 import dev.fxalert.evaluation.EvaluationConfig;
 import dev.fxalert.evaluation.EvaluationService;
 import dev.fxalert.evaluation.support.ManualClock;
@@ -25,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -46,7 +46,7 @@ class EvaluationHandlerTest {
     private final ObjectMapper mapper = new ObjectMapper();
     private final ManualClock clock = new ManualClock(START);
     private final ScriptedNotifier notifier = new ScriptedNotifier(clock);
-    private final ByteArrayOutputStream logs = new ByteArrayOutputStream();
+    private final LogCapture logs = LogCapture.start();
     private StoreFixture store;
     private PacedSender sender;
     private EvaluationHandler handler;
@@ -58,12 +58,12 @@ class EvaluationHandlerTest {
                 clock, clock.sleeper(), new DirectExecutorService());
         EvaluationService service = new EvaluationService(store.alerts(), store.users(), sender, clock,
                 EvaluationConfig.DEFAULTS);
-        handler = new EvaluationHandler(service, mapper,
-                new JsonLog(mapper, new PrintStream(logs, true, StandardCharsets.UTF_8), clock));
+        handler = new EvaluationHandler(service, mapper);
     }
 
     @AfterEach
     void close() {
+        logs.close();
         sender.close();
         store.close();
     }
@@ -80,14 +80,8 @@ class EvaluationHandlerTest {
                 + "\"region\":\"ap-northeast-2\",\"resources\":[],\"detail\":" + detail + "}";
     }
 
-    private List<JsonNode> logLines() throws IOException {
-        List<JsonNode> lines = new java.util.ArrayList<>();
-        for (String line : logs.toString(StandardCharsets.UTF_8).split("\n")) {
-            if (!line.isBlank()) {
-                lines.add(mapper.readTree(line));
-            }
-        }
-        return lines;
+    private List<JsonNode> logLines() {
+        return logs.linesOf(EvaluationHandler.class);
     }
 
     @Test
@@ -103,8 +97,10 @@ class EvaluationHandlerTest {
         assertThat(notifier.sent()).hasSize(1);
         assertThat(logLines()).last().satisfies(line -> {
             assertThat(line.path("correlationId").asText()).isEqualTo("eb-123");
+            assertThat(line.path("requestId").asText()).isEqualTo("unknown");
             assertThat(line.path("level").asText()).isEqualTo("INFO");
             assertThat(line.path("eventId").asText()).isEqualTo(event.eventId());
+            assertThat(line.path("result").path("fired").asInt()).isEqualTo(1);
         });
     }
 

@@ -1,19 +1,17 @@
 package dev.fxalert.evaluation.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fxalert.core.log.LogCorrelation;
 import dev.fxalert.core.port.DeliveryResult;
 import dev.fxalert.core.port.OutgoingMessage;
+import dev.fxalert.core.testing.LogCapture;
 import dev.fxalert.evaluation.delivery.DeliveryReport;
 import dev.fxalert.evaluation.delivery.Push;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,24 +20,28 @@ class LoggingDeliveryObserverTest {
     private static final Instant OBSERVED = Instant.parse("2026-11-25T09:00:00Z");
 
     @Test
-    void logsAttemptsTelegramRefusedWithTheRateEventAsCorrelationAndSkipsDeliveries() throws Exception {
-        ObjectMapper mapper = new ObjectMapper();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        LoggingDeliveryObserver observer = new LoggingDeliveryObserver(new JsonLog(mapper,
-                new PrintStream(out, true, StandardCharsets.UTF_8), Clock.fixed(OBSERVED, ZoneOffset.UTC)));
+    void logsAttemptsTelegramRefusedWithTheRateEventAsCorrelationAndSkipsDeliveries() {
+        LoggingDeliveryObserver observer = new LoggingDeliveryObserver();
         Push push = new Push("k3m9x2qa", "u1", "event-7", OBSERVED, OutgoingMessage.text(42, "hi"));
 
-        observer.onAttempt(new DeliveryReport(push, DeliveryResult.delivered(), 1, OBSERVED.plusSeconds(2)));
-        observer.onAttempt(new DeliveryReport(push, new DeliveryResult.Failed("500 Internal Server Error"), 2,
-                OBSERVED.plusSeconds(3)));
+        List<JsonNode> lines;
+        try (LogCapture logs = LogCapture.start();
+             LogCorrelation.Scope sweep = LogCorrelation.invocation("req-9")) {
+            observer.onAttempt(new DeliveryReport(push, DeliveryResult.delivered(), 1, OBSERVED.plusSeconds(2)));
+            observer.onAttempt(new DeliveryReport(push, new DeliveryResult.Failed("500 Internal Server Error"), 2,
+                    OBSERVED.plusSeconds(3)));
+            lines = logs.linesOf(LoggingDeliveryObserver.class);
+            assertThat(logs.rawLines()).noneMatch(line -> line.contains("token"));
+            assertThat(MDC.get(LogCorrelation.CORRELATION_ID)).as("the invocation's own id is back").isEqualTo("req-9");
+        }
 
-        String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
         assertThat(lines).hasSize(1);
-        JsonNode line = mapper.readTree(lines[0]);
+        JsonNode line = lines.get(0);
         assertThat(line.path("level").asText()).isEqualTo("WARN");
         assertThat(line.path("correlationId").asText()).isEqualTo("event-7");
+        assertThat(line.path("requestId").asText()).isEqualTo("req-9");
         assertThat(line.path("result").asText()).isEqualTo("Failed");
         assertThat(line.path("eventToPushLagMs").asLong()).isEqualTo(3000);
-        assertThat(lines[0]).doesNotContain("token");
+        assertThat(MDC.get(LogCorrelation.CORRELATION_ID)).isNull();
     }
 }

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fxalert.core.event.RateUpdatedJson;
+import dev.fxalert.core.log.LogCorrelation;
 import dev.fxalert.core.port.Stores;
 import dev.fxalert.core.store.dynamodb.DynamoDbStoreConfig;
 import dev.fxalert.core.store.dynamodb.DynamoDbStores;
@@ -14,6 +15,8 @@ import dev.fxalert.ingestion.IngestionSummary;
 import dev.fxalert.ingestion.RateProviders;
 import dev.fxalert.ingestion.publish.EventBridgeRateEventPublisher;
 import dev.fxalert.ingestion.retry.Sleeper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -21,51 +24,52 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 
 /**
- * The ingestion Lambda, invoked by EventBridge Scheduler: runs one ingestion, logs one JSON line with the summary
- * (the invocation's request id as correlation id) and returns the same JSON. No Spring: collaborators are built once
+ * The ingestion Lambda, invoked by EventBridge Scheduler: runs one ingestion, logs one line with the summary
+ * (the invocation's request id as correlation id, {@link LogCorrelation}) and returns the summary as JSON. No Spring: collaborators are built once
  * per container, in the constructor. A run that fails as a whole (e.g. the alert store is unreachable) is logged and
  * rethrown so the invocation counts as failed and the scheduler's retry policy applies.
  */
 public final class IngestionHandler implements RequestStreamHandler {
 
+    private static final Logger log = LoggerFactory.getLogger(IngestionHandler.class);
+
     private final IngestionService service;
     private final SummaryJson summaries;
     private final ObjectMapper mapper;
-    private final PrintStream log;
 
     /** What the Lambda runtime calls: everything from the environment. */
     public IngestionHandler() {
-        this(fromEnvironment(System.getenv()), System.out);
+        this(fromEnvironment(System.getenv()));
     }
 
-    /** For tests and other wiring: a ready service, and where the summary line goes. */
-    public IngestionHandler(IngestionService service, PrintStream log) {
+    /** For tests and other wiring: a ready service. */
+    public IngestionHandler(IngestionService service) {
         this.service = service;
         this.mapper = new ObjectMapper();
         this.summaries = new SummaryJson(mapper);
-        this.log = log;
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         input.readAllBytes(); // the scheduler's payload carries nothing we need
         String correlationId = context == null ? "local" : context.getAwsRequestId();
-        IngestionSummary summary;
-        try {
-            summary = service.runOnce();
-        } catch (RuntimeException e) {
-            log.println(summaries.failure(e, correlationId));
-            throw e;
+        try (LogCorrelation.Scope ignored = LogCorrelation.invocation(correlationId)) {
+            IngestionSummary summary;
+            try {
+                summary = service.runOnce();
+            } catch (RuntimeException e) {
+                log.error("ingestion failed", e);
+                throw e;
+            }
+            ObjectNode line = summaries.of(summary, correlationId);
+            log.atInfo().addKeyValue("summary", line).log("ingestion finished");
+            output.write(mapper.writeValueAsString(line).getBytes(StandardCharsets.UTF_8));
         }
-        ObjectNode line = summaries.of(summary, correlationId);
-        log.println(line);
-        output.write(mapper.writeValueAsString(line).getBytes(StandardCharsets.UTF_8));
     }
 
     private static IngestionService fromEnvironment(Map<String, String> env) {

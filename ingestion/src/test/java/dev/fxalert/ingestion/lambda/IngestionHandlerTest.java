@@ -5,17 +5,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fxalert.core.domain.CurrencyPair;
 import dev.fxalert.core.port.AlertStore;
+import dev.fxalert.core.testing.LogCapture;
 import dev.fxalert.ingestion.IngestionConfig;
 import dev.fxalert.ingestion.IngestionService;
 import dev.fxalert.ingestion.testing.FakeRateProvider;
 import dev.fxalert.ingestion.testing.InMemoryRateHistory;
 import dev.fxalert.ingestion.testing.MutableClock;
 import dev.fxalert.ingestion.testing.RecordingPublisher;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -35,11 +36,16 @@ class IngestionHandlerTest {
     private final MutableClock clock = MutableClock.at("2026-11-25T03:00:00Z");
     private final AlertStore alerts = mock(AlertStore.class);
     private final Context context = mock(Context.class);
-    private final ByteArrayOutputStream logged = new ByteArrayOutputStream();
+    private final LogCapture logs = LogCapture.start();
     private final ObjectMapper mapper = new ObjectMapper();
 
+    @AfterEach
+    void stopCapture() {
+        logs.close();
+    }
+
     @Test
-    void runsOneIngestionAndLogsAndReturnsTheSummaryAsOneJsonLineWithTheRequestId() throws Exception {
+    void runsOneIngestionAndLogsAndReturnsTheSummaryAsOneJsonLineWithTheRequestIdAsCorrelationId() throws Exception {
         when(alerts.watchedPairs()).thenReturn(Set.of(CurrencyPair.of("USD", "KRW"), CurrencyPair.of("USD", "JPY")));
         when(context.getAwsRequestId()).thenReturn("req-123");
         FakeRateProvider provider = new FakeRateProvider("frankfurter", Instant.parse("2026-11-25T00:00:00Z"))
@@ -48,9 +54,13 @@ class IngestionHandlerTest {
 
         handler(provider).handleRequest(input(), output, context);
 
-        String line = logged.toString(StandardCharsets.UTF_8).strip();
-        assertThat(line.lines()).hasSize(1);
-        JsonNode summary = mapper.readTree(line);
+        assertThat(logs.linesOf(IngestionHandler.class)).hasSize(1);
+        JsonNode line = logs.linesOf(IngestionHandler.class).get(0);
+        assertThat(line.path("message").asText()).isEqualTo("ingestion finished");
+        assertThat(line.path("level").asText()).isEqualTo("INFO");
+        assertThat(line.path("requestId").asText()).isEqualTo("req-123");
+        assertThat(line.path("correlationId").asText()).isEqualTo("req-123");
+        JsonNode summary = line.path("summary");
         assertThat(summary.path("correlationId").asText()).isEqualTo("req-123");
         assertThat(summary.path("pairsRequested").asInt()).isEqualTo(2);
         assertThat(summary.path("pairsFetched").asInt()).isEqualTo(1);
@@ -70,16 +80,18 @@ class IngestionHandlerTest {
 
         assertThatThrownBy(() -> handler(provider).handleRequest(input(), new ByteArrayOutputStream(), context))
                 .hasMessage("alerts table unreachable");
-        assertThat(logged.toString(StandardCharsets.UTF_8))
-                .contains("\"correlationId\":\"req-456\"")
-                .contains("\"message\":\"ingestion failed\"")
-                .contains("alerts table unreachable");
+        assertThat(logs.linesOf(IngestionHandler.class)).singleElement().satisfies(line -> {
+            assertThat(line.path("level").asText()).isEqualTo("ERROR");
+            assertThat(line.path("message").asText()).isEqualTo("ingestion failed");
+            assertThat(line.path("correlationId").asText()).isEqualTo("req-456");
+            assertThat(line.path("stack_trace").asText()).contains("alerts table unreachable");
+        });
     }
 
     private IngestionHandler handler(FakeRateProvider provider) {
         IngestionService service = new IngestionService(List.of(provider), alerts, new InMemoryRateHistory(),
                 new RecordingPublisher(), clock, IngestionConfig.fromEnvironment(Map.of()));
-        return new IngestionHandler(service, new PrintStream(logged, true, StandardCharsets.UTF_8));
+        return new IngestionHandler(service);
     }
 
     private static ByteArrayInputStream input() {
