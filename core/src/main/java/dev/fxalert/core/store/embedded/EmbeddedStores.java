@@ -6,6 +6,7 @@ import dev.fxalert.core.port.Stores;
 import dev.fxalert.core.port.UserStore;
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
+import org.h2.jdbcx.JdbcDataSource;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -32,6 +34,9 @@ import java.util.concurrent.TimeUnit;
  *       instead of up to 500 ms later), so what the bot confirmed or the store marked survives {@code kill -9}.
  *       It is written to the operating system, not synced per commit: a power cut can still lose the last
  *       commits, and the write generation check below then refuses the file rather than start on it.</li>
+ *   <li>A caller interrupted mid-write (a stop cutting off a worker after its grace) fails alone: the file is
+ *       opened through H2's {@code async:} file system, as a plain FileChannel is closed by the interrupt, which
+ *       closed the database for every thread.</li>
  *   <li>Only {@link #close()} closes the database ({@code DB_CLOSE_ON_EXIT=FALSE}: H2's own JVM shutdown hook
  *       would close it while the app is still draining in-flight commands and sends). The app closes the
  *       store last.</li>
@@ -52,7 +57,10 @@ public final class EmbeddedStores implements Stores {
     /** How much of the latest writes a truncation may take away unnoticed after a kill -9. */
     static final Duration CHECKPOINT_EVERY = Duration.ofSeconds(1);
 
+    private static final String USER = "fxalert";
+
     private final JdbcConnectionPool pool;
+    private final String url;
     private final Jdbc jdbc;
     private final ScheduledExecutorService checkpointer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "fx-store-checkpoint");
@@ -66,9 +74,10 @@ public final class EmbeddedStores implements Stores {
     private final EmbeddedUserStore users;
     private final EmbeddedRateHistory rateHistory;
 
-    private EmbeddedStores(JdbcConnectionPool pool, Jdbc jdbc, WriteGeneration generation, EmbeddedStoreConfig config,
-                           Clock clock) {
+    private EmbeddedStores(JdbcConnectionPool pool, String url, Jdbc jdbc, WriteGeneration generation,
+                           EmbeddedStoreConfig config, Clock clock) {
         this.pool = pool;
+        this.url = url;
         this.jdbc = jdbc;
         this.generation = generation;
         this.alerts = new EmbeddedAlertStore(jdbc, config.maxAlertsPerUser());
@@ -85,7 +94,7 @@ public final class EmbeddedStores implements Stores {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the folder of the database file " + file, e);
         }
-        JdbcConnectionPool pool = JdbcConnectionPool.create(jdbcUrl(file), "fxalert", "");
+        JdbcConnectionPool pool = JdbcConnectionPool.create(jdbcUrl(file), USER, "");
         pool.setMaxConnections(16);
         try {
             connect(pool, file);
@@ -95,7 +104,7 @@ public final class EmbeddedStores implements Stores {
             }
             WriteGeneration generation = new WriteGeneration(jdbc, h2File(file), generationFile(file));
             generation.checkAndAdvance();
-            EmbeddedStores stores = new EmbeddedStores(pool, jdbc, generation, config, clock);
+            EmbeddedStores stores = new EmbeddedStores(pool, jdbcUrl(file), jdbc, generation, config, clock);
             stores.rateHistory.purgeExpired();
             stores.checkpointer.scheduleWithFixedDelay(stores::checkpointIfWritten, CHECKPOINT_EVERY.toMillis(),
                     CHECKPOINT_EVERY.toMillis(), TimeUnit.MILLISECONDS);
@@ -154,7 +163,11 @@ public final class EmbeddedStores implements Stores {
         // DB_CLOSE_DELAY=-1 keeps the database open between pooled connections; close() closes it.
         // DB_CLOSE_ON_EXIT=FALSE: no closing from H2's shutdown hook under the app's draining work.
         // WRITE_DELAY=0: a commit is written to the file before the call returns (H2's default: up to 500 ms later).
-        return "jdbc:h2:file:" + name + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;LOCK_TIMEOUT=10000";
+        // MAX_COMPACT_TIME=0: no compaction at SHUTDOWN (H2 2.3's chunk move there trips its own assertions).
+        // async: H2's AsynchronousFileChannel file system: interrupting a thread mid-write (a stop cutting off a
+        // worker) does not close the file under every other thread, as an interruptible FileChannel does.
+        return "jdbc:h2:async:" + name + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;MAX_COMPACT_TIME=0;"
+                + "LOCK_TIMEOUT=10000";
     }
 
     private static String[] schemaStatements() {
@@ -214,15 +227,24 @@ public final class EmbeddedStores implements Stores {
             return;
         }
         checkpointer.shutdownNow();
+        long last;
         try {
-            long last;
             synchronized (this) {
                 last = generation.advanceInDatabase();
             }
-            jdbc.execute("SHUTDOWN");
-            generation.record(last);
         } finally {
+            // Pooled connections are closed while the database is still open: closing them after SHUTDOWN made
+            // H2 trace "Database is already closed" (DB_CLOSE_DELAY=-1 keeps it open until SHUTDOWN).
             pool.dispose();
         }
+        JdbcDataSource direct = new JdbcDataSource();
+        direct.setURL(url);
+        direct.setUser(USER);
+        try (Connection connection = direct.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("SHUTDOWN");
+        } catch (SQLException e) {
+            throw new EmbeddedStoreException("SHUTDOWN", e);
+        }
+        generation.record(last);
     }
 }

@@ -82,6 +82,43 @@ class EmbeddedStoreIntegrityTest {
         assertThat(EmbeddedStores.jdbcUrl(dir.resolve("fx-alert.db"))).contains(";DB_CLOSE_ON_EXIT=FALSE");
     }
 
+    /** Stopping a worker interrupts it; with a plain FileChannel that closed H2's file under everyone else. */
+    @Test
+    void aCallerInterruptedMidWriteDoesNotCloseTheDatabaseForEveryone() throws Exception {
+        Path file = dir.resolve("fx-alert.db");
+        try (EmbeddedStores stores = open(file)) {
+            Thread interrupted = new Thread(() -> {
+                Thread.currentThread().interrupt();
+                try {
+                    createAlerts(stores, 20);
+                    stores.checkpointIfWritten();
+                } catch (RuntimeException ignored) {
+                    // This caller may fail; the others must not.
+                }
+            });
+            interrupted.start();
+            interrupted.join();
+
+            createAlerts(stores, 1);
+            stores.checkpointIfWritten();
+            assertThat(alertCount(stores)).isPositive();
+        }
+        try (EmbeddedStores reopened = open(file)) {
+            assertThat(alertCount(reopened)).isPositive();
+        }
+    }
+
+    @Test
+    void aCleanStopLeavesNoTraceFile() throws IOException {
+        Path file = dir.resolve("fx-alert.db");
+        try (EmbeddedStores stores = open(file)) {
+            createAlerts(stores, 3);
+        }
+        Path trace = dir.resolve("fx-alert.db.trace.db");
+        assertThat(Files.exists(trace)).as("H2 trace file: %s", Files.exists(trace) ? Files.readString(trace) : "")
+                .isFalse();
+    }
+
     @Test
     void reopensAfterACleanStopAndAfterAKill() throws IOException {
         Path file = dir.resolve("fx-alert.db");
