@@ -46,6 +46,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       reply is sent again. That repeated reply is the remaining window: updates handled in the last poll
  *       round before the kill (at most {@link #POLL_PAUSE} behind, usually milliseconds).</li>
  * </ul>
+ * The price: a poll returns at most {@value #GET_UPDATES_LIMIT} updates from the oldest unhandled one, so a
+ * single slow update (a provider answering /rate slowly) holds back fetching updates beyond that window until it
+ * finishes; the provider timeouts bound it.
  */
 public final class LongPollingBot implements AutoCloseable {
 
@@ -69,8 +72,6 @@ public final class LongPollingBot implements AutoCloseable {
     private final Duration shutdownGrace;
     private final ExecutorService[] workers;
     private final HandledUpdates handled = new HandledUpdates();
-    /** The offset of the last getUpdates sent: everything below it is acknowledged. */
-    private volatile int acknowledgedOffset;
     private volatile boolean closing;
     private volatile ScheduledExecutorService pollingExecutor;
     private TelegramBotsLongPollingApplication application;
@@ -120,7 +121,6 @@ public final class LongPollingBot implements AutoCloseable {
             Thread.currentThread().interrupt();
             handledUpTo = handled.handledUpTo();
         }
-        acknowledgedOffset = handledUpTo + 1;
         return GetUpdates.builder().offset(handledUpTo + 1).limit(GET_UPDATES_LIMIT)
                 .timeout(GET_UPDATES_TIMEOUT_SECONDS).allowedUpdates(List.of()).build();
     }
@@ -184,15 +184,17 @@ public final class LongPollingBot implements AutoCloseable {
         log.info("Telegram long polling stopped");
     }
 
-    /** One last getUpdates that only moves the offset past what this run handled; it takes nothing new. */
+    /**
+     * One last getUpdates that only moves the offset past what this run handled; it takes nothing new. Sent even
+     * when the last poll asked for the same offset, as that poll may have failed.
+     */
     private void acknowledgeHandled() {
         int offset = handled.handledUpTo() + 1;
-        if (offset <= acknowledgedOffset) {
+        if (offset <= 1) {
             return;
         }
         try {
             client.execute(GetUpdates.builder().offset(offset).limit(1).timeout(0).build());
-            acknowledgedOffset = offset;
         } catch (TelegramApiException | RuntimeException e) {
             log.warn("Could not acknowledge handled updates up to {}; Telegram redelivers them to the next run, "
                     + "which handles them idempotently: {}", offset - 1, e.toString());
