@@ -37,6 +37,9 @@ public class LocalScheduleConfiguration {
         scheduler.setPoolSize(1);
         scheduler.setThreadNamePrefix("fx-schedule-");
         scheduler.setDaemon(true);
+        // A stop lets a run under way finish (bounded) before the store it writes to is closed.
+        scheduler.setWaitForTasksToCompleteOnShutdown(true);
+        scheduler.setAwaitTerminationSeconds(15);
         scheduler.initialize();
         IngestionTrigger ingestion = trigger.getIfAvailable();
         if (ingestion == null) {

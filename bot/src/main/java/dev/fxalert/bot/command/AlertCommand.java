@@ -5,6 +5,7 @@ import dev.fxalert.core.domain.AlertCallback;
 import dev.fxalert.core.domain.AlertIds;
 import dev.fxalert.core.domain.CurrencyPair;
 import dev.fxalert.core.domain.InvalidInputException;
+import dev.fxalert.core.domain.AlertLimitExceededException;
 import dev.fxalert.core.domain.Owner;
 import dev.fxalert.core.domain.Rate;
 import dev.fxalert.core.port.AlertStore;
@@ -49,16 +50,18 @@ final class AlertCommand implements CommandHandler {
     public OutgoingMessage handle(CommandContext context) {
         AlertRequest request = parser.parse(context.arguments());
         requireQuoted(request.pair());
-        Optional<Alert> twin = identical(context.user().id(), request);
+        String deliveryId = context.message().deliveryId();
+        String id = deliveryId == null ? ids.next() : AlertIds.derivedFrom(deliveryId);
+        // A redelivered update (same derived id) is answered like the first delivery, not as a duplicate request.
+        Optional<Alert> twin = alerts.get(context.user().id(), id).isPresent()
+                ? Optional.empty() : identical(context.user().id(), request);
         if (twin.isPresent()) {
             Alert existing = twin.get();
             return context.reply("You already have this alert: " + existing.id() + " " + Formats.condition(existing)
                     + " – " + Formats.state(existing) + ", " + Formats.afterFiring(existing)
                     + ". I did not add another one.", List.of(AlertsView.buttonsFor(existing)));
         }
-        Alert alert = alerts.create(Alert.create(ids.next(), new Owner(context.user().id(), context.chatId()),
-                request.pair(), request.direction(), request.threshold(), request.mode(), request.note(),
-                clock.instant()));
+        Alert alert = create(request, context, id);
         StringBuilder text = new StringBuilder("Alert ").append(alert.id()).append(" set: ")
                 .append(Formats.condition(alert)).append(" (").append(Formats.afterFiring(alert)).append(").");
         if (alert.note() != null) {
@@ -107,5 +110,35 @@ final class AlertCommand implements CommandHandler {
         return List.of(List.of(
                 new Button("Pause", new AlertCallback(AlertCallback.Action.PAUSE, alert.id()).encode()),
                 new Button("Delete", new AlertCallback(AlertCallback.Action.DELETE, alert.id()).encode())));
+    }
+
+    /**
+     * A redelivered command derives the same id, and the store's create returns the alert it made the first
+     * time. Should the derived id already be someone else's or another alert of this user (a 40-bit
+     * collision, not a redelivery), a random id is used instead.
+     */
+    private Alert create(AlertRequest request, CommandContext context, String id) {
+        Alert requested = requested(request, context, id);
+        try {
+            Alert stored = alerts.create(requested);
+            if (sameRequest(stored, requested)) {
+                return stored;
+            }
+        } catch (AlertLimitExceededException e) {
+            throw e;
+        } catch (IllegalArgumentException taken) {
+            // Fall through to a fresh id.
+        }
+        return alerts.create(requested(request, context, ids.next()));
+    }
+
+    private Alert requested(AlertRequest request, CommandContext context, String id) {
+        return Alert.create(id, new Owner(context.user().id(), context.chatId()), request.pair(), request.direction(),
+                request.threshold(), request.mode(), request.note(), clock.instant());
+    }
+
+    private static boolean sameRequest(Alert stored, Alert requested) {
+        return stored.pair().equals(requested.pair()) && stored.direction() == requested.direction()
+                && stored.threshold().compareTo(requested.threshold()) == 0 && stored.mode() == requested.mode();
     }
 }

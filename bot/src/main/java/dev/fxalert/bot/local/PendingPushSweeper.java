@@ -17,6 +17,9 @@ final class PendingPushSweeper implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PendingPushSweeper.class);
 
+    /** Bounded, so a stop always ends; the pushes a cut-off sweep leaves stay pending for the next start. */
+    private static final Duration SETTLE = Duration.ofSeconds(15);
+
     private final ScheduledExecutorService timer;
 
     PendingPushSweeper(EvaluationService evaluation, Duration every) {
@@ -38,8 +41,16 @@ final class PendingPushSweeper implements AutoCloseable {
         }
     }
 
+    /** Stops the schedule; a sweep under way settles its sends before this returns, as the store closes next. */
     @Override
     public void close() {
         timer.shutdownNow();
+        try {
+            if (!timer.awaitTermination(SETTLE.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("pending-push sweep still running after {}; its pushes stay pending", SETTLE);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

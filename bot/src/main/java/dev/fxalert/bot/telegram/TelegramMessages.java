@@ -25,8 +25,10 @@ public final class TelegramMessages {
         }
         Message message = update.getMessage();
         User from = message.getFrom();
+        // The update id is what Telegram redelivers under: the same message delivered again has the same one.
         return Optional.of(new IncomingMessage(message.getChatId(), message.getText(), firstName(from), language(from),
-                Boolean.TRUE.equals(message.getChat().isUserChat())));
+                Boolean.TRUE.equals(message.getChat().isUserChat()),
+                update.getUpdateId() == null ? null : "telegram-update-" + update.getUpdateId()));
     }
 
     public static Optional<IncomingCallback> callback(Update update) {

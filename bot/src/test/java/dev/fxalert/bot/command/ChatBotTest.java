@@ -53,6 +53,29 @@ class ChatBotTest {
         assertThat(chat.stores.users().findByChatId(CHAT)).get().extracting(User::displayName).isEqualTo("Mina");
     }
 
+    /** Telegram redelivers an update it was not told was handled (a kill before the offset moved on). */
+    @Test
+    void aRedeliveredAlertCommandCreatesOneAlertAndNamesItAgain() {
+        IncomingMessage command = new IncomingMessage(CHAT, "/alert USD KRW above 1400", "Mina", "en", true,
+                "update-1001");
+
+        String first = chat.bot.handle(command).get(0).text();
+        String again = chat.bot.handle(command).get(0).text();
+
+        Alert alert = onlyAlertOf(CHAT);
+        assertThat(first).startsWith("Alert " + alert.id() + " set: USD/KRW above 1,400");
+        assertThat(again).startsWith("Alert " + alert.id() + " set: USD/KRW above 1,400");
+    }
+
+    @Test
+    void twoDeliveriesOfTheSameTextAreTwoAlerts() {
+        chat.bot.handle(new IncomingMessage(CHAT, "/alert USD KRW above 1400", "Mina", "en", true, "update-1001"));
+        chat.bot.handle(new IncomingMessage(CHAT, "/alert USD KRW above 1400", "Mina", "en", true, "update-1002"));
+
+        User user = chat.stores.users().findByChatId(CHAT).orElseThrow();
+        assertThat(chat.stores.alerts().listByOwner(user.id())).hasSize(2);
+    }
+
     @Test
     void anyCommandLinksAnUnknownChat() {
         chat.reply("/alerts");

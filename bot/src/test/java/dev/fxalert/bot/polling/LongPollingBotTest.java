@@ -28,6 +28,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -37,6 +40,7 @@ class LongPollingBotTest {
 
     private static final Instant NOW = Instant.parse("2026-11-25T09:00:00Z");
     private static final long MINA = 4242L;
+    private static final long JUN = 5353L;
     /** Only a bound for waiting on the poller's threads; nothing here is about speed. */
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
@@ -45,6 +49,8 @@ class LongPollingBotTest {
     private FakeBotApi api;
     private EmbeddedStores stores;
     private LongPollingBot bot;
+    private OkHttpTelegramClient client;
+    private TelegramUpdateHandler handler;
 
     @BeforeEach
     void start() throws Exception {
@@ -56,9 +62,9 @@ class LongPollingBotTest {
         ChatBot chatBot = new ChatBot(stores.users(), stores.alerts(), stores.rateHistory(), pair -> Optional.empty(),
                 RateProviders.shippedCatalogue(IngestionConfig.fromEnvironment(Map.of())), clock,
                 BotSettings.defaults());
-        OkHttpTelegramClient client = new OkHttpTelegramClient(FakeBotApi.TOKEN, api.telegramUrl());
-        bot = new LongPollingBot(FakeBotApi.TOKEN, api.telegramUrl(), client, new TelegramUpdateHandler(chatBot, client),
-                2, Duration.ofSeconds(5));
+        client = new OkHttpTelegramClient(FakeBotApi.TOKEN, api.telegramUrl());
+        handler = new TelegramUpdateHandler(chatBot, client);
+        bot = new LongPollingBot(FakeBotApi.TOKEN, api.telegramUrl(), client, handler, 2, Duration.ofSeconds(5));
         bot.start();
     }
 
@@ -109,6 +115,100 @@ class LongPollingBotTest {
         assertThat(answer.body().path("callback_query_id").asText()).isEqualTo(callbackId);
         assertThat(answer.body().path("text").asText()).isEqualTo("Paused " + id + " (USD/KRW above 1,400).");
         assertThat(stores.alerts().get(mina.id(), id)).get().extracting(Alert::state).isEqualTo(AlertState.PAUSED);
+    }
+
+    /** At-least-once: Telegram may forget an update only once it was handled, whatever else was handled since. */
+    @Test
+    void theOffsetNeverPassesAnUpdateStillBeingHandled() throws Exception {
+        bot.close();
+        CountDownLatch release = new CountDownLatch(1);
+        Set<Integer> handled = ConcurrentHashMap.newKeySet();
+        bot = new LongPollingBot(FakeBotApi.TOKEN, api.telegramUrl(), client, update -> {
+            if (update.getMessage().getChatId() == MINA) {
+                awaitQuietly(release);
+            }
+            handled.add(update.getUpdateId());
+        }, 2, Duration.ofSeconds(5));
+        bot.start();
+
+        api.userSends(MINA, "Mina", "/alert USD KRW above 1400");
+        api.userSends(JUN, "Jun", "/help");
+        api.userSends(JUN, "Jun", "/alerts");
+        await().atMost(PATIENCE).until(() -> handled.size() == 2);
+        int slow = api.unconfirmedUpdateIds().get(0);
+        int pollsBefore = api.calls("getUpdates").size();
+        await().atMost(PATIENCE).until(() -> api.calls("getUpdates").size() > pollsBefore);
+
+        assertThat(offsets()).allMatch(offset -> offset <= slow);
+        assertThat(api.unconfirmedUpdateIds()).contains(slow, slow + 1, slow + 2);
+
+        release.countDown();
+        await().atMost(PATIENCE).until(() -> offsets().contains(slow + 3));
+        assertThat(handled).containsExactlyInAnyOrder(slow, slow + 1, slow + 2);
+    }
+
+    /** A stop acknowledges what was handled; what was taken but not handled comes back to the next run. */
+    @Test
+    void anUpdateNotHandledBeforeTheStopIsHandledByTheNextRunAndNothingElseIs() throws Exception {
+        bot.close();
+        CountDownLatch never = new CountDownLatch(1);
+        Set<Integer> firstRun = ConcurrentHashMap.newKeySet();
+        bot = new LongPollingBot(FakeBotApi.TOKEN, api.telegramUrl(), client, update -> {
+            if (update.getMessage().getChatId() == MINA) {
+                awaitQuietly(never);
+                return;
+            }
+            firstRun.add(update.getUpdateId());
+        }, 2, Duration.ZERO);
+        bot.start();
+        api.userSends(MINA, "Mina", "/alert USD KRW above 1400");
+        api.userSends(JUN, "Jun", "/help");
+        await().atMost(PATIENCE).until(() -> firstRun.size() == 1);
+        int stuck = api.unconfirmedUpdateIds().get(0);
+
+        bot.close();
+
+        assertThat(api.unconfirmedUpdateIds()).containsExactly(stuck, stuck + 1)
+                .as("the stuck update holds back the acknowledgement of the later one");
+        Set<Integer> secondRun = ConcurrentHashMap.newKeySet();
+        bot = new LongPollingBot(FakeBotApi.TOKEN, api.telegramUrl(), client, update -> secondRun.add(update.getUpdateId()),
+                2, Duration.ofSeconds(5));
+        bot.start();
+        await().atMost(PATIENCE).until(() -> secondRun.size() == 2);
+        bot.close();
+        assertThat(secondRun).containsExactlyInAnyOrder(stuck, stuck + 1);
+        assertThat(api.unconfirmedUpdateIds()).isEmpty();
+    }
+
+    /** After a kill -9 Telegram redelivers what was handled but not yet acknowledged. */
+    @Test
+    void aRedeliveredAlertCommandMakesNoSecondAlert() throws Exception {
+        api.userSends(MINA, "Mina", "/alert USD KRW above 1400");
+        await().atMost(PATIENCE).until(() -> api.sentTexts(MINA).size() == 1);
+        bot.close();
+        assertThat(api.unconfirmedUpdateIds()).as("a stop acknowledges what was handled").isEmpty();
+
+        api.queue(1001, FakeBotApi.messageUpdate(1001, MINA, "Mina", "/alert USD KRW above 1400"));
+        bot = new LongPollingBot(FakeBotApi.TOKEN, api.telegramUrl(), client, handler, 2, Duration.ofSeconds(5));
+        bot.start();
+        await().atMost(PATIENCE).until(() -> api.sentTexts(MINA).size() == 2);
+
+        User mina = stores.users().findByChatId(MINA).orElseThrow();
+        List<Alert> alerts = stores.alerts().listByOwner(mina.id());
+        assertThat(alerts).hasSize(1);
+        assertThat(api.sentTexts(MINA).get(1)).startsWith("Alert " + alerts.get(0).id() + " set:");
+    }
+
+    private List<Integer> offsets() {
+        return api.calls("getUpdates").stream().map(c -> c.body().path("offset").asInt()).toList();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

@@ -14,10 +14,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.BlockingQueue;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -35,7 +33,8 @@ public final class FakeBotApi implements AutoCloseable {
 
     private final ObjectMapper json = new ObjectMapper();
     private final MockWebServer server = new MockWebServer();
-    private final BlockingQueue<String> pendingUpdates = new LinkedBlockingQueue<>();
+    /** Updates not yet confirmed by a getUpdates offset beyond them, by update id: Telegram's own bookkeeping. */
+    private final TreeMap<Integer, String> unconfirmed = new TreeMap<>();
     private final ConcurrentLinkedQueue<Call> calls = new ConcurrentLinkedQueue<>();
     private final AtomicInteger updateIds = new AtomicInteger(1000);
     private final AtomicInteger messageIds = new AtomicInteger(1);
@@ -67,13 +66,30 @@ public final class FakeBotApi implements AutoCloseable {
 
     /** Queues a text message from a private chat, as a user typing it would produce. */
     public void userSends(long chatId, String firstName, String text) {
-        pendingUpdates.add(messageUpdate(updateIds.incrementAndGet(), chatId, firstName, text));
+        int updateId = updateIds.incrementAndGet();
+        queue(updateId, messageUpdate(updateId, chatId, firstName, text));
+    }
+
+    /** Queues an update as Telegram would after forgetting it was confirmed (e.g. a redelivery after a crash). */
+    public void queue(int updateId, String updateJson) {
+        synchronized (unconfirmed) {
+            unconfirmed.put(updateId, updateJson);
+            unconfirmed.notifyAll();
+        }
+    }
+
+    /** The update ids the bot has not confirmed yet (by asking for a later offset). */
+    public List<Integer> unconfirmedUpdateIds() {
+        synchronized (unconfirmed) {
+            return List.copyOf(unconfirmed.keySet());
+        }
     }
 
     /** Queues a press on an inline button under one of the bot's messages. */
     public String userPresses(long chatId, String firstName, String data) {
-        String callbackId = "cbq-" + updateIds.incrementAndGet();
-        pendingUpdates.add(callbackUpdate(updateIds.get(), callbackId, chatId, firstName, data));
+        int updateId = updateIds.incrementAndGet();
+        String callbackId = "cbq-" + updateId;
+        queue(updateId, callbackUpdate(updateId, callbackId, chatId, firstName, data));
         return callbackId;
     }
 
@@ -129,7 +145,7 @@ public final class FakeBotApi implements AutoCloseable {
         calls.add(new Call(method, body));
         switch (method.toLowerCase(Locale.ROOT)) {
             case "getupdates":
-                return ok("[" + String.join(",", takeUpdates()) + "]");
+                return ok("[" + String.join(",", takeUpdates(body)) + "]");
             case "sendmessage":
                 if (sendMessageFailure != null) {
                     return new MockResponse().setResponseCode(jsonInt(sendMessageFailure, "error_code"))
@@ -148,15 +164,23 @@ public final class FakeBotApi implements AutoCloseable {
         }
     }
 
-    /** Real long polling holds the request open until something arrives; a short hold keeps the poller calm. */
-    private List<String> takeUpdates() throws InterruptedException {
-        List<String> updates = new ArrayList<>();
-        String first = pendingUpdates.poll(100, TimeUnit.MILLISECONDS);
-        if (first != null) {
-            updates.add(first);
-            pendingUpdates.drainTo(updates);
+    /**
+     * Telegram's getUpdates: an offset confirms (forgets) every update below it; all unconfirmed updates from
+     * the offset on are returned, again on every call until confirmed. Real long polling holds the request open
+     * until something arrives; a short hold keeps the poller calm.
+     */
+    private List<String> takeUpdates(JsonNode body) throws InterruptedException {
+        long offset = body.path("offset").asLong(0);
+        int limit = body.path("limit").asInt(0) > 0 ? body.path("limit").asInt() : 100;
+        synchronized (unconfirmed) {
+            if (offset > 0) {
+                unconfirmed.headMap((int) Math.min(offset, Integer.MAX_VALUE)).clear();
+            }
+            if (unconfirmed.isEmpty() && body.path("timeout").asInt(0) > 0) {
+                unconfirmed.wait(100);
+            }
+            return unconfirmed.values().stream().limit(limit).toList();
         }
-        return updates;
     }
 
     private JsonNode readBody(RecordedRequest request) {

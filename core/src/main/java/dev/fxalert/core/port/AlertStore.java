@@ -23,9 +23,13 @@ public interface AlertStore {
     int DEFAULT_MAX_ALERTS_PER_USER = 50;
 
     /**
-     * Stores a new alert.
+     * Stores a new alert; idempotent by id, so a redelivered command that derives its alert id from the update
+     * it came in creates the alert once: when the owner already has an alert with this id, that stored alert is
+     * returned as it is now, nothing changes and the limit is not checked. Concurrent creates of one id store one.
      *
+     * @return the stored alert
      * @throws AlertLimitExceededException when the owner already has the configured maximum
+     * @throws IllegalArgumentException    when another owner has an alert with this id
      */
     Alert create(Alert alert);
 

@@ -229,6 +229,57 @@ public abstract class StoreContractTest {
             assertThat(alerts().resume("u1", "zzzzzzzz")).isEmpty();
         }
 
+        /** A redelivered command creates with the same id again: one alert, the stored one returned. */
+        @Test
+        void creatingTheOwnersAlertIdAgainReturnsTheStoredAlertAndCreatesNothing() {
+            Alert first = stored("u1", USD_KRW, Direction.ABOVE, "1400", AlertMode.ONCE);
+            alerts().pause("u1", first.id());
+
+            Alert again = alerts().create(first);
+
+            assertThat(again.id()).isEqualTo(first.id());
+            assertThat(again.state()).isEqualTo(AlertState.PAUSED);
+            assertThat(alerts().listByOwner("u1")).hasSize(1);
+        }
+
+        @Test
+        void creatingAnAlertIdAgainIsNotRefusedByTheLimitItFilled() {
+            stores = open(1);
+            Alert only = stored("u1", USD_KRW, Direction.ABOVE, "1400", AlertMode.ONCE);
+
+            assertThat(alerts().create(only).id()).isEqualTo(only.id());
+            assertThat(alerts().listByOwner("u1")).hasSize(1);
+        }
+
+        @Test
+        void concurrentCreatesOfOneIdStoreOneAlert() throws Exception {
+            Alert alert = alert("u1", USD_KRW, Direction.ABOVE, "1400", AlertMode.ONCE);
+
+            // Fewer racers than the limit: each may hold a slot while the race is decided.
+            List<String> returned = race(4, () -> alerts().create(alert).id());
+
+            assertThat(returned).containsOnly(alert.id());
+            assertThat(alerts().listByOwner("u1")).hasSize(1);
+            stored("u1", USD_KRW, Direction.ABOVE, "1401", AlertMode.ONCE);
+            stored("u1", USD_KRW, Direction.ABOVE, "1402", AlertMode.ONCE);
+            stored("u1", USD_KRW, Direction.ABOVE, "1403", AlertMode.ONCE);
+            stored("u1", USD_KRW, Direction.ABOVE, "1404", AlertMode.ONCE);
+            assertThatThrownBy(() -> stored("u1", USD_KRW, Direction.ABOVE, "1405", AlertMode.ONCE))
+                    .as("the raced duplicates took no slot of the limit")
+                    .isInstanceOf(AlertLimitExceededException.class);
+        }
+
+        @Test
+        void anAlertIdOfAnotherOwnerIsRefusedAndLeftAlone() {
+            Alert theirs = stored("u1", USD_KRW, Direction.ABOVE, "1400", AlertMode.ONCE);
+            Alert mine = Alert.create(theirs.id(), new Owner("u2", chatOf("u2")), EUR_USD, Direction.BELOW,
+                    rate("1.05"), AlertMode.ONCE, null, clock.instant());
+
+            assertThatThrownBy(() -> alerts().create(mine)).isInstanceOf(IllegalArgumentException.class);
+            assertThat(alerts().get("u1", theirs.id())).contains(theirs);
+            assertThat(alerts().listByOwner("u2")).isEmpty();
+        }
+
         @Test
         void deleteRemovesTheAlertOnce() {
             Alert alert = stored("u1", USD_KRW, Direction.ABOVE, "1400", AlertMode.ONCE);

@@ -1,6 +1,7 @@
 package dev.fxalert.core.store.dynamodb;
 
 import dev.fxalert.core.domain.Alert;
+import dev.fxalert.core.domain.AlertLimitExceededException;
 import dev.fxalert.core.domain.AlertMode;
 import dev.fxalert.core.domain.AlertState;
 import dev.fxalert.core.domain.CurrencyPair;
@@ -93,16 +94,28 @@ public final class DynamoDbAlertStore implements AlertStore {
     @Override
     public Alert create(Alert alert) {
         Objects.requireNonNull(alert, "alert");
+        String owner = alert.owner().userId();
+        // A redelivered create: the stored alert, without taking a slot.
+        Optional<Alert> existing = get(owner, alert.id());
+        if (existing.isPresent()) {
+            return existing.get();
+        }
         // Register the pair first: should a later step fail, the registry only holds a pair nobody watches.
         pairs.register(alert.pair());
-        limits.reserveSlot(alert.owner().userId());
+        try {
+            limits.reserveSlot(owner);
+        } catch (AlertLimitExceededException full) {
+            // A racing create of this very id may have taken the last slot.
+            return get(owner, alert.id()).orElseThrow(() -> full);
+        }
         try {
             client.putItem(b -> b.tableName(table).item(AlertItems.toItem(alert))
                     .conditionExpression("attribute_not_exists(#id)")
                     .expressionAttributeNames(Map.of("#id", ID)));
         } catch (ConditionalCheckFailedException e) {
-            limits.releaseSlot(alert.owner().userId());
-            throw new IllegalArgumentException("an alert with id " + alert.id() + " already exists", e);
+            limits.releaseSlot(owner);
+            return get(owner, alert.id()).orElseThrow(() ->
+                    new IllegalArgumentException("an alert with id " + alert.id() + " already exists", e));
         } catch (RuntimeException e) {
             limits.releaseSlot(alert.owner().userId());
             throw e;

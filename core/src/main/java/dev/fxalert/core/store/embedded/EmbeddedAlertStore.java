@@ -49,13 +49,30 @@ final class EmbeddedAlertStore implements AlertStore {
     @Override
     public Alert create(Alert alert) {
         synchronized (createLock) {
+            Optional<Alert> existing = get(alert.owner().userId(), alert.id());
+            if (existing.isPresent()) {
+                return existing.get();
+            }
             long owned = jdbc.queryOne("SELECT COUNT(*) FROM alerts WHERE user_id = ?", row -> row.getLong(1),
                     alert.owner().userId()).orElse(0L);
             if (owned >= maxAlertsPerUser) {
                 throw new AlertLimitExceededException(maxAlertsPerUser);
             }
             Firing last = alert.lastFiring();
-            jdbc.update("INSERT INTO alerts (" + COLUMNS + ", rearm_boundary) "
+            try {
+                insert(alert, last);
+            } catch (EmbeddedStoreException e) {
+                if (Jdbc.isUniqueViolation(e)) {
+                    throw new IllegalArgumentException("an alert with id " + alert.id() + " already exists", e);
+                }
+                throw e;
+            }
+            return alert;
+        }
+    }
+
+    private void insert(Alert alert, Firing last) {
+        jdbc.update("INSERT INTO alerts (" + COLUMNS + ", rearm_boundary) "
                             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     alert.id(), alert.owner().userId(), alert.owner().chatId(), alert.pair(), alert.direction(),
                     alert.threshold(), alert.mode(), alert.state(), alert.rearmBand(), alert.createdAt(),
@@ -65,8 +82,6 @@ final class EmbeddedAlertStore implements AlertStore {
                     last == null ? null : last.firedAt(), alert.pushPending(), alert.push().attempts(),
                     alert.push().nextAttemptAt(), alert.push().outcomeUnknown(), alert.push().deadLetter(),
                     alert.rearmBoundary());
-            return alert;
-        }
     }
 
     @Override

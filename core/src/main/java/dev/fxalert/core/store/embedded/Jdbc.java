@@ -22,12 +22,19 @@ final class Jdbc {
     }
 
     private final DataSource dataSource;
+    /** Statements that may have written, so the write generation is advanced only when something changed. */
+    private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
 
     Jdbc(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
+    long writes() {
+        return writes.get();
+    }
+
     int update(String sql, Object... params) {
+        writes.incrementAndGet();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = prepare(connection, sql, params)) {
             return statement.executeUpdate();
@@ -56,6 +63,7 @@ final class Jdbc {
     }
 
     void execute(String sql) {
+        writes.incrementAndGet();
         try (Connection connection = dataSource.getConnection();
              var statement = connection.createStatement()) {
             statement.execute(sql);
