@@ -4,15 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fxalert.admin.ingestion.IngestionReport;
-import dev.fxalert.admin.ingestion.ProviderRun;
-import dev.fxalert.ingestion.IngestionSummary;
+import dev.fxalert.bot.local.IngestionReports;
 import dev.fxalert.ingestion.IngestionSummaryJson;
 
 /**
  * Reads what the ingestion Lambda returns as the admin API's {@link IngestionReport}. The wire format is not read
- * here but by {@link IngestionSummaryJson}, the class the ingestion Lambda writes it with; this only maps the summary
- * to the report (a provider the run did not call is reported at the run's start, as the local app does) and reads
- * Lambda's own error payload.
+ * here but by {@link IngestionSummaryJson}, the class the ingestion Lambda writes it with, and the summary becomes a
+ * report through {@link IngestionReports}, as in the local app; this class adds only Lambda's own error payload.
  */
 final class IngestionSummaryReader {
 
@@ -26,14 +24,7 @@ final class IngestionSummaryReader {
 
     /** @throws IngestionSummaryJson.MalformedSummaryException saying which field is missing or wrong */
     IngestionReport read(String payload) {
-        IngestionSummary summary = summaries.fromJson(payload);
-        return new IngestionReport(summary.startedAt(), summary.finishedAt(),
-                summary.providers().stream()
-                        .map(run -> new ProviderRun(run.provider(),
-                                run.lastCalledAt() == null ? summary.startedAt() : run.lastCalledAt(),
-                                run.pairs(), run.rejectedQuotes(), run.error()))
-                        .toList(),
-                summary.published(), summary.unpublished());
+        return IngestionReports.of(summaries.fromJson(payload));
     }
 
     /**
