@@ -34,8 +34,9 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The admin API's one specification, run unchanged against both mounts of {@link AdminHttpApi}: directly, as the
- * webhook Lambda calls it ({@code DirectAdminApiTest}), and inside the local Spring app over real HTTP
+ * The admin API's one specification, run unchanged against every mount of {@link AdminHttpApi}: the router called
+ * directly ({@code DirectAdminApiTest}), the webhook Lambda's mount fed API Gateway events
+ * ({@code dev.fxalert.bot.webhook.admin.LambdaAdminApiTest}), and the local Spring app over real HTTP
  * ({@code dev.fxalert.bot.admin.SpringAdminApiTest}). A subclass only says how to send a request to a mount wired one
  * of three ways; the fakes behind every mount are the static ones here, emptied before each test.
  */
