@@ -89,6 +89,17 @@ class AdminOpenApiDocumentTest {
         });
     }
 
+    @Test
+    void theOperatorsGuideHasASectionForEveryRoute() throws IOException {
+        String guide = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "admin-api.md"));
+        List<String> headings = guide.lines().filter(line -> line.startsWith("### ")).toList();
+
+        for (String operation : documented()) {
+            assertThat(headings).as("a '### ' heading naming `%s` in docs/admin-api.md", operation)
+                    .anySatisfy(heading -> assertThat(heading).contains("`" + operation));
+        }
+    }
+
     /** "METHOD /path" for every operation in the document. */
     static Set<String> documented() {
         Set<String> operations = new HashSet<>();
