@@ -3,7 +3,6 @@ package dev.fxalert.admin.alerts;
 import dev.fxalert.admin.api.AdminProblem;
 import dev.fxalert.core.domain.AlertState;
 import dev.fxalert.core.domain.CurrencyPair;
-import dev.fxalert.core.domain.InvalidInputException;
 import dev.fxalert.core.port.AlertPage;
 import dev.fxalert.core.port.AlertQuery;
 import dev.fxalert.core.port.AlertStore;
@@ -29,15 +28,8 @@ public final class AlertListing {
     /** All parameters optional (null or blank means absent). */
     public AlertListView list(String pair, String state, String cursor, String limit) {
         AlertQuery query = new AlertQuery(parsePair(pair), parseState(state), blankToNull(cursor), parseLimit(limit));
-        AlertPage page;
-        try {
-            page = alerts.list(query);
-        } catch (InvalidInputException e) {
-            throw e;
-        } catch (IllegalArgumentException e) {
-            // Stores refuse a cursor they did not issue (or that a client edited) this way.
-            throw AdminProblem.badRequest("The cursor is not valid; start again without a cursor.");
-        }
+        // Stores refuse a cursor they did not issue, edited, or issued for other filters (InvalidInputException: 400).
+        AlertPage page = alerts.list(query);
         return new AlertListView(page.items().stream().map(AlertView::of).toList(), page.nextCursor());
     }
 

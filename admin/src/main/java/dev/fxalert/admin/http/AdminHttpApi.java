@@ -10,37 +10,75 @@ import dev.fxalert.admin.auth.AdminAuthenticator;
 import dev.fxalert.admin.broadcast.BroadcastRequest;
 import dev.fxalert.admin.schedule.ScheduleChange;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * The admin API without a web framework, for the webhook Lambda's {@code /admin/{proxy+}} route: authenticates,
- * routes, validates and answers JSON exactly like the Spring controllers (both delegate to {@link AdminServices}).
+ * The admin API's one router, served by both runtimes: the webhook Lambda's {@code /admin/{proxy+}} route hands it
+ * API Gateway's request ({@code AdminRoute}), the local app's Spring endpoint hands it the servlet request
+ * ({@code AdminHttpEndpoint}). It authenticates, routes, validates and answers JSON; every error, including an unknown
+ * path or a wrong method, has the one shape {@code {"error":..., "message":...}} (see {@link AdminErrors}).
+ * <p>
  * Order of checks: no token configured gives 404 for every path; then a missing or wrong token gives 401 before any
- * routing, so unauthenticated callers learn nothing about which paths exist.
+ * routing, so unauthenticated callers learn nothing about which paths exist; then the route table: an unknown path is
+ * 404 {@code not_found}, a known path with another method 405 {@code method_not_allowed} with an {@code Allow} header.
+ * The table ({@link #routes()}) is also what {@code AdminOpenApiDocumentTest} holds the OpenAPI document to.
  */
 public final class AdminHttpApi {
 
     public static final String PREFIX = "/admin";
-    private static final Pattern USER_PATH = Pattern.compile("^/admin/users/([^/]+)$");
+
+    /** One endpoint: a method and a path template whose {@code {name}} segments match one non-empty segment. */
+    public record Route(String method, String path) {
+    }
+
+    private record Binding(Route route, Pattern pattern, Handler handler) {
+    }
+
+    @FunctionalInterface
+    private interface Handler {
+        Object handle(AdminHttpRequest request, Matcher path);
+    }
 
     private final AdminAuthenticator authenticator;
-    private final AdminServices services;
     private final ObjectMapper json;
+    private final List<Binding> bindings = new ArrayList<>();
 
     public AdminHttpApi(AdminAuthenticator authenticator, AdminServices services, ObjectMapper json) {
         this.authenticator = authenticator;
-        this.services = services;
         // Like Spring's default: extra fields in a request body are ignored, not an error.
         this.json = json.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        on("GET", "/admin/stats", (request, path) -> services.stats().stats());
+        on("GET", "/admin/users/{chatId}", (request, path) -> services.users().byChatId(path.group(1)));
+        on("GET", "/admin/alerts", (request, path) -> services.alerts().list(request.queryParameter("pair"),
+                request.queryParameter("state"), request.queryParameter("cursor"), request.queryParameter("limit")));
+        on("GET", "/admin/alerts/dead-letters", (request, path) -> services.alerts().deadLetters(request.queryParameter("limit")));
+        on("POST", "/admin/ingestion/run", (request, path) -> services.ingestion().runNow());
+        on("POST", "/admin/ingestion/pause", (request, path) -> services.ingestion().pause());
+        on("POST", "/admin/ingestion/resume", (request, path) -> services.ingestion().resume());
+        on("GET", "/admin/ingestion/schedule", (request, path) -> services.ingestion().describe());
+        on("PUT", "/admin/ingestion/schedule", (request, path) -> services.ingestion().changeSchedule(
+                readBody(request, ScheduleChange.class, "{\"expression\":\"rate(5 minutes)\"}")));
+        on("POST", "/admin/broadcast", (request, path) -> services.broadcast().broadcast(
+                readBody(request, BroadcastRequest.class, "{\"text\":\"...\"}")));
     }
 
     public AdminHttpApi(AdminAuthenticator authenticator, AdminServices services) {
         this(authenticator, services, new ObjectMapper());
+    }
+
+    /** Every endpoint this router serves, in the order they were declared. */
+    public List<Route> routes() {
+        return bindings.stream().map(Binding::route).toList();
     }
 
     public AdminHttpResponse handle(AdminHttpRequest request) {
@@ -57,49 +95,46 @@ public final class AdminHttpApi {
         }
         try {
             return route(request);
+        } catch (MethodNotAllowed e) {
+            return error(AdminErrors.map(e), Map.of("Allow", e.allowed));
         } catch (RuntimeException e) {
             return error(AdminErrors.map(e), Map.of());
         }
     }
 
+    private void on(String method, String template, Handler handler) {
+        String regex = Arrays.stream(template.split("/", -1))
+                .map(segment -> segment.startsWith("{") ? "([^/]+)" : Pattern.quote(segment))
+                .collect(Collectors.joining("/"));
+        bindings.add(new Binding(new Route(method, template), Pattern.compile("^" + regex + "$"), handler));
+    }
+
     private AdminHttpResponse route(AdminHttpRequest request) {
         String path = normalize(request.path());
         String method = request.method().toUpperCase(Locale.ROOT);
-        Matcher user = USER_PATH.matcher(path);
-        if (user.matches()) {
-            requireMethod(method, "GET");
-            return ok(services.users().byChatId(user.group(1)));
+        Set<String> allowed = new LinkedHashSet<>();
+        for (Binding binding : bindings) {
+            Matcher matcher = binding.pattern().matcher(path);
+            if (matcher.matches()) {
+                if (binding.route().method().equals(method)) {
+                    return ok(binding.handler().handle(request, matcher));
+                }
+                allowed.add(binding.route().method());
+            }
         }
-        switch (path) {
-            case "/admin/stats":
-                requireMethod(method, "GET");
-                return ok(services.stats().stats());
-            case "/admin/alerts":
-                requireMethod(method, "GET");
-                return ok(services.alerts().list(request.queryParameter("pair"), request.queryParameter("state"),
-                        request.queryParameter("cursor"), request.queryParameter("limit")));
-            case "/admin/alerts/dead-letters":
-                requireMethod(method, "GET");
-                return ok(services.alerts().deadLetters(request.queryParameter("limit")));
-            case "/admin/ingestion/run":
-                requireMethod(method, "POST");
-                return ok(services.ingestion().runNow());
-            case "/admin/ingestion/pause":
-                requireMethod(method, "POST");
-                return ok(services.ingestion().pause());
-            case "/admin/ingestion/resume":
-                requireMethod(method, "POST");
-                return ok(services.ingestion().resume());
-            case "/admin/ingestion/schedule":
-                requireMethod(method, "GET", "PUT");
-                return method.equals("GET")
-                        ? ok(services.ingestion().describe())
-                        : ok(services.ingestion().changeSchedule(readBody(request, ScheduleChange.class, "{\"expression\":\"rate(5 minutes)\"}")));
-            case "/admin/broadcast":
-                requireMethod(method, "POST");
-                return ok(services.broadcast().broadcast(readBody(request, BroadcastRequest.class, "{\"text\":\"...\"}")));
-            default:
-                throw AdminProblem.notFound("not_found", "No admin endpoint at " + path + ".");
+        if (allowed.isEmpty()) {
+            throw AdminProblem.notFound("not_found", "No admin endpoint at " + path + ".");
+        }
+        throw new MethodNotAllowed(method, allowed);
+    }
+
+    /** 405 with the methods the path has, for the {@code Allow} header. */
+    private static final class MethodNotAllowed extends AdminProblem {
+        private final String allowed;
+
+        MethodNotAllowed(String method, Set<String> allowed) {
+            super(405, "method_not_allowed", "Use " + String.join(" or ", allowed) + " here, not " + method + ".");
+            this.allowed = String.join(", ", allowed);
         }
     }
 
@@ -116,12 +151,6 @@ public final class AdminHttpApi {
             return value;
         } catch (JsonProcessingException e) {
             throw AdminProblem.badRequest("The request body must be a JSON object like " + example + ".");
-        }
-    }
-
-    private static void requireMethod(String method, String... allowed) {
-        if (!List.of(allowed).contains(method)) {
-            throw new AdminProblem(405, "method_not_allowed", "Use " + String.join(" or ", allowed) + " here, not " + method + ".");
         }
     }
 

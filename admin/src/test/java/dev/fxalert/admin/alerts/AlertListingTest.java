@@ -103,6 +103,6 @@ class AlertListingTest {
     @Test
     void refusesACursorTheStoreDidNotIssue() {
         assertThatThrownBy(() -> listing.list(null, null, "forged", null))
-                .isInstanceOf(AdminProblem.class).hasMessageContaining("cursor is not valid");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("cursor is not one this listing returned");
     }
 }

@@ -7,6 +7,7 @@ import dev.fxalert.core.domain.Firing;
 import dev.fxalert.core.port.AlertPage;
 import dev.fxalert.core.port.AlertQuery;
 import dev.fxalert.core.port.AlertStore;
+import dev.fxalert.core.store.AlertCursors;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -20,8 +21,8 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * An {@link AlertStore} in a sorted map with the operator-facing reads the admin API uses. Its cursor is "c:" plus
- * the last id, and like the real stores it refuses a cursor it did not issue with an IllegalArgumentException.
+ * An {@link AlertStore} in a sorted map with the operator-facing reads the admin API uses. Its cursors are the real
+ * stores' ({@link AlertCursors}), so it refuses a cursor it did not issue as they do.
  */
 public final class InMemoryAlertStore implements AlertStore {
 
@@ -153,14 +154,8 @@ public final class InMemoryAlertStore implements AlertStore {
 
     @Override
     public synchronized AlertPage list(AlertQuery query) {
-        String after = null;
-        if (query.cursor() != null) {
-            if (!query.cursor().startsWith("c:")) {
-                throw new IllegalArgumentException("unknown cursor");
-            }
-            after = query.cursor().substring(2);
-        }
-        String start = after;
+        // The stores' own cursors, so a forged one is refused here as there.
+        String start = AlertCursors.decode(query);
         List<Alert> matching = byId.values().stream()
                 .filter(a -> start == null || a.id().compareTo(start) > 0)
                 .filter(a -> query.pair() == null || a.pair().equals(query.pair()))
@@ -171,6 +166,6 @@ public final class InMemoryAlertStore implements AlertStore {
             return new AlertPage(matching, null);
         }
         List<Alert> page = matching.subList(0, query.limit());
-        return new AlertPage(page, "c:" + page.get(page.size() - 1).id());
+        return new AlertPage(page, AlertCursors.encode(page.get(page.size() - 1).id(), query));
     }
 }

@@ -1,9 +1,9 @@
 package dev.fxalert.bot.admin;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fxalert.admin.api.AdminServices;
 import dev.fxalert.admin.auth.AdminAuthenticator;
 import dev.fxalert.admin.broadcast.BroadcastSender;
+import dev.fxalert.admin.http.AdminHttpApi;
 import dev.fxalert.admin.ingestion.IngestionTrigger;
 import dev.fxalert.admin.journal.OperationsJournal;
 import dev.fxalert.core.config.Secrets;
@@ -11,26 +11,26 @@ import dev.fxalert.core.port.AlertStore;
 import dev.fxalert.core.port.ScheduleManager;
 import dev.fxalert.core.port.Stores;
 import dev.fxalert.core.port.UserStore;
-import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.core.util.Yaml;
 import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.PropertySource;
-import org.springframework.core.Ordered;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Clock;
 
 /**
- * Wires the admin API into the local Spring app: the same {@link AdminServices} the Lambda router uses, the token
- * filter, and the OpenAPI description. Defaults for actuator probes, Prometheus and springdoc come from
- * {@code admin-defaults.properties}; the app's own configuration overrides them.
+ * Wires the admin API into the local Spring app: the same {@link AdminServices} and the same router,
+ * {@link AdminHttpApi}, as the webhook Lambda, mounted on {@code /admin/**} by {@link AdminHttpEndpoint}. Defaults for
+ * actuator probes, Prometheus and Swagger UI (showing the hand-written {@code /admin-openapi.yaml}, which
+ * {@code AdminOpenApiDocumentTest} holds to the router) come from {@code admin-defaults.properties}; the app's own
+ * configuration overrides them.
  * <p>
  * Optional collaborators the rest of the app may provide as beans: {@link IngestionTrigger}, {@link BroadcastSender},
  * {@link ScheduleManager} (else the local one; mark another one {@code @Primary} or set
@@ -41,7 +41,7 @@ import java.time.Clock;
 @PropertySource("classpath:dev/fxalert/bot/admin/admin-defaults.properties")
 public class AdminApiConfiguration {
 
-    public static final String BEARER_SCHEME = "bearer";
+    static final String OPENAPI_DOCUMENT = "META-INF/resources/admin-openapi.yaml";
     private static final Logger log = LoggerFactory.getLogger(AdminApiConfiguration.class);
 
     @Bean
@@ -72,21 +72,27 @@ public class AdminApiConfiguration {
                 broadcaster.getIfAvailable(), clock.getIfAvailable(Clock::systemUTC));
     }
 
+    /**
+     * The same router as the webhook Lambda's, with its own plain Jackson mapper (not Spring's), so both runtimes
+     * write byte-for-byte the same JSON.
+     */
     @Bean
-    FilterRegistrationBean<AdminTokenFilter> adminTokenFilter(AdminAuthenticator authenticator, ObjectMapper json) {
-        FilterRegistrationBean<AdminTokenFilter> registration = new FilterRegistrationBean<>(new AdminTokenFilter(authenticator, json));
-        registration.addUrlPatterns("/admin", "/admin/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-        return registration;
+    AdminHttpApi adminHttpApi(AdminAuthenticator authenticator, AdminServices services) {
+        return new AdminHttpApi(authenticator, services);
     }
 
+    /**
+     * The hand-written document, so springdoc serves it at {@code /v3/api-docs} and Swagger UI shows it; springdoc
+     * adds nothing of its own ({@code springdoc.paths-to-exclude=/admin/**}: the one endpoint is a catch-all).
+     */
     @Bean
-    OpenAPI adminOpenApi() {
-        return new OpenAPI()
-                .info(new Info().title("FX Alert admin API").version("1")
-                        .description("Operator endpoints under /admin. Send 'Authorization: Bearer <ADMIN_API_TOKEN>'."))
-                .components(new Components().addSecuritySchemes(BEARER_SCHEME,
-                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")));
+    OpenAPI adminOpenApi() throws IOException {
+        try (InputStream in = AdminApiConfiguration.class.getClassLoader().getResourceAsStream(OPENAPI_DOCUMENT)) {
+            if (in == null) {
+                throw new IllegalStateException(OPENAPI_DOCUMENT + " is missing from the classpath");
+            }
+            return Yaml.mapper().readValue(in, OpenAPI.class);
+        }
     }
 
     private static Stores requireStores(ObjectProvider<Stores> stores) {

@@ -36,8 +36,10 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The admin controllers in a Spring context of their own: this module's admin package, auto-configuration and fakes
- * in place of the stores, the ingestion trigger and the paced sender; not the bot's application class.
+ * The admin package in a Spring context of their own, for what it brings beside the admin API (probes, metrics, the
+ * OpenAPI document and Swagger UI, the local schedule): auto-configuration and fakes in place of the stores, the
+ * ingestion trigger and the paced sender; not the bot's application class. The admin API itself is specified once,
+ * in {@code AdminApiContract}, and run against this app over HTTP by {@link SpringAdminApiTest}.
  */
 @ExtendWith(SpringExtension.class)
 @SpringBootTest(classes = AdminWebTest.AdminTestApp.class)

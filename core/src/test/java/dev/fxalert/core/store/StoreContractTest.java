@@ -7,6 +7,7 @@ import dev.fxalert.core.domain.AlertMode;
 import dev.fxalert.core.domain.AlertState;
 import dev.fxalert.core.domain.CurrencyPair;
 import dev.fxalert.core.domain.Direction;
+import dev.fxalert.core.domain.InvalidInputException;
 import dev.fxalert.core.domain.Firing;
 import dev.fxalert.core.domain.Owner;
 import dev.fxalert.core.domain.PushState;
@@ -785,6 +786,26 @@ public abstract class StoreContractTest {
         void listRefusesACursorItDidNotIssue() {
             assertThatThrownBy(() -> alerts().list(new AlertQuery(null, null, "not a cursor!", 10)))
                     .isInstanceOf(IllegalArgumentException.class);
+        }
+
+        @Test
+        void listRefusesAForgedOrEditedCursorAndOneFromAnotherListing() {
+            Alert first = stored("u1", USD_KRW, Direction.ABOVE, "1400", AlertMode.ONCE);
+            stored("u1", USD_KRW, Direction.ABOVE, "1410", AlertMode.ONCE);
+            stored("u1", USD_KRW, Direction.ABOVE, "1420", AlertMode.ONCE);
+            String issued = alerts().list(new AlertQuery(USD_KRW, null, null, 1)).nextCursor();
+            String edited = (issued.charAt(0) == 'A' ? "B" : "A") + issued.substring(1);
+            String plainId = first.id();
+            String encodedId = java.util.Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(("after:" + first.id()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+            assertThat(alerts().list(new AlertQuery(USD_KRW, null, issued, 1)).items()).hasSize(1);
+            for (String forged : List.of(plainId, encodedId, edited)) {
+                assertThatThrownBy(() -> alerts().list(new AlertQuery(USD_KRW, null, forged, 1)))
+                        .as(forged).isInstanceOf(InvalidInputException.class);
+            }
+            assertThatThrownBy(() -> alerts().list(new AlertQuery(EUR_USD, null, issued, 1)))
+                    .as("a cursor of another filter").isInstanceOf(InvalidInputException.class);
         }
 
         private List<Alert> pageThrough(CurrencyPair pair, AlertState state, int pageSize) {

@@ -3,42 +3,28 @@ package dev.fxalert.ingestion.lambda;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fxalert.ingestion.IngestionSummary;
-import dev.fxalert.ingestion.IngestionSummary.ProviderRun;
+import dev.fxalert.ingestion.IngestionSummaryJson;
 
-/** The one structured log line (and the return value) of an ingestion invocation. */
+/**
+ * The one structured log line (and the return value) of an ingestion invocation: {@code message} and
+ * {@code correlationId} around the summary written by {@link IngestionSummaryJson}, the format the admin route reads.
+ */
 final class SummaryJson {
 
     private final ObjectMapper mapper;
+    private final IngestionSummaryJson wire;
 
     SummaryJson(ObjectMapper mapper) {
         this.mapper = mapper;
+        this.wire = new IngestionSummaryJson(mapper);
     }
 
+    /** The log line: what happened, the correlation id, then the summary as the one wire format has it. */
     ObjectNode of(IngestionSummary summary, String correlationId) {
         ObjectNode node = mapper.createObjectNode();
         node.put("message", "ingestion finished");
         node.put("correlationId", correlationId);
-        node.put("startedAt", summary.startedAt().toString());
-        node.put("durationMs", summary.duration().toMillis());
-        node.put("pairsRequested", summary.pairsRequested());
-        node.put("pairsFetched", summary.pairsFetched());
-        node.put("published", summary.published());
-        node.put("unchanged", summary.unchanged());
-        node.put("unpublished", summary.unpublished());
-        ObjectNode rejected = node.putObject("rejected");
-        summary.rejected().forEach((reason, count) -> rejected.put(reason.name(), count));
-        node.put("providerErrors", summary.providerErrors());
-        var providers = node.putArray("providers");
-        for (ProviderRun run : summary.providers()) {
-            ObjectNode p = providers.addObject();
-            p.put("provider", run.provider());
-            p.put("lastCalledAt", run.lastCalledAt() == null ? null : run.lastCalledAt().toString());
-            p.put("elapsedMs", run.elapsedMillis());
-            p.put("calls", run.calls());
-            p.put("pairs", run.pairs());
-            p.put("rejectedQuotes", run.rejectedQuotes());
-            p.put("error", run.error());
-        }
+        node.setAll(wire.toJson(summary));
         return node;
     }
 

@@ -9,7 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
-import org.springframework.scheduling.support.CronTrigger;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -140,7 +139,7 @@ public final class LocalScheduleManager implements ScheduleManager {
         return switch (when.kind()) {
             case RATE -> scheduler.scheduleAtFixedRate(guarded, clock.instant().plus(SchedulerTriggers.period(when)),
                     SchedulerTriggers.period(when));
-            case CRON -> scheduler.schedule(guarded, new CronTrigger(SchedulerTriggers.springCron(when), in));
+            case CRON -> scheduler.schedule(guarded, SchedulerTriggers.trigger(when, in));
             case AT -> {
                 Instant at = when.atTime().atZone(in).toInstant();
                 yield at.isBefore(clock.instant()) ? null : scheduler.schedule(guarded, at);

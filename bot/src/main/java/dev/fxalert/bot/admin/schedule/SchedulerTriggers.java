@@ -1,21 +1,44 @@
 package dev.fxalert.bot.admin.schedule;
 
+import com.cronutils.model.Cron;
+import com.cronutils.model.definition.CronConstraintsFactory;
+import com.cronutils.model.definition.CronDefinition;
+import com.cronutils.model.definition.CronDefinitionBuilder;
+import com.cronutils.model.time.ExecutionTime;
+import com.cronutils.parser.CronParser;
 import dev.fxalert.core.domain.InvalidInputException;
 import dev.fxalert.core.port.ScheduleExpression;
-import org.springframework.scheduling.support.CronExpression;
+import org.springframework.scheduling.Trigger;
 
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Optional;
 
 /**
- * Translates EventBridge Scheduler's expressions into what Spring's scheduler understands, so one expression means
- * the same locally and on AWS.
+ * Runs EventBridge Scheduler's expressions on Spring's scheduler, so one expression means the same locally and on
+ * AWS. {@code cron(...)} is parsed by cron-utils with a definition of Scheduler's own dialect (minutes, hours,
+ * day-of-month with {@code L}, {@code W}, {@code LW} and {@code ?}, month, day-of-week 1 = Sunday to 7 = Saturday
+ * with {@code L}, {@code #} and {@code ?}, year), not translated by hand into Spring's dialect: Spring numbers days of
+ * the week differently, and a hand translation once turned "last Friday" ({@code 6L}) into "last Saturday".
  */
 final class SchedulerTriggers {
 
-    // A number in the day-of-week field that is a day (not the N of "#N" nor a "/step").
-    private static final Pattern DAY_NUMBER = Pattern.compile("(?<![#/])\\b([1-7])\\b");
+    /** Scheduler's cron: Quartz's dialect without the seconds field, years 1970-2199. */
+    static final CronDefinition EVENTBRIDGE = CronDefinitionBuilder.defineCron()
+            .withMinutes().withValidRange(0, 59).withStrictRange().and()
+            .withHours().withValidRange(0, 23).withStrictRange().and()
+            .withDayOfMonth().withValidRange(1, 31).supportsL().supportsW().supportsLW().supportsQuestionMark()
+            .withStrictRange().and()
+            .withMonth().withValidRange(1, 12).withStrictRange().and()
+            .withDayOfWeek().withValidRange(1, 7).withMondayDoWValue(2).supportsHash().supportsL().supportsQuestionMark()
+            .withStrictRange().and()
+            .withYear().withValidRange(1970, 2199).withStrictRange().and()
+            .withCronValidation(CronConstraintsFactory.ensureEitherDayOfWeekOrDayOfMonth())
+            .instance();
+
+    private static final CronParser PARSER = new CronParser(EVENTBRIDGE);
 
     private SchedulerTriggers() {
     }
@@ -23,7 +46,7 @@ final class SchedulerTriggers {
     /** Throws {@link InvalidInputException} when the local scheduler cannot run this expression. */
     static void check(ScheduleExpression expression) {
         if (expression.kind() == ScheduleExpression.Kind.CRON) {
-            springCron(expression);
+            executionTime(expression);
         }
     }
 
@@ -36,33 +59,35 @@ final class SchedulerTriggers {
         };
     }
 
-    /**
-     * Scheduler's {@code cron(min hour dom month dow year)} as Spring's {@code sec min hour dom month dow}. Scheduler
-     * numbers days of the week 1 (Sunday) to 7 (Saturday), Spring 0 (Sunday) to 6, so day numbers shift by one.
-     * Spring has no year field: the local scheduler accepts only {@code *} there.
-     */
-    static String springCron(ScheduleExpression cron) {
-        String[] fields = cron.cronFields();
-        if (!fields[5].equals("*")) {
-            throw new InvalidInputException("The local scheduler runs every year: use * as the year field (the 6th) of "
-                    + cron.text() + ".");
-        }
-        String spring = String.join(" ", "0", fields[0], fields[1], fields[2], fields[3], shiftDayNumbers(fields[4]));
+    /** The first time strictly after {@code after} a Scheduler cron fires in {@code zone}; empty when never again. */
+    static Optional<ZonedDateTime> next(ScheduleExpression cron, ZoneId zone, Instant after) {
+        return executionTime(cron).nextExecution(after.atZone(zone));
+    }
+
+    /** A Spring trigger firing when the Scheduler cron does, read in {@code zone}; it stops after its last year. */
+    static Trigger trigger(ScheduleExpression cron, ZoneId zone) {
+        ExecutionTime times = executionTime(cron);
+        return context -> {
+            // As Spring's CronTrigger: after the later of the last completion and the last scheduled time, so a
+            // run that ends early is not repeated in the same minute.
+            Instant from = context.lastCompletion();
+            if (from == null) {
+                from = context.getClock().instant();
+            } else if (context.lastScheduledExecution() != null && from.isBefore(context.lastScheduledExecution())) {
+                from = context.lastScheduledExecution();
+            }
+            return times.nextExecution(from.atZone(zone)).map(ZonedDateTime::toInstant).orElse(null);
+        };
+    }
+
+    private static ExecutionTime executionTime(ScheduleExpression cron) {
+        String fields = String.join(" ", cron.cronFields());
         try {
-            CronExpression.parse(spring);
+            Cron parsed = PARSER.parse(fields);
+            parsed.validate();
+            return ExecutionTime.forCron(parsed);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("The local scheduler cannot run " + cron.text() + ": " + e.getMessage());
         }
-        return spring;
-    }
-
-    private static String shiftDayNumbers(String dayOfWeek) {
-        Matcher day = DAY_NUMBER.matcher(dayOfWeek);
-        StringBuilder shifted = new StringBuilder();
-        while (day.find()) {
-            day.appendReplacement(shifted, String.valueOf(Integer.parseInt(day.group(1)) - 1));
-        }
-        day.appendTail(shifted);
-        return shifted.toString();
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fxalert.admin.api.AdminProblem;
 import dev.fxalert.admin.ingestion.IngestionReport;
 import dev.fxalert.admin.ingestion.IngestionTrigger;
+import dev.fxalert.ingestion.IngestionSummaryJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -70,7 +71,7 @@ public final class LambdaIngestionTrigger implements IngestionTrigger {
         }
         try {
             return summaries.read(response.payload() == null ? null : response.payload().asUtf8String());
-        } catch (IngestionSummaryReader.MalformedSummaryException e) {
+        } catch (IngestionSummaryJson.MalformedSummaryException e) {
             throw new AdminProblem(502, "ingestion_failed", "The ingestion function " + config.functionName()
                     + " ran, but its answer is not a run summary: " + e.getMessage() + " (request id " + requestId + ").");
         }

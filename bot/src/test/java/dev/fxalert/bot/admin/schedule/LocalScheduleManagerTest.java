@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.Trigger;
-import org.springframework.scheduling.support.CronTrigger;
+import org.springframework.scheduling.support.SimpleTriggerContext;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -85,7 +85,9 @@ class LocalScheduleManagerTest {
         verify(futures.get(0)).cancel(false);
         ArgumentCaptor<Trigger> trigger = ArgumentCaptor.forClass(Trigger.class);
         verify(scheduler).schedule(any(Runnable.class), trigger.capture());
-        assertThat(((CronTrigger) trigger.getValue()).getExpression()).isEqualTo("0 0 8 ? * 1-5");
+        // NOW is Wednesday 21:00 in Seoul; Monday-Friday at 08:00 there is Thursday 08:00 KST.
+        assertThat(trigger.getValue().nextExecution(new SimpleTriggerContext(Clock.fixed(NOW, ZoneOffset.UTC))))
+                .isEqualTo(Instant.parse("2026-11-25T23:00:00Z"));
     }
 
     @Test
@@ -103,7 +105,7 @@ class LocalScheduleManagerTest {
     void anExpressionItCannotRunLeavesTheRunningScheduleAlone() {
         LocalScheduleManager manager = manager("rate(5 minutes)", true);
 
-        assertThatThrownBy(() -> manager.changeExpression(ScheduleExpression.parse("cron(0 8 * * ? 2030)")))
+        assertThatThrownBy(() -> manager.changeExpression(ScheduleExpression.parse("cron(0 24 * * ? *)")))
                 .isInstanceOf(InvalidInputException.class);
 
         verify(futures.get(0), never()).cancel(false);

@@ -142,7 +142,7 @@ class LambdaIngestionTriggerTest {
         assertThatThrownBy(trigger::runNow).isInstanceOfSatisfying(AdminProblem.class, problem -> {
             assertThat(problem.status()).isEqualTo(502);
             assertThat(problem.code()).isEqualTo("ingestion_failed");
-            assertThat(problem.getMessage()).contains("not a run summary", "'providers' is missing");
+            assertThat(problem.getMessage()).contains("not a run summary", "'pairsRequested' is missing");
         });
     }
 

@@ -10,6 +10,7 @@ import dev.fxalert.core.domain.Firing;
 import dev.fxalert.core.port.AlertPage;
 import dev.fxalert.core.port.AlertQuery;
 import dev.fxalert.core.port.AlertStore;
+import dev.fxalert.core.store.AlertCursors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -510,7 +511,7 @@ public final class DynamoDbAlertStore implements AlertStore {
         ScanRequest scan = scanBuilder.build();
         // Read one more than the page to know whether a next page exists; the cursor is the last returned key.
         List<Alert> found = new ArrayList<>();
-        String startAfter = AlertCursors.decode(query.cursor());
+        String startAfter = AlertCursors.decode(query);
         reads.scanUntil(scan, startAfter == null ? null : AlertItems.key(startAfter), item -> {
             found.add(AlertItems.fromItem(item));
             return found.size() <= query.limit();
@@ -519,6 +520,6 @@ public final class DynamoDbAlertStore implements AlertStore {
             return new AlertPage(found, null);
         }
         List<Alert> page = found.subList(0, query.limit());
-        return new AlertPage(page, AlertCursors.encode(page.get(page.size() - 1).id()));
+        return new AlertPage(page, AlertCursors.encode(page.get(page.size() - 1).id(), query));
     }
 }

@@ -7,12 +7,12 @@ import dev.fxalert.core.domain.AlertState;
 import dev.fxalert.core.domain.CurrencyPair;
 import dev.fxalert.core.domain.Direction;
 import dev.fxalert.core.domain.Firing;
-import dev.fxalert.core.domain.InvalidInputException;
 import dev.fxalert.core.domain.Owner;
 import dev.fxalert.core.domain.PushState;
 import dev.fxalert.core.port.AlertPage;
 import dev.fxalert.core.port.AlertQuery;
 import dev.fxalert.core.port.AlertStore;
+import dev.fxalert.core.store.AlertCursors;
 
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -33,8 +33,6 @@ final class EmbeddedAlertStore implements AlertStore {
             + "created_at, fired_at, fire_count, note, last_event_id, last_rate, last_provider, last_observed_at, "
             + "last_fired_at, push_pending, push_attempts, push_next_attempt_at, push_outcome_unknown, push_dead_letter";
 
-    /** Cursors are the last alert id of a page; anything else was not issued by us. */
-    private static final java.util.regex.Pattern CURSOR = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final Jdbc jdbc;
     private final int maxAlertsPerUser;
@@ -234,12 +232,10 @@ final class EmbeddedAlertStore implements AlertStore {
             sql.append(" AND state = ?");
             params.add(query.state());
         }
-        if (query.cursor() != null) {
-            if (!CURSOR.matcher(query.cursor()).matches()) {
-                throw new InvalidInputException("Unknown cursor; pass the nextCursor of the previous page.");
-            }
+        String startAfter = AlertCursors.decode(query);
+        if (startAfter != null) {
             sql.append(" AND id > ?");
-            params.add(query.cursor());
+            params.add(startAfter);
         }
         sql.append(" ORDER BY id LIMIT ?");
         params.add(query.limit() + 1);
@@ -248,7 +244,7 @@ final class EmbeddedAlertStore implements AlertStore {
             return new AlertPage(rows, null);
         }
         List<Alert> page = rows.subList(0, query.limit());
-        return new AlertPage(page, page.get(page.size() - 1).id());
+        return new AlertPage(page, AlertCursors.encode(page.get(page.size() - 1).id(), query));
     }
 
     private static Alert toAlert(ResultSet row) throws SQLException {

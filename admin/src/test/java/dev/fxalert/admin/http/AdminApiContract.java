@@ -1,0 +1,349 @@
+package dev.fxalert.admin.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fxalert.admin.api.AdminServices;
+import dev.fxalert.admin.broadcast.BroadcastSender;
+import dev.fxalert.admin.ingestion.IngestionReport;
+import dev.fxalert.admin.ingestion.IngestionTrigger;
+import dev.fxalert.admin.ingestion.ProviderRun;
+import dev.fxalert.admin.journal.OperationsJournal;
+import dev.fxalert.admin.testing.Alerts;
+import dev.fxalert.admin.testing.InMemoryAlertStore;
+import dev.fxalert.admin.testing.InMemoryUserStore;
+import dev.fxalert.admin.testing.RecordingScheduleManager;
+import dev.fxalert.core.port.DeliveryResult;
+import dev.fxalert.core.port.OutgoingMessage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The admin API's one specification, run unchanged against every mount of {@link AdminHttpApi}: the router called
+ * directly ({@code DirectAdminApiTest}), the webhook Lambda's mount fed API Gateway events
+ * ({@code dev.fxalert.bot.webhook.admin.LambdaAdminApiTest}), and the local Spring app over real HTTP
+ * ({@code dev.fxalert.bot.admin.SpringAdminApiTest}). A subclass only says how to send a request to a mount wired one
+ * of three ways; the fakes behind every mount are the static ones here, emptied before each test.
+ */
+public abstract class AdminApiContract {
+
+    public static final String TOKEN = "test-admin-token-0123456789";
+    public static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+    public static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
+    /** How the mount under test is wired. */
+    public enum Wiring {
+        /** the token set; schedule control, ingestion trigger and broadcast sender all present */
+        FULL,
+        /** no token configured: the admin API does not exist */
+        DISABLED,
+        /** the token set, but no schedule control, ingestion trigger nor broadcast sender */
+        BARE
+    }
+
+    public static final InMemoryUserStore USERS = new InMemoryUserStore();
+    public static final InMemoryAlertStore ALERTS = new InMemoryAlertStore();
+    public static final RecordingScheduleManager SCHEDULES = new RecordingScheduleManager();
+    public static final List<OutgoingMessage> BROADCASTS = new CopyOnWriteArrayList<>();
+    public static final IngestionTrigger TRIGGER = () -> new IngestionReport(NOW.minusSeconds(2), NOW,
+            List.of(new ProviderRun("frankfurter", NOW, 3, 0, null)), 3, 0);
+    public static final BroadcastSender BROADCASTER = message -> {
+        BROADCASTS.add(message);
+        return DeliveryResult.delivered();
+    };
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    /** Sends one request to this subclass's mount of the router, wired as {@code wiring} says. */
+    protected abstract AdminHttpResponse send(Wiring wiring, AdminHttpRequest request);
+
+    /** The services a mount wired as {@code wiring} runs, over the static fakes (the token is the mount's business). */
+    public static AdminServices services(Wiring wiring) {
+        boolean full = wiring != Wiring.BARE;
+        return AdminServices.wire(USERS, ALERTS, new OperationsJournal(CLOCK), full ? SCHEDULES : null,
+                full ? TRIGGER : null, full ? BROADCASTER : null, CLOCK);
+    }
+
+    /** Every endpoint, with its documented path template and a request that succeeds when authenticated. */
+    static Stream<Arguments> everyEndpoint() {
+        return Stream.of(
+                Arguments.of("/admin/stats", request("GET", "/admin/stats", null, null)),
+                Arguments.of("/admin/users/{chatId}", request("GET", "/admin/users/101", null, null)),
+                Arguments.of("/admin/alerts", request("GET", "/admin/alerts", Map.of("pair", "USD/KRW", "state", "ARMED"), null)),
+                Arguments.of("/admin/alerts/dead-letters", request("GET", "/admin/alerts/dead-letters", null, null)),
+                Arguments.of("/admin/ingestion/run", request("POST", "/admin/ingestion/run", null, null)),
+                Arguments.of("/admin/ingestion/pause", request("POST", "/admin/ingestion/pause", null, null)),
+                Arguments.of("/admin/ingestion/resume", request("POST", "/admin/ingestion/resume", null, null)),
+                Arguments.of("/admin/ingestion/schedule", request("GET", "/admin/ingestion/schedule", null, null)),
+                Arguments.of("/admin/ingestion/schedule", request("PUT", "/admin/ingestion/schedule", null, "{\"expression\":\"rate(10 minutes)\"}")),
+                Arguments.of("/admin/broadcast", request("POST", "/admin/broadcast", null, "{\"text\":\"Maintenance at 02:00 UTC\"}")));
+    }
+
+    @BeforeEach
+    void startFromTwoUsersAndOneAlert() {
+        USERS.clear();
+        ALERTS.clear();
+        SCHEDULES.reset();
+        BROADCASTS.clear();
+        USERS.add("u1", 101, true);
+        USERS.add("u2", 102, true);
+        ALERTS.add(Alerts.armed("a1", "u1", 101, "USD/KRW", "1400"));
+    }
+
+    @Test
+    void everyEndpointIsCovered() {
+        assertThat(everyEndpoint().map(arguments -> ((AdminHttpRequest) arguments.get()[1]).method() + " " + arguments.get()[0]))
+                .containsExactlyInAnyOrderElementsOf(AdminOpenApiDocumentTest.documented());
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("everyEndpoint")
+    void everyEndpointAsksForTheTokenWhenNoneIsSent(String template, AdminHttpRequest request) throws Exception {
+        AdminHttpResponse response = send(Wiring.FULL, request);
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(header(response, "WWW-Authenticate")).isEqualTo("Bearer");
+        assertError(response, "unauthorized");
+        assertNothingChanged();
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("everyEndpoint")
+    void everyEndpointRefusesAWrongToken(String template, AdminHttpRequest request) throws Exception {
+        AdminHttpResponse response = send(Wiring.FULL, withToken(request, "Bearer " + TOKEN + "x"));
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(body(response).path("message").asText()).isEqualTo("The bearer token is not valid.");
+        assertThat(response.body()).doesNotContain(TOKEN);
+        assertNothingChanged();
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("everyEndpoint")
+    void everyEndpointAnswersTheDocumentedJsonWithTheRightToken(String template, AdminHttpRequest request) throws Exception {
+        AdminHttpResponse response = authorized(request);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(header(response, "Content-Type")).startsWith("application/json");
+        assertThat(header(response, "Cache-Control")).isEqualTo("no-store");
+        Set<String> fields = new HashSet<>();
+        body(response).fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).as("fields of %s %s against admin-openapi.yaml", request.method(), template)
+                .containsExactlyInAnyOrderElementsOf(AdminOpenApiDocumentTest.responseFields(request.method(), template));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("everyEndpoint")
+    void everyEndpointIsAbsentWhenNoTokenIsConfigured(String template, AdminHttpRequest request) throws Exception {
+        AdminHttpResponse response = send(Wiring.DISABLED, withToken(request, "Bearer " + TOKEN));
+
+        assertThat(response.status()).isEqualTo(404);
+        assertError(response, "not_found");
+        assertNothingChanged();
+    }
+
+    @Test
+    void statsCountUsersAlertsPendingPushesAndTheLastIngestion() throws Exception {
+        USERS.add("u3", 103, false);
+        ALERTS.add(Alerts.firedPending("a2", "u1", 101, "USD/KRW", "1390", NOW.minusSeconds(30)));
+        assertThat(authorized(request("POST", "/admin/ingestion/run", null, null)).status()).isEqualTo(200);
+
+        JsonNode stats = body(authorized(request("GET", "/admin/stats", null, null)));
+
+        assertThat(stats.path("generatedAt").asText()).isEqualTo("2026-11-25T12:00:00Z");
+        assertThat(stats.path("users").path("active").asLong()).isEqualTo(2);
+        assertThat(stats.path("users").path("blocked").asLong()).isEqualTo(1);
+        assertThat(stats.path("alerts").path("ARMED").asLong()).isEqualTo(1);
+        assertThat(stats.path("alerts").path("FIRED").asLong()).isEqualTo(1);
+        assertThat(stats.path("pushes").path("pending").asLong()).isEqualTo(1);
+        assertThat(stats.path("pushes").path("windowHours").asLong()).isEqualTo(24);
+        assertThat(stats.path("ingestion").path("providers").get(0).path("provider").asText()).isEqualTo("frankfurter");
+        assertThat(stats.path("ingestion").path("providers").get(0).path("pairs").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void findsAUserByChatIdWithTheirAlerts() throws Exception {
+        JsonNode user = body(authorized(request("GET", "/admin/users/101", null, null)));
+
+        assertThat(user.path("id").asText()).isEqualTo("u1");
+        assertThat(user.path("alerts").get(0).path("threshold").asText()).isEqualTo("1400");
+    }
+
+    @Test
+    void anUnknownChatIdIs404AndAMalformedOne400() throws Exception {
+        AdminHttpResponse unknown = authorized(request("GET", "/admin/users/999", null, null));
+        AdminHttpResponse malformed = authorized(request("GET", "/admin/users/abc", null, null));
+
+        assertThat(unknown.status()).isEqualTo(404);
+        assertError(unknown, "user_not_found");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertError(malformed, "invalid_request");
+        assertThat(body(malformed).path("message").asText()).contains("'abc'");
+    }
+
+    @Test
+    void listsAlertsPageByPageWithTheCursor() throws Exception {
+        ALERTS.add(Alerts.armed("a2", "u1", 101, "USD/KRW", "1410"));
+        ALERTS.add(Alerts.armed("a3", "u2", 102, "USD/KRW", "1420"));
+        ALERTS.add(Alerts.paused("a4", "u2", 102, "USD/KRW", "1430"));
+        Map<String, String> armed = Map.of("pair", "USD/KRW", "state", "ARMED", "limit", "2");
+
+        JsonNode first = body(authorized(request("GET", "/admin/alerts", armed, null)));
+        Map<String, String> next = new HashMap<>(armed);
+        next.put("cursor", first.path("nextCursor").asText());
+        JsonNode second = body(authorized(request("GET", "/admin/alerts", next, null)));
+
+        assertThat(first.path("items")).extracting(item -> item.path("id").asText()).containsExactly("a1", "a2");
+        assertThat(second.path("items")).extracting(item -> item.path("id").asText()).containsExactly("a3");
+        assertThat(second.path("nextCursor").isNull()).isTrue();
+    }
+
+    @Test
+    void invalidQueryParametersForgedCursorsAndCursorsOfAnotherListingAreJson400s() throws Exception {
+        ALERTS.add(Alerts.armed("a2", "u1", 101, "USD/KRW", "1410"));
+        String issued = body(authorized(request("GET", "/admin/alerts", Map.of("limit", "1"), null))).path("nextCursor").asText();
+
+        for (Map<String, String> query : List.of(Map.of("state", "ACTIVE"), Map.of("pair", "USD/XYZ"), Map.of("limit", "500"),
+                Map.of("limit", "two"), Map.of("cursor", "forged"), Map.of("cursor", "a1"),
+                Map.of("cursor", issued, "state", "ARMED"))) {
+            AdminHttpResponse response = authorized(request("GET", "/admin/alerts", query, null));
+
+            assertThat(response.status()).as(query.toString()).isEqualTo(400);
+            assertError(response, "invalid_request");
+            assertThat(body(response).path("message").asText()).isNotBlank();
+        }
+    }
+
+    @Test
+    void pausesResumesAndReschedulesIngestion() throws Exception {
+        assertThat(body(authorized(request("POST", "/admin/ingestion/pause", null, null))).path("state").asText()).isEqualTo("DISABLED");
+        JsonNode changed = body(authorized(request("PUT", "/admin/ingestion/schedule", null, "{\"expression\":\"cron(0 8 * * ? *)\"}")));
+        assertThat(changed.path("expression").asText()).isEqualTo("cron(0 8 * * ? *)");
+        assertThat(body(authorized(request("POST", "/admin/ingestion/resume", null, null))).path("state").asText()).isEqualTo("ENABLED");
+        assertThat(SCHEDULES.calls).containsExactly("pause", "change cron(0 8 * * ? *)", "resume");
+    }
+
+    @Test
+    void refusesAnInvalidScheduleOrBodyWithoutTouchingTheSchedule() throws Exception {
+        for (String badBody : List.of("{\"expression\":\"rate(5 seconds)\"}", "{\"expression\":\"\"}", "{}", "not json", "", "[1,2]")) {
+            AdminHttpResponse response = authorized(request("PUT", "/admin/ingestion/schedule", null, badBody));
+
+            assertThat(response.status()).as(badBody).isEqualTo(400);
+            assertError(response, "invalid_request");
+        }
+        assertThat(SCHEDULES.calls).isEmpty();
+    }
+
+    @Test
+    void broadcastsToEveryActiveUserAndRefusesAnEmptyText() throws Exception {
+        JsonNode report = body(authorized(request("POST", "/admin/broadcast", null, "{\"text\":\"Back at 02:30 UTC\"}")));
+        AdminHttpResponse empty = authorized(request("POST", "/admin/broadcast", null, "{\"text\":\"  \"}"));
+
+        assertThat(report.path("recipients").asInt()).isEqualTo(2);
+        assertThat(report.path("delivered").asInt()).isEqualTo(2);
+        assertThat(BROADCASTS).extracting(OutgoingMessage::chatId).containsExactly(101L, 102L);
+        assertThat(empty.status()).isEqualTo(400);
+        assertError(empty, "invalid_request");
+        assertThat(BROADCASTS).hasSize(2);
+    }
+
+    @Test
+    void anUnknownPathIsTheDocumented404() throws Exception {
+        for (String path : List.of("/admin", "/admin/nothing", "/admin/users", "/admin/users/101/alerts", "/admin/stats/extra")) {
+            AdminHttpResponse unknown = authorized(request("GET", path, null, null));
+
+            assertThat(unknown.status()).as(path).isEqualTo(404);
+            assertError(unknown, "not_found");
+            assertThat(body(unknown).path("message").asText()).as(path).startsWith("No admin endpoint at /admin");
+        }
+    }
+
+    @Test
+    void aWrongMethodIsTheDocumented405WithTheAllowedOnes() throws Exception {
+        AdminHttpResponse delete = authorized(request("DELETE", "/admin/stats", null, null));
+        AdminHttpResponse post = authorized(request("POST", "/admin/ingestion/schedule", null, "{}"));
+
+        assertThat(delete.status()).isEqualTo(405);
+        assertError(delete, "method_not_allowed");
+        assertThat(body(delete).path("message").asText()).contains("Use GET");
+        assertThat(header(delete, "Allow")).isEqualTo("GET");
+        assertThat(post.status()).isEqualTo(405);
+        assertThat(header(post, "Allow")).isEqualTo("GET, PUT");
+        assertThat(SCHEDULES.calls).isEmpty();
+    }
+
+    @Test
+    void toleratesATrailingSlashAndLowerCaseHeaderNames() {
+        AdminHttpRequest request = new AdminHttpRequest("GET", "/admin/stats/", null, Map.of("authorization", "Bearer " + TOKEN), null);
+
+        assertThat(send(Wiring.FULL, request).status()).isEqualTo(200);
+    }
+
+    @Test
+    void servicesThatAreNotWiredAnswer503() throws Exception {
+        for (AdminHttpRequest request : List.of(request("POST", "/admin/ingestion/run", null, null),
+                request("POST", "/admin/ingestion/pause", null, null),
+                request("GET", "/admin/ingestion/schedule", null, null),
+                request("POST", "/admin/broadcast", null, "{\"text\":\"hi\"}"))) {
+            AdminHttpResponse response = send(Wiring.BARE, withToken(request, "Bearer " + TOKEN));
+
+            assertThat(response.status()).as(request.path()).isEqualTo(503);
+            assertError(response, "not_configured");
+        }
+        assertThat(BROADCASTS).isEmpty();
+    }
+
+    private void assertNothingChanged() {
+        assertThat(SCHEDULES.calls).isEmpty();
+        assertThat(BROADCASTS).isEmpty();
+    }
+
+    /** The one error shape: exactly {@code error} and {@code message}. */
+    private void assertError(AdminHttpResponse response, String code) throws Exception {
+        JsonNode body = body(response);
+        Set<String> fields = new HashSet<>();
+        body.fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).as(response.body()).containsExactlyInAnyOrder("error", "message");
+        assertThat(body.path("error").asText()).isEqualTo(code);
+        assertThat(header(response, "Content-Type")).startsWith("application/json");
+    }
+
+    private AdminHttpResponse authorized(AdminHttpRequest request) {
+        return send(Wiring.FULL, withToken(request, "Bearer " + TOKEN));
+    }
+
+    private JsonNode body(AdminHttpResponse response) throws Exception {
+        return json.readTree(response.body());
+    }
+
+    /** A header by name, ignoring case (HTTP clients may lower-case names). */
+    protected static String header(AdminHttpResponse response, String name) {
+        return response.headers().entrySet().stream().filter(header -> header.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
+    }
+
+    protected static AdminHttpRequest request(String method, String path, Map<String, String> query, String body) {
+        return new AdminHttpRequest(method, path, query, Map.of(), body);
+    }
+
+    protected static AdminHttpRequest withToken(AdminHttpRequest request, String authorization) {
+        Map<String, String> headers = new HashMap<>(request.headers());
+        headers.put("Authorization", authorization);
+        return new AdminHttpRequest(request.method(), request.path(), request.query(), headers, request.body());
+    }
+}
