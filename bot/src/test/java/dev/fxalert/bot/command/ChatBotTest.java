@@ -68,12 +68,16 @@ class ChatBotTest {
     }
 
     @Test
-    void twoDeliveriesOfTheSameTextAreTwoAlerts() {
+    void twoDeliveriesOfTheSameTextAreOneAlertAndTheSecondReplyNamesIt() {
+        // Two updates (not a redelivery): an identical alert is never created twice (issue 14), the reply says so.
         chat.bot.handle(new IncomingMessage(CHAT, "/alert USD KRW above 1400", "Mina", "en", true, "update-1001"));
-        chat.bot.handle(new IncomingMessage(CHAT, "/alert USD KRW above 1400", "Mina", "en", true, "update-1002"));
+        List<OutgoingMessage> second = chat.bot.handle(
+                new IncomingMessage(CHAT, "/alert USD KRW above 1400", "Mina", "en", true, "update-1002"));
 
         User user = chat.stores.users().findByChatId(CHAT).orElseThrow();
-        assertThat(chat.stores.alerts().listByOwner(user.id())).hasSize(2);
+        assertThat(chat.stores.alerts().listByOwner(user.id())).hasSize(1);
+        assertThat(second).singleElement().extracting(OutgoingMessage::text).asString()
+                .contains("You already have this alert");
     }
 
     @Test
