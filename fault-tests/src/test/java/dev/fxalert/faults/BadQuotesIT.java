@@ -17,7 +17,7 @@ import static org.assertj.core.api.SoftAssertions.assertSoftly;
  * in the future, a first-ever quote far from any other opinion (0.0000001 for USD/KRW) and {@code 1e999999999}
  * fire nothing, and the app stays healthy: a later, good crossing is still pushed.
  */
-@Disabled("Needs the ratedata branch (issue 10 items 3-4: event ids, quote guards). Before on main: see docs/delivery.md#fault-suite")
+@Disabled("Needs the ratedata branch (issue 10 items 3-4: event ids, quote guards). Before on main: docs/delivery.md#fault-suite")
 class BadQuotesIT {
 
     private static final long CHAT = 777;

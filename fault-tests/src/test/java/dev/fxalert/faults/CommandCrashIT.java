@@ -1,5 +1,6 @@
 package dev.fxalert.faults;
 
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
@@ -13,8 +14,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.SoftAssertions.assertSoftly;
 
 /**
  * 200 chats create 1,000 alerts (all queued in Telegram at once, the backlog the bot works through); the app is
@@ -22,7 +21,6 @@ import static org.assertj.core.api.SoftAssertions.assertSoftly;
  * Proves: every alert the bot confirmed is still there, every command was answered exactly once (none lost,
  * none handled twice), nobody was told "Sorry".
  */
-@Disabled("Needs the durable branch (issue 10 items 1-2: durable commits, offset only after handling, orderly shutdown). Before on main: see docs/delivery.md#fault-suite")
 class CommandCrashIT {
 
     private static final Pattern CONFIRMED = Pattern.compile("^Alert (\\S+) set:");
@@ -30,20 +28,28 @@ class CommandCrashIT {
     private static final String SORRY = "Sorry";
 
     @Test
+    @Disabled("Needs the durable branch (issue 10 items 1-2); with it (9cb8b53) still 68 of 1,000 commands answered twice after kill -9. Before on main: docs/delivery.md#fault-suite")
     void killDuringAlertCreationsLosesNothingConfirmedAndAnswersEveryCommandOnce() throws Exception {
+        // Every round runs and records its counts; the failures of all rounds are reported together.
+        SoftAssertions soft = new SoftAssertions();
         for (int round = 1; round <= Fixture.setting("fault.rounds", 1); round++) {
-            run("command-kill9-" + round, true);
+            run(soft, "command-kill9-" + round, true);
         }
+        soft.assertAll();
     }
 
     @Test
+    @Disabled("Needs the durable branch (issue 10 items 1-2: offset only after handling, orderly shutdown). Before on main: docs/delivery.md#fault-suite")
     void sigtermDuringAlertCreationsLosesNothingAndSaysNoSorry() throws Exception {
+        // Every round runs and records its counts; the failures of all rounds are reported together.
+        SoftAssertions soft = new SoftAssertions();
         for (int round = 1; round <= Fixture.setting("fault.rounds", 1); round++) {
-            run("command-sigterm-" + round, false);
+            run(soft, "command-sigterm-" + round, false);
         }
+        soft.assertAll();
     }
 
-    private void run(String scenario, boolean kill) throws Exception {
+    private void run(SoftAssertions soft, String scenario, boolean kill) throws Exception {
         int chats = Fixture.setting("fault.commandChats", 200);
         int perChat = Fixture.setting("fault.commandsPerChat", 5);
         int total = chats * perChat;
@@ -113,19 +119,16 @@ class CommandCrashIT {
             counts.put("commandsStoredTwiceOrMore", alertsPerNote.values().stream().filter(n -> n > 1).count());
             counts.put("sorryReplies", sorry);
             Fixture.record(scenario, counts);
-            int sorryReplies = sorry;
 
-            assertThat(world.app.alive()).as("app alive after restart").isTrue();
-            assertSoftly(soft -> {
-                soft.assertThat(lost).as("confirmed alerts lost").isEmpty();
-                soft.assertThat(total - answers.size()).as("commands never answered").isZero();
-                soft.assertThat(answers.values().stream().filter(n -> n > 1).count()).as("commands answered twice").isZero();
-                soft.assertThat(alertsPerNote.values().stream().filter(n -> n > 1).count()).as("commands stored twice").isZero();
-                if (!kill) {
-                    soft.assertThat(sorryReplies).as("answered Sorry").isZero();
-                    soft.assertThat(storedIds.size()).as("alerts stored after a SIGTERM").isEqualTo(total);
-                }
-            });
+            soft.assertThat(world.app.alive()).as(scenario + ": app alive after restart").isTrue();
+            soft.assertThat(lost).as(scenario + ": confirmed alerts lost").isEmpty();
+            soft.assertThat(total - answers.size()).as(scenario + ": commands never answered").isZero();
+            soft.assertThat(answers.values().stream().filter(n -> n > 1).count()).as(scenario + ": commands answered twice").isZero();
+            soft.assertThat(alertsPerNote.values().stream().filter(n -> n > 1).count()).as(scenario + ": commands stored twice").isZero();
+            if (!kill) {
+                soft.assertThat(sorry).as(scenario + ": answered Sorry").isZero();
+                soft.assertThat(storedIds.size()).as(scenario + ": alerts stored after a SIGTERM").isEqualTo(total);
+            }
         }
     }
 

@@ -53,7 +53,7 @@ final class FakeTelegram implements AutoCloseable {
         }
     }
 
-    /** Decides a fault for an attempt: the chat, the text, how many times this text went to this chat before. */
+    /** Decides a fault for an attempt: the chat, the text, how many attempts of this text to this chat got past the storm and limits before. */
     interface SendRule {
         Fault decide(long chatId, String text, int previousAttempts);
     }
@@ -73,6 +73,7 @@ final class FakeTelegram implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     private final MockWebServer server = new MockWebServer();
     private final Object updatesLock = new Object();
+    private final Object closing = new Object();
     private final List<Update> updates = new ArrayList<>();
     private long confirmedBelow;
     private int nextUpdateId = 5000;
@@ -221,7 +222,6 @@ final class FakeTelegram implements AutoCloseable {
     private MockResponse send(JsonNode body) throws InterruptedException {
         long chatId = body.path("chat_id").asLong();
         String text = body.path("text").asText("");
-        int previous = attemptsByMessage.computeIfAbsent(chatId + "\n" + text, c -> new AtomicInteger()).getAndIncrement();
         long now = System.currentTimeMillis();
         long slowFor;
         MockResponse answer;
@@ -237,6 +237,8 @@ final class FakeTelegram implements AutoCloseable {
             if (enforceLimits && overLimit(now, chatId)) {
                 return reject(now, chatId, text, 429, "Too Many Requests: retry after 1", "{\"retry_after\":1}");
             }
+            // Attempts the storm or the limits turned away do not count: the rule sees the ones that got through.
+            int previous = attemptsByMessage.computeIfAbsent(chatId + "\n" + text, c -> new AtomicInteger()).getAndIncrement();
             Fault fault = rule.decide(chatId, text, previous);
             if (fault instanceof Fault.Error e) {
                 return reject(now, chatId, text, e.code(), e.description(), e.parameters());
@@ -253,8 +255,13 @@ final class FakeTelegram implements AutoCloseable {
             slowFor = fault instanceof Fault.Slow slow ? slow.millis() : 0;
             answer = response;
         }
-        // Outside the lock: this connection's thread holds the answer back, the others go on.
-        Thread.sleep(slowFor);
+        // Outside the lock: this connection's thread holds the answer back, the others go on; closing ends the wait.
+        long end = now + slowFor;
+        synchronized (closing) {
+            for (long left = end - System.currentTimeMillis(); left > 0 && !closed; left = end - System.currentTimeMillis()) {
+                closing.wait(left);
+            }
+        }
         return answer;
     }
 
@@ -335,6 +342,9 @@ final class FakeTelegram implements AutoCloseable {
         closed = true;
         synchronized (updatesLock) {
             updatesLock.notifyAll();
+        }
+        synchronized (closing) {
+            closing.notifyAll();
         }
         server.shutdown();
     }

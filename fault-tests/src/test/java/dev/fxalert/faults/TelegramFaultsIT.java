@@ -23,7 +23,7 @@ import static org.assertj.core.api.SoftAssertions.assertSoftly;
  * included: the fake counts a slow or dropped send as seen by the user), permanent errors are not retried, a 429
  * pauses the whole bot, and no second ever carries more than 30 sends.
  */
-@Disabled("Needs the delivery branch (issue 10 items 5-6: no silent retries, global 429 pause, permanent 400s, one budget). Before on main: see docs/delivery.md#fault-suite")
+@Disabled("Needs the delivery branch (issue 10 items 5-6: no silent retries, global 429 pause, permanent 400s, one budget). Before on main: docs/delivery.md#fault-suite")
 class TelegramFaultsIT {
 
     static final long FIRST = 30_001;
