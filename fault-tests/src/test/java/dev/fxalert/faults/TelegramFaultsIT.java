@@ -106,6 +106,10 @@ class TelegramFaultsIT {
                     LongStream.of(MIGRATED_TO)).filter(c -> delivered(world, c) == 0).boxed()
                     .map(c -> c + ":" + all.stream().filter(s -> s.chatId() == c && s.isPush()).map(Send::status).toList())
                     .toList());
+            long slowServed = all.stream().filter(s -> s.outcome() == FakeTelegram.Outcome.DELIVERED_SLOW).count();
+            long dropsServed = all.stream().filter(s -> s.outcome() == FakeTelegram.Outcome.DELIVERED_DROPPED).count();
+            counts.put("slowAnswersServed", slowServed);
+            counts.put("connectionsDropped", dropsServed);
             counts.put("slowChatDeliveries", SLOW.stream().mapToLong(c -> delivered(world, c)).sum());
             counts.put("droppedChatDeliveries", DROPPED.stream().mapToLong(c -> delivered(world, c)).sum());
             counts.put("migratedDeliveries", delivered(world, MIGRATED_TO));
@@ -118,6 +122,8 @@ class TelegramFaultsIT {
 
             assertThat(world.app.alive()).as("app alive").isTrue();
             assertSoftly(soft -> {
+                soft.assertThat(slowServed).as("slow-200 faults served (the scenario ran)").isEqualTo(SLOW.size());
+                soft.assertThat(dropsServed).as("dropped connections served (the scenario ran)").isEqualTo(DROPPED.size());
                 soft.assertThat(missing).as("reachable chats without the push").isZero();
                 soft.assertThat(duplicates).as("pushes seen twice (slow-200 and dropped included)").isZero();
                 soft.assertThat(permanentRetries).as("re-sends after a permanent 400/403").isZero();
