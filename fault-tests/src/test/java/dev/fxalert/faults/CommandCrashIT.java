@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-
 /**
  * 200 chats create 1,000 alerts (all queued in Telegram at once, the backlog the bot works through); the app is
  * killed with {@code kill -9}, or stopped with SIGTERM, at a random point, and started again on the same file.
@@ -53,7 +52,7 @@ class CommandCrashIT {
         int chats = Fixture.setting("fault.commandChats", 200);
         int perChat = Fixture.setting("fault.commandsPerChat", 5);
         int total = chats * perChat;
-        long seed = System.nanoTime();
+        long seed = Long.getLong("fault.seed", System.nanoTime()); // -Dfault.seed=N replays a recorded kill point
         Random random = new Random(seed);
         try (Fixture world = new Fixture(scenario)) {
             world.providers.set("JPY", "140");

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
 
-
 /**
  * 300 chats each have an alert; one rate crosses them all; the app is killed with {@code kill -9} at a random
  * point of the fan-out and started again on the same file. Proves: every chat got the push, and duplicates stay
@@ -35,7 +34,7 @@ class FanOutCrashIT {
 
     private void run(SoftAssertions soft, String scenario) throws Exception {
         int chats = Fixture.setting("fault.fanoutChats", 300);
-        long seed = System.nanoTime();
+        long seed = Long.getLong("fault.seed", System.nanoTime()); // -Dfault.seed=N replays a recorded kill point
         Random random = new Random(seed);
         try (Fixture world = new Fixture(scenario)) {
             world.providers.set("JPY", "140");
