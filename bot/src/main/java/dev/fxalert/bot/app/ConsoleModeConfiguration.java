@@ -7,6 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -38,7 +40,7 @@ public class ConsoleModeConfiguration {
         return new ConsoleNotifier(streams.out());
     }
 
-    @Bean(initMethod = "start", destroyMethod = "close")
+    @Bean(destroyMethod = "close")
     public ConsoleChat consoleChat(ChatBot bot, ConsoleStreams streams, ConsoleNotifier notifier,
                                    Environment environment, ConfigurableApplicationContext context,
                                    @Value("${" + END_OF_INPUT + ":exit}") String endOfInput) {
@@ -50,6 +52,15 @@ public class ConsoleModeConfiguration {
                         + "=keep-serving. Stop it with Ctrl-C.)")
                 : () -> stop(context);
         return new ConsoleChat(bot, streams.in(), notifier, banner(environment), atEnd);
+    }
+
+    /**
+     * The chat starts once the whole service is up: the banner comes after start-up, a command typed early waits
+     * in the terminal's buffer, and an early end of input cannot race the start-up it would have to stop.
+     */
+    @Bean
+    public ApplicationListener<ApplicationReadyEvent> consoleChatStarter(ConsoleChat chat) {
+        return event -> chat.start();
     }
 
     static List<String> banner(Environment environment) {
@@ -91,6 +102,7 @@ public class ConsoleModeConfiguration {
      */
     private static void stop(ConfigurableApplicationContext context) {
         Thread stopper = new Thread(() -> System.exit(SpringApplication.exit(context)), "console-exit");
+        stopper.setDaemon(false); // it would inherit the reader's daemon flag
         stopper.start();
     }
 }
