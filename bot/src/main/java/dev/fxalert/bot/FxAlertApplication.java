@@ -18,6 +18,10 @@ public class FxAlertApplication {
         if (System.getProperty("slf4j.provider") == null) {
             System.setProperty("slf4j.provider", "ch.qos.logback.classic.spi.LogbackServiceProvider");
         }
+        // Otherwise SLF4J reports choosing that provider on stderr, the console chat's terminal.
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "WARN");
+        }
         SpringApplication.run(FxAlertApplication.class, args);
     }
 }

@@ -63,7 +63,7 @@ class ConsoleModeProcessTest {
                 .contains("you> bot> Hi! I watch exchange rates")
                 .endsWith("you> \nBye.\n")
                 .doesNotContain("INFO", "WARN", "springdoc");
-        assertThat(Files.readString(stderr)).doesNotContain("INFO", "WARN");
+        assertThat(Files.readString(stderr)).as("nothing else on the terminal").doesNotContain("INFO", "WARN", "SLF4J");
         assertThat(log()).contains("Started FxAlertApplication");
     }
 
