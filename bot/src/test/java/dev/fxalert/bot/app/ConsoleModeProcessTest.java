@@ -33,6 +33,8 @@ class ConsoleModeProcessTest {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
                 FxAlertApplication.class.getName(),
+                // The app's own settings only, not the tests' additions in classpath:/config/.
+                "--spring.config.location=classpath:/application.properties",
                 "--fx-alert.ingestion.run-at-start=false"))
                 .redirectOutput(stdout.toFile())
                 .redirectError(stderr.toFile());
