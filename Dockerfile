@@ -4,18 +4,23 @@
 # file database; in-process scheduler and event bus) in one container.
 #
 #   docker build -t fx-alert .
-#   docker run -d --name fx-alert -p 8080:8080 -v fx-alert-data:/data \
+#   docker run -d --name fx-alert --memory=256m -p 8080:8080 -v fx-alert-data:/data \
 #     -e TELEGRAM_BOT_TOKEN=123456:ABC... -e ADMIN_API_TOKEN=... fx-alert
 #   docker run -it --rm -v fx-alert-data:/data fx-alert      # no token: console chat on the terminal
+#   docker run -it --rm -e FX_ALERT_DEMO=true fx-alert       # the same on simulated rates (console chat only)
 #
 # Environment (secrets only through the environment or an --env-file, never baked into the image):
-#   TELEGRAM_BOT_TOKEN   bot token from @BotFather; unset = console chat (run with -it)
+#   TELEGRAM_BOT_TOKEN   bot token from @BotFather; unset = console chat (run with -it); its log goes to
+#                        /data/fx-alert.log, and the end of its input does not stop the container
+#                        (CONSOLE_END_OF_INPUT=keep-serving; set it to exit to stop on Ctrl-D)
 #   ADMIN_API_TOKEN      bearer token of the admin API under /admin
 #   KOREAEXIM_AUTHKEY    Korea Eximbank API key; unset = that provider is skipped
 #   FX_ALERT_DB_PATH     embedded database file, on the /data volume (default /data/fx-alert.db)
 #   SERVER_PORT          HTTP port of the admin API and of /actuator/health (default 8080)
 #   LOG_LEVEL            root log level: ERROR, WARN, INFO (default) or DEBUG
-#   JAVA_TOOL_OPTIONS    JVM flags; the default sizes the heap from the container's memory limit
+#   JAVA_TOOL_OPTIONS    JVM flags; the default is run.sh's memory policy, explained and measured in
+#                        docs/performance.md (serial GC, 32-128 MB heap, C1 only: about 165 MB resident at idle);
+#                        give the container 256 MB or more
 #
 # Base images are pinned to an exact Temurin patch release. To pin the digests as well, run
 # `docker buildx imagetools inspect eclipse-temurin:<tag>` and append @sha256:<index digest> to both FROM lines.
@@ -42,7 +47,9 @@ COPY --from=build --chown=root:root /fx-alert-bot.jar /app/fx-alert-bot.jar
 
 ENV FX_ALERT_DB_PATH=/data/fx-alert.db \
     SERVER_PORT=8080 \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+    CONSOLE_END_OF_INPUT=keep-serving \
+    MALLOC_ARENA_MAX=2 \
+    JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -Xms32m -Xmx128m -Xss512k -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError"
 VOLUME ["/data"]
 EXPOSE 8080
 USER fxalert

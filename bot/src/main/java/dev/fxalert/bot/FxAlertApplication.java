@@ -13,6 +13,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class FxAlertApplication {
 
     public static void main(String[] args) {
+        // Otherwise SLF4J reports choosing its provider on stderr, the console chat's terminal.
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "WARN");
+        }
         SpringApplication.run(FxAlertApplication.class, args);
     }
 }

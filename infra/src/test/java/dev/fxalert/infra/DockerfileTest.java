@@ -98,6 +98,24 @@ class DockerfileTest {
     }
 
     @Test
+    void setsTheSameMemoryPolicyAsRunShForASmallAlwaysOnService() throws IOException {
+        String runSh = Files.readString(Template.REPOSITORY_ROOT.resolve("run.sh"));
+        String policy = "-XX:+UseSerialGC -Xms32m -Xmx128m -Xss512k -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError";
+
+        assertThat(runtimeStage()).as("docs/performance.md explains and measures it")
+                .anyMatch(i -> i.startsWith("ENV ") && i.contains("JAVA_TOOL_OPTIONS=\"" + policy + "\""));
+        assertThat(runSh).contains("${JAVA_OPTS:-" + policy + "}");
+        assertThat(runtimeStage()).anyMatch(i -> i.startsWith("ENV ") && i.contains("MALLOC_ARENA_MAX=2"));
+        assertThat(runSh).contains("MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}");
+    }
+
+    @Test
+    void withoutATokenTheContainerKeepsServingWhenItHasNoTerminal() {
+        // docker run -d gives the console chat an empty standard input; the end of input must not stop the service.
+        assertThat(runtimeStage()).anyMatch(i -> i.startsWith("ENV ") && i.contains("CONSOLE_END_OF_INPUT=keep-serving"));
+    }
+
+    @Test
     void buildContextLeavesOutBuildOutputsNodeModulesAndSecrets() {
         assertThat(dockerignore.lines()).contains("**/target/", "**/node_modules/", ".git/", ".env", "*.db");
     }

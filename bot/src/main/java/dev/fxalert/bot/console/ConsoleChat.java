@@ -2,7 +2,6 @@ package dev.fxalert.bot.console;
 
 import dev.fxalert.bot.command.ChatBot;
 import dev.fxalert.bot.command.IncomingMessage;
-import dev.fxalert.core.port.Notifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,11 +10,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Objects;
 
 /**
- * Lets a person try the bot without Telegram: reads commands from standard input as one local chat and prints
- * the replies. When input ends (EOF, e.g. no terminal in CI or Docker) reading stops and the rest of the service
- * keeps running; the reader thread blocks on input, so it never spins.
+ * Lets a person try the bot without Telegram: prints a short banner, then reads commands from standard input as one
+ * local chat, a {@value ConsoleNotifier#PROMPT} prompt before each, and prints the replies. When input ends (Ctrl-D,
+ * or the end of piped input) it says goodbye and runs the end-of-input action: in the app that stops the process,
+ * unless the operator chose to keep serving without a terminal (Docker). The reader thread blocks on input, so it
+ * never spins.
  */
 public final class ConsoleChat implements AutoCloseable {
 
@@ -25,20 +28,30 @@ public final class ConsoleChat implements AutoCloseable {
 
     private final ChatBot bot;
     private final InputStream input;
-    private final Notifier output;
+    private final ConsoleNotifier output;
+    private final List<String> banner;
+    private final Runnable atEndOfInput;
     private volatile Thread reader;
     private volatile boolean closed;
 
-    public ConsoleChat(ChatBot bot, InputStream input, Notifier output) {
-        this.bot = bot;
-        this.input = input;
-        this.output = output;
+    /**
+     * @param banner       lines printed once before the first prompt
+     * @param atEndOfInput run once on the reader thread after input ended (not when the chat was closed)
+     */
+    public ConsoleChat(ChatBot bot, InputStream input, ConsoleNotifier output, List<String> banner,
+                       Runnable atEndOfInput) {
+        this.bot = Objects.requireNonNull(bot, "bot");
+        this.input = Objects.requireNonNull(input, "input");
+        this.output = Objects.requireNonNull(output, "output");
+        this.banner = List.copyOf(banner);
+        this.atEndOfInput = Objects.requireNonNull(atEndOfInput, "atEndOfInput");
     }
 
     public synchronized void start() {
         if (reader != null) {
             return;
         }
+        banner.forEach(output::say);
         reader = new Thread(this::readUntilEndOfInput, "console-chat");
         // Blocked on stdin it holds nothing: a daemon, so it never keeps the JVM from shutting down.
         reader.setDaemon(true);
@@ -53,19 +66,26 @@ public final class ConsoleChat implements AutoCloseable {
 
     private void readUntilEndOfInput() {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8))) {
+            output.prompt();
             String line;
             while (!closed && (line = lines.readLine()) != null) {
+                output.lineTyped();
                 if (!line.isBlank()) {
                     bot.handle(new IncomingMessage(CHAT_ID, line, "", "en", true)).forEach(output::send);
                 }
-            }
-            if (!closed) {
-                log.info("Standard input closed: the console chat stops reading; the service keeps running.");
+                output.prompt();
             }
         } catch (IOException e) {
             log.warn("Console chat cannot read standard input any more: {}", e.toString());
         } catch (RuntimeException e) {
             log.error("Console chat stopped", e);
+        }
+        if (!closed) {
+            log.info("Standard input ended: the console chat is over.");
+            // After a Ctrl-D the cursor still stands after the prompt.
+            output.say("");
+            output.say("Bye.");
+            atEndOfInput.run();
         }
     }
 

@@ -8,6 +8,7 @@ import dev.fxalert.core.port.CurrencyCatalogue;
 import dev.fxalert.core.port.DeliveryResult;
 import dev.fxalert.core.port.Notifier;
 import dev.fxalert.core.port.RateHistory;
+import dev.fxalert.core.port.RateProvider;
 import dev.fxalert.core.port.UserStore;
 import dev.fxalert.evaluation.EvaluationConfig;
 import dev.fxalert.evaluation.EvaluationService;
@@ -16,10 +17,12 @@ import dev.fxalert.evaluation.delivery.PacingConfig;
 import dev.fxalert.ingestion.IngestionConfig;
 import dev.fxalert.ingestion.IngestionService;
 import dev.fxalert.ingestion.RateProviders;
+import dev.fxalert.ingestion.provider.DemoRateProvider;
 import dev.fxalert.ingestion.publish.InProcessRateEventBus;
 import dev.fxalert.ingestion.retry.Sleeper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
@@ -29,6 +32,7 @@ import org.springframework.core.env.Environment;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The local all-in-one pipeline, the same services the Lambdas run: ingestion (on the admin API's controllable
@@ -56,9 +60,13 @@ public class LocalPipelineConfiguration {
     /** Also the app's RateLookup (/rate when history is stale); the empty default steps aside. */
     @Bean
     IngestionService ingestionService(IngestionConfig config, AlertStore alerts, RateHistory history,
-                                      InProcessRateEventBus bus, Clock clock) {
-        return new IngestionService(RateProviders.fromConfig(config, clock, Sleeper.system()), alerts, history, bus,
-                clock, config);
+                                      InProcessRateEventBus bus, Clock clock,
+                                      ObjectProvider<DemoRateProvider> demo) {
+        // FX_ALERT_DEMO: the simulated provider alone, so demo and real rates never mix (DemoModeConfiguration).
+        DemoRateProvider simulated = demo.getIfAvailable();
+        List<RateProvider> providers = simulated != null ? List.of(simulated)
+                : RateProviders.fromConfig(config, clock, Sleeper.system());
+        return new IngestionService(providers, alerts, history, bus, clock, config);
     }
 
     /** What /alert accepts and /currencies lists: the running chain's lists, kept current by ingestion's runs. */

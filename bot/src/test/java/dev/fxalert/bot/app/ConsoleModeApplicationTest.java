@@ -55,7 +55,7 @@ class ConsoleModeApplicationTest {
 
     @Test
     void chatsOnStandardInputAndPrintsPushes() {
-        await().atMost(Duration.ofSeconds(30)).until(() -> PRINTED.toString(StandardCharsets.UTF_8).contains("Alert "));
+        await().atMost(Duration.ofSeconds(30)).until(() -> PRINTED.toString(StandardCharsets.UTF_8).contains("bot> Alert "));
 
         String printed = PRINTED.toString(StandardCharsets.UTF_8);
         assertThat(printed).contains("bot> Hi! I watch exchange rates")

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +30,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -63,8 +66,11 @@ class ConsoleChatTest {
         return printed.toString(StandardCharsets.UTF_8);
     }
 
+    private final AtomicInteger endsOfInput = new AtomicInteger();
+
     private ConsoleChat chatReading(String typed) {
-        ConsoleChat chat = new ConsoleChat(bot, new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)), notifier);
+        ConsoleChat chat = new ConsoleChat(bot, new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)), notifier,
+                List.of("FX Alert console chat.", "Log: data/fx-alert.log"), endsOfInput::incrementAndGet);
         chat.start();
         return chat;
     }
@@ -86,15 +92,59 @@ class ConsoleChatTest {
     }
 
     @Test
-    void endOfInputStopsReadingButNothingElse() {
+    void printsTheBannerOnceThenAPromptBeforeEachLine() {
+        ConsoleChat chat = chatReading("/help\n\n");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !chat.isReading());
+
+        String printed = printed();
+        assertThat(printed).startsWith("FX Alert console chat.\nLog: data/fx-alert.log\nyou> bot> ");
+        assertThat(printed.split("FX Alert console chat", -1)).as("banner printed once").hasSize(2);
+        assertThat(printed.split("you> ", -1)).as("one prompt per line typed, and one at the end").hasSize(4);
+        assertThat(printed).endsWith("you> \nBye.\n");
+    }
+
+    @Test
+    void endOfInputSaysGoodbyeAndRunsTheEndActionOnce() {
         ConsoleChat chat = chatReading("");
 
         await().atMost(Duration.ofSeconds(20)).until(() -> !chat.isReading());
 
-        assertThat(printed()).isEmpty();
-        assertThat(notifier.send(OutgoingMessage.text(ConsoleChat.CHAT_ID, "USD/KRW reached 1,401")))
-                .as("alert pushes still print after stdin closed").isNotNull();
-        assertThat(printed()).isEqualTo("bot> USD/KRW reached 1,401\n");
+        assertThat(printed()).isEqualTo("FX Alert console chat.\nLog: data/fx-alert.log\nyou> \nBye.\n");
+        assertThat(endsOfInput).hasValue(1);
+    }
+
+    @Test
+    void closingTheChatIsNotAnEndOfInput() throws Exception {
+        PipedOutputStream keyboard = new PipedOutputStream();
+        ConsoleChat chat = new ConsoleChat(bot, new PipedInputStream(keyboard), notifier, List.of(),
+                endsOfInput::incrementAndGet);
+        chat.start();
+        await().atMost(Duration.ofSeconds(20)).until(() -> printed().equals("you> "));
+
+        chat.close();
+        keyboard.close();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !chat.isReading());
+        assertThat(endsOfInput).hasValue(0);
+        assertThat(printed()).isEqualTo("you> ");
+    }
+
+    @Test
+    void aPushWhileThePromptWaitsStartsOnItsOwnLineAndPutsThePromptBack() {
+        notifier.prompt();
+        notifier.send(OutgoingMessage.text(ConsoleChat.CHAT_ID, "USD/KRW reached 1,401"));
+
+        assertThat(printed()).isEqualTo("you> \nbot> USD/KRW reached 1,401\nyou> ");
+    }
+
+    @Test
+    void repliesToATypedLineFollowTheEchoedLineDirectly() {
+        notifier.prompt();
+        notifier.lineTyped();
+        notifier.send(OutgoingMessage.text(ConsoleChat.CHAT_ID, "Alert set"));
+
+        assertThat(printed()).isEqualTo("you> bot> Alert set\n");
     }
 
     @Test
