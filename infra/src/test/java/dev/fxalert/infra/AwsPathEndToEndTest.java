@@ -84,6 +84,8 @@ class AwsPathEndToEndTest {
     private AwsStandIns aws;
     private ResolvedTemplate resolved;
     private int updateIds = 815903214;
+    private JsonNode rateEvent;
+    private String webhookSecret = WEBHOOK_SECRET;
 
     @BeforeAll
     void deployTheTemplate() throws IOException {
@@ -127,6 +129,7 @@ class AwsPathEndToEndTest {
             env.put("AWS_LAMBDA_FUNCTION_VERSION", "1");
             env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", String.valueOf(properties.get("MemorySize")));
             env.put("TZ", ":UTC");
+            env.put("FX_ALERT_SECRETS_CACHE_SECONDS", "0"); // rotation is tested without waiting 5 minutes
             env.putAll(aws.sdkEndpointVariables());
             if (function.equals("IngestionFunction")) {
                 env.put("INGESTION_PROVIDERS", "frankfurter");
@@ -155,6 +158,14 @@ class AwsPathEndToEndTest {
     }
 
     @Test
+    @Order(0)
+    void initReadsNoSecretSoASnapStartSnapshotHoldsNone() {
+        containers.values().forEach(FunctionContainer::awaitInitialized);
+
+        assertThat(aws.calls()).as("AWS calls during init").noneMatch(call -> call.action().startsWith("secretsmanager:"));
+    }
+
+    @Test
     @Order(1)
     void startAlertIngestEvaluateAndPushExactlyOnce() throws IOException {
         assertThat(webhook(message("/start")).get("statusCode").asInt()).isEqualTo(200);
@@ -179,6 +190,7 @@ class AwsPathEndToEndTest {
         });
 
         JsonNode envelope = ruleTargetEnvelope(put.get(0));
+        rateEvent = envelope;
         FunctionContainer target = ruleTarget("RateUpdatedRule", envelope);
         Result evaluation = target.invoke(envelope.toString());
         assertThat(evaluation.failed()).as(evaluation.payload()).isFalse();
@@ -248,6 +260,37 @@ class AwsPathEndToEndTest {
         assertThat(aws.putEntries().size()).as("an unchanged rate is not published again").isEqualTo(published);
     }
 
+    /**
+     * Rotation as the runbook describes it: new values put into the functions' secrets in Secrets Manager (Telegram
+     * now accepting only the new token), no new version, no restart. The harness runs with a secrets cache time of
+     * 0 s (FX_ALERT_SECRETS_CACHE_SECONDS) where AWS runs with the default 300 s.
+     */
+    @Test
+    @Order(5)
+    void aRotatedBotTokenAndWebhookSecretReachTheRunningFunctions() throws IOException {
+        String newToken = "123456789:AArotated_token-9876543210";
+        String newWebhookSecret = "e2e-rotated-webhook-secret-9876543210fedcba";
+        aws.secret(resolved.ref("BotSecrets"), JSON.writeValueAsString(Map.of("TELEGRAM_BOT_TOKEN", newToken,
+                "TELEGRAM_WEBHOOK_SECRET", newWebhookSecret, "ADMIN_API_TOKEN", ADMIN_TOKEN)));
+        aws.secret(resolved.ref("EvaluationSecrets"), JSON.writeValueAsString(Map.of("TELEGRAM_BOT_TOKEN", newToken)));
+        aws.telegramToken(newToken);
+
+        assertThat(webhook(message("/start")).get("statusCode").asInt()).as("the old secret is refused").isEqualTo(403);
+        webhookSecret = newWebhookSecret;
+        assertThat(webhook(message("/alert USD KRW above 1410")).get("statusCode").asInt()).isEqualTo(200);
+        TelegramCall reply = repliesTo(CHAT).get(repliesTo(CHAT).size() - 1);
+        assertThat(reply.token()).isEqualTo(newToken);
+        assertThat(reply.body().path("text").asText()).contains("USD/KRW above 1,410");
+
+        int before = repliesTo(CHAT).size();
+        Result evaluation = ruleTarget("RateUpdatedRule", rateEvent).invoke(rateEvent.toString());
+        assertThat(evaluation.failed()).as(evaluation.payload()).isFalse();
+        assertThat(repliesTo(CHAT).subList(before, repliesTo(CHAT).size())).singleElement().satisfies(push -> {
+            assertThat(push.token()).isEqualTo(newToken);
+            assertThat(push.body().path("text").asText()).contains("threshold 1410");
+        });
+    }
+
     @Test
     @Order(10)
     void everyAwsCallWasGrantedAndEveryGrantWasUsed() throws IOException {
@@ -271,7 +314,7 @@ class AwsPathEndToEndTest {
     /** API Gateway HTTP API (payload 2.0) for Telegram's POST with the secret header, answered by the webhook. */
     private JsonNode webhook(ObjectNode update) throws IOException {
         ObjectNode event = (ObjectNode) JSON.readTree(Template.REPOSITORY_ROOT.resolve("infra/events/webhook-message.json").toFile());
-        ((ObjectNode) event.get("headers")).put("x-telegram-bot-api-secret-token", WEBHOOK_SECRET);
+        ((ObjectNode) event.get("headers")).put("x-telegram-bot-api-secret-token", webhookSecret);
         ((ObjectNode) event.get("headers")).put("content-length", String.valueOf(update.toString().length()));
         event.put("body", update.toString());
         return httpApi(event);

@@ -42,6 +42,7 @@ final class FunctionContainer implements AutoCloseable {
     private final BlockingQueue<String[]> pending = new LinkedBlockingQueue<>();
     private final Map<String, CompletableFuture<Result>> waiting = new ConcurrentHashMap<>();
     private final Process process;
+    private final CompletableFuture<Void> initialized = new CompletableFuture<>();
 
     FunctionContainer(String name, String invokedArn, Map<String, String> environment, Path logDirectory) {
         this.name = name;
@@ -98,6 +99,24 @@ final class FunctionContainer implements AutoCloseable {
         }
     }
 
+    /** Waits until the runtime has finished init (created the handler) and asks for its first event. */
+    void awaitInitialized() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(INVOKE_TIMEOUT_SECONDS);
+        while (!initialized.isDone()) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                throw new AssertionError(name + " did not finish init; see " + log + "\n" + tail());
+            }
+            try {
+                initialized.get(200, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException notYet) {
+                // poll again
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
     /** The function's output so far (its log lines). */
     String output() {
         try {
@@ -116,6 +135,7 @@ final class FunctionContainer implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getPath().substring("/2018-06-01/runtime/".length());
             if (path.equals("invocation/next")) {
+                initialized.complete(null);
                 String[] next = pending.take();
                 exchange.getResponseHeaders().add("Lambda-Runtime-Aws-Request-Id", next[0]);
                 exchange.getResponseHeaders().add("Lambda-Runtime-Invoked-Function-Arn", invokedArn);

@@ -10,6 +10,7 @@ import dev.fxalert.bot.telegram.TelegramApiUrl;
 import dev.fxalert.bot.telegram.TelegramUpdateHandler;
 import dev.fxalert.bot.webhook.admin.AdminRoute;
 import dev.fxalert.bot.webhook.admin.LambdaAdminWiring;
+import dev.fxalert.core.config.SecretBound;
 import dev.fxalert.core.config.Secrets;
 import dev.fxalert.core.port.Stores;
 import dev.fxalert.core.store.dynamodb.DynamoDbStoreConfig;
@@ -22,6 +23,7 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The bot on AWS: API Gateway (HTTP API) hands Telegram's webhook calls and the operator's admin API calls to this
@@ -35,8 +37,8 @@ import java.util.Optional;
  */
 public final class WebhookHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
-    private final TelegramWebhook webhook;
-    private final AdminRoute admin;
+    private final Supplier<TelegramWebhook> webhook;
+    private final Supplier<AdminRoute> admin;
 
     /** Used by the Lambda runtime. */
     public WebhookHandler() {
@@ -47,9 +49,14 @@ public final class WebhookHandler implements RequestHandler<APIGatewayV2HTTPEven
         this(env, secrets, clock, DynamoDbStores.create(DynamoDbClient.create(), DynamoDbStoreConfig.fromEnvironment(env), clock));
     }
 
-    /** One {@link Secrets} (so Secrets Manager is read once) and one set of stores for the bot and the admin API. */
+    /**
+     * One {@link Secrets} and one set of stores for the bot and the admin API. The parts that hold a secret (the
+     * Telegram client, the webhook secret, the admin token) are built on first use and again after a rotation
+     * ({@link SecretBound}): init reads no secret, so a SnapStart snapshot holds none.
+     */
     private WebhookHandler(Map<String, String> env, Secrets secrets, Clock clock, Stores stores) {
-        this(fromEnvironment(secrets, stores), LambdaAdminWiring.aws().wire(env, secrets, stores, clock));
+        this(new SecretBound<>(secrets, current -> fromEnvironment(current, stores)),
+                new SecretBound<>(secrets, current -> LambdaAdminWiring.aws().wire(env, current, stores, clock)));
     }
 
     /** The webhook only: {@code /admin} paths answer 404 like any unknown path. */
@@ -59,6 +66,10 @@ public final class WebhookHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     /** @param admin the {@code /admin/{proxy+}} route, or null for none */
     public WebhookHandler(TelegramWebhook webhook, AdminRoute admin) {
+        this(() -> webhook, admin == null ? null : () -> admin);
+    }
+
+    private WebhookHandler(Supplier<TelegramWebhook> webhook, Supplier<AdminRoute> admin) {
         this.webhook = webhook;
         this.admin = admin;
     }
@@ -80,11 +91,11 @@ public final class WebhookHandler implements RequestHandler<APIGatewayV2HTTPEven
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         if (admin != null && AdminRoute.accepts(event)) {
-            return admin.handle(event);
+            return admin.get().handle(event);
         }
         String method = event.getRequestContext() == null || event.getRequestContext().getHttp() == null
                 ? null : event.getRequestContext().getHttp().getMethod();
-        int status = webhook.handle(method, event.getRawPath(), event.getHeaders(), body(event));
+        int status = webhook.get().handle(method, event.getRawPath(), event.getHeaders(), body(event));
         return APIGatewayV2HTTPResponse.builder().withStatusCode(status).withBody("").build();
     }
 

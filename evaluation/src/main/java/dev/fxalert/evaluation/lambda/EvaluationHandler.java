@@ -17,6 +17,7 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Lambda entry of evaluation, no Spring: collaborators are built once per container in the constructor.
@@ -30,7 +31,7 @@ public final class EvaluationHandler implements RequestStreamHandler {
 
     public static final String SWEEP_ACTION = "sweep-pending-pushes";
 
-    private final EvaluationService service;
+    private final Supplier<EvaluationService> service;
     private final ObjectMapper mapper;
     private final RateUpdatedJson events;
     private final JsonLog log;
@@ -49,6 +50,10 @@ public final class EvaluationHandler implements RequestStreamHandler {
     }
 
     public EvaluationHandler(EvaluationService service, ObjectMapper mapper, JsonLog log) {
+        this(() -> service, mapper, log);
+    }
+
+    private EvaluationHandler(Supplier<EvaluationService> service, ObjectMapper mapper, JsonLog log) {
         this.service = service;
         this.mapper = mapper;
         this.events = new RateUpdatedJson(mapper);
@@ -62,12 +67,12 @@ public final class EvaluationHandler implements RequestStreamHandler {
         String correlationId = request.hasNonNull("id") ? request.get("id").asText() : fallbackId;
         Object result;
         if (SWEEP_ACTION.equals(request.path("action").asText(null))) {
-            SweepResult sweep = service.sweepPendingPushes();
+            SweepResult sweep = service.get().sweepPendingPushes();
             log.info(correlationId, "swept pending pushes", Map.of("result", sweep));
             result = sweep;
         } else if (request.has("detail-type")) {
             RateUpdated event = parseRateUpdated(request, correlationId);
-            EvaluationResult evaluation = service.onRateUpdated(event);
+            EvaluationResult evaluation = service.get().onRateUpdated(event);
             log.info(correlationId, "evaluated rate event", Map.of("eventId", event.eventId(),
                     "pair", event.pair().toString(), "rate", event.rate().toPlainString(), "result", evaluation));
             result = evaluation;

@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fxalert.core.config.SecretBound;
+import dev.fxalert.core.config.Secrets;
 import dev.fxalert.core.event.RateUpdatedJson;
 import dev.fxalert.core.port.Stores;
 import dev.fxalert.core.store.dynamodb.DynamoDbStoreConfig;
@@ -25,6 +27,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The ingestion Lambda, invoked by EventBridge Scheduler: runs one ingestion, logs one JSON line with the summary
@@ -34,7 +37,7 @@ import java.util.Map;
  */
 public final class IngestionHandler implements RequestStreamHandler {
 
-    private final IngestionService service;
+    private final Supplier<IngestionService> service;
     private final SummaryJson summaries;
     private final ObjectMapper mapper;
     private final PrintStream log;
@@ -46,6 +49,10 @@ public final class IngestionHandler implements RequestStreamHandler {
 
     /** For tests and other wiring: a ready service, and where the summary line goes. */
     public IngestionHandler(IngestionService service, PrintStream log) {
+        this(() -> service, log);
+    }
+
+    private IngestionHandler(Supplier<IngestionService> service, PrintStream log) {
         this.service = service;
         this.mapper = new ObjectMapper();
         this.summaries = new SummaryJson(mapper);
@@ -58,7 +65,7 @@ public final class IngestionHandler implements RequestStreamHandler {
         String correlationId = context == null ? "local" : context.getAwsRequestId();
         IngestionSummary summary;
         try {
-            summary = service.runOnce();
+            summary = service.get().runOnce();
         } catch (RuntimeException e) {
             log.println(summaries.failure(e, correlationId));
             throw e;
@@ -68,17 +75,23 @@ public final class IngestionHandler implements RequestStreamHandler {
         output.write(mapper.writeValueAsString(line).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static IngestionService fromEnvironment(Map<String, String> env) {
+    /**
+     * The service, built on first use and again when the provider key has been rotated ({@link SecretBound}): the
+     * constructor reads no secret, so a SnapStart snapshot holds none. Clients that hold no secret are built once.
+     */
+    private static Supplier<IngestionService> fromEnvironment(Map<String, String> env) {
         Clock clock = Clock.systemUTC();
-        IngestionConfig config = IngestionConfig.fromEnvironment(env);
         Stores stores = DynamoDbStores.create(DynamoDbClient.create(), DynamoDbStoreConfig.fromEnvironment(env), clock);
         EventBridgeClient eventBridge = EventBridgeClient.builder()
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
         Sleeper sleeper = Sleeper.system();
-        var publisher = new EventBridgeRateEventPublisher(eventBridge, config.eventBusName(), new RateUpdatedJson(),
-                config.publishRetry(), sleeper, RateProviders.threadSafeRandom());
-        return new IngestionService(RateProviders.fromConfig(config, clock, sleeper), stores.alerts(),
-                stores.rateHistory(), publisher, clock, config);
+        return new SecretBound<>(Secrets.of(env), secrets -> {
+            IngestionConfig config = IngestionConfig.fromEnvironment(env, secrets);
+            var publisher = new EventBridgeRateEventPublisher(eventBridge, config.eventBusName(), new RateUpdatedJson(),
+                    config.publishRetry(), sleeper, RateProviders.threadSafeRandom());
+            return new IngestionService(RateProviders.fromConfig(config, clock, sleeper), stores.alerts(),
+                    stores.rateHistory(), publisher, clock, config);
+        });
     }
 }
