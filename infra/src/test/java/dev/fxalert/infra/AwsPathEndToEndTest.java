@@ -292,6 +292,23 @@ class AwsPathEndToEndTest {
     }
 
     @Test
+    @Order(6)
+    void aStoreFailureInTheWebhookApologizesAndCountsAFailureWithoutAskingForRedelivery() throws IOException {
+        int before = repliesTo(CHAT).size();
+        aws.dynamoDbDown(true);
+        try {
+            assertThat(webhook(message("/alerts")).get("statusCode").asInt()).as("no redelivery of this update").isEqualTo(200);
+        } finally {
+            aws.dynamoDbDown(false);
+        }
+        assertThat(repliesTo(CHAT).subList(before, repliesTo(CHAT).size())).singleElement()
+                .satisfies(reply -> assertThat(reply.body().path("text").asText()).startsWith("Sorry, something went wrong"));
+        assertThat(containers.get("BotWebhookFunction").output().lines()
+                .filter(line -> line.startsWith("{\"_aws\"") && line.contains("\"WebhookFailures\":1")))
+                .as("an EMF metric line the WebhookFailures alarm watches").hasSize(1);
+    }
+
+    @Test
     @Order(10)
     void everyAwsCallWasGrantedAndEveryGrantWasUsed() throws IOException {
         java.nio.file.Files.write(LOGS.resolve("aws-calls.txt"), aws.calls().stream().map(Call::toString).toList());

@@ -73,6 +73,7 @@ final class AwsStandIns implements AutoCloseable {
     private final List<TelegramCall> telegramCalls = new CopyOnWriteArrayList<>();
     private final AtomicLong messageIds = new AtomicLong(1000);
     private volatile String telegramToken;
+    private volatile boolean dynamoDbDown;
     private final java.util.Set<Long> blockedChats = ConcurrentHashMap.newKeySet();
     private final Map<String, String> frankfurterRates = new ConcurrentHashMap<>();
 
@@ -129,6 +130,11 @@ final class AwsStandIns implements AutoCloseable {
         this.telegramToken = token;
     }
 
+    /** While down, every DynamoDB call answers 400 AccessDeniedException (not retried), as after a bad IAM change. */
+    void dynamoDbDown(boolean down) {
+        this.dynamoDbDown = down;
+    }
+
     /** From now on, messages to {@code chat} fail with 403 as when the user blocked the bot. */
     void blockChat(long chat) {
         blockedChats.add(chat);
@@ -180,6 +186,10 @@ final class AwsStandIns implements AutoCloseable {
             if (!authorize(exchange, "dynamodb:" + operation, resource)) {
                 return;
             }
+        }
+        if (dynamoDbDown) {
+            json(exchange, 400, Map.of("__type", "com.amazon.coral.service#AccessDeniedException", "message", "injected fault"));
+            return;
         }
         HttpRequest.Builder proxied = HttpRequest.newBuilder(dynalite.resolve(exchange.getRequestURI()))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));

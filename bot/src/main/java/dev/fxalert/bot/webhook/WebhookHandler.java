@@ -12,6 +12,7 @@ import dev.fxalert.bot.webhook.admin.AdminRoute;
 import dev.fxalert.bot.webhook.admin.LambdaAdminWiring;
 import dev.fxalert.core.config.SecretBound;
 import dev.fxalert.core.config.Secrets;
+import dev.fxalert.core.metrics.EmbeddedMetrics;
 import dev.fxalert.core.port.Stores;
 import dev.fxalert.core.store.dynamodb.DynamoDbStoreConfig;
 import dev.fxalert.core.store.dynamodb.DynamoDbStores;
@@ -82,9 +83,12 @@ public final class WebhookHandler implements RequestHandler<APIGatewayV2HTTPEven
         BotSettings defaults = BotSettings.defaults();
         BotSettings settings = new BotSettings(secrets.optional("TELEGRAM_BOT_USERNAME").orElse(""),
                 defaults.commandsPerMinute(), defaults.rateFreshness());
+        // A command that fails on our side apologizes and still answers 200 (Telegram would redeliver the update
+        // forever); the metric is what reaches an alarm (WebhookFailuresAlarm).
+        EmbeddedMetrics metrics = new EmbeddedMetrics("bot-webhook", System.out, Clock.systemUTC());
         // No on-demand provider lookup in the Lambda: /rate answers from the history ingestion keeps filling.
         ChatBot bot = new ChatBot(stores.users(), stores.alerts(), stores.rateHistory(), pair -> Optional.empty(),
-                Clock.systemUTC(), settings);
+                Clock.systemUTC(), settings, failure -> metrics.emit(EmbeddedMetrics.Metric.count("WebhookFailures", 1)));
         return new TelegramWebhook(secrets.require("TELEGRAM_WEBHOOK_SECRET"), new TelegramUpdateHandler(bot, client));
     }
 

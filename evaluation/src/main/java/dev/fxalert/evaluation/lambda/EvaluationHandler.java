@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fxalert.core.domain.RateUpdated;
 import dev.fxalert.core.event.RateUpdatedJson;
+import dev.fxalert.core.metrics.EmbeddedMetrics;
+import dev.fxalert.core.metrics.EmbeddedMetrics.Metric;
 import dev.fxalert.evaluation.EvaluationResult;
 import dev.fxalert.evaluation.EvaluationService;
 import dev.fxalert.evaluation.SweepResult;
@@ -15,7 +17,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -32,6 +36,8 @@ public final class EvaluationHandler implements RequestStreamHandler {
     public static final String SWEEP_ACTION = "sweep-pending-pushes";
 
     private final Supplier<EvaluationService> service;
+    private final Supplier<List<Metric>> deliveryMetrics;
+    private final EmbeddedMetrics metrics;
     private final ObjectMapper mapper;
     private final RateUpdatedJson events;
     private final JsonLog log;
@@ -42,7 +48,12 @@ public final class EvaluationHandler implements RequestStreamHandler {
     }
 
     private EvaluationHandler(ObjectMapper mapper, JsonLog log) {
-        this(EvaluationWiring.fromEnvironment(System.getenv(), Clock.systemUTC(), log), mapper, log);
+        this(mapper, log, new LoggingDeliveryObserver(log));
+    }
+
+    private EvaluationHandler(ObjectMapper mapper, JsonLog log, LoggingDeliveryObserver observer) {
+        this(EvaluationWiring.fromEnvironment(System.getenv(), Clock.systemUTC(), observer), mapper, log,
+                observer::drainMetrics);
     }
 
     public EvaluationHandler(EvaluationService service, ObjectMapper mapper, Clock clock) {
@@ -54,6 +65,13 @@ public final class EvaluationHandler implements RequestStreamHandler {
     }
 
     private EvaluationHandler(Supplier<EvaluationService> service, ObjectMapper mapper, JsonLog log) {
+        this(service, mapper, log, List::of);
+    }
+
+    private EvaluationHandler(Supplier<EvaluationService> service, ObjectMapper mapper, JsonLog log,
+                              Supplier<List<Metric>> deliveryMetrics) {
+        this.deliveryMetrics = deliveryMetrics;
+        this.metrics = new EmbeddedMetrics("evaluation", System.out, Clock.systemUTC());
         this.service = service;
         this.mapper = mapper;
         this.events = new RateUpdatedJson(mapper);
@@ -66,15 +84,28 @@ public final class EvaluationHandler implements RequestStreamHandler {
         JsonNode request = readRequest(input, fallbackId);
         String correlationId = request.hasNonNull("id") ? request.get("id").asText() : fallbackId;
         Object result;
+        long started = System.nanoTime();
         if (SWEEP_ACTION.equals(request.path("action").asText(null))) {
             SweepResult sweep = service.get().sweepPendingPushes();
             log.info(correlationId, "swept pending pushes", Map.of("result", sweep));
+            metrics.emit(deliveryMetrics.get());
             result = sweep;
         } else if (request.has("detail-type")) {
             RateUpdated event = parseRateUpdated(request, correlationId);
-            EvaluationResult evaluation = service.get().onRateUpdated(event);
+            EvaluationResult evaluation;
+            try {
+                evaluation = service.get().onRateUpdated(event);
+            } catch (RuntimeException e) {
+                metrics.emit(Metric.count("EvaluationFailures", 1));
+                throw e;
+            }
             log.info(correlationId, "evaluated rate event", Map.of("eventId", event.eventId(),
                     "pair", event.pair().toString(), "rate", event.rate().toPlainString(), "result", evaluation));
+            List<Metric> values = new ArrayList<>(deliveryMetrics.get());
+            values.add(Metric.count("CrossedAlerts", evaluation.crossed()));
+            values.add(Metric.count("AlertsFired", evaluation.fired()));
+            values.add(Metric.millis("EvaluationDuration", (System.nanoTime() - started) / 1_000_000));
+            metrics.emit(values);
             result = evaluation;
         } else {
             throw reject(correlationId, "expected an EventBridge event with detail-type " + RateUpdated.DETAIL_TYPE

@@ -27,7 +27,7 @@ final class EvaluationWiring {
      * The service, built on first use and again when the bot token has been rotated ({@link SecretBound}): the
      * constructor of the handler reads no secret, so a SnapStart snapshot holds none.
      */
-    static Supplier<EvaluationService> fromEnvironment(Map<String, String> env, Clock clock, JsonLog log) {
+    static Supplier<EvaluationService> fromEnvironment(Map<String, String> env, Clock clock, LoggingDeliveryObserver observer) {
         Stores stores = DynamoDbStores.create(DynamoDbClient.create(), DynamoDbStoreConfig.fromEnvironment(env), clock);
         TelegramApiConfig telegram = TelegramApiConfig.fromEnvironment(env);
         PacingConfig pacing = PacingConfig.fromEnvironment(env);
@@ -35,7 +35,7 @@ final class EvaluationWiring {
         return new SecretBound<>(Secrets.fromEnvironment(), secrets -> {
             TelegramNotifier notifier = TelegramNotifier.create(secrets.require("TELEGRAM_BOT_TOKEN"), telegram);
             PacedSender sender = PacedSender.create(notifier, stores.alerts(), stores.users(),
-                    new LoggingDeliveryObserver(log), pacing, clock);
+                    observer, pacing, clock);
             return new EvaluationService(stores.alerts(), stores.users(), sender, clock, config);
         });
     }

@@ -4,8 +4,12 @@ import dev.fxalert.core.port.DeliveryResult;
 import dev.fxalert.evaluation.delivery.DeliveryObserver;
 import dev.fxalert.evaluation.delivery.DeliveryReport;
 
+import dev.fxalert.core.metrics.EmbeddedMetrics.Metric;
+
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * In Lambda, every attempt Telegram did not accept becomes a JSON log line (deliveries are summed up in the
@@ -20,9 +24,30 @@ final class LoggingDeliveryObserver implements DeliveryObserver {
         this.log = log;
     }
 
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong retryAfter = new AtomicLong();
+    private final AtomicLong recipientGone = new AtomicLong();
+
+    /** Attempts by outcome since the last call, as metrics (one EMF line per invocation, not per push). */
+    List<Metric> drainMetrics() {
+        return List.of(Metric.count("PushesSent", sent.getAndSet(0)), Metric.count("PushesFailed", failed.getAndSet(0)),
+                Metric.count("PushesRetryAfter", retryAfter.getAndSet(0)),
+                Metric.count("PushesRecipientGone", recipientGone.getAndSet(0)));
+    }
+
     @Override
     public void onAttempt(DeliveryReport report) {
         DeliveryResult result = report.result();
+        if (result instanceof DeliveryResult.Delivered) {
+            sent.incrementAndGet();
+        } else if (result instanceof DeliveryResult.RetryAfter) {
+            retryAfter.incrementAndGet();
+        } else if (result instanceof DeliveryResult.RecipientGone) {
+            recipientGone.incrementAndGet();
+        } else {
+            failed.incrementAndGet();
+        }
         if (result instanceof DeliveryResult.Delivered) {
             return;
         }

@@ -42,4 +42,21 @@ class LoggingDeliveryObserverTest {
         assertThat(line.path("eventToPushLagMs").asLong()).isEqualTo(3000);
         assertThat(lines[0]).doesNotContain("token");
     }
+
+    @Test
+    void countsAttemptsByOutcomeForOneMetricsLinePerInvocation() {
+        LoggingDeliveryObserver observer = new LoggingDeliveryObserver(new JsonLog(new ObjectMapper(),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), Clock.fixed(OBSERVED, ZoneOffset.UTC)));
+        Push push = new Push("k3m9x2qa", "u1", "event-7", OBSERVED, OutgoingMessage.text(42, "hi"));
+
+        observer.onAttempt(new DeliveryReport(push, DeliveryResult.delivered(), 1, OBSERVED));
+        observer.onAttempt(new DeliveryReport(push, DeliveryResult.delivered(), 1, OBSERVED));
+        observer.onAttempt(new DeliveryReport(push, new DeliveryResult.RetryAfter(java.time.Duration.ofSeconds(3)), 1, OBSERVED));
+        observer.onAttempt(new DeliveryReport(push, new DeliveryResult.RecipientGone("blocked"), 1, OBSERVED));
+        observer.onAttempt(new DeliveryReport(push, new DeliveryResult.Failed("500"), 1, OBSERVED));
+
+        assertThat(observer.drainMetrics()).extracting(m -> m.name() + "=" + (long) m.value())
+                .containsExactly("PushesSent=2", "PushesFailed=1", "PushesRetryAfter=1", "PushesRecipientGone=1");
+        assertThat(observer.drainMetrics()).as("drained").allMatch(m -> m.value() == 0);
+    }
 }

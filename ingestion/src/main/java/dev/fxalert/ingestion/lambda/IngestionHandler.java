@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fxalert.core.config.SecretBound;
 import dev.fxalert.core.config.Secrets;
 import dev.fxalert.core.event.RateUpdatedJson;
+import dev.fxalert.core.metrics.EmbeddedMetrics;
+import dev.fxalert.core.metrics.EmbeddedMetrics.Metric;
 import dev.fxalert.core.port.Stores;
 import dev.fxalert.core.store.dynamodb.DynamoDbStoreConfig;
 import dev.fxalert.core.store.dynamodb.DynamoDbStores;
@@ -26,6 +28,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -41,6 +44,7 @@ public final class IngestionHandler implements RequestStreamHandler {
     private final SummaryJson summaries;
     private final ObjectMapper mapper;
     private final PrintStream log;
+    private final EmbeddedMetrics metrics;
 
     /** What the Lambda runtime calls: everything from the environment. */
     public IngestionHandler() {
@@ -57,6 +61,7 @@ public final class IngestionHandler implements RequestStreamHandler {
         this.mapper = new ObjectMapper();
         this.summaries = new SummaryJson(mapper);
         this.log = log;
+        this.metrics = new EmbeddedMetrics("ingestion", log, Clock.systemUTC());
     }
 
     @Override
@@ -67,11 +72,13 @@ public final class IngestionHandler implements RequestStreamHandler {
         try {
             summary = service.get().runOnce();
         } catch (RuntimeException e) {
-            log.println(summaries.failure(e, correlationId));
+            log.println(metrics.annotate(summaries.failure(e, correlationId), List.of(Metric.count("IngestionFailures", 1))));
             throw e;
         }
         ObjectNode line = summaries.of(summary, correlationId);
-        log.println(line);
+        // The summary line carries the run's metrics (EMF), so it stays one line (and the result stays the same JSON).
+        log.println(metrics.annotate(line, List.of(Metric.count("ProviderFailures", summary.providerErrors()),
+                Metric.count("RatesPublished", summary.published()), Metric.count("PublishFailures", summary.unpublished()))));
         output.write(mapper.writeValueAsString(line).getBytes(StandardCharsets.UTF_8));
     }
 
