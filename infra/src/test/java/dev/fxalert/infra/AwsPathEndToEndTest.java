@@ -326,6 +326,56 @@ class AwsPathEndToEndTest {
         }
     }
 
+    /**
+     * The cost model (docs/cost.md) counts 1 write unit per write and half a read unit per item read, which holds
+     * for items under 1 KB. Measures every item the flow left, by DynamoDB's size rules, and writes the largest per
+     * table and kind to target/aws-e2e/item-sizes.txt (the numbers docs/cost.md quotes).
+     */
+    @Test
+    @Order(11)
+    void everyItemStaysUnderOneKilobyte() throws IOException {
+        List<String> report = new ArrayList<>();
+        for (String table : List.of("UsersTable", "AlertsTable", "RateHistoryTable")) {
+            Map<String, Integer> largestByKind = new java.util.TreeMap<>();
+            for (Map<String, AttributeValue> item : dynalite.client().scan(b -> b.tableName(resolved.ref(table))).items()) {
+                int size = item.entrySet().stream().mapToInt(e -> utf8(e.getKey()) + size(e.getValue())).sum();
+                assertThat(size).as(table + " item " + item.keySet()).isLessThan(1024);
+                String kind = item.keySet().stream().sorted().toList().toString();
+                largestByKind.merge(kind.length() > 60 ? kind.substring(0, 60) + "..." : kind, size, Math::max);
+            }
+            largestByKind.forEach((kind, size) -> report.add(table + " " + size + " B " + kind));
+        }
+        java.nio.file.Files.write(LOGS.resolve("item-sizes.txt"), report);
+    }
+
+    /** DynamoDB's item size rules: names and strings in UTF-8 bytes, numbers ~1 byte per 2 digits + 1. */
+    private static int size(AttributeValue value) {
+        if (value.s() != null) {
+            return utf8(value.s());
+        }
+        if (value.n() != null) {
+            String digits = value.n().replaceAll("[^0-9]", "").replaceAll("^0+", "");
+            return (digits.length() + 1) / 2 + 1;
+        }
+        if (value.bool() != null || Boolean.TRUE.equals(value.nul())) {
+            return 1;
+        }
+        if (value.hasM()) {
+            return 3 + value.m().entrySet().stream().mapToInt(e -> 1 + utf8(e.getKey()) + size(e.getValue())).sum();
+        }
+        if (value.hasL()) {
+            return 3 + value.l().stream().mapToInt(v -> 1 + size(v)).sum();
+        }
+        if (value.hasSs()) {
+            return value.ss().stream().mapToInt(AwsPathEndToEndTest::utf8).sum();
+        }
+        return value.b() != null ? value.b().asByteArray().length : 0;
+    }
+
+    private static int utf8(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    }
+
     // ------------------------------------------------------------------ envelopes as AWS sends them
 
     /** API Gateway HTTP API (payload 2.0) for Telegram's POST with the secret header, answered by the webhook. */

@@ -92,18 +92,11 @@ public final class EvaluationHandler implements RequestStreamHandler {
             result = sweep;
         } else if (request.has("detail-type")) {
             RateUpdated event = parseRateUpdated(request, correlationId);
-            EvaluationResult evaluation;
-            try {
-                evaluation = service.get().onRateUpdated(event);
-            } catch (RuntimeException e) {
-                metrics.emit(Metric.count("EvaluationFailures", 1));
-                throw e;
-            }
+            EvaluationResult evaluation = service.get().onRateUpdated(event); // a failure: Lambda's Errors alarm
             log.info(correlationId, "evaluated rate event", Map.of("eventId", event.eventId(),
                     "pair", event.pair().toString(), "rate", event.rate().toPlainString(), "result", evaluation));
             List<Metric> values = new ArrayList<>(deliveryMetrics.get());
             values.add(Metric.count("CrossedAlerts", evaluation.crossed()));
-            values.add(Metric.count("AlertsFired", evaluation.fired()));
             values.add(Metric.millis("EvaluationDuration", (System.nanoTime() - started) / 1_000_000));
             metrics.emit(values);
             result = evaluation;

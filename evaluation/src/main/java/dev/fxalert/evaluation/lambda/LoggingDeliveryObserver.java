@@ -29,11 +29,14 @@ final class LoggingDeliveryObserver implements DeliveryObserver {
     private final AtomicLong retryAfter = new AtomicLong();
     private final AtomicLong recipientGone = new AtomicLong();
 
-    /** Attempts by outcome since the last call, as metrics (one EMF line per invocation, not per push). */
+    /**
+     * Attempts by outcome since the last call, as metrics (one EMF line per invocation, not per push). Blocked
+     * users are not a failure of ours and are left to the log.
+     */
     List<Metric> drainMetrics() {
+        recipientGone.set(0);
         return List.of(Metric.count("PushesSent", sent.getAndSet(0)), Metric.count("PushesFailed", failed.getAndSet(0)),
-                Metric.count("PushesRetryAfter", retryAfter.getAndSet(0)),
-                Metric.count("PushesRecipientGone", recipientGone.getAndSet(0)));
+                Metric.count("PushesRetryAfter", retryAfter.getAndSet(0)));
     }
 
     @Override

@@ -56,7 +56,7 @@ class LoggingDeliveryObserverTest {
         observer.onAttempt(new DeliveryReport(push, new DeliveryResult.Failed("500"), 1, OBSERVED));
 
         assertThat(observer.drainMetrics()).extracting(m -> m.name() + "=" + (long) m.value())
-                .containsExactly("PushesSent=2", "PushesFailed=1", "PushesRetryAfter=1", "PushesRecipientGone=1");
+                .containsExactly("PushesSent=2", "PushesFailed=1", "PushesRetryAfter=1");
         assertThat(observer.drainMetrics()).as("drained").allMatch(m -> m.value() == 0);
     }
 }
