@@ -105,8 +105,13 @@ public record IngestionConfig(
      * order. A malformed value fails with a message naming the variable.
      */
     public static IngestionConfig fromEnvironment(Map<String, String> env) {
+        return fromEnvironment(env, Secrets.of(env));
+    }
+
+    /** As {@link #fromEnvironment(Map)}, with the provider key from {@code secrets}. */
+    public static IngestionConfig fromEnvironment(Map<String, String> env, Secrets secrets) {
         Env e = new Env(env);
-        String key = Secrets.of(env).optional(KOREAEXIM_AUTHKEY).orElse(null);
+        String key = secrets.optional(KOREAEXIM_AUTHKEY).orElse(null);
         List<ProviderSettings> chain = new ArrayList<>();
         for (String name : providerOrder(e, key != null)) {
             chain.add(switch (name) {

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The conversation, independent of how messages arrive: routes a message to its command, links the chat to a
@@ -35,11 +36,23 @@ public final class ChatBot {
     private final AlertStore alerts;
     private final ChatRateLimiter limiter;
     private final BotSettings settings;
+    private final Consumer<RuntimeException> failures;
     private final Map<String, CommandHandler> handlers = new LinkedHashMap<>();
 
     /** @param catalogue the currencies the configured rate sources quote: what /alert accepts and /currencies lists */
     public ChatBot(UserStore users, AlertStore alerts, RateHistory history, RateLookup lookup,
                    CurrencyCatalogue catalogue, Clock clock, BotSettings settings) {
+        this(users, alerts, history, lookup, catalogue, clock, settings, failure -> { });
+    }
+
+    /**
+     * @param failures told of every command or button press that failed on our side (the user gets
+     *                 {@link #INTERNAL_ERROR}); the webhook turns them into a metric an alarm watches
+     */
+    public ChatBot(UserStore users, AlertStore alerts, RateHistory history, RateLookup lookup,
+                   CurrencyCatalogue catalogue, Clock clock, BotSettings settings,
+                   Consumer<RuntimeException> failures) {
+        this.failures = failures;
         this.users = users;
         this.alerts = alerts;
         this.actions = new AlertActions(alerts);
@@ -113,6 +126,7 @@ public final class ChatBot {
             return List.of(OutgoingMessage.text(chatId, refusal(e.getMessage(), handler.example())));
         } catch (RuntimeException e) {
             log.error("Command /{} in chat {} failed", handler.name(), chatId, e);
+            failures.accept(e);
             return List.of(OutgoingMessage.text(chatId, INTERNAL_ERROR));
         }
     }
@@ -145,6 +159,7 @@ public final class ChatBot {
             return CallbackOutcome.answerOnly("This button no longer works; send /alerts for fresh ones.");
         } catch (RuntimeException e) {
             log.error("Button press in chat {} failed", chatId, e);
+            failures.accept(e);
             return CallbackOutcome.answerOnly(INTERNAL_ERROR);
         }
     }

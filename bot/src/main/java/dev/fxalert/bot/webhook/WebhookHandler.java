@@ -10,9 +10,11 @@ import dev.fxalert.bot.telegram.TelegramApiUrl;
 import dev.fxalert.bot.telegram.TelegramUpdateHandler;
 import dev.fxalert.bot.webhook.admin.AdminRoute;
 import dev.fxalert.bot.webhook.admin.LambdaAdminWiring;
+import dev.fxalert.core.config.SecretBound;
 import dev.fxalert.core.config.Secrets;
 import dev.fxalert.core.port.CurrencyCatalogue;
 import dev.fxalert.core.log.LogCorrelation;
+import dev.fxalert.core.metrics.EmbeddedMetrics;
 import dev.fxalert.core.port.Stores;
 import dev.fxalert.core.store.dynamodb.DynamoDbStoreConfig;
 import dev.fxalert.core.store.dynamodb.DynamoDbStores;
@@ -28,6 +30,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The bot on AWS: API Gateway (HTTP API) hands Telegram's webhook calls and the operator's admin API calls to this
@@ -41,8 +44,8 @@ import java.util.Optional;
  */
 public final class WebhookHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
-    private final TelegramWebhook webhook;
-    private final AdminRoute admin;
+    private final Supplier<TelegramWebhook> webhook;
+    private final Supplier<AdminRoute> admin;
 
     /** Used by the Lambda runtime. */
     public WebhookHandler() {
@@ -53,10 +56,14 @@ public final class WebhookHandler implements RequestHandler<APIGatewayV2HTTPEven
         this(env, secrets, clock, DynamoDbStores.create(DynamoDbClient.create(), DynamoDbStoreConfig.fromEnvironment(env), clock));
     }
 
-    /** One {@link Secrets} (so Secrets Manager is read once) and one set of stores for the bot and the admin API. */
+    /**
+     * One {@link Secrets} and one set of stores for the bot and the admin API. The parts that hold a secret (the
+     * Telegram client, the webhook secret, the admin token) are built on first use and again after a rotation
+     * ({@link SecretBound}): init reads no secret, so a SnapStart snapshot holds none.
+     */
     private WebhookHandler(Map<String, String> env, Secrets secrets, Clock clock, Stores stores) {
-        this(fromEnvironment(secrets, stores, shippedCatalogue(env)),
-                LambdaAdminWiring.aws().wire(env, secrets, stores, clock));
+        this(new SecretBound<>(secrets, current -> fromEnvironment(current, stores, shippedCatalogue(env))),
+                new SecretBound<>(secrets, current -> LambdaAdminWiring.aws().wire(env, current, stores, clock)));
     }
 
     /** The webhook only: {@code /admin} paths answer 404 like any unknown path. */
@@ -66,6 +73,10 @@ public final class WebhookHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     /** @param admin the {@code /admin/{proxy+}} route, or null for none */
     public WebhookHandler(TelegramWebhook webhook, AdminRoute admin) {
+        this(() -> webhook, admin == null ? null : () -> admin);
+    }
+
+    private WebhookHandler(Supplier<TelegramWebhook> webhook, Supplier<AdminRoute> admin) {
         this.webhook = webhook;
         this.admin = admin;
     }
@@ -95,9 +106,13 @@ public final class WebhookHandler implements RequestHandler<APIGatewayV2HTTPEven
         BotSettings defaults = BotSettings.defaults();
         BotSettings settings = new BotSettings(secrets.optional("TELEGRAM_BOT_USERNAME").orElse(""),
                 defaults.commandsPerMinute(), defaults.rateFreshness());
+        // A command that fails on our side apologizes and still answers 200 (Telegram would redeliver the update
+        // forever); the metric is what reaches an alarm (WebhookFailuresAlarm).
+        EmbeddedMetrics metrics = new EmbeddedMetrics("bot-webhook", System.out, Clock.systemUTC());
         // No on-demand provider lookup in the Lambda: /rate answers from the history ingestion keeps filling.
         ChatBot bot = new ChatBot(stores.users(), stores.alerts(), stores.rateHistory(), pair -> Optional.empty(),
-                catalogue, Clock.systemUTC(), settings);
+                catalogue, Clock.systemUTC(), settings,
+                failure -> metrics.emit(EmbeddedMetrics.Metric.count("WebhookFailures", 1)));
         return new TelegramWebhook(secrets.require("TELEGRAM_WEBHOOK_SECRET"), new TelegramUpdateHandler(bot, client));
     }
 
@@ -111,11 +126,11 @@ public final class WebhookHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     private APIGatewayV2HTTPResponse route(APIGatewayV2HTTPEvent event) {
         if (admin != null && AdminRoute.accepts(event)) {
-            return admin.handle(event);
+            return admin.get().handle(event);
         }
         String method = event.getRequestContext() == null || event.getRequestContext().getHttp() == null
                 ? null : event.getRequestContext().getHttp().getMethod();
-        int status = webhook.handle(method, event.getRawPath(), event.getHeaders(), body(event));
+        int status = webhook.get().handle(method, event.getRawPath(), event.getHeaders(), body(event));
         return APIGatewayV2HTTPResponse.builder().withStatusCode(status).withBody("").build();
     }
 

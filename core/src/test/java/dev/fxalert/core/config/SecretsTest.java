@@ -163,4 +163,74 @@ class SecretsTest {
         assertThatThrownBy(() -> secrets.require("TELEGRAM_BOT_TOKEN"))
                 .hasMessageContaining("environment variable TELEGRAM_BOT_TOKEN");
     }
+
+    // ---------------------------------------------------------------- rotation
+
+    private static final String ROTATED_JSON = "{\\\"TELEGRAM_BOT_TOKEN\\\":\\\"123456:rotated\\\"}";
+    private final java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
+
+    private Secrets secretsOnManualClock() {
+        return Secrets.fromEnvironment(environment::get, arn -> new SecretsManagerJsonSecret(client, arn), nanos::get);
+    }
+
+    @Test
+    void aRotatedSecretIsReadAgainOnceTheCacheTimeHasPassed() {
+        environment.put(Secrets.SECRETS_ARN_VARIABLE, ARN);
+        environment.put(Secrets.CACHE_SECONDS_VARIABLE, "300");
+        secretsManager.enqueue(secretValue(SECRET_JSON));
+        secretsManager.enqueue(secretValue(ROTATED_JSON));
+        Secrets secrets = secretsOnManualClock();
+
+        assertThat(secrets.require("TELEGRAM_BOT_TOKEN")).isEqualTo("123456:from-secrets-manager");
+        nanos.addAndGet(java.time.Duration.ofSeconds(299).toNanos());
+        assertThat(secrets.require("TELEGRAM_BOT_TOKEN")).as("still cached").isEqualTo("123456:from-secrets-manager");
+        assertThat(secretsManager.getRequestCount()).isEqualTo(1);
+
+        nanos.addAndGet(java.time.Duration.ofSeconds(1).toNanos());
+        assertThat(secrets.require("TELEGRAM_BOT_TOKEN")).isEqualTo("123456:rotated");
+        assertThat(secretsManager.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aFailedRefreshKeepsServingTheLastValueAndTriesAgainNextTime() {
+        environment.put(Secrets.SECRETS_ARN_VARIABLE, ARN);
+        secretsManager.enqueue(secretValue(SECRET_JSON));
+        secretsManager.enqueue(new MockResponse().setResponseCode(500));
+        secretsManager.enqueue(secretValue(ROTATED_JSON));
+        Secrets secrets = secretsOnManualClock();
+        assertThat(secrets.require("TELEGRAM_BOT_TOKEN")).isEqualTo("123456:from-secrets-manager");
+
+        nanos.addAndGet(Secrets.DEFAULT_CACHE.toNanos());
+        assertThat(secrets.require("TELEGRAM_BOT_TOKEN")).isEqualTo("123456:from-secrets-manager");
+        assertThat(secrets.require("TELEGRAM_BOT_TOKEN")).isEqualTo("123456:rotated");
+    }
+
+    @Test
+    void secretBoundReadsNothingUntilUsedAndRebuildsOnlyWhenTheSecretChanges() {
+        environment.put(Secrets.SECRETS_ARN_VARIABLE, ARN);
+        secretsManager.enqueue(secretValue(SECRET_JSON));
+        secretsManager.enqueue(secretValue(SECRET_JSON));
+        secretsManager.enqueue(secretValue(ROTATED_JSON));
+        java.util.List<String> builds = new java.util.ArrayList<>();
+        SecretBound<String> token = new SecretBound<>(secretsOnManualClock(), s -> {
+            builds.add(s.require("TELEGRAM_BOT_TOKEN"));
+            return s.require("TELEGRAM_BOT_TOKEN");
+        });
+        assertThat(secretsManager.getRequestCount()).as("nothing read before first use (a snapshot holds no secret)").isZero();
+
+        assertThat(token.get()).isEqualTo("123456:from-secrets-manager");
+        nanos.addAndGet(Secrets.DEFAULT_CACHE.toNanos());
+        assertThat(token.get()).as("same value read again: not rebuilt").isEqualTo("123456:from-secrets-manager");
+        nanos.addAndGet(Secrets.DEFAULT_CACHE.toNanos());
+        assertThat(token.get()).isEqualTo("123456:rotated");
+        assertThat(builds).containsExactly("123456:from-secrets-manager", "123456:rotated");
+    }
+
+    @Test
+    void cacheTimeMustBeAWholeNumberOfSeconds() {
+        environment.put(Secrets.SECRETS_ARN_VARIABLE, ARN);
+        environment.put(Secrets.CACHE_SECONDS_VARIABLE, "5m");
+
+        assertThatThrownBy(this::secrets).hasMessageContaining(Secrets.CACHE_SECONDS_VARIABLE);
+    }
 }

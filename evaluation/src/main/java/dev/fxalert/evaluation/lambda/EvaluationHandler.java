@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fxalert.core.domain.RateUpdated;
 import dev.fxalert.core.event.RateUpdatedJson;
 import dev.fxalert.core.log.LogCorrelation;
+import dev.fxalert.core.metrics.EmbeddedMetrics;
+import dev.fxalert.core.metrics.EmbeddedMetrics.Metric;
 import dev.fxalert.evaluation.EvaluationResult;
 import dev.fxalert.evaluation.EvaluationService;
 import dev.fxalert.evaluation.SweepResult;
@@ -18,9 +20,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
- * Lambda entry of evaluation, no Spring: collaborators are built once per container in the constructor.
+ * Lambda entry of evaluation, no Spring: collaborators are built once per container, on first use and again after
+ * the bot token was rotated (no secret is read during init, so a SnapStart snapshot holds none).
  * Accepts an EventBridge event with detail-type {@code RateUpdated} (evaluates it) or {@code {"action":
  * "sweep-pending-pushes"}} from a schedule (sends pushes left pending). Anything else is logged and rejected
  * with an {@link InvalidInputEventException} naming the problem. Every log line of an invocation carries its request
@@ -34,17 +40,31 @@ public final class EvaluationHandler implements RequestStreamHandler {
 
     private static final Logger log = LoggerFactory.getLogger(EvaluationHandler.class);
 
-    private final EvaluationService service;
+    private final Supplier<EvaluationService> service;
+    private final Supplier<List<Metric>> deliveryMetrics;
+    private final EmbeddedMetrics metrics;
     private final ObjectMapper mapper;
     private final RateUpdatedJson events;
 
     /** Used by the Lambda runtime: DynamoDB stores, Telegram token and settings from the environment. */
     public EvaluationHandler() {
-        this(EvaluationWiring.fromEnvironment(System.getenv(), Clock.systemUTC()), new ObjectMapper());
+        this(new ObjectMapper(), new LoggingDeliveryObserver());
+    }
+
+    private EvaluationHandler(ObjectMapper mapper, LoggingDeliveryObserver observer) {
+        this(EvaluationWiring.fromEnvironment(System.getenv(), Clock.systemUTC(), observer), mapper,
+                observer::drainMetrics);
     }
 
     public EvaluationHandler(EvaluationService service, ObjectMapper mapper) {
+        this(() -> service, mapper, List::of);
+    }
+
+    private EvaluationHandler(Supplier<EvaluationService> service, ObjectMapper mapper,
+                              Supplier<List<Metric>> deliveryMetrics) {
         this.service = service;
+        this.deliveryMetrics = deliveryMetrics;
+        this.metrics = new EmbeddedMetrics("evaluation", System.out, Clock.systemUTC());
         this.mapper = mapper;
         this.events = new RateUpdatedJson(mapper);
     }
@@ -57,16 +77,22 @@ public final class EvaluationHandler implements RequestStreamHandler {
                 LogCorrelation.correlate(request.get("id").asText());
             }
             Object result;
+            long started = System.nanoTime();
             if (SWEEP_ACTION.equals(request.path("action").asText(null))) {
-                SweepResult sweep = service.sweepPendingPushes();
+                SweepResult sweep = service.get().sweepPendingPushes();
                 log.atInfo().addKeyValue("result", sweep).log("swept pending pushes");
+                metrics.emit(deliveryMetrics.get());
                 result = sweep;
             } else if (request.has("detail-type")) {
                 RateUpdated event = parseRateUpdated(request);
-                EvaluationResult evaluation = service.onRateUpdated(event);
+                EvaluationResult evaluation = service.get().onRateUpdated(event); // a failure: Lambda's Errors alarm
                 log.atInfo().addKeyValue("eventId", event.eventId()).addKeyValue("pair", event.pair().toString())
                         .addKeyValue("rate", event.rate().toPlainString()).addKeyValue("result", evaluation)
                         .log("evaluated rate event");
+                List<Metric> values = new ArrayList<>(deliveryMetrics.get());
+                values.add(Metric.count("CrossedAlerts", evaluation.crossed()));
+                values.add(Metric.millis("EvaluationDuration", (System.nanoTime() - started) / 1_000_000));
+                metrics.emit(values);
                 result = evaluation;
             } else {
                 throw reject("expected an EventBridge event with detail-type " + RateUpdated.DETAIL_TYPE

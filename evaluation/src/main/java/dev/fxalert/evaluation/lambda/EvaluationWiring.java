@@ -1,5 +1,6 @@
 package dev.fxalert.evaluation.lambda;
 
+import dev.fxalert.core.config.SecretBound;
 import dev.fxalert.core.config.Secrets;
 import dev.fxalert.core.port.Stores;
 import dev.fxalert.core.store.dynamodb.DynamoDbStoreConfig;
@@ -14,6 +15,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** Builds the Lambda's collaborators from the environment, once per container. */
 final class EvaluationWiring {
@@ -21,12 +23,20 @@ final class EvaluationWiring {
     private EvaluationWiring() {
     }
 
-    static EvaluationService fromEnvironment(Map<String, String> env, Clock clock) {
+    /**
+     * The service, built on first use and again when the bot token has been rotated ({@link SecretBound}): the
+     * constructor of the handler reads no secret, so a SnapStart snapshot holds none.
+     */
+    static Supplier<EvaluationService> fromEnvironment(Map<String, String> env, Clock clock, LoggingDeliveryObserver observer) {
         Stores stores = DynamoDbStores.create(DynamoDbClient.create(), DynamoDbStoreConfig.fromEnvironment(env), clock);
-        String token = Secrets.fromEnvironment().require("TELEGRAM_BOT_TOKEN");
-        TelegramNotifier notifier = TelegramNotifier.create(token, TelegramApiConfig.fromEnvironment(env));
-        PacedSender sender = PacedSender.create(notifier, stores.alerts(), stores.users(), new LoggingDeliveryObserver(),
-                PacingConfig.fromEnvironment(env), clock);
-        return new EvaluationService(stores.alerts(), stores.users(), sender, clock, EvaluationConfig.fromEnvironment(env));
+        TelegramApiConfig telegram = TelegramApiConfig.fromEnvironment(env);
+        PacingConfig pacing = PacingConfig.fromEnvironment(env);
+        EvaluationConfig config = EvaluationConfig.fromEnvironment(env);
+        return new SecretBound<>(Secrets.fromEnvironment(), secrets -> {
+            TelegramNotifier notifier = TelegramNotifier.create(secrets.require("TELEGRAM_BOT_TOKEN"), telegram);
+            PacedSender sender = PacedSender.create(notifier, stores.alerts(), stores.users(),
+                    observer, pacing, clock);
+            return new EvaluationService(stores.alerts(), stores.users(), sender, clock, config);
+        });
     }
 }

@@ -44,4 +44,20 @@ class LoggingDeliveryObserverTest {
         assertThat(line.path("eventToPushLagMs").asLong()).isEqualTo(3000);
         assertThat(MDC.get(LogCorrelation.CORRELATION_ID)).isNull();
     }
+
+    @Test
+    void countsAttemptsByOutcomeForOneMetricsLinePerInvocation() {
+        LoggingDeliveryObserver observer = new LoggingDeliveryObserver();
+        Push push = new Push("k3m9x2qa", "u1", "event-7", OBSERVED, OutgoingMessage.text(42, "hi"));
+
+        observer.onAttempt(new DeliveryReport(push, DeliveryResult.delivered(), 1, OBSERVED));
+        observer.onAttempt(new DeliveryReport(push, DeliveryResult.delivered(), 1, OBSERVED));
+        observer.onAttempt(new DeliveryReport(push, new DeliveryResult.RetryAfter(java.time.Duration.ofSeconds(3)), 1, OBSERVED));
+        observer.onAttempt(new DeliveryReport(push, new DeliveryResult.RecipientGone("blocked"), 1, OBSERVED));
+        observer.onAttempt(new DeliveryReport(push, new DeliveryResult.Failed("500"), 1, OBSERVED));
+
+        assertThat(observer.drainMetrics()).extracting(m -> m.name() + "=" + (long) m.value())
+                .containsExactly("PushesSent=2", "PushesFailed=1", "PushesRetryAfter=1");
+        assertThat(observer.drainMetrics()).as("drained").allMatch(m -> m.value() == 0);
+    }
 }

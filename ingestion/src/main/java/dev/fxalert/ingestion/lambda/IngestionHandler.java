@@ -4,8 +4,12 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fxalert.core.config.SecretBound;
+import dev.fxalert.core.config.Secrets;
 import dev.fxalert.core.event.RateUpdatedJson;
 import dev.fxalert.core.log.LogCorrelation;
+import dev.fxalert.core.metrics.EmbeddedMetrics;
+import dev.fxalert.core.metrics.EmbeddedMetrics.Metric;
 import dev.fxalert.core.port.Stores;
 import dev.fxalert.core.store.dynamodb.DynamoDbStoreConfig;
 import dev.fxalert.core.store.dynamodb.DynamoDbStores;
@@ -27,20 +31,23 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The ingestion Lambda, invoked by EventBridge Scheduler: runs one ingestion, logs one line with the summary
  * (the invocation's request id as correlation id, {@link LogCorrelation}) and returns the summary as JSON. No Spring: collaborators are built once
- * per container, in the constructor. A run that fails as a whole (e.g. the alert store is unreachable) is logged and
+ * per container, on first use and again when the provider key was rotated (no secret is read during init, so a
+ * SnapStart snapshot holds none). Each run also writes one CloudWatch EMF line with its provider failures. A run that fails as a whole (e.g. the alert store is unreachable) is logged and
  * rethrown so the invocation counts as failed and the scheduler's retry policy applies.
  */
 public final class IngestionHandler implements RequestStreamHandler {
 
     private static final Logger log = LoggerFactory.getLogger(IngestionHandler.class);
 
-    private final IngestionService service;
+    private final Supplier<IngestionService> service;
     private final SummaryJson summaries;
     private final ObjectMapper mapper;
+    private final EmbeddedMetrics metrics;
 
     /** What the Lambda runtime calls: everything from the environment. */
     public IngestionHandler() {
@@ -49,9 +56,14 @@ public final class IngestionHandler implements RequestStreamHandler {
 
     /** For tests and other wiring: a ready service. */
     public IngestionHandler(IngestionService service) {
+        this(() -> service);
+    }
+
+    private IngestionHandler(Supplier<IngestionService> service) {
         this.service = service;
         this.mapper = new ObjectMapper();
         this.summaries = new SummaryJson(mapper);
+        this.metrics = new EmbeddedMetrics("ingestion", System.out, Clock.systemUTC());
     }
 
     @Override
@@ -61,28 +73,36 @@ public final class IngestionHandler implements RequestStreamHandler {
         try (LogCorrelation.Scope ignored = LogCorrelation.invocation(correlationId)) {
             IngestionSummary summary;
             try {
-                summary = service.runOnce();
+                summary = service.get().runOnce();
             } catch (RuntimeException e) {
-                log.error("ingestion failed", e);
+                log.error("ingestion failed", e); // a failed run fails the invocation: Lambda's Errors alarm
                 throw e;
             }
             ObjectNode line = summaries.of(summary, correlationId);
             log.atInfo().addKeyValue("summary", line).log("ingestion finished");
+            // Each metric name is a custom metric billed monthly (docs/cost.md): only what an operator watches.
+            metrics.emit(Metric.count("ProviderFailures", summary.providerErrors()));
             output.write(mapper.writeValueAsString(line).getBytes(StandardCharsets.UTF_8));
         }
     }
 
-    private static IngestionService fromEnvironment(Map<String, String> env) {
+    /**
+     * The service, built on first use and again when the provider key has been rotated ({@link SecretBound}): the
+     * constructor reads no secret, so a SnapStart snapshot holds none. Clients that hold no secret are built once.
+     */
+    private static Supplier<IngestionService> fromEnvironment(Map<String, String> env) {
         Clock clock = Clock.systemUTC();
-        IngestionConfig config = IngestionConfig.fromEnvironment(env);
         Stores stores = DynamoDbStores.create(DynamoDbClient.create(), DynamoDbStoreConfig.fromEnvironment(env), clock);
         EventBridgeClient eventBridge = EventBridgeClient.builder()
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
         Sleeper sleeper = Sleeper.system();
-        var publisher = new EventBridgeRateEventPublisher(eventBridge, config.eventBusName(), new RateUpdatedJson(),
-                config.publishRetry(), sleeper, RateProviders.threadSafeRandom());
-        return new IngestionService(RateProviders.fromConfig(config, clock, sleeper), stores.alerts(),
-                stores.rateHistory(), publisher, clock, config);
+        return new SecretBound<>(Secrets.of(env), secrets -> {
+            IngestionConfig config = IngestionConfig.fromEnvironment(env, secrets);
+            var publisher = new EventBridgeRateEventPublisher(eventBridge, config.eventBusName(), new RateUpdatedJson(),
+                    config.publishRetry(), sleeper, RateProviders.threadSafeRandom());
+            return new IngestionService(RateProviders.fromConfig(config, clock, sleeper), stores.alerts(),
+                    stores.rateHistory(), publisher, clock, config);
+        });
     }
 }
