@@ -30,8 +30,9 @@ class DatabaseFileStartTest {
             assertThat(lock.isValid()).isTrue();
             assertThatThrownBy(() -> new SpringApplicationBuilder(FxAlertApplication.class)
                     .web(WebApplicationType.NONE)
-                    .properties("FX_ALERT_DB_PATH=" + db, "fx-alert.ingestion.run-at-start=false")
-                    .run())
+                    .properties("fx-alert.ingestion.run-at-start=false")
+                    // An argument, not a default property: the test config's temporary database path would win over it.
+                    .run("--fx-alert.db-path=" + db))
                     .satisfies(e -> {
                         FailureAnalysis analysis = new DatabaseFileFailureAnalyzer().analyze(e);
                         assertThat(analysis).as("analysed as a refused database file").isNotNull();
