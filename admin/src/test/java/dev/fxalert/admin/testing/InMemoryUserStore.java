@@ -47,6 +47,17 @@ public final class InMemoryUserStore implements UserStore {
     }
 
     @Override
+    public synchronized boolean setLanguage(String userId, String language) {
+        User user = byId.get(userId);
+        if (user == null) {
+            return false;
+        }
+        byId.put(userId, new User(user.id(), user.chatId(), user.displayName(), language, user.createdAt(),
+                user.active()));
+        return true;
+    }
+
+    @Override
     public synchronized boolean deactivate(String userId) {
         User user = byId.get(userId);
         if (user == null || !user.active()) {

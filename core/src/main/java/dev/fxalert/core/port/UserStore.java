@@ -18,6 +18,12 @@ public interface UserStore {
 
     Optional<User> findById(String userId);
 
+    /**
+     * Stores the language the user chose with /lang (a code such as {@code ko}); later links of the chat keep it.
+     * Returns false when the user is unknown.
+     */
+    boolean setLanguage(String userId, String language);
+
     /** Marks the user inactive (blocked the bot, chat gone); returns false when unknown or already inactive. */
     boolean deactivate(String userId);
 

@@ -712,6 +712,19 @@ public abstract class StoreContractTest {
         }
 
         @Test
+        void aChosenLanguageIsStoredOnTheUser() {
+            User user = users().linkChat(42L, "Mina", "en");
+
+            assertThat(users().setLanguage(user.id(), "ko")).isTrue();
+
+            assertThat(users().findById(user.id())).map(User::language).contains("ko");
+            assertThat(users().findByChatId(42L)).map(User::language).contains("ko");
+            assertThat(users().setLanguage("nobody", "ko")).isFalse();
+            assertThat(users().findById("nobody")).isEmpty();
+            assertThat(users().counts()).isEqualTo(new UserStore.UserCounts(1, 0));
+        }
+
+        @Test
         void deactivateReportsOnlyTheChange() {
             User user = users().linkChat(42L, "Mina", "ko");
 

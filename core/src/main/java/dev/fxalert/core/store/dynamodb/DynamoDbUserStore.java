@@ -132,6 +132,24 @@ final class DynamoDbUserStore implements UserStore {
     }
 
     @Override
+    public boolean setLanguage(String userId, String language) {
+        if (userId == null) {
+            return false;
+        }
+        try {
+            // attribute_exists(chatId): a user item, never a chat claim or a new item made up by the update.
+            client.updateItem(b -> b.tableName(table).key(key(userId))
+                    .conditionExpression("attribute_exists(#chatId)")
+                    .updateExpression("SET #language = :language")
+                    .expressionAttributeNames(Map.of("#chatId", CHAT_ID, "#language", LANGUAGE))
+                    .expressionAttributeValues(Map.of(":language", s(language))));
+            return true;
+        } catch (ConditionalCheckFailedException unknownUser) {
+            return false;
+        }
+    }
+
+    @Override
     public boolean deactivate(String userId) {
         if (userId == null) {
             return false;

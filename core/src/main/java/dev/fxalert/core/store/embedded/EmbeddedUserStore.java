@@ -56,6 +56,11 @@ final class EmbeddedUserStore implements UserStore {
     }
 
     @Override
+    public boolean setLanguage(String userId, String language) {
+        return jdbc.update("UPDATE users SET language = ? WHERE id = ?", language, userId) == 1;
+    }
+
+    @Override
     public boolean deactivate(String userId) {
         return jdbc.update("UPDATE users SET active = FALSE WHERE id = ? AND active = TRUE", userId) == 1;
     }
