@@ -124,7 +124,7 @@ public final class EvaluationService {
                 continue;
             }
             toSend.add(new Push(alert.id(), alert.owner().userId(), firing.eventId(), firing.observedAt(),
-                    messages.fired(alert, owner.get().language())));
+                    messages.fired(alert, owner.get().language(), owner.get().zone())));
         }
         return new Pushes(toSend, ownerGone);
     }

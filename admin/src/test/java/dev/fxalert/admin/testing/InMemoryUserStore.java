@@ -53,7 +53,18 @@ public final class InMemoryUserStore implements UserStore {
             return false;
         }
         byId.put(userId, new User(user.id(), user.chatId(), user.displayName(), language, user.createdAt(),
-                user.active()));
+                user.active(), user.timezone()));
+        return true;
+    }
+
+    @Override
+    public synchronized boolean setTimezone(String userId, String timezone) {
+        User user = byId.get(userId);
+        if (user == null) {
+            return false;
+        }
+        byId.put(userId, new User(user.id(), user.chatId(), user.displayName(), user.language(), user.createdAt(),
+                user.active(), timezone));
         return true;
     }
 

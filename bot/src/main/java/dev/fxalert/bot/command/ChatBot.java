@@ -35,6 +35,7 @@ public final class ChatBot {
     private final ChatRateLimiter limiter;
     private final BotSettings settings;
     private final Map<String, CommandHandler> handlers = new LinkedHashMap<>();
+    private final SettingsCommand settingsCommand;
 
     /** @param catalogue the currencies the configured rate sources quote: what /alert accepts and /currencies lists */
     public ChatBot(UserStore users, AlertStore alerts, RateHistory history, RateLookup lookup,
@@ -56,6 +57,9 @@ public final class ChatBot {
         register(new ConvertCommand(quotes, clock));
         register(new CurrenciesCommand(catalogue));
         register(new LangCommand(users));
+        register(new TimezoneCommand(users, clock));
+        this.settingsCommand = new SettingsCommand(users, clock);
+        register(settingsCommand);
     }
 
     private void register(CommandHandler handler) {
@@ -131,6 +135,10 @@ public final class ChatBot {
                     case DELETE -> actions.delete(messages, user.id(), action.alertId());
                 };
                 return new CallbackOutcome(firstSentence(text), List.of(OutgoingMessage.text(chatId, text)));
+            }
+            Optional<OutgoingMessage> settings = settingsCommand.press(user, chatId, callback.data());
+            if (settings.isPresent()) {
+                return new CallbackOutcome("", List.of(settings.get()));
             }
             int page = AlertsView.decodePage(callback.data());
             if (page > 0) {

@@ -48,7 +48,7 @@ class ChatBotLanguageTest {
 
     /** Every command with good and bad input, as a person would type it; {id} is replaced by a real alert id. */
     private static final List<String> EVERY_COMMAND = List.of(
-            "/start", "/help", "hello", "/nope", "/lang", "/lang fr",
+            "/start", "/help", "hello", "/nope", "/lang", "/lang fr", "/timezone", "/timezone Seoul", "/timezone mars", "/settings",
             "/alert USD KRW above 1400", "/alert USD KRW above 1400", "/alert EUR USD below 1.05 once 여름 여행",
             "/alert USD KRW below 1300 월급", "/alert", "/alert USD", "/alert USD KRW 1400", "/alert USD KRW sideways 1400",
             "/alert USD KRW above abc", "/alert USD USD above 1", "/alert XYZ KRW above 1", "/alert USDKRWX above 1",
@@ -85,7 +85,7 @@ class ChatBotLanguageTest {
         for (String data : List.of(new AlertCallback(AlertCallback.Action.PAUSE, alert.id()).encode(),
                 new AlertCallback(AlertCallback.Action.REARM, alert.id()).encode(),
                 new AlertCallback(AlertCallback.Action.DELETE, alert.id()).encode(),
-                AlertsView.pageData(2), AlertsView.pageData(9), "something-old")) {
+                AlertsView.pageData(2), AlertsView.pageData(9), "something-old", "set:tz:UTC", "set:tz:Mars/Base")) {
             CallbackOutcome outcome = chat.bot.handle(new IncomingCallback("cb", chatId, data, "Mina", language));
             answers.add(outcome.answer());
             replies.addAll(outcome.messages());
@@ -117,8 +117,9 @@ class ChatBotLanguageTest {
             assertThat(reply.text().replaceAll("한국어로 대화하기|한국어|여름 여행|월급", ""))
                     .as(reply.text()).doesNotContainPattern("\\p{IsHangul}");
             assertThat(reply.text()).doesNotContain(Messages.of(Language.ENGLISH).text(Msg.CHAT_INTERNAL_ERROR));
+            // A language picker names each language in itself: the Korean button reads 한국어.
             reply.buttons().forEach(row -> row.forEach(button ->
-                    assertThat(button.label()).doesNotContainPattern("\\p{IsHangul}")));
+                    assertThat(button.label().replace("한국어", "")).doesNotContainPattern("\\p{IsHangul}")));
         }
     }
 
@@ -133,6 +134,43 @@ class ChatBotLanguageTest {
 
         assertThat(chat.reply("/lang en")).startsWith("From now on I write to you in English.");
         assertThat(chat.reply("/rate USD KRW")).isEqualTo("1 USD = 1,385.2 KRW (frankfurter, 4 min ago)");
+    }
+
+    @Test
+    void timesAreShownInTheZoneTheUserChoseWithItsAbbreviation() {
+        assertThat(chat.reply("/timezone")).startsWith("I show times in UTC; it is 2026-11-25 09:00 UTC there now.");
+
+        assertThat(chat.reply("/timezone seoul"))
+                .isEqualTo("From now on I show times in Asia/Seoul; it is 2026-11-25 18:00 KST there now.");
+        assertThat(chat.reply("/timezone")).startsWith("I show times in Asia/Seoul; it is 2026-11-25 18:00 KST");
+        assertThat(chat.stores.users().findByChatId(ChatBotFixture.CHAT)).map(User::timezone).contains("Asia/Seoul");
+
+        assertThat(chat.reply("/timezone UTC-5")).startsWith("From now on I show times in UTC-05:00; it is 2026-11-25 04:00 UTC-05:00");
+        assertThat(chat.reply("/timezone Atlantis")).isEqualTo("'Atlantis' is not a time zone I know. Use an IANA id "
+                + "like Asia/Seoul, a city like Seoul, or an offset like UTC+9.\nExample: /timezone Asia/Seoul");
+    }
+
+    @Test
+    void settingsShowLanguageAndZoneWithButtonsThatChangeThem() {
+        OutgoingMessage settings = chat.send("/settings");
+        assertThat(settings.text()).isEqualTo("Your settings:\nLanguage: English\nTime zone: UTC, now 2026-11-25 09:00 UTC\n"
+                + "Tap a button to change them, or use /lang and /timezone.");
+        assertThat(settings.buttons()).flatExtracting(row -> row).extracting(OutgoingMessage.Button::label)
+                .containsExactly("English", "한국어", "Asia/Seoul (18:00 KST)", "UTC (09:00 UTC)");
+
+        CallbackOutcome korean = chat.bot.handle(new IncomingCallback("cb", ChatBotFixture.CHAT, "set:lang:ko", "Mina", "en"));
+        assertThat(korean.messages().get(0).text()).startsWith("내 설정:\n언어: 한국어\n시간대: UTC");
+
+        CallbackOutcome seoul = chat.bot.handle(new IncomingCallback("cb", ChatBotFixture.CHAT, "set:tz:Asia/Seoul", "Mina", "en"));
+        assertThat(seoul.messages().get(0).text()).contains("시간대: Asia/Seoul, 현재 2026-11-25 18:00 KST");
+        assertThat(chat.stores.users().findByChatId(ChatBotFixture.CHAT)).map(User::timezone).contains("Asia/Seoul");
+
+        assertThat(settings.buttons()).flatExtracting(row -> row)
+                .extracting(button -> ButtonCommands.commandFor(button.callbackData()).orElseThrow())
+                .containsExactly("/lang en", "/lang ko", "/timezone Asia/Seoul", "/timezone UTC");
+        // Only the offered zones are accepted from a button: callback data can be forged.
+        CallbackOutcome forged = chat.bot.handle(new IncomingCallback("cb", ChatBotFixture.CHAT, "set:tz:Mars/Base", "Mina", "en"));
+        assertThat(forged.messages()).isEmpty();
     }
 
     @Test
@@ -169,7 +207,7 @@ class ChatBotLanguageTest {
                 .replaceAll("frankfurter|open-er-api|koreaexim", " ")
                 .replaceAll("'[^']*'", " ")
                 .replaceAll(ascii("([A-Z]{3}){1,2}|[a-z0-9]{8}"), " ")
-                .replaceAll(ascii("above|below|over|under|once|English|switch|to|en|ko|fr|ID"), " ");
+                .replaceAll(ascii("above|below|over|under|once|English|switch|to|en|ko|fr|ID|IANA|Asia|Seoul"), " ");
         List<String> words = new ArrayList<>();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("[A-Za-z]{2,}").matcher(rest);
         while (m.find()) {

@@ -8,6 +8,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -26,6 +29,8 @@ public final class Messages {
 
     static final String BUNDLE = "dev.fxalert.core.i18n.messages";
     private static final Map<Language, Messages> ALL = new EnumMap<>(Language.class);
+    /** Abbreviations are the tz database's (KST, CET, EST), the same in every language. */
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz", Locale.ENGLISH);
 
     static {
         for (Language language : Language.values()) {
@@ -85,6 +90,14 @@ public final class Messages {
     /** A refusal in this language: its catalogue text when it has a key, else its message as thrown. */
     public String text(InvalidInputException refusal) {
         return refusal.key() == null ? refusal.getMessage() : text(refusal.key(), refusal.args());
+    }
+
+    /**
+     * The one way times read in chat and pushes: {@code 2026-11-25 13:40 KST}, in the reader's zone with the
+     * zone's abbreviation from the time-zone database ({@code UTC+09:00} for a bare offset).
+     */
+    public static String time(Instant instant, ZoneId zone) {
+        return TIME.withZone(zone).format(instant);
     }
 
     /**

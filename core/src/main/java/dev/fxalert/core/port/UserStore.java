@@ -24,6 +24,12 @@ public interface UserStore {
      */
     boolean setLanguage(String userId, String language);
 
+    /**
+     * Stores the time zone the user chose with /timezone (an id {@link java.time.ZoneId#of} reads, e.g.
+     * {@code Asia/Seoul}). Returns false when the user is unknown.
+     */
+    boolean setTimezone(String userId, String timezone);
+
     /** Marks the user inactive (blocked the bot, chat gone); returns false when unknown or already inactive. */
     boolean deactivate(String userId);
 

@@ -36,7 +36,7 @@ class MessageCatalogueTest {
 
     /** Words a Korean text may contain in Latin letters: what people type (commands' keywords) and language names. */
     private static final Set<String> LATIN_IN_KOREAN = Set.of("above", "below", "over", "under", "once", "switch",
-            "to", "English", "en", "ko");
+            "to", "English", "en", "ko", "Asia", "Seoul");
     /** Hangul an English text may contain: the hint how to switch to Korean, written in Korean. */
     private static final Set<String> HANGUL_IN_ENGLISH = Set.of("한국어", "한국어로", "대화하기");
 
@@ -124,6 +124,16 @@ class MessageCatalogueTest {
         assertThat(Messages.number(new BigDecimal("1400.50"))).isEqualTo("1,400.5");
         assertThat(Messages.number(new BigDecimal("0.00012345"))).isEqualTo("0.00012345");
         assertThat(Messages.number(new BigDecimal("1E+3"))).isEqualTo("1,000");
+    }
+
+    @Test
+    void timesReadInTheZoneWithTheAbbreviationOfThatDateAcrossDaylightSaving() {
+        java.time.ZoneId newYork = java.time.ZoneId.of("America/New_York");
+
+        assertThat(Messages.time(java.time.Instant.parse("2026-07-01T16:00:00Z"), newYork)).isEqualTo("2026-07-01 12:00 EDT");
+        assertThat(Messages.time(java.time.Instant.parse("2026-12-01T17:00:00Z"), newYork)).isEqualTo("2026-12-01 12:00 EST");
+        assertThat(Messages.time(java.time.Instant.parse("2026-12-01T17:00:00Z"), java.time.ZoneId.of("UTC+09:00")))
+                .isEqualTo("2026-12-02 02:00 UTC+09:00");
     }
 
     @Test

@@ -9,8 +9,7 @@ import dev.fxalert.core.i18n.Messages;
 import dev.fxalert.core.i18n.Msg;
 import dev.fxalert.core.port.OutgoingMessage;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -19,20 +18,26 @@ import java.util.Objects;
  * The push for a fired alert: pair, new rate, threshold and direction, provider and observation time, the owner's
  * note, and buttons to re-arm, pause or delete the alert (handled by the bot through {@link AlertCallback}).
  * Texts come from the same catalogues as the bot's replies ({@link Messages}), so numbers read alike in both.
- * Plain text: a note can never break formatting. Times are shown in UTC because we do not know the reader's zone.
+ * Plain text: a note can never break formatting. The time is in the owner's zone, with its abbreviation.
  */
 public final class PushMessages {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
-
-    /** The message for the alert's last firing, in {@code language} (a Telegram language code; null means English). */
+    /** The message for the alert's last firing in English or Korean, with the observation time in UTC. */
     public OutgoingMessage fired(Alert alert, String language) {
+        return fired(alert, language, ZoneId.of("UTC"));
+    }
+
+    /**
+     * The message for the alert's last firing, in {@code language} (a language code; null means English), with the
+     * observation time in the owner's {@code zone} ({@link dev.fxalert.core.domain.User#zone()}).
+     */
+    public OutgoingMessage fired(Alert alert, String language, ZoneId zone) {
         Firing firing = Objects.requireNonNull(alert.lastFiring(), "alert has not fired");
         Messages messages = Messages.forCode(language);
         StringBuilder text = new StringBuilder()
                 .append(messages.text(Msg.PUSH_FIRED, alert.pair().toString(), firing.rate(),
                         selector(alert.direction()), alert.threshold()))
-                .append('\n').append(messages.text(Msg.PUSH_SOURCE, firing.provider(), TIME.format(firing.observedAt())));
+                .append('\n').append(messages.text(Msg.PUSH_SOURCE, firing.provider(), Messages.time(firing.observedAt(), zone)));
         if (alert.note() != null) {
             text.append('\n').append(messages.text(Msg.PUSH_NOTE, alert.note()));
         }

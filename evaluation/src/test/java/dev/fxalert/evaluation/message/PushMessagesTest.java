@@ -61,6 +61,16 @@ class PushMessagesTest {
     }
 
     @Test
+    void showsTheObservationTimeInTheOwnersZoneWithItsAbbreviation() {
+        Alert alert = fired(Direction.ABOVE, "1400", "1401", AlertMode.ONCE, null);
+
+        assertThat(messages.fired(alert, "ko", java.time.ZoneId.of("Asia/Seoul")).text())
+                .contains("출처: frankfurter, 2026-11-25 13:40 KST");
+        assertThat(messages.fired(alert, "en", java.time.ZoneId.of("America/New_York")).text())
+                .contains("Source: frankfurter, 2026-11-24 23:40 EST");
+    }
+
+    @Test
     void unknownLanguagesFallBackToEnglish() {
         OutgoingMessage message = messages.fired(fired(Direction.ABOVE, "1400", "1401", AlertMode.ONCE, null), "de");
 
