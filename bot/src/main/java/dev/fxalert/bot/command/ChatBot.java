@@ -168,9 +168,17 @@ public final class ChatBot {
         return users.linkChat(chatId, displayName, known.map(User::language).orElse(language));
     }
 
-    /** For replies before a command runs: the stored user's language, else the one Telegram reports. */
+    /**
+     * For replies before a command runs: the stored user's language, else the one Telegram reports (also when the
+     * store cannot answer: these replies never needed the store, and must not start failing with it).
+     */
     private Messages messagesFor(long chatId, String telegramLanguage) {
-        return Messages.forCode(users.findByChatId(chatId).map(User::language).orElse(telegramLanguage));
+        try {
+            return Messages.forCode(users.findByChatId(chatId).map(User::language).orElse(telegramLanguage));
+        } catch (RuntimeException e) {
+            log.warn("No stored language for chat {}: {}", chatId, e.toString());
+            return Messages.forCode(telegramLanguage);
+        }
     }
 
     static String refusal(Messages messages, String problem, Msg example) {

@@ -174,6 +174,21 @@ class ChatBotLanguageTest {
     }
 
     @Test
+    void repliesThatNeedNoStoreStillComeWhenTheStoreFailsInTelegramsLanguage() {
+        dev.fxalert.core.port.UserStore broken = org.mockito.Mockito.mock(dev.fxalert.core.port.UserStore.class);
+        org.mockito.Mockito.when(broken.findByChatId(org.mockito.ArgumentMatchers.anyLong()))
+                .thenThrow(new IllegalStateException("database gone"));
+        ChatBot bot = new ChatBot(broken, chat.stores.alerts(), chat.stores.rateHistory(), pair -> java.util.Optional.empty(),
+                dev.fxalert.core.port.CurrencyCatalogue.of(java.util.Map.of("test", java.util.Set.of("USD", "KRW"))),
+                java.time.Clock.fixed(ChatBotFixture.NOW, java.time.ZoneOffset.UTC), BotSettings.defaults());
+
+        assertThat(bot.handle(new IncomingMessage(9L, "hello", "Mina", "ko", true)))
+                .extracting(OutgoingMessage::text).singleElement().asString().startsWith("저는 /alert USD KRW above 1400");
+        assertThat(bot.handle(new IncomingMessage(9L, "/nope", "Mina", "en", true)))
+                .extracting(OutgoingMessage::text).containsExactly("I don't know /nope. /help lists what I understand.");
+    }
+
+    @Test
     void anUnknownLanguageIsRefusedAndChangesNothing() {
         assertThat(chat.reply("/lang fr")).startsWith("I don't speak 'fr'. Choose /lang en (English) or /lang ko");
         assertThat(chat.reply("/lang")).startsWith("I write to you in English.");
