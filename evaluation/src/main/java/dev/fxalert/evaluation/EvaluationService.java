@@ -128,7 +128,7 @@ public final class EvaluationService {
                 continue;
             }
             toSend.add(new Push(alert.id(), alert.owner().userId(), firing.eventId(), firing.observedAt(),
-                    messages.fired(alert, owner.get().language()), alert.push().attempts()));
+                    messages.fired(alert, owner.get().language(), owner.get().zone()), alert.push().attempts()));
         }
         return new Pushes(toSend, ownerGone);
     }

@@ -109,7 +109,7 @@ class EvaluationServiceTest {
         assertThat(result.fired()).isEqualTo(1);
         assertThat(result.pushes().delivered()).isEqualTo(1);
         String body = nextRequest().getUtf8Body();
-        assertThat(body).contains("USD/KRW").contains("1401.25").contains("1400").contains("frankfurter")
+        assertThat(body).contains("USD/KRW").contains("1,401.25").contains("1,400").contains("frankfurter")
                 .contains("pay rent").contains("a:rearm:k3m9x2qa").contains("a:pause:k3m9x2qa").contains("a:delete:k3m9x2qa");
         Alert fired = store.alerts().get(mina.id(), "k3m9x2qa").orElseThrow();
         assertThat(fired.state()).isEqualTo(AlertState.FIRED);
@@ -191,7 +191,7 @@ class EvaluationServiceTest {
         assertThat(sweep.pushes().delivered()).isEqualTo(1);
         assertThat(again.found()).isZero();
         assertThat(telegram.getRequestCount()).isEqualTo(1);
-        assertThat(nextRequest().getUtf8Body()).contains("1405");
+        assertThat(nextRequest().getUtf8Body()).contains("1,405");
     }
 
     @Test

@@ -52,6 +52,28 @@ public final class InMemoryUserStore implements UserStore {
     }
 
     @Override
+    public synchronized boolean setLanguage(String userId, String language) {
+        User user = byId.get(userId);
+        if (user == null) {
+            return false;
+        }
+        byId.put(userId, new User(user.id(), user.chatId(), user.displayName(), language, user.createdAt(),
+                user.active(), user.timezone()));
+        return true;
+    }
+
+    @Override
+    public synchronized boolean setTimezone(String userId, String timezone) {
+        User user = byId.get(userId);
+        if (user == null) {
+            return false;
+        }
+        byId.put(userId, new User(user.id(), user.chatId(), user.displayName(), user.language(), user.createdAt(),
+                user.active(), timezone));
+        return true;
+    }
+
+    @Override
     public synchronized boolean deactivate(String userId) {
         User user = byId.get(userId);
         if (user == null || !user.active()) {

@@ -1,6 +1,7 @@
 package dev.fxalert.bot.command;
 
 import dev.fxalert.core.domain.AlertCallback;
+import dev.fxalert.core.i18n.Msg;
 import dev.fxalert.core.port.OutgoingMessage;
 
 import java.util.Locale;
@@ -21,18 +22,22 @@ final class AlertActionCommand implements CommandHandler {
     }
 
     @Override
-    public String example() {
-        return "/" + name() + " k3m9x2qa";
+    public Msg example() {
+        return switch (action) {
+            case PAUSE -> Msg.EXAMPLE_PAUSE;
+            case RESUME, REARM -> Msg.EXAMPLE_RESUME;
+            case DELETE -> Msg.EXAMPLE_DELETE;
+        };
     }
 
     @Override
     public OutgoingMessage handle(CommandContext context) {
         String id = AlertIdInput.parse(context.arguments(), name());
         String userId = context.user().id();
-        return context.reply(switch (action) {
-            case PAUSE -> actions.pause(userId, id);
-            case RESUME, REARM -> actions.resume(userId, id);
-            case DELETE -> actions.delete(userId, id);
+        return OutgoingMessage.text(context.chatId(), switch (action) {
+            case PAUSE -> actions.pause(context.messages(), userId, id);
+            case RESUME, REARM -> actions.resume(context.messages(), userId, id);
+            case DELETE -> actions.delete(context.messages(), userId, id);
         });
     }
 }

@@ -2,6 +2,8 @@ package dev.fxalert.bot.command;
 
 import dev.fxalert.core.domain.Alert;
 import dev.fxalert.core.domain.AlertState;
+import dev.fxalert.core.i18n.Messages;
+import dev.fxalert.core.i18n.Msg;
 import dev.fxalert.core.port.AlertStore;
 
 import java.util.Optional;
@@ -18,38 +20,38 @@ final class AlertActions {
         this.alerts = alerts;
     }
 
-    String pause(String userId, String alertId) {
+    String pause(Messages messages, String userId, String alertId) {
         Optional<Alert> before = alerts.get(userId, alertId);
         if (before.isEmpty()) {
-            return notFound(alertId);
+            return notFound(messages, alertId);
         }
         if (before.get().state() == AlertState.PAUSED) {
-            return "Alert " + alertId + " is already paused. /resume " + alertId + " arms it again.";
+            return messages.text(Msg.ACTION_ALREADY_PAUSED, alertId);
         }
         return alerts.pause(userId, alertId)
-                .map(alert -> "Paused " + alertId + " (" + Formats.condition(alert) + "). /resume " + alertId
-                        + " arms it again.")
-                .orElseGet(() -> notFound(alertId));
+                .map(alert -> messages.text(Msg.ACTION_PAUSED, alertId, Formats.condition(messages, alert)))
+                .orElseGet(() -> notFound(messages, alertId));
     }
 
-    String resume(String userId, String alertId) {
+    String resume(Messages messages, String userId, String alertId) {
         Optional<Alert> before = alerts.get(userId, alertId);
         if (before.isEmpty()) {
-            return notFound(alertId);
+            return notFound(messages, alertId);
         }
         if (before.get().state() == AlertState.ARMED) {
-            return "Alert " + alertId + " is already armed (" + Formats.condition(before.get()) + ").";
+            return messages.text(Msg.ACTION_ALREADY_ARMED, alertId, Formats.condition(messages, before.get()));
         }
         return alerts.resume(userId, alertId)
-                .map(alert -> "Armed " + alertId + " again: " + Formats.condition(alert) + ".")
-                .orElseGet(() -> notFound(alertId));
+                .map(alert -> messages.text(Msg.ACTION_ARMED, alertId, Formats.condition(messages, alert)))
+                .orElseGet(() -> notFound(messages, alertId));
     }
 
-    String delete(String userId, String alertId) {
-        return alerts.delete(userId, alertId) ? "Deleted alert " + alertId + "." : notFound(alertId);
+    String delete(Messages messages, String userId, String alertId) {
+        return alerts.delete(userId, alertId)
+                ? messages.text(Msg.ACTION_DELETED, alertId) : notFound(messages, alertId);
     }
 
-    static String notFound(String alertId) {
-        return "I found no alert " + alertId + " of yours. /alerts lists them.";
+    static String notFound(Messages messages, String alertId) {
+        return messages.text(Msg.ACTION_NOT_FOUND, alertId);
     }
 }

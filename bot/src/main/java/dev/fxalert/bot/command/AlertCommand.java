@@ -8,6 +8,8 @@ import dev.fxalert.core.domain.InvalidInputException;
 import dev.fxalert.core.domain.AlertLimitExceededException;
 import dev.fxalert.core.domain.Owner;
 import dev.fxalert.core.domain.Rate;
+import dev.fxalert.core.i18n.Messages;
+import dev.fxalert.core.i18n.Msg;
 import dev.fxalert.core.port.AlertStore;
 import dev.fxalert.core.port.CurrencyCatalogue;
 import dev.fxalert.core.port.OutgoingMessage;
@@ -42,12 +44,13 @@ final class AlertCommand implements CommandHandler {
     }
 
     @Override
-    public String example() {
-        return AlertRequestParser.EXAMPLE;
+    public Msg example() {
+        return Msg.EXAMPLE_ALERT;
     }
 
     @Override
     public OutgoingMessage handle(CommandContext context) {
+        Messages messages = context.messages();
         AlertRequest request = parser.parse(context.arguments());
         requireQuoted(request.pair());
         String deliveryId = context.message().deliveryId();
@@ -57,42 +60,39 @@ final class AlertCommand implements CommandHandler {
                 ? Optional.empty() : identical(context.user().id(), request);
         if (twin.isPresent()) {
             Alert existing = twin.get();
-            return context.reply("You already have this alert: " + existing.id() + " " + Formats.condition(existing)
-                    + " – " + Formats.state(existing) + ", " + Formats.afterFiring(existing)
-                    + ". I did not add another one.", List.of(AlertsView.buttonsFor(existing)));
+            return context.reply(messages.text(Msg.ALERT_TWIN, existing.id(), Formats.condition(messages, existing),
+                    Formats.state(messages, existing), Formats.afterFiring(messages, existing)),
+                    List.of(AlertsView.buttonsFor(messages, existing)));
         }
         Alert alert = create(request, context, id);
-        StringBuilder text = new StringBuilder("Alert ").append(alert.id()).append(" set: ")
-                .append(Formats.condition(alert)).append(" (").append(Formats.afterFiring(alert)).append(").");
+        StringBuilder text = new StringBuilder(messages.text(Msg.ALERT_SET, alert.id(),
+                Formats.condition(messages, alert), Formats.afterFiring(messages, alert)));
         if (alert.note() != null) {
-            text.append("\nNote: ").append(alert.note());
+            text.append('\n').append(messages.text(Msg.ALERT_NOTE, alert.note()));
         }
         Optional<Rate> current = quotes.withoutInterest(alert.pair());
+        text.append('\n');
         if (current.isEmpty()) {
-            text.append("\nI have no rate for ").append(alert.pair()).append(" yet; I'm fetching it now.");
-        } else if (alert.firesAt(current.get().value())) {
-            text.append("\nNow ").append(Formats.rateWithSource(current.get(), clock.instant()))
-                    .append(": it would fire right now, so expect a push with the next rate update.");
+            text.append(messages.text(Msg.ALERT_NO_RATE_YET, alert.pair().toString()));
         } else {
-            text.append("\nNow ").append(Formats.rateWithSource(current.get(), clock.instant()))
-                    .append(": it would not fire right now.");
+            String now = Formats.rateWithSource(messages, current.get(), clock.instant());
+            text.append(messages.text(alert.firesAt(current.get().value())
+                    ? Msg.ALERT_FIRES_NOW : Msg.ALERT_NOT_FIRING_NOW, now));
         }
-        return context.reply(text.toString(), buttons(alert));
+        return context.reply(text.toString(), buttons(messages, alert));
     }
 
     /** Refuses a pair no configured source quotes, naming the currency that is missing. */
     private void requireQuoted(CurrencyPair pair) {
         for (String currency : List.of(pair.base(), pair.quote())) {
             if (!catalogue.supports(currency)) {
-                throw new InvalidInputException("None of my rate sources quotes " + currency
-                        + ", so that alert could never fire. /currencies lists the ones I can watch.");
+                throw new InvalidInputException(Msg.ALERT_UNQUOTED_CURRENCY, currency);
             }
         }
         if (!catalogue.supports(pair)) {
-            throw new InvalidInputException("No single rate source of mine quotes both " + pair.base() + " ("
-                    + String.join(", ", catalogue.sources(pair.base())) + ") and " + pair.quote() + " ("
-                    + String.join(", ", catalogue.sources(pair.quote())) + "), so that alert could never fire. "
-                    + "/currencies lists which source covers which currency.");
+            throw new InvalidInputException(Msg.ALERT_NO_COMMON_SOURCE,
+                    pair.base(), String.join(", ", catalogue.sources(pair.base())),
+                    pair.quote(), String.join(", ", catalogue.sources(pair.quote())));
         }
     }
 
@@ -106,10 +106,10 @@ final class AlertCommand implements CommandHandler {
                 .findFirst();
     }
 
-    private static List<List<Button>> buttons(Alert alert) {
+    private static List<List<Button>> buttons(Messages messages, Alert alert) {
         return List.of(List.of(
-                new Button("Pause", new AlertCallback(AlertCallback.Action.PAUSE, alert.id()).encode()),
-                new Button("Delete", new AlertCallback(AlertCallback.Action.DELETE, alert.id()).encode())));
+                new Button(messages.text(Msg.BUTTON_PAUSE), new AlertCallback(AlertCallback.Action.PAUSE, alert.id()).encode()),
+                new Button(messages.text(Msg.BUTTON_DELETE), new AlertCallback(AlertCallback.Action.DELETE, alert.id()).encode())));
     }
 
     /**

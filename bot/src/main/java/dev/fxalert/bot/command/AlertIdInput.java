@@ -2,6 +2,7 @@ package dev.fxalert.bot.command;
 
 import dev.fxalert.core.domain.AlertIds;
 import dev.fxalert.core.domain.InvalidInputException;
+import dev.fxalert.core.i18n.Msg;
 
 /** The alert id argument of /pause, /resume and /delete. */
 final class AlertIdInput {
@@ -12,12 +13,11 @@ final class AlertIdInput {
     static String parse(String arguments, String command) {
         String typed = arguments == null ? "" : arguments.strip();
         if (typed.isEmpty()) {
-            throw new InvalidInputException("Tell me which alert to " + command + "; /alerts shows your alert ids.");
+            throw new InvalidInputException(Msg.ALERT_ID_MISSING, command);
         }
         String id = AlertIds.normalize(typed);
         if (id == null) {
-            throw new InvalidInputException("'" + NumberInput.abbreviate(typed)
-                    + "' is not an alert id; ids are 8 letters and digits like k3m9x2qa (see /alerts).");
+            throw new InvalidInputException(Msg.ALERT_ID_INVALID, NumberInput.abbreviate(typed));
         }
         return id;
     }

@@ -5,6 +5,7 @@ import dev.fxalert.core.domain.AlertMode;
 import dev.fxalert.core.domain.Direction;
 import dev.fxalert.core.domain.InvalidInputException;
 import dev.fxalert.core.domain.Thresholds;
+import dev.fxalert.core.i18n.Msg;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
@@ -18,8 +19,6 @@ import java.util.Map;
  */
 public final class AlertRequestParser {
 
-    public static final String EXAMPLE = "/alert USD KRW above 1400";
-
     private static final Map<String, Direction> DIRECTIONS = Map.of(
             "above", Direction.ABOVE, "over", Direction.ABOVE, ">", Direction.ABOVE, ">=", Direction.ABOVE,
             "below", Direction.BELOW, "under", Direction.BELOW, "<", Direction.BELOW, "<=", Direction.BELOW);
@@ -27,12 +26,12 @@ public final class AlertRequestParser {
     public AlertRequest parse(String arguments) {
         List<String> tokens = tokens(arguments);
         if (tokens.isEmpty()) {
-            throw new InvalidInputException("Tell me a currency pair, above or below, and a threshold.");
+            throw new InvalidInputException(Msg.ALERT_PARSE_EMPTY);
         }
         PairInput.Parsed pair = PairInput.parse(tokens, 0, List.of());
         int next = pair.tokensUsed();
         if (next >= tokens.size()) {
-            throw new InvalidInputException("Say whether to alert above or below a threshold for " + pair.pair() + ".");
+            throw new InvalidInputException(Msg.ALERT_PARSE_NO_DIRECTION, pair.pair().toString());
         }
         String directionWord = tokens.get(next).toLowerCase(Locale.ROOT);
         Direction direction = DIRECTIONS.get(directionWord);
@@ -49,12 +48,11 @@ public final class AlertRequestParser {
             thresholdText = tokens.get(next).substring(1);
             next += 1;
         } else if (NumberInput.looksLikeNumber(directionWord)) {
-            throw new InvalidInputException("Say above or below before the threshold " + directionWord + ".");
+            throw new InvalidInputException(Msg.ALERT_PARSE_DIRECTION_BEFORE_NUMBER, directionWord);
         } else {
-            throw new InvalidInputException("'" + NumberInput.abbreviate(tokens.get(next))
-                    + "' is not a direction; use above, below, over, under, > or <.");
+            throw new InvalidInputException(Msg.ALERT_PARSE_BAD_DIRECTION, NumberInput.abbreviate(tokens.get(next)));
         }
-        BigDecimal threshold = Thresholds.requireValid(thresholdText == null ? null : NumberInput.parse(thresholdText, "threshold"));
+        BigDecimal threshold = Thresholds.requireValid(thresholdText == null ? null : NumberInput.parse(thresholdText, NumberInput.THRESHOLD));
         AlertMode mode = AlertMode.REARM;
         if (next < tokens.size() && tokens.get(next).equalsIgnoreCase("once")) {
             mode = AlertMode.ONCE;
@@ -62,8 +60,8 @@ public final class AlertRequestParser {
         }
         String note = next < tokens.size() ? String.join(" ", tokens.subList(next, tokens.size())) : null;
         if (note != null && note.codePointCount(0, note.length()) > Alert.MAX_NOTE_LENGTH) {
-            throw new InvalidInputException("The note is " + note.codePointCount(0, note.length())
-                    + " characters long; at most " + Alert.MAX_NOTE_LENGTH + " are allowed.");
+            throw new InvalidInputException(Msg.ALERT_PARSE_NOTE_TOO_LONG, note.codePointCount(0, note.length()),
+                    Alert.MAX_NOTE_LENGTH);
         }
         return new AlertRequest(pair.pair(), direction, threshold, mode, note);
     }

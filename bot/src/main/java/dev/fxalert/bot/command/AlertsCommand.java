@@ -1,6 +1,7 @@
 package dev.fxalert.bot.command;
 
 import dev.fxalert.core.domain.InvalidInputException;
+import dev.fxalert.core.i18n.Msg;
 import dev.fxalert.core.port.AlertStore;
 import dev.fxalert.core.port.OutgoingMessage;
 
@@ -18,8 +19,8 @@ final class AlertsCommand implements CommandHandler {
     }
 
     @Override
-    public String example() {
-        return "/alerts 2";
+    public Msg example() {
+        return Msg.EXAMPLE_ALERTS_PAGE;
     }
 
     @Override
@@ -28,10 +29,10 @@ final class AlertsCommand implements CommandHandler {
         String typed = context.arguments().strip();
         if (!typed.isEmpty()) {
             if (!typed.matches("\\d{1,3}") || Integer.parseInt(typed) < 1) {
-                throw new InvalidInputException("'" + NumberInput.abbreviate(typed) + "' is not a page number.");
+                throw new InvalidInputException(Msg.ALERTS_BAD_PAGE, NumberInput.abbreviate(typed));
             }
             page = Integer.parseInt(typed);
         }
-        return AlertsView.render(context.chatId(), alerts.listByOwner(context.user().id()), page);
+        return AlertsView.render(context.messages(), context.chatId(), alerts.listByOwner(context.user().id()), page);
     }
 }

@@ -3,6 +3,8 @@ package dev.fxalert.bot.command;
 import dev.fxalert.core.domain.Alert;
 import dev.fxalert.core.domain.AlertCallback;
 import dev.fxalert.core.domain.InvalidInputException;
+import dev.fxalert.core.i18n.Messages;
+import dev.fxalert.core.i18n.Msg;
 import dev.fxalert.core.port.OutgoingMessage;
 import dev.fxalert.core.port.OutgoingMessage.Button;
 
@@ -38,37 +40,35 @@ final class AlertsView {
         }
     }
 
-    static OutgoingMessage render(long chatId, List<Alert> alerts, int page) {
+    static OutgoingMessage render(Messages messages, long chatId, List<Alert> alerts, int page) {
         if (alerts.isEmpty()) {
-            return OutgoingMessage.text(chatId, "You have no alerts yet. Create one like this: "
-                    + AlertRequestParser.EXAMPLE);
+            return OutgoingMessage.text(chatId, messages.text(Msg.ALERTS_NONE, messages.text(Msg.EXAMPLE_ALERT)));
         }
         int pages = (alerts.size() + PAGE_SIZE - 1) / PAGE_SIZE;
         if (page > pages) {
-            throw new InvalidInputException("There is no page " + page + "; your alerts fill "
-                    + (pages == 1 ? "1 page." : pages + " pages."));
+            throw new InvalidInputException(Msg.ALERTS_NO_SUCH_PAGE, page, pages);
         }
         int from = (page - 1) * PAGE_SIZE;
         List<Alert> shown = alerts.subList(from, Math.min(from + PAGE_SIZE, alerts.size()));
-        StringBuilder text = new StringBuilder("Your alerts");
-        text.append(pages > 1 ? " (page " + page + " of " + pages + "):" : ":");
+        StringBuilder text = new StringBuilder(pages > 1
+                ? messages.text(Msg.ALERTS_HEADER_PAGED, page, pages) : messages.text(Msg.ALERTS_HEADER));
         List<List<Button>> keyboard = new ArrayList<>();
         for (int i = 0; i < shown.size(); i++) {
             Alert alert = shown.get(i);
             text.append('\n').append(from + i + 1).append(". ").append(alert.id()).append("  ")
-                    .append(Formats.condition(alert)).append(" – ").append(Formats.state(alert))
-                    .append(", ").append(Formats.afterFiring(alert));
+                    .append(Formats.condition(messages, alert)).append(" – ").append(Formats.state(messages, alert))
+                    .append(", ").append(Formats.afterFiring(messages, alert));
             if (alert.note() != null) {
                 text.append(" – ").append(alert.note());
             }
-            keyboard.add(buttonsFor(alert));
+            keyboard.add(buttonsFor(messages, alert));
         }
         List<Button> turn = new ArrayList<>();
         if (page > 1) {
-            turn.add(new Button("« Page " + (page - 1), pageData(page - 1)));
+            turn.add(new Button(messages.text(Msg.BUTTON_PAGE_PREVIOUS, page - 1), pageData(page - 1)));
         }
         if (page < pages) {
-            turn.add(new Button("Page " + (page + 1) + " »", pageData(page + 1)));
+            turn.add(new Button(messages.text(Msg.BUTTON_PAGE_NEXT, page + 1), pageData(page + 1)));
         }
         if (!turn.isEmpty()) {
             keyboard.add(turn);
@@ -77,13 +77,17 @@ final class AlertsView {
     }
 
     /** The alert's own row: pause, resume or re-arm by state, and delete. */
-    static List<Button> buttonsFor(Alert alert) {
+    static List<Button> buttonsFor(Messages messages, Alert alert) {
         String id = alert.id();
         Button toggle = switch (alert.state()) {
-            case ARMED -> new Button("Pause " + id, new AlertCallback(AlertCallback.Action.PAUSE, id).encode());
-            case PAUSED -> new Button("Resume " + id, new AlertCallback(AlertCallback.Action.RESUME, id).encode());
-            case FIRED -> new Button("Re-arm " + id, new AlertCallback(AlertCallback.Action.REARM, id).encode());
+            case ARMED -> new Button(messages.text(Msg.BUTTON_PAUSE_ID, id),
+                    new AlertCallback(AlertCallback.Action.PAUSE, id).encode());
+            case PAUSED -> new Button(messages.text(Msg.BUTTON_RESUME_ID, id),
+                    new AlertCallback(AlertCallback.Action.RESUME, id).encode());
+            case FIRED -> new Button(messages.text(Msg.BUTTON_REARM_ID, id),
+                    new AlertCallback(AlertCallback.Action.REARM, id).encode());
         };
-        return List.of(toggle, new Button("Delete " + id, new AlertCallback(AlertCallback.Action.DELETE, id).encode()));
+        return List.of(toggle, new Button(messages.text(Msg.BUTTON_DELETE_ID, id),
+                new AlertCallback(AlertCallback.Action.DELETE, id).encode()));
     }
 }

@@ -1,36 +1,42 @@
 package dev.fxalert.bot.command;
 
+import dev.fxalert.core.i18n.Messages;
+import dev.fxalert.core.i18n.Msg;
+
 import java.util.List;
 
 /** The commands people see in Telegram's menu (published with setMyCommands at start-up) and in /help. */
 public final class BotMenu {
 
-    public record Entry(String command, String description, String example) {
+    /** A menu line: the command, what it does and a correct use, both from the reader's catalogue. */
+    public record Entry(String command, Msg description, Msg example) {
     }
 
     public static final List<Entry> ENTRIES = List.of(
-            new Entry("alert", "Alert me when a rate crosses a number", "/alert USD KRW above 1400"),
-            new Entry("alerts", "List my alerts", "/alerts"),
-            new Entry("rate", "Latest rate of a pair", "/rate USD KRW"),
-            new Entry("convert", "Convert an amount", "/convert 100 USD KRW"),
-            new Entry("currencies", "Currencies I can watch, and their sources", "/currencies"),
-            new Entry("pause", "Pause an alert", "/pause k3m9x2qa"),
-            new Entry("resume", "Resume or re-arm an alert", "/resume k3m9x2qa"),
-            new Entry("delete", "Delete an alert", "/delete k3m9x2qa"),
-            new Entry("help", "What I understand", "/help"),
-            new Entry("start", "Start over", "/start"));
+            new Entry("alert", Msg.MENU_ALERT, Msg.EXAMPLE_ALERT),
+            new Entry("alerts", Msg.MENU_ALERTS, Msg.EXAMPLE_ALERTS),
+            new Entry("rate", Msg.MENU_RATE, Msg.EXAMPLE_RATE),
+            new Entry("convert", Msg.MENU_CONVERT, Msg.EXAMPLE_CONVERT),
+            new Entry("currencies", Msg.MENU_CURRENCIES, Msg.EXAMPLE_CURRENCIES),
+            new Entry("pause", Msg.MENU_PAUSE, Msg.EXAMPLE_PAUSE),
+            new Entry("resume", Msg.MENU_RESUME, Msg.EXAMPLE_RESUME),
+            new Entry("delete", Msg.MENU_DELETE, Msg.EXAMPLE_DELETE),
+            new Entry("settings", Msg.MENU_SETTINGS, Msg.EXAMPLE_SETTINGS),
+            new Entry("lang", Msg.MENU_LANG, Msg.EXAMPLE_LANG),
+            new Entry("timezone", Msg.MENU_TIMEZONE, Msg.EXAMPLE_TIMEZONE),
+            new Entry("help", Msg.MENU_HELP, Msg.EXAMPLE_HELP),
+            new Entry("start", Msg.MENU_START, Msg.EXAMPLE_START));
 
     private BotMenu() {
     }
 
-    static String helpText() {
-        StringBuilder text = new StringBuilder("Here is what I understand:\n");
+    static String helpText(Messages messages) {
+        StringBuilder text = new StringBuilder(messages.text(Msg.HELP_INTRO)).append('\n');
         for (Entry entry : ENTRIES) {
-            text.append('\n').append(entry.example()).append(" – ").append(entry.description());
+            text.append('\n').append(messages.text(Msg.HELP_LINE, messages.text(entry.example()),
+                    messages.text(entry.description())));
         }
-        text.append("\n\n/alert also takes below, over, under, > or <; pairs as USD/KRW or USDKRW; ")
-                .append("numbers like 1,400.50; 'once' to fire only once; and a short note at the end, ")
-                .append("e.g. /alert EUR USD below 1.05 once summer trip");
+        text.append("\n\n").append(messages.text(Msg.HELP_ALERT_DETAILS));
         return text.toString();
     }
 }

@@ -19,6 +19,6 @@ public final class ButtonCommands {
             return Optional.of("/" + verb + " " + callback.alertId());
         }
         int page = AlertsView.decodePage(callbackData);
-        return page > 0 ? Optional.of("/alerts " + page) : Optional.empty();
+        return page > 0 ? Optional.of("/alerts " + page) : SettingsCommand.commandFor(callbackData);
     }
 }

@@ -4,6 +4,8 @@ import dev.fxalert.core.domain.AlertCallback;
 import dev.fxalert.core.domain.AlertLimitExceededException;
 import dev.fxalert.core.domain.InvalidInputException;
 import dev.fxalert.core.domain.User;
+import dev.fxalert.core.i18n.Messages;
+import dev.fxalert.core.i18n.Msg;
 import dev.fxalert.core.port.AlertStore;
 import dev.fxalert.core.port.CurrencyCatalogue;
 import dev.fxalert.core.port.OutgoingMessage;
@@ -27,9 +29,6 @@ import java.util.function.Consumer;
 public final class ChatBot {
 
     private static final Logger log = LoggerFactory.getLogger(ChatBot.class);
-    static final String SLOW_DOWN = "You're sending commands faster than I can keep up with (at most %d a minute). "
-            + "Please wait a minute and try again.";
-    static final String INTERNAL_ERROR = "Sorry, something went wrong on my side. Please try again in a minute.";
 
     private final UserStore users;
     private final AlertActions actions;
@@ -38,6 +37,7 @@ public final class ChatBot {
     private final BotSettings settings;
     private final Consumer<RuntimeException> failures;
     private final Map<String, CommandHandler> handlers = new LinkedHashMap<>();
+    private final SettingsCommand settingsCommand;
 
     /** @param catalogue the currencies the configured rate sources quote: what /alert accepts and /currencies lists */
     public ChatBot(UserStore users, AlertStore alerts, RateHistory history, RateLookup lookup,
@@ -47,7 +47,7 @@ public final class ChatBot {
 
     /**
      * @param failures told of every command or button press that failed on our side (the user gets
-     *                 {@link #INTERNAL_ERROR}); the webhook turns them into a metric an alarm watches
+     *                 {@link Msg#CHAT_INTERNAL_ERROR}); the webhook turns them into a metric an alarm watches
      */
     public ChatBot(UserStore users, AlertStore alerts, RateHistory history, RateLookup lookup,
                    CurrencyCatalogue catalogue, Clock clock, BotSettings settings,
@@ -69,6 +69,10 @@ public final class ChatBot {
         register(new RateCommand(quotes, clock));
         register(new ConvertCommand(quotes, clock));
         register(new CurrenciesCommand(catalogue));
+        register(new LangCommand(users));
+        register(new TimezoneCommand(users, clock));
+        this.settingsCommand = new SettingsCommand(users, clock);
+        register(settingsCommand);
     }
 
     private void register(CommandHandler handler) {
@@ -76,9 +80,10 @@ public final class ChatBot {
     }
 
     /** Empty when the chat may be answered; otherwise what to answer instead (one notice, then nothing). */
-    private Optional<List<OutgoingMessage>> refusal(long chatId) {
+    private Optional<List<OutgoingMessage>> refusal(long chatId, String telegramLanguage) {
         return switch (limiter.check(chatId)) {
-            case REFUSED_FIRST -> Optional.of(List.of(OutgoingMessage.text(chatId, SLOW_DOWN.formatted(limiter.perMinute()))));
+            case REFUSED_FIRST -> Optional.of(List.of(OutgoingMessage.text(chatId,
+                    messagesFor(chatId, telegramLanguage).text(Msg.CHAT_SLOW_DOWN, limiter.perMinute()))));
             case REFUSED_AGAIN -> Optional.of(List.of());
             case ALLOWED -> Optional.empty();
         };
@@ -94,40 +99,43 @@ public final class ChatBot {
             }
             // Plain text gets an answer too, so it counts against the same limit: a flood of it must not become
             // a flood of replies competing with alert pushes for the bot's 30 messages a second.
-            Optional<List<OutgoingMessage>> refused = refusal(chatId);
+            Optional<List<OutgoingMessage>> refused = refusal(chatId, message.language());
+            Messages messages = messagesFor(chatId, message.language());
             return refused.orElseGet(() -> List.of(OutgoingMessage.text(chatId,
-                    "I understand commands that start with a slash, like " + AlertRequestParser.EXAMPLE
-                            + ". /help lists them all.")));
+                    messages.text(Msg.CHAT_NOT_A_COMMAND, messages.text(Msg.EXAMPLE_ALERT)))));
         }
         CommandLine command = parsed.get();
         if (!command.isAddressedTo(settings.botUsername())) {
             return List.of();
         }
-        Optional<List<OutgoingMessage>> refused = refusal(chatId);
+        Optional<List<OutgoingMessage>> refused = refusal(chatId, message.language());
         if (refused.isPresent()) {
             return refused.get();
         }
         int length = message.text().strip().codePointCount(0, message.text().strip().length());
         if (length > BotSettings.MAX_TEXT_LENGTH) {
-            return List.of(OutgoingMessage.text(chatId, "That message is " + length + " characters long; commands "
-                    + "can be at most " + BotSettings.MAX_TEXT_LENGTH + ". Example: " + AlertRequestParser.EXAMPLE));
+            Messages messages = messagesFor(chatId, message.language());
+            return List.of(OutgoingMessage.text(chatId, messages.text(Msg.CHAT_TOO_LONG, length,
+                    BotSettings.MAX_TEXT_LENGTH, messages.text(Msg.EXAMPLE_ALERT))));
         }
         CommandHandler handler = handlers.get(command.name());
         if (handler == null) {
-            return List.of(OutgoingMessage.text(chatId, "I don't know /" + NumberInput.abbreviate(command.name())
-                    + ". /help lists what I understand."));
+            return List.of(OutgoingMessage.text(chatId, messagesFor(chatId, message.language())
+                    .text(Msg.CHAT_UNKNOWN_COMMAND, NumberInput.abbreviate(command.name()))));
         }
+        Messages messages = Messages.forCode(message.language());
         try {
             User user = linkedUser(chatId, message.displayName(), message.language(), handler.name().equals("start"));
-            return List.of(handler.handle(new CommandContext(user, chatId, command.arguments(), message)));
+            messages = Messages.forCode(user.language());
+            return List.of(handler.handle(new CommandContext(user, chatId, command.arguments(), message, messages)));
         } catch (AlertLimitExceededException e) {
-            return List.of(OutgoingMessage.text(chatId, e.getMessage()));
+            return List.of(OutgoingMessage.text(chatId, messages.text(e)));
         } catch (InvalidInputException e) {
-            return List.of(OutgoingMessage.text(chatId, refusal(e.getMessage(), handler.example())));
+            return List.of(OutgoingMessage.text(chatId, refusal(messages, messages.text(e), handler.example())));
         } catch (RuntimeException e) {
             log.error("Command /{} in chat {} failed", handler.name(), chatId, e);
             failures.accept(e);
-            return List.of(OutgoingMessage.text(chatId, INTERNAL_ERROR));
+            return List.of(OutgoingMessage.text(chatId, messages.text(Msg.CHAT_INTERNAL_ERROR)));
         }
     }
 
@@ -135,47 +143,70 @@ public final class ChatBot {
     public CallbackOutcome handle(IncomingCallback callback) {
         long chatId = callback.chatId();
         if (limiter.check(chatId) != ChatRateLimiter.Verdict.ALLOWED) {
-            return CallbackOutcome.answerOnly("Too many presses; please wait a minute.");
+            return CallbackOutcome.answerOnly(messagesFor(chatId, callback.language()).text(Msg.CALLBACK_TOO_MANY));
         }
+        Messages messages = Messages.forCode(callback.language());
         try {
             User user = linkedUser(chatId, callback.displayName(), callback.language(), false);
+            messages = Messages.forCode(user.language());
             AlertCallback action = AlertCallback.decode(callback.data());
             if (action != null) {
                 String text = switch (action.action()) {
-                    case PAUSE -> actions.pause(user.id(), action.alertId());
-                    case RESUME, REARM -> actions.resume(user.id(), action.alertId());
-                    case DELETE -> actions.delete(user.id(), action.alertId());
+                    case PAUSE -> actions.pause(messages, user.id(), action.alertId());
+                    case RESUME, REARM -> actions.resume(messages, user.id(), action.alertId());
+                    case DELETE -> actions.delete(messages, user.id(), action.alertId());
                 };
                 return new CallbackOutcome(firstSentence(text), List.of(OutgoingMessage.text(chatId, text)));
+            }
+            Optional<OutgoingMessage> settings = settingsCommand.press(user, chatId, callback.data());
+            if (settings.isPresent()) {
+                return new CallbackOutcome("", List.of(settings.get()));
             }
             int page = AlertsView.decodePage(callback.data());
             if (page > 0) {
                 try {
-                    return new CallbackOutcome("", List.of(AlertsView.render(chatId, alerts.listByOwner(user.id()), page)));
+                    return new CallbackOutcome("", List.of(
+                            AlertsView.render(messages, chatId, alerts.listByOwner(user.id()), page)));
                 } catch (InvalidInputException e) {
-                    return CallbackOutcome.answerOnly("That page is gone; send /alerts for a fresh list.");
+                    return CallbackOutcome.answerOnly(messages.text(Msg.CALLBACK_PAGE_GONE));
                 }
             }
-            return CallbackOutcome.answerOnly("This button no longer works; send /alerts for fresh ones.");
+            return CallbackOutcome.answerOnly(messages.text(Msg.CALLBACK_STALE));
         } catch (RuntimeException e) {
             log.error("Button press in chat {} failed", chatId, e);
             failures.accept(e);
-            return CallbackOutcome.answerOnly(INTERNAL_ERROR);
+            return CallbackOutcome.answerOnly(messages.text(Msg.CHAT_INTERNAL_ERROR));
         }
     }
 
+    /**
+     * Telegram's language code counts on first contact only: a known user keeps the language stored on them
+     * (their own /lang choice) when /start or a return after blocking links the chat again.
+     */
     private User linkedUser(long chatId, String displayName, String language, boolean relink) {
-        if (!relink) {
-            Optional<User> known = users.findByChatId(chatId);
-            if (known.isPresent() && known.get().active()) {
-                return known.get();
-            }
+        Optional<User> known = users.findByChatId(chatId);
+        if (!relink && known.isPresent() && known.get().active()) {
+            return known.get();
         }
-        return users.linkChat(chatId, displayName, language);
+        return users.linkChat(chatId, displayName, known.map(User::language).orElse(language));
     }
 
-    static String refusal(String problem, String example) {
-        return problem.contains("Example:") ? problem : problem + "\nExample: " + example;
+    /**
+     * For replies before a command runs: the stored user's language, else the one Telegram reports (also when the
+     * store cannot answer: these replies never needed the store, and must not start failing with it).
+     */
+    private Messages messagesFor(long chatId, String telegramLanguage) {
+        try {
+            return Messages.forCode(users.findByChatId(chatId).map(User::language).orElse(telegramLanguage));
+        } catch (RuntimeException e) {
+            log.warn("No stored language for chat {}: {}", chatId, e.toString());
+            return Messages.forCode(telegramLanguage);
+        }
+    }
+
+    static String refusal(Messages messages, String problem, Msg example) {
+        return problem.contains(messages.text(Msg.CHAT_EXAMPLE_LABEL))
+                ? problem : messages.text(Msg.CHAT_REFUSAL, problem, messages.text(example));
     }
 
     /** Telegram shows at most 200 characters in a callback answer; the first sentence says what happened. */

@@ -1,5 +1,6 @@
 package dev.fxalert.bot.command;
 
+import dev.fxalert.core.i18n.Msg;
 import dev.fxalert.core.port.OutgoingMessage;
 
 /** One slash command. Throws {@link dev.fxalert.core.domain.InvalidInputException} for input it refuses. */
@@ -9,7 +10,7 @@ interface CommandHandler {
     String name();
 
     /** A correct use, shown under every refusal. */
-    String example();
+    Msg example();
 
     OutgoingMessage handle(CommandContext context);
 }

@@ -1,5 +1,6 @@
 package dev.fxalert.bot.command;
 
+import dev.fxalert.core.i18n.Msg;
 import dev.fxalert.core.port.OutgoingMessage;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -23,18 +24,18 @@ final class ConvertCommand implements CommandHandler {
     }
 
     @Override
-    public String example() {
-        return ConvertRequestParser.EXAMPLE;
+    public Msg example() {
+        return Msg.EXAMPLE_CONVERT;
     }
 
     @Override
     public OutgoingMessage handle(CommandContext context) {
         ConvertRequest request = parser.parse(context.arguments());
-        return context.reply(quotes.current(request.pair())
-                .map(rate -> Formats.number(request.amount()) + " " + request.pair().base() + " = "
-                        + Formats.number(converted(request.amount(), rate.value())) + " " + request.pair().quote()
-                        + " (at " + Formats.rateWithSource(rate, clock.instant()) + ")")
-                .orElse(RateQuotes.noRateYet(request.pair())));
+        return OutgoingMessage.text(context.chatId(), quotes.current(request.pair())
+                .map(rate -> context.text(Msg.CONVERT_REPLY, request.amount(), request.pair().base(),
+                        converted(request.amount(), rate.value()), request.pair().quote(),
+                        Formats.rateWithSource(context.messages(), rate, clock.instant())))
+                .orElse(RateQuotes.noRateYet(context.messages(), request.pair())));
     }
 
     /** Two decimals like money; more for small results, so 1 KRW in USD does not read as 0. */

@@ -1,6 +1,8 @@
 package dev.fxalert.bot.command;
 
 import dev.fxalert.core.domain.InvalidInputException;
+import dev.fxalert.core.i18n.Messages;
+import dev.fxalert.core.i18n.Msg;
 import dev.fxalert.core.port.CurrencyCatalogue;
 import dev.fxalert.core.port.OutgoingMessage;
 
@@ -30,48 +32,45 @@ final class CurrenciesCommand implements CommandHandler {
     }
 
     @Override
-    public String example() {
-        return "/currencies or /currencies VND";
+    public Msg example() {
+        return Msg.EXAMPLE_CURRENCIES_ONE;
     }
 
     @Override
     public OutgoingMessage handle(CommandContext context) {
         List<String> tokens = AlertRequestParser.tokens(context.arguments());
         if (tokens.size() > 1) {
-            throw new InvalidInputException("Give me at most one currency code.");
+            throw new InvalidInputException(Msg.CURRENCIES_TOO_MANY);
         }
         if (tokens.size() == 1) {
-            return context.reply(one(tokens.get(0).toUpperCase(Locale.ROOT)));
+            return OutgoingMessage.text(context.chatId(), one(context.messages(), tokens.get(0).toUpperCase(Locale.ROOT)));
         }
-        return context.reply(all());
+        return OutgoingMessage.text(context.chatId(), all(context.messages()));
     }
 
-    private String one(String code) {
+    private String one(Messages messages, String code) {
         if (!code.matches("[A-Z]{3}")) {
-            throw new InvalidInputException("'" + NumberInput.abbreviate(code) + "' is not a currency code like USD.");
+            throw new InvalidInputException(Msg.CURRENCIES_BAD_CODE, NumberInput.abbreviate(code));
         }
         List<String> sources = catalogue.sources(code);
         if (sources.isEmpty()) {
-            return "None of my rate sources quotes " + code + ", so I cannot watch it. /currencies lists the "
-                    + catalogue.all().size() + " I can.";
+            return messages.text(Msg.CURRENCIES_UNQUOTED, code, catalogue.all().size());
         }
-        return code + " is quoted by " + String.join(", ", sources) + ". Pair it with a currency one of them also "
-                + "quotes, e.g. " + AlertRequestParser.EXAMPLE + ".";
+        return messages.text(Msg.CURRENCIES_ONE, code, String.join(", ", sources), messages.text(Msg.EXAMPLE_ALERT));
     }
 
     /**
      * One paragraph per group of sources, widest coverage first, e.g. {@code frankfurter + open-er-api (30): AUD,
      * BRL, ...}; five characters a code, so Telegram's 4,096 characters hold some 700 codes.
      */
-    private String all() {
+    private String all(Messages messages) {
         Map<List<String>, SortedSet<String>> bySources = new LinkedHashMap<>();
         for (String code : catalogue.all()) {
             bySources.computeIfAbsent(catalogue.sources(code), s -> new TreeSet<>()).add(code);
         }
         List<Map.Entry<List<String>, SortedSet<String>>> groups = new ArrayList<>(bySources.entrySet());
         groups.sort((a, b) -> Integer.compare(b.getKey().size(), a.getKey().size())); // widest coverage first
-        StringBuilder text = new StringBuilder("I can watch these ").append(catalogue.all().size())
-                .append(" currencies (a pair needs one source quoting both):");
+        StringBuilder text = new StringBuilder(messages.text(Msg.CURRENCIES_HEADER, catalogue.all().size()));
         for (Map.Entry<List<String>, SortedSet<String>> group : groups) {
             text.append("\n\n").append(String.join(" + ", group.getKey())).append(" (")
                     .append(group.getValue().size()).append("): ").append(String.join(", ", group.getValue()));

@@ -4,71 +4,72 @@ import dev.fxalert.core.domain.Alert;
 import dev.fxalert.core.domain.AlertMode;
 import dev.fxalert.core.domain.Direction;
 import dev.fxalert.core.domain.Rate;
+import dev.fxalert.core.i18n.Messages;
+import dev.fxalert.core.i18n.Msg;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 
-/** How numbers, ages and alerts read in chat; one place so every reply says them the same way. */
+/** How numbers, ages and alerts read in chat, in the reader's language; one place so every reply says them alike. */
 public final class Formats {
 
     private Formats() {
     }
 
-    /** {@code 1400.5} reads {@code 1,400.5}; up to 8 decimals, never scientific notation. */
+    /** {@code 1400.5} reads {@code 1,400.5}: the same formatter the pushes use ({@link Messages#number}). */
     public static String number(BigDecimal value) {
-        // DecimalFormat is not thread-safe, so one per call; formatting a BigDecimal keeps every digit exact.
-        DecimalFormat format = new DecimalFormat("#,##0.########", DecimalFormatSymbols.getInstance(Locale.US));
-        format.setRoundingMode(RoundingMode.HALF_EVEN);
-        return format.format(value);
+        return Messages.number(value);
     }
 
-    public static String age(Instant observedAt, Instant now) {
+    public static String age(Messages messages, Instant observedAt, Instant now) {
         Duration age = Duration.between(observedAt, now);
         if (age.toMinutes() < 1) {
-            return "just now";
+            return messages.text(Msg.FORMAT_AGE_NOW);
         }
         if (age.toMinutes() < 60) {
-            return age.toMinutes() + " min ago";
+            return messages.text(Msg.FORMAT_AGE_MINUTES, age.toMinutes());
         }
         if (age.toHours() < 48) {
-            return age.toHours() + " h ago";
+            return messages.text(Msg.FORMAT_AGE_HOURS, age.toHours());
         }
-        return age.toDays() + " days ago";
+        return messages.text(Msg.FORMAT_AGE_DAYS, age.toDays());
     }
 
     /** {@code 1,385.2 (frankfurter, 4 min ago)} */
-    public static String rateWithSource(Rate rate, Instant now) {
-        return number(rate.value()) + " (" + rate.provider() + ", " + age(rate.observedAt(), now) + ")";
+    public static String rateWithSource(Messages messages, Rate rate, Instant now) {
+        return messages.text(Msg.FORMAT_RATE_WITH_SOURCE, rate.value(), rate.provider(),
+                age(messages, rate.observedAt(), now));
     }
 
     /** {@code USD/KRW above 1,400} */
-    public static String condition(Alert alert) {
-        return alert.pair() + " " + direction(alert.direction()) + " " + number(alert.threshold());
+    public static String condition(Messages messages, Alert alert) {
+        return messages.text(Msg.FORMAT_CONDITION, alert.pair().toString(), direction(alert.direction()),
+                alert.threshold());
     }
 
+    /** The selector the catalogues' {@code select} patterns branch on: {@code above} or {@code below}. */
     public static String direction(Direction direction) {
-        return direction == Direction.ABOVE ? "above" : "below";
+        return direction.name().toLowerCase(Locale.ROOT);
     }
 
     /** What happens after it fires: a once alert stays fired, a re-arm alert arms again past the band. */
-    public static String afterFiring(Alert alert) {
+    public static String afterFiring(Messages messages, Alert alert) {
         if (alert.mode() == AlertMode.ONCE) {
-            return "fires once";
+            return messages.text(Msg.FORMAT_FIRES_ONCE);
         }
-        String back = alert.direction() == Direction.ABOVE ? "below " : "above ";
-        return "re-arms when back " + back + number(alert.rearmBoundary());
+        Direction back = alert.direction() == Direction.ABOVE ? Direction.BELOW : Direction.ABOVE;
+        return messages.text(Msg.FORMAT_REARMS_WHEN, direction(back), alert.rearmBoundary());
     }
 
-    public static String state(Alert alert) {
+    public static String state(Messages messages, Alert alert) {
         return switch (alert.state()) {
-            case ARMED -> "armed";
-            case PAUSED -> "paused";
-            case FIRED -> alert.lastFiring() == null ? "fired" : "fired at " + number(alert.lastFiring().rate());
+            case ARMED -> messages.text(Msg.FORMAT_STATE_ARMED);
+            case PAUSED -> messages.text(Msg.FORMAT_STATE_PAUSED);
+            case FIRED -> alert.lastFiring() == null
+                    ? messages.text(Msg.FORMAT_STATE_FIRED)
+                    : messages.text(Msg.FORMAT_STATE_FIRED_AT, alert.lastFiring().rate());
         };
     }
 }

@@ -1,5 +1,6 @@
 package dev.fxalert.bot.command;
 
+import dev.fxalert.core.i18n.Msg;
 import dev.fxalert.core.port.OutgoingMessage;
 
 /** /help: everything the bot understands. */
@@ -10,12 +11,12 @@ final class HelpCommand implements CommandHandler {
     }
 
     @Override
-    public String example() {
-        return "/help";
+    public Msg example() {
+        return Msg.EXAMPLE_HELP;
     }
 
     @Override
     public OutgoingMessage handle(CommandContext context) {
-        return context.reply(BotMenu.helpText());
+        return OutgoingMessage.text(context.chatId(), BotMenu.helpText(context.messages()));
     }
 }

@@ -1,5 +1,7 @@
 package dev.fxalert.bot.command;
 
+import dev.fxalert.core.i18n.Language;
+
 import java.util.Objects;
 
 /**
@@ -22,6 +24,6 @@ public record IncomingMessage(long chatId, String text, String displayName, Stri
     }
 
     public static IncomingMessage privateText(long chatId, String text) {
-        return new IncomingMessage(chatId, text, "", "en", true);
+        return new IncomingMessage(chatId, text, "", Language.ENGLISH.code(), true);
     }
 }

@@ -1,6 +1,7 @@
 package dev.fxalert.bot.command;
 
 import dev.fxalert.core.domain.InvalidInputException;
+import dev.fxalert.core.i18n.Msg;
 
 import java.math.BigDecimal;
 import java.util.regex.Pattern;
@@ -13,6 +14,10 @@ final class NumberInput {
     /** Longer input cannot be a sensible rate or amount and would only cost parsing time. */
     private static final int MAX_LENGTH = 40;
 
+    /** The selectors of the catalogue's {@code number.invalid}, naming the number that is wrong. */
+    static final String THRESHOLD = "threshold";
+    static final String AMOUNT = "amount";
+
     private NumberInput() {
     }
 
@@ -20,11 +25,10 @@ final class NumberInput {
         return token.length() <= MAX_LENGTH && (PLAIN.matcher(token).matches() || GROUPED.matcher(token).matches());
     }
 
-    /** @param what names the number in the error, e.g. "threshold" or "amount" */
+    /** @param what names the number in the error: {@link #THRESHOLD} or {@link #AMOUNT} */
     static BigDecimal parse(String token, String what) {
         if (!looksLikeNumber(token)) {
-            throw new InvalidInputException("'" + abbreviate(token) + "' is not a number for the " + what
-                    + ". Write it like 1400, 1400.5 or 1,400.50.");
+            throw new InvalidInputException(Msg.NUMBER_INVALID, abbreviate(token), what);
         }
         return new BigDecimal(token.replace(",", ""));
     }

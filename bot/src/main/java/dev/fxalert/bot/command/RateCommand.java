@@ -1,6 +1,7 @@
 package dev.fxalert.bot.command;
 
 import dev.fxalert.core.domain.InvalidInputException;
+import dev.fxalert.core.i18n.Msg;
 import dev.fxalert.core.port.OutgoingMessage;
 import java.time.Clock;
 import java.util.List;
@@ -21,25 +22,24 @@ final class RateCommand implements CommandHandler {
     }
 
     @Override
-    public String example() {
-        return "/rate USD KRW";
+    public Msg example() {
+        return Msg.EXAMPLE_RATE;
     }
 
     @Override
     public OutgoingMessage handle(CommandContext context) {
         List<String> tokens = AlertRequestParser.tokens(context.arguments());
         if (tokens.isEmpty()) {
-            throw new InvalidInputException("Tell me which pair.");
+            throw new InvalidInputException(Msg.RATE_MISSING_PAIR);
         }
         PairInput.Parsed parsed = PairInput.parse(tokens, 0, List.of("to", "in"));
         if (parsed.tokensUsed() < tokens.size()) {
-            throw new InvalidInputException("I did not understand '" + NumberInput.abbreviate(
-                    String.join(" ", tokens.subList(parsed.tokensUsed(), tokens.size()))) + "' after the pair.");
+            throw new InvalidInputException(Msg.RATE_TRAILING, NumberInput.abbreviate(
+                    String.join(" ", tokens.subList(parsed.tokensUsed(), tokens.size()))));
         }
-        return context.reply(quotes.current(parsed.pair())
-                .map(rate -> "1 " + rate.pair().base() + " = " + Formats.number(rate.value()) + " "
-                        + rate.pair().quote() + " (" + rate.provider() + ", "
-                        + Formats.age(rate.observedAt(), clock.instant()) + ")")
-                .orElse(RateQuotes.noRateYet(parsed.pair())));
+        return OutgoingMessage.text(context.chatId(), quotes.current(parsed.pair())
+                .map(rate -> context.text(Msg.RATE_REPLY, rate.pair().base(), rate.value(), rate.pair().quote(),
+                        rate.provider(), Formats.age(context.messages(), rate.observedAt(), clock.instant())))
+                .orElse(RateQuotes.noRateYet(context.messages(), parsed.pair())));
     }
 }

@@ -2,6 +2,8 @@ package dev.fxalert.bot.command;
 
 import dev.fxalert.core.domain.CurrencyPair;
 import dev.fxalert.core.domain.Rate;
+import dev.fxalert.core.i18n.Messages;
+import dev.fxalert.core.i18n.Msg;
 import dev.fxalert.core.port.RateHistory;
 import dev.fxalert.core.port.RateLookup;
 import org.slf4j.Logger;
@@ -62,7 +64,7 @@ public final class RateQuotes {
     }
 
     /** The reply when no provider has a rate for the pair right now (ingestion fetches it from now on). */
-    static String noRateYet(CurrencyPair pair) {
-        return "I have no rate for " + pair + " yet; I'm fetching it now, ask again in a few minutes.";
+    static String noRateYet(Messages messages, CurrencyPair pair) {
+        return messages.text(Msg.RATE_NONE_YET, pair.toString());
     }
 }

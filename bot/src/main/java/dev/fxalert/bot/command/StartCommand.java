@@ -1,5 +1,6 @@
 package dev.fxalert.bot.command;
 
+import dev.fxalert.core.i18n.Msg;
 import dev.fxalert.core.port.OutgoingMessage;
 
 /** /start: greets a newly linked chat with a short how-to. */
@@ -10,18 +11,14 @@ final class StartCommand implements CommandHandler {
     }
 
     @Override
-    public String example() {
-        return "/start";
+    public Msg example() {
+        return Msg.EXAMPLE_START;
     }
 
     @Override
     public OutgoingMessage handle(CommandContext context) {
-        String name = context.user().displayName().isBlank() ? "" : " " + context.user().displayName();
-        return context.reply("Hi" + name + "! I watch exchange rates and tell you when one reaches your number.\n\n"
-                + "Try:\n"
-                + "/alert USD KRW above 1400 – a push when 1 USD costs 1,400 KRW or more\n"
-                + "/rate USD KRW – the latest rate\n"
-                + "/alerts – your alerts, with buttons to pause or delete them\n"
-                + "/help – everything I understand");
+        String name = context.user().displayName();
+        String hello = name.isBlank() ? context.text(Msg.START_HELLO) : context.text(Msg.START_HELLO_NAMED, name);
+        return OutgoingMessage.text(context.chatId(), hello + " " + context.text(Msg.START_BODY));
     }
 }

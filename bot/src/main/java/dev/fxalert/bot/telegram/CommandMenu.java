@@ -2,6 +2,7 @@ package dev.fxalert.bot.telegram;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
@@ -13,14 +14,22 @@ public final class CommandMenu {
     private CommandMenu() {
     }
 
-    /** @return false when Telegram refused; the bot works without a menu, so this is logged, not fatal */
+    /**
+     * Publishes the menu in every language (one call each).
+     *
+     * @return false when Telegram refused one; the bot works without a menu, so this is logged, not fatal
+     */
     public static boolean publish(TelegramClient client) {
-        try {
-            client.execute(TelegramMessages.menu());
-            return true;
-        } catch (TelegramApiException e) {
-            log.warn("Could not publish the command menu: {}", e.getMessage());
-            return false;
+        boolean all = true;
+        for (SetMyCommands menu : TelegramMessages.menus()) {
+            try {
+                client.execute(menu);
+            } catch (TelegramApiException e) {
+                log.warn("Could not publish the command menu for language '{}': {}", menu.getLanguageCode(),
+                        e.getMessage());
+                all = false;
+            }
         }
+        return all;
     }
 }

@@ -3,6 +3,8 @@ package dev.fxalert.bot.telegram;
 import dev.fxalert.bot.command.BotMenu;
 import dev.fxalert.bot.command.IncomingCallback;
 import dev.fxalert.bot.command.IncomingMessage;
+import dev.fxalert.core.i18n.Language;
+import dev.fxalert.core.i18n.Messages;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
@@ -11,6 +13,8 @@ import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** Translation between Telegram's types and ours; the only place that knows both. */
@@ -55,10 +59,22 @@ public final class TelegramMessages {
         return answer.build();
     }
 
-    public static SetMyCommands menu() {
-        return new SetMyCommands(BotMenu.ENTRIES.stream()
-                .map(entry -> new BotCommand(entry.command(), entry.description()))
-                .toList());
+    /**
+     * The command menu once per language: English as the default for every client language, then one scoped to
+     * each other language's {@code language_code}, so a Korean Telegram shows the Korean menu.
+     */
+    public static List<SetMyCommands> menus() {
+        List<SetMyCommands> menus = new ArrayList<>();
+        for (Language language : Language.values()) {
+            Messages messages = Messages.of(language);
+            List<BotCommand> commands = BotMenu.ENTRIES.stream()
+                    .map(entry -> new BotCommand(entry.command(), messages.text(entry.description())))
+                    .toList();
+            menus.add(language == Language.ENGLISH
+                    ? SetMyCommands.builder().commands(commands).build()
+                    : SetMyCommands.builder().commands(commands).languageCode(language.code()).build());
+        }
+        return menus;
     }
 
     private static String firstName(User user) {

@@ -84,7 +84,7 @@ class TelegramModeApplicationTest {
 
         assertThat(API.sentTexts(CHAT).get(0)).startsWith("Hi Mina!");
         assertThat(API.sentTexts(CHAT).get(1)).isEqualTo("1 USD = 1,388 KRW (open-er-api, just now)");
-        assertThat(API.calls("setMyCommands")).hasSize(1);
+        assertThat(API.calls("setMyCommands")).hasSize(2); // English default and Korean
     }
 
     @Test

@@ -232,7 +232,7 @@ class ChatBotTest {
     void helpListsEveryCommand() {
         String help = chat.reply("/help");
         for (BotMenu.Entry entry : BotMenu.ENTRIES) {
-            assertThat(help).contains(entry.example());
+            assertThat(help).contains("/" + entry.command());
         }
     }
 

@@ -81,7 +81,7 @@ class AllInOneEndToEndTest {
         recorder.close();
         assertThat(crossing.published()).isEqualTo(1);
         assertThat(pushes()).singleElement().asString()
-                .contains("USD/KRW is 1401").contains("your threshold 1400").contains("Note: rent money");
+                .contains("USD/KRW is 1,401").contains("your threshold 1,400").contains("Note: rent money");
 
         IngestionSummary sameRateAgain = ingestion.runOnce();
         assertThat(sameRateAgain.published()).isZero();

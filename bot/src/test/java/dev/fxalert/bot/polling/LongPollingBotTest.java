@@ -78,9 +78,11 @@ class LongPollingBotTest {
     @Test
     void publishesTheCommandMenuAtStartUp() {
         List<FakeBotApi.Call> menus = api.calls("setMyCommands");
-        assertThat(menus).hasSize(1);
+        assertThat(menus).hasSize(2);
         assertThat(menus.get(0).body().path("commands").findValuesAsText("command"))
-                .contains("start", "alert", "alerts", "rate", "convert", "pause", "resume", "delete", "help");
+                .contains("start", "alert", "alerts", "rate", "convert", "pause", "resume", "delete", "help", "lang");
+        assertThat(menus.get(1).body().path("language_code").asText()).isEqualTo("ko");
+        assertThat(menus.get(1).body().path("commands").findValuesAsText("description")).contains("내 알림 목록");
     }
 
     @Test

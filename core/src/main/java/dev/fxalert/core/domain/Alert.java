@@ -1,5 +1,7 @@
 package dev.fxalert.core.domain;
 
+import dev.fxalert.core.i18n.Msg;
+
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Instant;
@@ -170,7 +172,7 @@ public record Alert(
         }
         String stripped = note.strip();
         if (stripped.codePointCount(0, stripped.length()) > MAX_NOTE_LENGTH) {
-            throw new InvalidInputException("A note can be at most " + MAX_NOTE_LENGTH + " characters long.");
+            throw new InvalidInputException(Msg.NOTE_TOO_LONG, MAX_NOTE_LENGTH);
         }
         return stripped;
     }

@@ -1,11 +1,13 @@
 package dev.fxalert.core.domain;
 
+import dev.fxalert.core.i18n.Msg;
+
 /** The owner already has as many alerts as an operator allows per user. */
 public class AlertLimitExceededException extends InvalidInputException {
     private final int limit;
 
     public AlertLimitExceededException(int limit) {
-        super("You already have " + limit + " alerts, the most allowed. Delete one with /delete ID first.");
+        super(Msg.ALERT_LIMIT_REACHED, limit);
         this.limit = limit;
     }
 

@@ -1,5 +1,7 @@
 package dev.fxalert.core.domain;
 
+import dev.fxalert.core.i18n.Msg;
+
 import java.util.Currency;
 import java.util.Locale;
 import java.util.Objects;
@@ -22,7 +24,7 @@ public record CurrencyPair(String base, String quote) {
         base = requireIsoCode(base);
         quote = requireIsoCode(quote);
         if (base.equals(quote)) {
-            throw new InvalidInputException("A pair needs two different currencies, got " + base + " twice. Example: USD KRW");
+            throw new InvalidInputException(Msg.PAIR_SAME_CURRENCY, base);
         }
     }
 
@@ -41,7 +43,7 @@ public record CurrencyPair(String base, String quote) {
         if (joined.matches()) {
             return new CurrencyPair(joined.group(1), joined.group(2));
         }
-        throw new InvalidInputException("'" + text.strip() + "' is not a currency pair. Write it as USD KRW, USD/KRW or USDKRW.");
+        throw new InvalidInputException(Msg.PAIR_INVALID, text.strip());
     }
 
     public static boolean isKnownCurrency(String code) {
@@ -60,11 +62,11 @@ public record CurrencyPair(String base, String quote) {
 
     private static String requireIsoCode(String code) {
         if (code == null || code.isBlank()) {
-            throw new InvalidInputException("A currency code is missing. Use ISO 4217 codes such as USD, EUR, KRW.");
+            throw new InvalidInputException(Msg.CURRENCY_MISSING);
         }
         String upper = code.strip().toUpperCase(Locale.ROOT);
         if (!ISO_CODES.contains(upper)) {
-            throw new InvalidInputException("'" + code.strip() + "' is not an ISO 4217 currency code. Examples: USD, EUR, JPY, KRW.");
+            throw new InvalidInputException(Msg.CURRENCY_INVALID, code.strip());
         }
         return upper;
     }

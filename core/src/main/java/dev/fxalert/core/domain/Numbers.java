@@ -1,5 +1,7 @@
 package dev.fxalert.core.domain;
 
+import dev.fxalert.core.i18n.Msg;
+
 import java.math.BigDecimal;
 import java.util.Optional;
 
@@ -52,7 +54,7 @@ public final class Numbers {
     /** @throws InvalidInputException when {@code value} is outside the bounds, naming it in scientific notation */
     public static BigDecimal requireWithinBounds(BigDecimal value, String what) {
         if (!isWithinBounds(value)) {
-            throw new InvalidInputException("The " + what + " " + abbreviated(value) + " is out of range.");
+            throw new InvalidInputException(Msg.NUMBER_OUT_OF_RANGE, what, abbreviated(value));
         }
         return value;
     }

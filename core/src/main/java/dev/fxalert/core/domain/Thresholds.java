@@ -1,5 +1,7 @@
 package dev.fxalert.core.domain;
 
+import dev.fxalert.core.i18n.Msg;
+
 import java.math.BigDecimal;
 
 /** What a threshold may be: positive, and a number a currency rate could plausibly reach. */
@@ -14,18 +16,18 @@ public final class Thresholds {
 
     public static BigDecimal requireValid(BigDecimal threshold) {
         if (threshold == null) {
-            throw new InvalidInputException("The threshold is missing. Example: /alert USD KRW above 1400");
+            throw new InvalidInputException(Msg.THRESHOLD_MISSING);
         }
         Numbers.requireWithinBounds(threshold, "threshold"); // before anything writes it out or compares it
         if (threshold.signum() <= 0) {
-            throw new InvalidInputException("The threshold must be greater than 0, got " + threshold.toPlainString() + ".");
+            throw new InvalidInputException(Msg.THRESHOLD_NOT_POSITIVE, threshold.toPlainString());
         }
         if (threshold.compareTo(MAX) > 0) {
-            throw new InvalidInputException("The threshold " + threshold.toPlainString() + " is too large; the maximum is 1,000,000,000.");
+            throw new InvalidInputException(Msg.THRESHOLD_TOO_LARGE, threshold.toPlainString());
         }
         BigDecimal normalized = Numbers.normalize(threshold);
         if (normalized.scale() > MAX_FRACTION_DIGITS) {
-            throw new InvalidInputException("The threshold has too many decimals; at most " + MAX_FRACTION_DIGITS + " are allowed.");
+            throw new InvalidInputException(Msg.THRESHOLD_TOO_MANY_DECIMALS, MAX_FRACTION_DIGITS);
         }
         return normalized;
     }

@@ -18,6 +18,18 @@ public interface UserStore {
 
     Optional<User> findById(String userId);
 
+    /**
+     * Stores the language the user chose with /lang (a code such as {@code ko}); later links of the chat keep it.
+     * Returns false when the user is unknown.
+     */
+    boolean setLanguage(String userId, String language);
+
+    /**
+     * Stores the time zone the user chose with /timezone (an id {@link java.time.ZoneId#of} reads, e.g.
+     * {@code Asia/Seoul}). Returns false when the user is unknown.
+     */
+    boolean setTimezone(String userId, String timezone);
+
     /** Marks the user inactive (blocked the bot, chat gone); returns false when unknown or already inactive. */
     boolean deactivate(String userId);
 

@@ -898,6 +898,35 @@ public abstract class StoreContractTest {
         }
 
         @Test
+        void aChosenLanguageIsStoredOnTheUser() {
+            User user = users().linkChat(42L, "Mina", "en");
+
+            assertThat(users().setLanguage(user.id(), "ko")).isTrue();
+
+            assertThat(users().findById(user.id())).map(User::language).contains("ko");
+            assertThat(users().findByChatId(42L)).map(User::language).contains("ko");
+            assertThat(users().setLanguage("nobody", "ko")).isFalse();
+            assertThat(users().findById("nobody")).isEmpty();
+            assertThat(users().counts()).isEqualTo(new UserStore.UserCounts(1, 0));
+        }
+
+        @Test
+        void aChosenTimezoneIsStoredOnTheUserAndKeptWhenTheUserComesBack() {
+            User user = users().linkChat(42L, "Mina", "ko");
+            assertThat(user.timezone()).isNull();
+            assertThat(user.zone()).isEqualTo(java.time.ZoneId.of("UTC"));
+
+            assertThat(users().setTimezone(user.id(), "Asia/Seoul")).isTrue();
+            users().deactivate(user.id());
+            User back = users().linkChat(42L, "Mina", "ko");
+
+            assertThat(back.timezone()).isEqualTo("Asia/Seoul");
+            assertThat(users().findById(user.id())).map(User::zone).contains(java.time.ZoneId.of("Asia/Seoul"));
+            assertThat(users().setTimezone("nobody", "Asia/Seoul")).isFalse();
+            assertThat(users().findById("nobody")).isEmpty();
+        }
+
+        @Test
         void deactivateReportsOnlyTheChange() {
             User user = users().linkChat(42L, "Mina", "ko");
 

@@ -5,78 +5,62 @@ import dev.fxalert.core.domain.AlertCallback;
 import dev.fxalert.core.domain.AlertMode;
 import dev.fxalert.core.domain.Direction;
 import dev.fxalert.core.domain.Firing;
+import dev.fxalert.core.i18n.Messages;
+import dev.fxalert.core.i18n.Msg;
 import dev.fxalert.core.port.OutgoingMessage;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
  * The push for a fired alert: pair, new rate, threshold and direction, provider and observation time, the owner's
  * note, and buttons to re-arm, pause or delete the alert (handled by the bot through {@link AlertCallback}).
- * Plain text: a note can never break formatting. Times are shown in UTC because we do not know the reader's zone.
+ * Texts come from the same catalogues as the bot's replies ({@link Messages}), so numbers read alike in both.
+ * Plain text: a note can never break formatting. The time is in the owner's zone, with its abbreviation.
  */
 public final class PushMessages {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
-
-    /** The message for the alert's last firing, in {@code language} (a Telegram language code; null means English). */
+    /** The message for the alert's last firing in English or Korean, with the observation time in UTC. */
     public OutgoingMessage fired(Alert alert, String language) {
+        return fired(alert, language, ZoneId.of("UTC"));
+    }
+
+    /**
+     * The message for the alert's last firing, in {@code language} (a language code; null means English), with the
+     * observation time in the owner's {@code zone} ({@link dev.fxalert.core.domain.User#zone()}).
+     */
+    public OutgoingMessage fired(Alert alert, String language, ZoneId zone) {
         Firing firing = Objects.requireNonNull(alert.lastFiring(), "alert has not fired");
-        Language lang = Language.of(language);
-        String text = lang == Language.KOREAN ? korean(alert, firing) : english(alert, firing);
-        return new OutgoingMessage(alert.owner().chatId(), text, List.of(buttons(alert.id(), lang)));
-    }
-
-    private static String english(Alert alert, Firing firing) {
+        Messages messages = Messages.forCode(language);
         StringBuilder text = new StringBuilder()
-                .append("🔔 ").append(alert.pair()).append(" is ").append(firing.rate().toPlainString())
-                .append(alert.direction() == Direction.ABOVE ? " — at or above" : " — at or below")
-                .append(" your threshold ").append(alert.threshold().toPlainString()).append('\n')
-                .append("Source: ").append(firing.provider()).append(", ")
-                .append(TIME.format(firing.observedAt())).append(" UTC");
+                .append(messages.text(Msg.PUSH_FIRED, alert.pair().toString(), firing.rate(),
+                        selector(alert.direction()), alert.threshold()))
+                .append('\n').append(messages.text(Msg.PUSH_SOURCE, firing.provider(), Messages.time(firing.observedAt(), zone)));
         if (alert.note() != null) {
-            text.append('\n').append("Note: ").append(alert.note());
+            text.append('\n').append(messages.text(Msg.PUSH_NOTE, alert.note()));
         }
-        text.append('\n').append("Alert ").append(alert.id()).append(": ");
+        text.append('\n');
         if (alert.mode() == AlertMode.REARM) {
-            text.append("re-arms by itself once the rate goes back ")
-                    .append(alert.direction() == Direction.ABOVE ? "below " : "above ")
-                    .append(alert.rearmBoundary().toPlainString()).append('.');
+            Direction back = alert.direction() == Direction.ABOVE ? Direction.BELOW : Direction.ABOVE;
+            text.append(messages.text(Msg.PUSH_REARMS, alert.id(), selector(back), alert.rearmBoundary()));
         } else {
-            text.append("fired once; tap Re-arm to watch it again.");
+            text.append(messages.text(Msg.PUSH_FIRED_ONCE, alert.id()));
         }
-        return text.toString();
+        return new OutgoingMessage(alert.owner().chatId(), text.toString(), List.of(buttons(alert.id(), messages)));
     }
 
-    private static String korean(Alert alert, Firing firing) {
-        StringBuilder text = new StringBuilder()
-                .append("🔔 ").append(alert.pair()).append(" 환율이 ").append(firing.rate().toPlainString())
-                .append("입니다 — 설정한 기준 ").append(alert.threshold().toPlainString())
-                .append(alert.direction() == Direction.ABOVE ? " 이상" : " 이하").append('\n')
-                .append("출처: ").append(firing.provider()).append(", ")
-                .append(TIME.format(firing.observedAt())).append(" UTC");
-        if (alert.note() != null) {
-            text.append('\n').append("메모: ").append(alert.note());
-        }
-        text.append('\n').append("알림 ").append(alert.id()).append(": ");
-        if (alert.mode() == AlertMode.REARM) {
-            text.append("환율이 ").append(alert.rearmBoundary().toPlainString())
-                    .append(alert.direction() == Direction.ABOVE ? " 미만으로" : " 초과로")
-                    .append(" 돌아가면 자동으로 다시 켜집니다.");
-        } else {
-            text.append("한 번 울렸습니다. 다시 받으려면 '다시 켜기'를 누르세요.");
-        }
-        return text.toString();
+    /** The catalogues' {@code select} keyword for a direction. */
+    private static String selector(Direction direction) {
+        return direction.name().toLowerCase(Locale.ROOT);
     }
 
-    private static List<OutgoingMessage.Button> buttons(String alertId, Language lang) {
-        boolean ko = lang == Language.KOREAN;
+    private static List<OutgoingMessage.Button> buttons(String alertId, Messages messages) {
         return List.of(
-                button(ko ? "다시 켜기" : "Re-arm", AlertCallback.Action.REARM, alertId),
-                button(ko ? "일시정지" : "Pause", AlertCallback.Action.PAUSE, alertId),
-                button(ko ? "삭제" : "Delete", AlertCallback.Action.DELETE, alertId));
+                button(messages.text(Msg.BUTTON_REARM), AlertCallback.Action.REARM, alertId),
+                button(messages.text(Msg.BUTTON_PAUSE), AlertCallback.Action.PAUSE, alertId),
+                button(messages.text(Msg.BUTTON_DELETE), AlertCallback.Action.DELETE, alertId));
     }
 
     private static OutgoingMessage.Button button(String label, AlertCallback.Action action, String alertId) {

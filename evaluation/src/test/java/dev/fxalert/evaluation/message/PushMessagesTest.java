@@ -32,8 +32,8 @@ class PushMessagesTest {
 
         assertThat(message.chatId()).isEqualTo(4242L);
         assertThat(message.text())
-                .contains("USD/KRW is 1401.5")
-                .contains("at or above your threshold 1400")
+                .contains("USD/KRW is 1,401.5")
+                .contains("at or above your threshold 1,400")
                 .contains("frankfurter, 2026-11-25 04:40 UTC")
                 .contains("Note: pay rent")
                 .contains("tap Re-arm");
@@ -43,24 +43,46 @@ class PushMessagesTest {
     void explainsWhenAReArmAlertArmsAgain() {
         OutgoingMessage message = messages.fired(fired(Direction.BELOW, "1300", "1299", AlertMode.REARM, null), "en-US");
 
-        assertThat(message.text()).contains("at or below your threshold 1300")
-                .contains("goes back above 1306.5").doesNotContain("Note:");
+        assertThat(message.text()).contains("at or below your threshold 1,300")
+                .contains("goes back above 1,306.5").doesNotContain("Note:");
     }
 
     @Test
     void writesKoreanForKoreanSpeakers() {
         OutgoingMessage message = messages.fired(fired(Direction.ABOVE, "1400", "1401", AlertMode.REARM, "월세"), "ko-KR");
 
-        assertThat(message.text()).contains("USD/KRW 환율이 1401입니다").contains("기준 1400 이상")
-                .contains("출처: frankfurter").contains("메모: 월세").contains("1393 미만으로");
+        assertThat(message.text()).contains("USD/KRW 환율이 1,401입니다").contains("기준 1,400 이상")
+                .contains("출처: frankfurter").contains("메모: 월세").contains("1,393 미만으로")
+;
+        // Codes, the provider, the alert id and the zone are names; no other Latin word is left.
+        assertThat(message.text().replaceAll("USD|KRW|frankfurter|k3m9x2qa|UTC", "")).doesNotContainPattern("[A-Za-z]");
         assertThat(message.buttons().get(0)).extracting(OutgoingMessage.Button::label)
                 .containsExactly("다시 켜기", "일시정지", "삭제");
     }
 
     @Test
+    void showsTheObservationTimeInTheOwnersZoneWithItsAbbreviation() {
+        Alert alert = fired(Direction.ABOVE, "1400", "1401", AlertMode.ONCE, null);
+
+        assertThat(messages.fired(alert, "ko", java.time.ZoneId.of("Asia/Seoul")).text())
+                .contains("출처: frankfurter, 2026-11-25 13:40 KST");
+        assertThat(messages.fired(alert, "en", java.time.ZoneId.of("America/New_York")).text())
+                .contains("Source: frankfurter, 2026-11-24 23:40 EST");
+    }
+
+    @Test
     void unknownLanguagesFallBackToEnglish() {
-        assertThat(Language.of("de")).isEqualTo(Language.ENGLISH);
-        assertThat(Language.of(" KO ")).isEqualTo(Language.KOREAN);
+        OutgoingMessage message = messages.fired(fired(Direction.ABOVE, "1400", "1401", AlertMode.ONCE, null), "de");
+
+        assertThat(message.text()).startsWith("🔔 USD/KRW is 1,401");
+    }
+
+    @Test
+    void numbersReadAsInTheBotsReplies() {
+        OutgoingMessage message = messages.fired(fired(Direction.ABOVE, "0.00071", "0.00071234", AlertMode.ONCE, null), "en");
+
+        assertThat(message.text()).contains("is 0.00071234").contains("threshold 0.00071");
+        assertThat(message.text()).contains(dev.fxalert.core.i18n.Messages.number(new BigDecimal("0.00071234")));
     }
 
     @Test

@@ -35,6 +35,8 @@ final class DynamoDbUserStore implements UserStore {
     static final String DISPLAY_NAME = "displayName";
     static final String LANGUAGE = "language";
     static final String CREATED_AT = "createdAt";
+    /** Absent until the user sets one with /timezone. */
+    static final String TIMEZONE = "timezone";
     static final String ACTIVE = "active";
     /** Present ("ACTIVE") only on active users: the partition of the sparse index listActive pages through. */
     static final String ACTIVE_KEY = "activeKey";
@@ -161,6 +163,41 @@ final class DynamoDbUserStore implements UserStore {
     }
 
     @Override
+    public boolean setLanguage(String userId, String language) {
+        if (userId == null) {
+            return false;
+        }
+        try {
+            // attribute_exists(chatId): a user item, never a chat claim or a new item made up by the update.
+            client.updateItem(b -> b.tableName(table).key(key(userId))
+                    .conditionExpression("attribute_exists(#chatId)")
+                    .updateExpression("SET #language = :language")
+                    .expressionAttributeNames(Map.of("#chatId", CHAT_ID, "#language", LANGUAGE))
+                    .expressionAttributeValues(Map.of(":language", s(language))));
+            return true;
+        } catch (ConditionalCheckFailedException unknownUser) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean setTimezone(String userId, String timezone) {
+        if (userId == null) {
+            return false;
+        }
+        try {
+            client.updateItem(b -> b.tableName(table).key(key(userId))
+                    .conditionExpression("attribute_exists(#chatId)")
+                    .updateExpression("SET #timezone = :timezone")
+                    .expressionAttributeNames(Map.of("#chatId", CHAT_ID, "#timezone", TIMEZONE))
+                    .expressionAttributeValues(Map.of(":timezone", s(timezone))));
+            return true;
+        } catch (ConditionalCheckFailedException unknownUser) {
+            return false;
+        }
+    }
+
+    @Override
     public boolean deactivate(String userId) {
         if (userId == null) {
             return false;
@@ -232,6 +269,9 @@ final class DynamoDbUserStore implements UserStore {
         item.put(LANGUAGE, s(user.language()));
         item.put(CREATED_AT, instant(user.createdAt()));
         item.put(ACTIVE, bool(user.active()));
+        if (user.timezone() != null) {
+            item.put(TIMEZONE, s(user.timezone()));
+        }
         if (user.active()) {
             item.put(ACTIVE_KEY, s(ACTIVE_VALUE));
         }
@@ -240,6 +280,7 @@ final class DynamoDbUserStore implements UserStore {
 
     private static User fromItem(Map<String, AttributeValue> item) {
         return new User(string(item, USER_ID), number(item, CHAT_ID, 0), string(item, DISPLAY_NAME),
-                string(item, LANGUAGE), AttributeValues.instant(item, CREATED_AT), flag(item, ACTIVE));
+                string(item, LANGUAGE), AttributeValues.instant(item, CREATED_AT), flag(item, ACTIVE),
+                string(item, TIMEZONE));
     }
 }

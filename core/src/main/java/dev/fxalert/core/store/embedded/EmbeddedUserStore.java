@@ -13,7 +13,7 @@ import java.util.UUID;
 /** Users in H2; the unique chat_id constraint keeps one user per chat even under concurrent /start. */
 final class EmbeddedUserStore implements UserStore {
 
-    private static final String COLUMNS = "id, chat_id, display_name, language, created_at, active";
+    private static final String COLUMNS = "id, chat_id, display_name, language, created_at, active, timezone";
 
     private final Jdbc jdbc;
     private final Clock clock;
@@ -30,7 +30,7 @@ final class EmbeddedUserStore implements UserStore {
         Optional<User> existing = findByChatId(chatId);
         if (existing.isEmpty()) {
             try {
-                jdbc.update("INSERT INTO users (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, TRUE)",
+                jdbc.update("INSERT INTO users (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, TRUE, NULL)",
                         UUID.randomUUID().toString(), chatId, name, lang, clock.instant());
             } catch (EmbeddedStoreException e) {
                 if (!Jdbc.isUniqueViolation(e)) {
@@ -68,6 +68,16 @@ final class EmbeddedUserStore implements UserStore {
     }
 
     @Override
+    public boolean setLanguage(String userId, String language) {
+        return jdbc.update("UPDATE users SET language = ? WHERE id = ?", language, userId) == 1;
+    }
+
+    @Override
+    public boolean setTimezone(String userId, String timezone) {
+        return jdbc.update("UPDATE users SET timezone = ? WHERE id = ?", timezone, userId) == 1;
+    }
+
+    @Override
     public boolean deactivate(String userId) {
         return jdbc.update("UPDATE users SET active = FALSE WHERE id = ? AND active = TRUE", userId) == 1;
     }
@@ -87,6 +97,7 @@ final class EmbeddedUserStore implements UserStore {
 
     private static User toUser(ResultSet row) throws SQLException {
         return new User(row.getString("id"), row.getLong("chat_id"), row.getString("display_name"),
-                row.getString("language"), Jdbc.instant(row, "created_at"), row.getBoolean("active"));
+                row.getString("language"), Jdbc.instant(row, "created_at"), row.getBoolean("active"),
+                row.getString("timezone"));
     }
 }

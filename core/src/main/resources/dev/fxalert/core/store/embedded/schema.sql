@@ -8,6 +8,8 @@ CREATE TABLE IF NOT EXISTS users (
     active        BOOLEAN      NOT NULL,
     CONSTRAINT users_chat_unique UNIQUE (chat_id)
 );
+-- Added with /timezone: files written before it get the column (null: UTC).
+ALTER TABLE users ADD COLUMN IF NOT EXISTS timezone VARCHAR(64);
 
 CREATE TABLE IF NOT EXISTS alerts (
     id               VARCHAR(16)    PRIMARY KEY,

@@ -1,0 +1,98 @@
+package dev.fxalert.bot.command;
+
+import dev.fxalert.core.domain.User;
+import dev.fxalert.core.i18n.Language;
+import dev.fxalert.core.i18n.Messages;
+import dev.fxalert.core.i18n.Msg;
+import dev.fxalert.core.port.OutgoingMessage;
+import dev.fxalert.core.port.OutgoingMessage.Button;
+import dev.fxalert.core.port.UserStore;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * /settings: the user's language and time zone, with buttons to change them. A button's callback data is
+ * {@code set:lang:<code>} or {@code set:tz:<zone id>} (well under Telegram's 64 bytes); a press stores the choice
+ * and answers with the settings again, already in the new language or zone.
+ */
+final class SettingsCommand implements CommandHandler {
+
+    private static final String LANGUAGE_PREFIX = "set:lang:";
+    private static final String ZONE_PREFIX = "set:tz:";
+
+    private final UserStore users;
+    private final Clock clock;
+
+    SettingsCommand(UserStore users, Clock clock) {
+        this.users = users;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return "settings";
+    }
+
+    @Override
+    public Msg example() {
+        return Msg.EXAMPLE_SETTINGS;
+    }
+
+    @Override
+    public OutgoingMessage handle(CommandContext context) {
+        return view(context.user(), context.chatId());
+    }
+
+    /** The settings after a press of one of their buttons; empty when the data is not a settings button. */
+    Optional<OutgoingMessage> press(User user, long chatId, String data) {
+        if (data == null) {
+            return Optional.empty();
+        }
+        if (data.startsWith(LANGUAGE_PREFIX)) {
+            Optional<Language> language = Language.parse(data.substring(LANGUAGE_PREFIX.length()));
+            if (language.isEmpty()) {
+                return Optional.empty();
+            }
+            users.setLanguage(user.id(), language.get().code());
+            return Optional.of(view(users.findById(user.id()).orElse(user), chatId));
+        }
+        if (data.startsWith(ZONE_PREFIX)) {
+            String zone = data.substring(ZONE_PREFIX.length());
+            if (!ZoneInput.QUICK_CHOICES.contains(zone)) {
+                return Optional.empty();
+            }
+            users.setTimezone(user.id(), zone);
+            return Optional.of(view(users.findById(user.id()).orElse(user), chatId));
+        }
+        return Optional.empty();
+    }
+
+    /** The slash command a settings button stands for (for the console), or empty. */
+    static Optional<String> commandFor(String data) {
+        if (data != null && data.startsWith(LANGUAGE_PREFIX)) {
+            return Optional.of("/lang " + data.substring(LANGUAGE_PREFIX.length()));
+        }
+        if (data != null && data.startsWith(ZONE_PREFIX)) {
+            return Optional.of("/timezone " + data.substring(ZONE_PREFIX.length()));
+        }
+        return Optional.empty();
+    }
+
+    private OutgoingMessage view(User user, long chatId) {
+        Messages messages = Messages.forCode(user.language());
+        ZoneId zone = user.zone();
+        String text = messages.text(Msg.SETTINGS_VIEW, messages.language().code(), zone.getId(),
+                Messages.time(clock.instant(), zone));
+        List<Button> languages = List.of(
+                new Button(messages.text(Msg.BUTTON_LANGUAGE_ENGLISH), LANGUAGE_PREFIX + Language.ENGLISH.code()),
+                new Button(messages.text(Msg.BUTTON_LANGUAGE_KOREAN), LANGUAGE_PREFIX + Language.KOREAN.code()));
+        List<Button> zones = ZoneInput.QUICK_CHOICES.stream()
+                .map(id -> new Button(messages.text(Msg.BUTTON_TIMEZONE, id, Messages.time(clock.instant(), ZoneId.of(id))
+                        .substring(11)), ZONE_PREFIX + id))
+                .toList();
+        return new OutgoingMessage(chatId, text, List.of(languages, zones));
+    }
+}

@@ -1,0 +1,233 @@
+package dev.fxalert.bot.command;
+
+import dev.fxalert.bot.telegram.TelegramMessages;
+import dev.fxalert.core.domain.Alert;
+import dev.fxalert.core.domain.AlertCallback;
+import dev.fxalert.core.domain.User;
+import dev.fxalert.core.i18n.Language;
+import dev.fxalert.core.i18n.Messages;
+import dev.fxalert.core.i18n.Msg;
+import dev.fxalert.core.port.OutgoingMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Korean users read no English and English users no Korean, over every command, refusal and button: the language
+ * comes from Telegram on first contact and from /lang after that.
+ */
+class ChatBotLanguageTest {
+
+    private static final long KO_CHAT = 82L;
+    private static final long EN_CHAT = 44L;
+
+    @TempDir
+    Path dir;
+    private ChatBotFixture chat;
+
+    @BeforeEach
+    void setUp() {
+        chat = new ChatBotFixture(dir, 1000);
+        chat.storedRate("USD/KRW", "1385.2", "frankfurter", Duration.ofMinutes(4));
+    }
+
+    @AfterEach
+    void tearDown() {
+        chat.close();
+    }
+
+    /** Every command with good and bad input, as a person would type it; {id} is replaced by a real alert id. */
+    private static final List<String> EVERY_COMMAND = List.of(
+            "/start", "/help", "hello", "/nope", "/lang", "/lang fr", "/timezone", "/timezone Seoul", "/timezone mars", "/settings",
+            "/alert USD KRW above 1400", "/alert USD KRW above 1400", "/alert EUR USD below 1.05 once 여름 여행",
+            "/alert USD KRW below 1300 월급", "/alert", "/alert USD", "/alert USD KRW 1400", "/alert USD KRW sideways 1400",
+            "/alert USD KRW above abc", "/alert USD USD above 1", "/alert XYZ KRW above 1", "/alert USDKRWX above 1",
+            "/alert USD KRW above 0", "/alert USD KRW above 99999999999", "/alert USD KRW above 1.123456789",
+            "/alert USD KRW above 1400 " + "x".repeat(120), "/alert U1D KRW above 1",
+            "/alerts", "/alerts x", "/alerts 9",
+            "/pause", "/pause bad!", "/pause {id}", "/pause {id}", "/resume {id}", "/resume {id}", "/pause zzzzzzzz",
+            "/rate USD KRW", "/rate", "/rate USD KRW foo", "/rate EUR JPY",
+            "/convert 100 USD KRW", "/convert", "/convert -1 USD KRW", "/convert 1e30 USD KRW", "/convert 100",
+            "/convert 100 USD KRW extra", "/convert 1000000000000000000 USD KRW",
+            "/currencies", "/currencies VND", "/currencies XX1", "/currencies A B", "/currencies ZZZ",
+            "/start " + "x".repeat(300),
+            "/delete {id}", "/delete {id}");
+
+    private List<OutgoingMessage> conversation(long chatId, String language) {
+        List<OutgoingMessage> replies = new ArrayList<>();
+        String id = null;
+        for (String command : EVERY_COMMAND) {
+            if (command.contains("{id}") && id == null) {
+                User user = chat.stores.users().findByChatId(chatId).orElseThrow();
+                id = chat.stores.alerts().listByOwner(user.id()).get(0).id();
+            }
+            String text = id == null ? command : command.replace("{id}", id);
+            replies.addAll(chat.bot.handle(new IncomingMessage(chatId, text, "Mina", language, true)));
+        }
+        // Buttons: page turning past ten alerts, each action, a page that is gone and a stale button.
+        for (int i = 0; i < 11; i++) {
+            replies.addAll(chat.bot.handle(new IncomingMessage(chatId, "/alert USD KRW above " + (2000 + i), "Mina",
+                    language, true)));
+        }
+        replies.addAll(chat.bot.handle(new IncomingMessage(chatId, "/alerts", "Mina", language, true)));
+        Alert alert = chat.stores.alerts().listByOwner(chat.stores.users().findByChatId(chatId).orElseThrow().id()).get(0);
+        List<String> answers = new ArrayList<>();
+        for (String data : List.of(new AlertCallback(AlertCallback.Action.PAUSE, alert.id()).encode(),
+                new AlertCallback(AlertCallback.Action.REARM, alert.id()).encode(),
+                new AlertCallback(AlertCallback.Action.DELETE, alert.id()).encode(),
+                AlertsView.pageData(2), AlertsView.pageData(9), "something-old", "set:tz:UTC", "set:tz:Mars/Base")) {
+            CallbackOutcome outcome = chat.bot.handle(new IncomingCallback("cb", chatId, data, "Mina", language));
+            answers.add(outcome.answer());
+            replies.addAll(outcome.messages());
+        }
+        replies.add(OutgoingMessage.text(chatId, String.join("\n", answers)));
+        return replies;
+    }
+
+    @Test
+    void aKoreanTelegramUserReadsNoEnglishInAnyReplyRefusalOrButton() {
+        List<OutgoingMessage> replies = conversation(KO_CHAT, "ko-KR");
+
+        assertThat(replies).hasSizeGreaterThan(EVERY_COMMAND.size());
+        for (OutgoingMessage reply : replies) {
+            assertThat(latinWords(reply.text())).as(reply.text()).isEmpty();
+            assertThat(reply.text()).as("every reply to a Korean user is written in Korean").containsPattern("\\p{IsHangul}");
+            assertThat(reply.text()).doesNotContain(Messages.of(Language.KOREAN).text(Msg.CHAT_INTERNAL_ERROR));
+            reply.buttons().forEach(row -> row.forEach(button ->
+                    assertThat(latinWords(button.label())).as(button.label()).isEmpty()));
+        }
+    }
+
+    @Test
+    void anEnglishTelegramUserReadsNoKorean() {
+        List<OutgoingMessage> replies = conversation(EN_CHAT, "en");
+
+        for (OutgoingMessage reply : replies) {
+            // The one Korean phrase is the hint how to switch, and the user's own note.
+            assertThat(reply.text().replaceAll("한국어로 대화하기|한국어|여름 여행|월급", ""))
+                    .as(reply.text()).doesNotContainPattern("\\p{IsHangul}");
+            assertThat(reply.text()).doesNotContain(Messages.of(Language.ENGLISH).text(Msg.CHAT_INTERNAL_ERROR));
+            // A language picker names each language in itself: the Korean button reads 한국어.
+            reply.buttons().forEach(row -> row.forEach(button ->
+                    assertThat(button.label().replace("한국어", "")).doesNotContainPattern("\\p{IsHangul}")));
+        }
+    }
+
+    @Test
+    void langSwitchesEveryLaterReplyAndTheChoiceOutlivesStartAndTelegramsLanguage() {
+        assertThat(chat.reply("/start")).startsWith("Hi Mina!");
+
+        assertThat(chat.reply("/lang ko")).startsWith("이제부터 한국어로");
+        assertThat(chat.reply("/rate USD KRW")).isEqualTo("1 USD = 1,385.2 KRW (frankfurter, 4분 전)");
+        assertThat(chat.reply("/start")).as("Telegram still says en; the stored choice wins").startsWith("Mina님, 안녕하세요!");
+        assertThat(chat.stores.users().findByChatId(ChatBotFixture.CHAT)).map(User::language).contains("ko");
+
+        assertThat(chat.reply("/lang en")).startsWith("From now on I write to you in English.");
+        assertThat(chat.reply("/rate USD KRW")).isEqualTo("1 USD = 1,385.2 KRW (frankfurter, 4 min ago)");
+    }
+
+    @Test
+    void timesAreShownInTheZoneTheUserChoseWithItsAbbreviation() {
+        assertThat(chat.reply("/timezone")).startsWith("I show times in UTC; it is 2026-11-25 09:00 UTC there now.");
+
+        assertThat(chat.reply("/timezone seoul"))
+                .isEqualTo("From now on I show times in Asia/Seoul; it is 2026-11-25 18:00 KST there now.");
+        assertThat(chat.reply("/timezone")).startsWith("I show times in Asia/Seoul; it is 2026-11-25 18:00 KST");
+        assertThat(chat.stores.users().findByChatId(ChatBotFixture.CHAT)).map(User::timezone).contains("Asia/Seoul");
+
+        assertThat(chat.reply("/timezone UTC-5")).startsWith("From now on I show times in UTC-05:00; it is 2026-11-25 04:00 UTC-05:00");
+        assertThat(chat.reply("/timezone Atlantis")).isEqualTo("'Atlantis' is not a time zone I know. Use an IANA id "
+                + "like Asia/Seoul, a city like Seoul, or an offset like UTC+9.\nExample: /timezone Asia/Seoul");
+    }
+
+    @Test
+    void settingsShowLanguageAndZoneWithButtonsThatChangeThem() {
+        OutgoingMessage settings = chat.send("/settings");
+        assertThat(settings.text()).isEqualTo("Your settings:\nLanguage: English\nTime zone: UTC, now 2026-11-25 09:00 UTC\n"
+                + "Tap a button to change them, or use /lang and /timezone.");
+        assertThat(settings.buttons()).flatExtracting(row -> row).extracting(OutgoingMessage.Button::label)
+                .containsExactly("English", "한국어", "Asia/Seoul (18:00 KST)", "UTC (09:00 UTC)");
+
+        CallbackOutcome korean = chat.bot.handle(new IncomingCallback("cb", ChatBotFixture.CHAT, "set:lang:ko", "Mina", "en"));
+        assertThat(korean.messages().get(0).text()).startsWith("내 설정:\n언어: 한국어\n시간대: UTC");
+
+        CallbackOutcome seoul = chat.bot.handle(new IncomingCallback("cb", ChatBotFixture.CHAT, "set:tz:Asia/Seoul", "Mina", "en"));
+        assertThat(seoul.messages().get(0).text()).contains("시간대: Asia/Seoul, 현재 2026-11-25 18:00 KST");
+        assertThat(chat.stores.users().findByChatId(ChatBotFixture.CHAT)).map(User::timezone).contains("Asia/Seoul");
+
+        assertThat(settings.buttons()).flatExtracting(row -> row)
+                .extracting(button -> ButtonCommands.commandFor(button.callbackData()).orElseThrow())
+                .containsExactly("/lang en", "/lang ko", "/timezone Asia/Seoul", "/timezone UTC");
+        // Only the offered zones are accepted from a button: callback data can be forged.
+        CallbackOutcome forged = chat.bot.handle(new IncomingCallback("cb", ChatBotFixture.CHAT, "set:tz:Mars/Base", "Mina", "en"));
+        assertThat(forged.messages()).isEmpty();
+    }
+
+    @Test
+    void repliesThatNeedNoStoreStillComeWhenTheStoreFailsInTelegramsLanguage() {
+        dev.fxalert.core.port.UserStore broken = org.mockito.Mockito.mock(dev.fxalert.core.port.UserStore.class);
+        org.mockito.Mockito.when(broken.findByChatId(org.mockito.ArgumentMatchers.anyLong()))
+                .thenThrow(new IllegalStateException("database gone"));
+        ChatBot bot = new ChatBot(broken, chat.stores.alerts(), chat.stores.rateHistory(), pair -> java.util.Optional.empty(),
+                dev.fxalert.core.port.CurrencyCatalogue.of(java.util.Map.of("test", java.util.Set.of("USD", "KRW"))),
+                java.time.Clock.fixed(ChatBotFixture.NOW, java.time.ZoneOffset.UTC), BotSettings.defaults());
+
+        assertThat(bot.handle(new IncomingMessage(9L, "hello", "Mina", "ko", true)))
+                .extracting(OutgoingMessage::text).singleElement().asString().startsWith("저는 /alert USD KRW above 1400");
+        assertThat(bot.handle(new IncomingMessage(9L, "/nope", "Mina", "en", true)))
+                .extracting(OutgoingMessage::text).containsExactly("I don't know /nope. /help lists what I understand.");
+    }
+
+    @Test
+    void anUnknownLanguageIsRefusedAndChangesNothing() {
+        assertThat(chat.reply("/lang fr")).startsWith("I don't speak 'fr'. Choose /lang en (English) or /lang ko");
+        assertThat(chat.reply("/lang")).startsWith("I write to you in English.");
+    }
+
+    @Test
+    void theCommandMenuIsPublishedInEveryLanguageKoreanScopedToKoreanClients() {
+        List<SetMyCommands> menus = TelegramMessages.menus();
+
+        assertThat(menus).extracting(SetMyCommands::getLanguageCode).containsExactly(null, "ko");
+        assertThat(menus.get(0).getCommands()).extracting(BotCommand::getDescription)
+                .contains("List my alerts").allSatisfy(d -> assertThat(d).doesNotContainPattern("\\p{IsHangul}"));
+        assertThat(menus.get(1).getCommands()).extracting(BotCommand::getDescription)
+                .contains("내 알림 목록").allSatisfy(d -> assertThat(d).containsPattern("\\p{IsHangul}"));
+        assertThat(menus.get(1).getCommands()).extracting(BotCommand::getCommand)
+                .containsExactlyElementsOf(menus.get(0).getCommands().stream().map(BotCommand::getCommand).toList());
+    }
+
+    /** {@code words} standing alone in Latin script; a Korean particle may follow (USD가), a Latin letter not. */
+    private static String ascii(String words) {
+        return "(?<![A-Za-z0-9])(" + words + ")(?![A-Za-z0-9])";
+    }
+
+    /**
+     * Latin words left once what people type or name is taken out: commands and examples, currency codes, alert
+     * ids, provider names, the command keywords (above, once, ...) and the language names in the /lang hint.
+     */
+    private static List<String> latinWords(String text) {
+        String rest = text.replaceAll("/\\S+", " ")
+                .replace("Mina", " ")
+                .replaceAll("frankfurter|open-er-api|koreaexim", " ")
+                .replaceAll("'[^']*'", " ")
+                .replaceAll(ascii("([A-Z]{3}){1,2}|[a-z0-9]{8}"), " ")
+                .replaceAll(ascii("above|below|over|under|once|English|switch|to|en|ko|fr|ID|IANA|Asia|Seoul"), " ");
+        List<String> words = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[A-Za-z]{2,}").matcher(rest);
+        while (m.find()) {
+            words.add(m.group());
+        }
+        return words;
+    }
+}
