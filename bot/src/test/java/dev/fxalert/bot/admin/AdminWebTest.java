@@ -5,6 +5,7 @@ import dev.fxalert.admin.ingestion.IngestionReport;
 import dev.fxalert.admin.ingestion.IngestionTrigger;
 import dev.fxalert.admin.ingestion.ProviderRun;
 import dev.fxalert.admin.testing.InMemoryAlertStore;
+import dev.fxalert.admin.testing.InMemoryAuditLog;
 import dev.fxalert.admin.testing.InMemoryUserStore;
 import dev.fxalert.admin.testing.RecordingScheduleManager;
 import dev.fxalert.core.config.Secrets;
@@ -94,6 +95,11 @@ abstract class AdminWebTest {
         @Bean
         InMemoryAlertStore alertStore() {
             return new InMemoryAlertStore();
+        }
+
+        @Bean
+        InMemoryAuditLog auditLog() {
+            return new InMemoryAuditLog();
         }
 
         /** Stands in for the local schedule so tests see exactly what was asked of the port. */
