@@ -36,10 +36,18 @@ public final class ChatBot {
     private final ChatRateLimiter limiter;
     private final BotSettings settings;
     private final Map<String, CommandHandler> handlers = new LinkedHashMap<>();
+    private final CommandObserver observer;
 
     /** @param catalogue the currencies the configured rate sources quote: what /alert accepts and /currencies lists */
     public ChatBot(UserStore users, AlertStore alerts, RateHistory history, RateLookup lookup,
                    CurrencyCatalogue catalogue, Clock clock, BotSettings settings) {
+        this(users, alerts, history, lookup, catalogue, clock, settings, CommandObserver.NONE);
+    }
+
+    /** @param observer told how every command and button press ended (metrics) */
+    public ChatBot(UserStore users, AlertStore alerts, RateHistory history, RateLookup lookup,
+                   CurrencyCatalogue catalogue, Clock clock, BotSettings settings, CommandObserver observer) {
+        this.observer = observer;
         this.users = users;
         this.alerts = alerts;
         this.actions = new AlertActions(alerts);
@@ -92,27 +100,35 @@ public final class ChatBot {
         }
         Optional<List<OutgoingMessage>> refused = refusal(chatId);
         if (refused.isPresent()) {
+            observe(handlers.containsKey(command.name()) ? command.name() : "unknown", CommandObserver.Outcome.RATE_LIMITED);
             return refused.get();
         }
         int length = message.text().strip().codePointCount(0, message.text().strip().length());
         if (length > BotSettings.MAX_TEXT_LENGTH) {
+            observe(handlers.containsKey(command.name()) ? command.name() : "unknown", CommandObserver.Outcome.REFUSED);
             return List.of(OutgoingMessage.text(chatId, "That message is " + length + " characters long; commands "
                     + "can be at most " + BotSettings.MAX_TEXT_LENGTH + ". Example: " + AlertRequestParser.EXAMPLE));
         }
         CommandHandler handler = handlers.get(command.name());
         if (handler == null) {
+            observe("unknown", CommandObserver.Outcome.UNKNOWN);
             return List.of(OutgoingMessage.text(chatId, "I don't know /" + NumberInput.abbreviate(command.name())
                     + ". /help lists what I understand."));
         }
         try {
             User user = linkedUser(chatId, message.displayName(), message.language(), handler.name().equals("start"));
-            return List.of(handler.handle(new CommandContext(user, chatId, command.arguments(), message)));
+            OutgoingMessage reply = handler.handle(new CommandContext(user, chatId, command.arguments(), message));
+            observe(handler.name(), CommandObserver.Outcome.OK);
+            return List.of(reply);
         } catch (AlertLimitExceededException e) {
+            observe(handler.name(), CommandObserver.Outcome.REFUSED);
             return List.of(OutgoingMessage.text(chatId, e.getMessage()));
         } catch (InvalidInputException e) {
+            observe(handler.name(), CommandObserver.Outcome.REFUSED);
             return List.of(OutgoingMessage.text(chatId, refusal(e.getMessage(), handler.example())));
         } catch (RuntimeException e) {
             log.error("Command /{} in chat {} failed", handler.name(), chatId, e);
+            observe(handler.name(), CommandObserver.Outcome.ERROR);
             return List.of(OutgoingMessage.text(chatId, INTERNAL_ERROR));
         }
     }
@@ -121,6 +137,7 @@ public final class ChatBot {
     public CallbackOutcome handle(IncomingCallback callback) {
         long chatId = callback.chatId();
         if (limiter.check(chatId) != ChatRateLimiter.Verdict.ALLOWED) {
+            observe("button", CommandObserver.Outcome.RATE_LIMITED);
             return CallbackOutcome.answerOnly("Too many presses; please wait a minute.");
         }
         try {
@@ -132,20 +149,36 @@ public final class ChatBot {
                     case RESUME, REARM -> actions.resume(user.id(), action.alertId());
                     case DELETE -> actions.delete(user.id(), action.alertId());
                 };
+                observe("button", CommandObserver.Outcome.OK);
                 return new CallbackOutcome(firstSentence(text), List.of(OutgoingMessage.text(chatId, text)));
             }
             int page = AlertsView.decodePage(callback.data());
             if (page > 0) {
                 try {
-                    return new CallbackOutcome("", List.of(AlertsView.render(chatId, alerts.listByOwner(user.id()), page)));
+                    CallbackOutcome outcome = new CallbackOutcome("",
+                            List.of(AlertsView.render(chatId, alerts.listByOwner(user.id()), page)));
+                    observe("button", CommandObserver.Outcome.OK);
+                    return outcome;
                 } catch (InvalidInputException e) {
+                    observe("button", CommandObserver.Outcome.REFUSED);
                     return CallbackOutcome.answerOnly("That page is gone; send /alerts for a fresh list.");
                 }
             }
+            observe("button", CommandObserver.Outcome.REFUSED);
             return CallbackOutcome.answerOnly("This button no longer works; send /alerts for fresh ones.");
         } catch (RuntimeException e) {
             log.error("Button press in chat {} failed", chatId, e);
+            observe("button", CommandObserver.Outcome.ERROR);
             return CallbackOutcome.answerOnly(INTERNAL_ERROR);
+        }
+    }
+
+    private void observe(String command, CommandObserver.Outcome outcome) {
+        try {
+            observer.onHandled(command, outcome);
+        } catch (RuntimeException e) {
+            // Counting must never cost the user their answer.
+            log.warn("command observer failed", e);
         }
     }
 

@@ -79,7 +79,8 @@ abstract class AdminWebTest {
         /** The token comes from the environment in the app; here from a test property, blank to disable the API. */
         @Bean
         Secrets secrets(Environment environment) {
-            return Secrets.of(Map.of("ADMIN_API_TOKEN", environment.getProperty("test.admin-token", TOKEN)));
+            return Secrets.of(Map.of("ADMIN_API_TOKEN", environment.getProperty("test.admin-token", TOKEN),
+                    "METRICS_TOKEN", environment.getProperty("test.metrics-token", "")));
         }
 
         @Bean
