@@ -127,7 +127,7 @@ public final class EvaluationService {
                 ownerGone++;
                 continue;
             }
-            toSend.add(new Push(alert.id(), alert.owner().userId(), firing.eventId(), firing.observedAt(),
+            toSend.add(new Push(alert.id(), alert.owner().userId(), firing.eventId(), firing.firedAt(),
                     messages.fired(alert, owner.get().language(), owner.get().zone()), alert.push().attempts()));
         }
         return new Pushes(toSend, ownerGone);

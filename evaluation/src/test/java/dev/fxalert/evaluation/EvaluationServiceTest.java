@@ -118,6 +118,28 @@ class EvaluationServiceTest {
     }
 
     @Test
+    void pushLagRunsFromTheFiringNotFromTheRatesObservation() throws Exception {
+        // The ECB publishes its 16:00 CET rate; it is fetched and evaluated hours later. What the operator wants to
+        // see is how long delivery took, not how old the rate was (that showed a p50 of 7.4 hours).
+        User mina = store.user(1005, "en");
+        store.alert("lagalert", mina, Direction.ABOVE, "1400", AlertMode.ONCE, null);
+        telegram.enqueue(TelegramResponses.sent(1005, 1));
+        List<dev.fxalert.evaluation.delivery.DeliveryReport> reports = new java.util.concurrent.CopyOnWriteArrayList<>();
+        sender.close();
+        URI base = URI.create("http://" + telegram.getHostName() + ":" + telegram.getPort());
+        sender = new PacedSender(TelegramNotifier.create(TOKEN, new TelegramApiConfig(base, Duration.ofSeconds(2),
+                Duration.ofSeconds(2))), store.alerts(), store.users(), reports::add, FAST, clock, clock.sleeper(),
+                new DirectExecutorService());
+        Instant observed = clock.instant();
+        clock.advance(Duration.ofHours(7));
+
+        serviceWith(sender).onRateUpdated(RateUpdated.of(new Rate(USD_KRW, new BigDecimal("1401"), "ecb", observed), null));
+
+        assertThat(reports).singleElement().satisfies(report ->
+                assertThat(report.eventToPushLag()).isLessThan(Duration.ofMinutes(1)));
+    }
+
+    @Test
     void aDuplicateEventChangesNothingAndSendsNothing() throws Exception {
         User mina = store.user(1002, "en");
         store.alert("aaaaaaaa", mina, Direction.BELOW, "1300", AlertMode.REARM, null);

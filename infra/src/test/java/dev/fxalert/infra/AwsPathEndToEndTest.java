@@ -246,6 +246,8 @@ class AwsPathEndToEndTest {
         assertThat(stats.get("statusCode").asInt()).as(stats.toString()).isEqualTo(200);
         JsonNode alerts = admin("GET", "/admin/alerts", null);
         assertThat(alerts.get("statusCode").asInt()).as(alerts.toString()).isEqualTo(200);
+        JsonNode audit = admin("GET", "/admin/audit", null);
+        assertThat(audit.get("statusCode").asInt()).as(audit.toString()).isEqualTo(200);
 
         JsonNode pause = admin("POST", "/admin/ingestion/pause", null);
         assertThat(pause.get("statusCode").asInt()).as(pause.toString()).isEqualTo(200);

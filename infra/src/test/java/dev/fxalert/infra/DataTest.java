@@ -50,10 +50,12 @@ class DataTest {
     }
 
     @Test
-    void usersAreKeyedByUserIdAndPagedByActivity() {
+    void usersAreKeyedByUserIdAndPagedByActivityAndHoldTheAuditLog() {
         Map<String, Object> users = tables.get("UsersTable");
         assertThat(keys(users.get("KeySchema"))).containsExactly("userId");
-        assertThat(indexes(users)).containsExactlyEntriesOf(Map.of("activeById", List.of("activeKey", "userId")));
+        assertThat(indexes(users)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "activeById", List.of("activeKey", "userId"),
+                "auditByTime", List.of("auditKey", "auditSort")));
     }
 
     @Test

@@ -57,7 +57,8 @@ public final class AlertListing {
         }
     }
 
-    private static int parseLimit(String limit) {
+    /** The {@code limit} query parameter of every admin listing: 1 to {@link AlertQuery#MAX_LIMIT}, default {@link #DEFAULT_LIMIT}. */
+    public static int parseLimit(String limit) {
         if (blankToNull(limit) == null) {
             return DEFAULT_LIMIT;
         }

@@ -6,9 +6,11 @@ import dev.fxalert.admin.broadcast.BroadcastService;
 import dev.fxalert.admin.ingestion.IngestionControl;
 import dev.fxalert.admin.ingestion.IngestionTrigger;
 import dev.fxalert.admin.journal.OperationsJournal;
+import dev.fxalert.admin.operator.OperatorActions;
 import dev.fxalert.admin.stats.StatsService;
 import dev.fxalert.admin.users.UserLookup;
 import dev.fxalert.core.port.AlertStore;
+import dev.fxalert.core.port.AuditLog;
 import dev.fxalert.core.port.ScheduleManager;
 import dev.fxalert.core.port.UserStore;
 
@@ -17,7 +19,7 @@ import java.util.Objects;
 
 /** The admin services, wired once and shared by the Lambda router and the Spring controllers. */
 public record AdminServices(StatsService stats, UserLookup users, AlertListing alerts, IngestionControl ingestion,
-                            BroadcastService broadcast) {
+                            BroadcastService broadcast, OperatorActions actions) {
 
     public AdminServices {
         Objects.requireNonNull(stats, "stats");
@@ -25,6 +27,7 @@ public record AdminServices(StatsService stats, UserLookup users, AlertListing a
         Objects.requireNonNull(alerts, "alerts");
         Objects.requireNonNull(ingestion, "ingestion");
         Objects.requireNonNull(broadcast, "broadcast");
+        Objects.requireNonNull(actions, "actions");
     }
 
     /**
@@ -32,7 +35,7 @@ public record AdminServices(StatsService stats, UserLookup users, AlertListing a
      * @param trigger     null when this deployment cannot run ingestion on demand (answers 503)
      * @param broadcaster null when this deployment cannot broadcast (answers 503)
      */
-    public static AdminServices wire(UserStore userStore, AlertStore alertStore, OperationsJournal journal,
+    public static AdminServices wire(UserStore userStore, AlertStore alertStore, AuditLog audit, OperationsJournal journal,
                                      ScheduleManager schedules, IngestionTrigger trigger, BroadcastSender broadcaster,
                                      Clock clock) {
         return new AdminServices(
@@ -40,6 +43,7 @@ public record AdminServices(StatsService stats, UserLookup users, AlertListing a
                 new UserLookup(userStore, alertStore),
                 new AlertListing(alertStore),
                 new IngestionControl(trigger, schedules, journal),
-                new BroadcastService(userStore, alertStore, broadcaster));
+                new BroadcastService(userStore, alertStore, broadcaster),
+                new OperatorActions(userStore, alertStore, audit, clock));
     }
 }

@@ -58,10 +58,19 @@ public final class AdminHttpApi {
         // Like Spring's default: extra fields in a request body are ignored, not an error.
         this.json = json.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         on("GET", "/admin/stats", (request, path) -> services.stats().stats());
+        on("GET", "/admin/users", (request, path) -> services.users().search(request.queryParameter("q"),
+                request.queryParameter("limit")));
         on("GET", "/admin/users/{chatId}", (request, path) -> services.users().byChatId(path.group(1)));
+        on("POST", "/admin/users/{chatId}/deactivate", (request, path) -> services.actions().deactivateUser(path.group(1)));
+        on("POST", "/admin/users/{chatId}/reactivate", (request, path) -> services.actions().reactivateUser(path.group(1)));
         on("GET", "/admin/alerts", (request, path) -> services.alerts().list(request.queryParameter("pair"),
                 request.queryParameter("state"), request.queryParameter("cursor"), request.queryParameter("limit")));
         on("GET", "/admin/alerts/dead-letters", (request, path) -> services.alerts().deadLetters(request.queryParameter("limit")));
+        on("POST", "/admin/alerts/{alertId}/pause", (request, path) -> services.actions().pauseAlert(path.group(1)));
+        on("POST", "/admin/alerts/{alertId}/resume", (request, path) -> services.actions().resumeAlert(path.group(1)));
+        on("DELETE", "/admin/alerts/{alertId}", (request, path) -> services.actions().deleteAlert(path.group(1)));
+        on("GET", "/admin/audit", (request, path) -> services.actions().audit(request.queryParameter("cursor"),
+                request.queryParameter("limit")));
         on("POST", "/admin/ingestion/run", (request, path) -> services.ingestion().runNow());
         on("POST", "/admin/ingestion/pause", (request, path) -> services.ingestion().pause());
         on("POST", "/admin/ingestion/resume", (request, path) -> services.ingestion().resume());

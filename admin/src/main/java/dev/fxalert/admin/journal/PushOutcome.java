@@ -8,7 +8,8 @@ import java.util.Objects;
  * How one push attempt for a fired alert ended; evaluation's sender reports it through
  * {@link OperationsJournal#recordPush(PushOutcome)}.
  *
- * @param eventAt    when the rate event that fired the alert was published
+ * @param eventAt    when the alert fired, seconds after the rate event was published (not the rate's observation
+ *                   time, which for a daily reference rate is hours earlier)
  * @param finishedAt when Telegram answered (or the attempt gave up)
  * @param reason     why it failed, or null
  */

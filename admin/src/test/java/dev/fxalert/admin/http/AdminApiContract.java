@@ -10,6 +10,7 @@ import dev.fxalert.admin.ingestion.ProviderRun;
 import dev.fxalert.admin.journal.OperationsJournal;
 import dev.fxalert.admin.testing.Alerts;
 import dev.fxalert.admin.testing.InMemoryAlertStore;
+import dev.fxalert.admin.testing.InMemoryAuditLog;
 import dev.fxalert.admin.testing.InMemoryUserStore;
 import dev.fxalert.admin.testing.RecordingScheduleManager;
 import dev.fxalert.core.port.DeliveryResult;
@@ -58,6 +59,7 @@ public abstract class AdminApiContract {
 
     public static final InMemoryUserStore USERS = new InMemoryUserStore();
     public static final InMemoryAlertStore ALERTS = new InMemoryAlertStore();
+    public static final InMemoryAuditLog AUDIT = new InMemoryAuditLog();
     public static final RecordingScheduleManager SCHEDULES = new RecordingScheduleManager();
     public static final List<OutgoingMessage> BROADCASTS = new CopyOnWriteArrayList<>();
     public static final IngestionTrigger TRIGGER = () -> new IngestionReport(NOW.minusSeconds(2), NOW,
@@ -75,7 +77,7 @@ public abstract class AdminApiContract {
     /** The services a mount wired as {@code wiring} runs, over the static fakes (the token is the mount's business). */
     public static AdminServices services(Wiring wiring) {
         boolean full = wiring != Wiring.BARE;
-        return AdminServices.wire(USERS, ALERTS, new OperationsJournal(CLOCK), full ? SCHEDULES : null,
+        return AdminServices.wire(USERS, ALERTS, AUDIT, new OperationsJournal(CLOCK), full ? SCHEDULES : null,
                 full ? TRIGGER : null, full ? BROADCASTER : null, CLOCK);
     }
 
@@ -83,7 +85,14 @@ public abstract class AdminApiContract {
     static Stream<Arguments> everyEndpoint() {
         return Stream.of(
                 Arguments.of("/admin/stats", request("GET", "/admin/stats", null, null)),
+                Arguments.of("/admin/users", request("GET", "/admin/users", Map.of("q", "user"), null)),
                 Arguments.of("/admin/users/{chatId}", request("GET", "/admin/users/101", null, null)),
+                Arguments.of("/admin/users/{chatId}/deactivate", request("POST", "/admin/users/102/deactivate", null, null)),
+                Arguments.of("/admin/users/{chatId}/reactivate", request("POST", "/admin/users/102/reactivate", null, null)),
+                Arguments.of("/admin/alerts/{alertId}/pause", request("POST", "/admin/alerts/a1/pause", null, null)),
+                Arguments.of("/admin/alerts/{alertId}/resume", request("POST", "/admin/alerts/a1/resume", null, null)),
+                Arguments.of("/admin/alerts/{alertId}", request("DELETE", "/admin/alerts/a1", null, null)),
+                Arguments.of("/admin/audit", request("GET", "/admin/audit", null, null)),
                 Arguments.of("/admin/alerts", request("GET", "/admin/alerts", Map.of("pair", "USD/KRW", "state", "ARMED"), null)),
                 Arguments.of("/admin/alerts/dead-letters", request("GET", "/admin/alerts/dead-letters", null, null)),
                 Arguments.of("/admin/ingestion/run", request("POST", "/admin/ingestion/run", null, null)),
@@ -100,6 +109,7 @@ public abstract class AdminApiContract {
         ALERTS.clear();
         SCHEDULES.reset();
         BROADCASTS.clear();
+        AUDIT.clear();
         USERS.add("u1", 101, true);
         USERS.add("u2", 102, true);
         ALERTS.add(Alerts.armed("a1", "u1", 101, "USD/KRW", "1400"));
@@ -264,7 +274,7 @@ public abstract class AdminApiContract {
 
     @Test
     void anUnknownPathIsTheDocumented404() throws Exception {
-        for (String path : List.of("/admin", "/admin/nothing", "/admin/users", "/admin/users/101/alerts", "/admin/stats/extra")) {
+        for (String path : List.of("/admin", "/admin/nothing", "/admin/userz", "/admin/users/101/alerts", "/admin/stats/extra")) {
             AdminHttpResponse unknown = authorized(request("GET", path, null, null));
 
             assertThat(unknown.status()).as(path).isEqualTo(404);
@@ -308,9 +318,95 @@ public abstract class AdminApiContract {
         assertThat(BROADCASTS).isEmpty();
     }
 
+    @Test
+    void searchesUsersByNameOrChatIdAndRefusesAnEmptySearch() throws Exception {
+        JsonNode byName = body(authorized(request("GET", "/admin/users", Map.of("q", "USER U"), null)));
+        JsonNode byChat = body(authorized(request("GET", "/admin/users", Map.of("q", "102"), null)));
+        AdminHttpResponse empty = authorized(request("GET", "/admin/users", Map.of("q", " "), null));
+        AdminHttpResponse missing = authorized(request("GET", "/admin/users", null, null));
+
+        assertThat(byName.path("items")).extracting(item -> item.path("chatId").asLong()).containsExactly(101L, 102L);
+        assertThat(byChat.path("items")).extracting(item -> item.path("id").asText()).containsExactly("u2");
+        assertThat(byChat.path("items").get(0).has("alerts")).isFalse();
+        assertThat(empty.status()).isEqualTo(400);
+        assertError(empty, "invalid_request");
+        assertThat(missing.status()).isEqualTo(400);
+    }
+
+    @Test
+    void pausesResumesAndDeletesAnyAlertAndRecordsEachInTheAuditLog() throws Exception {
+        JsonNode paused = body(authorized(request("POST", "/admin/alerts/a1/pause", null, null)));
+        assertThat(paused.path("state").asText()).isEqualTo("PAUSED");
+        assertThat(ALERTS.findById("a1")).get().extracting(a -> a.state().name()).isEqualTo("PAUSED");
+
+        JsonNode resumed = body(authorized(request("POST", "/admin/alerts/a1/resume", null, null)));
+        assertThat(resumed.path("state").asText()).isEqualTo("ARMED");
+
+        JsonNode deleted = body(authorized(request("DELETE", "/admin/alerts/a1", null, null)));
+        assertThat(deleted.path("id").asText()).isEqualTo("a1");
+        assertThat(ALERTS.findById("a1")).isEmpty();
+
+        AdminHttpResponse again = authorized(request("DELETE", "/admin/alerts/a1", null, null));
+        assertThat(again.status()).isEqualTo(404);
+        assertError(again, "alert_not_found");
+        assertError(authorized(request("POST", "/admin/alerts/nosuch/pause", null, null)), "alert_not_found");
+
+        JsonNode audit = body(authorized(request("GET", "/admin/audit", null, null)));
+        assertThat(audit.path("items")).extracting(item -> item.path("action").asText())
+                .containsExactly("alert.delete", "alert.resume", "alert.pause");
+        assertThat(audit.path("items")).extracting(item -> item.path("targetId").asText()).containsOnly("a1");
+        assertThat(audit.path("items").get(2).path("detail").asText()).isEqualTo("USD/KRW ABOVE 1400: ARMED -> PAUSED");
+        assertThat(audit.path("nextCursor").isNull()).isTrue();
+    }
+
+    @Test
+    void deactivatingAUserPausesTheirAlertsAndReactivatingResumesThem() throws Exception {
+        ALERTS.add(Alerts.armed("a2", "u1", 101, "USD/KRW", "1410"));
+
+        JsonNode deactivated = body(authorized(request("POST", "/admin/users/101/deactivate", null, null)));
+        assertThat(deactivated.path("active").asBoolean()).isFalse();
+        assertThat(deactivated.path("alerts")).extracting(alert -> alert.path("state").asText()).containsOnly("PAUSED");
+        assertThat(USERS.findByChatId(101)).get().extracting(user -> user.active()).isEqualTo(false);
+
+        JsonNode reactivated = body(authorized(request("POST", "/admin/users/101/reactivate", null, null)));
+        assertThat(reactivated.path("active").asBoolean()).isTrue();
+        assertThat(reactivated.path("alerts")).extracting(alert -> alert.path("state").asText()).containsOnly("ARMED");
+
+        AdminHttpResponse unknown = authorized(request("POST", "/admin/users/999/deactivate", null, null));
+        assertThat(unknown.status()).isEqualTo(404);
+        assertError(unknown, "user_not_found");
+
+        JsonNode audit = body(authorized(request("GET", "/admin/audit", null, null)));
+        assertThat(audit.path("items")).extracting(item -> item.path("detail").asText()).containsExactly(
+                "chat 101: reactivated, 2 alert(s) resumed", "chat 101: deactivated, 2 alert(s) paused");
+        assertThat(audit.path("items")).extracting(item -> item.path("targetType").asText()).containsOnly("user");
+    }
+
+    @Test
+    void theAuditLogPagesWithItsCursorAndRefusesAForgedOne() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            authorized(request("POST", "/admin/alerts/a1/" + (i % 2 == 0 ? "pause" : "resume"), null, null));
+        }
+        JsonNode first = body(authorized(request("GET", "/admin/audit", Map.of("limit", "2"), null)));
+        JsonNode second = body(authorized(request("GET", "/admin/audit",
+                Map.of("limit", "2", "cursor", first.path("nextCursor").asText()), null)));
+
+        assertThat(first.path("items")).hasSize(2);
+        assertThat(second.path("items")).hasSize(1);
+        assertThat(second.path("nextCursor").isNull()).isTrue();
+        for (Map<String, String> query : List.of(Map.of("cursor", "forged"), Map.of("limit", "0"))) {
+            AdminHttpResponse response = authorized(request("GET", "/admin/audit", query, null));
+            assertThat(response.status()).as(query.toString()).isEqualTo(400);
+            assertError(response, "invalid_request");
+        }
+    }
+
     private void assertNothingChanged() {
         assertThat(SCHEDULES.calls).isEmpty();
         assertThat(BROADCASTS).isEmpty();
+        assertThat(AUDIT.entries()).isEmpty();
+        assertThat(ALERTS.findById("a1")).get().extracting(a -> a.state().name()).isEqualTo("ARMED");
+        assertThat(USERS.findByChatId(102)).get().extracting(user -> user.active()).isEqualTo(true);
     }
 
     /** The one error shape: exactly {@code error} and {@code message}. */

@@ -15,7 +15,11 @@ import dev.fxalert.admin.journal.OperationsJournal;
 import dev.fxalert.admin.schedule.ScheduleChange;
 import dev.fxalert.admin.schedule.ScheduleView;
 import dev.fxalert.admin.stats.AdminStats;
+import dev.fxalert.admin.operator.AuditEntryView;
+import dev.fxalert.admin.operator.AuditListView;
 import dev.fxalert.admin.testing.InMemoryAlertStore;
+import dev.fxalert.admin.testing.InMemoryAuditLog;
+import dev.fxalert.admin.users.UserSearchView;
 import dev.fxalert.admin.testing.InMemoryUserStore;
 import dev.fxalert.admin.users.UserView;
 import org.junit.jupiter.api.Test;
@@ -47,14 +51,15 @@ class AdminOpenApiDocumentTest {
             AdminStats.Users.class, AdminStats.Pushes.class, AdminStats.Lag.class, AdminStats.Ingestion.class,
             AdminStats.ProviderStatus.class, UserView.class, AlertView.class, AlertView.FiringView.class, AlertView.PushView.class,
             AlertListView.class, IngestionRunView.class, ScheduleView.class, ScheduleChange.class,
-            BroadcastRequest.class, BroadcastReport.class);
+            BroadcastRequest.class, BroadcastReport.class, UserSearchView.class, UserSearchView.UserSummary.class,
+            AuditListView.class, AuditEntryView.class);
 
     private final JsonNode document = read();
 
     @Test
     void documentsExactlyTheRoutesTheRouterServes() {
         AdminHttpApi api = new AdminHttpApi(AdminAuthenticator.of(Optional.empty()), AdminServices.wire(
-                new InMemoryUserStore(), new InMemoryAlertStore(), new OperationsJournal(Clock.systemUTC()),
+                new InMemoryUserStore(), new InMemoryAlertStore(), new InMemoryAuditLog(), new OperationsJournal(Clock.systemUTC()),
                 null, null, null, Clock.systemUTC()));
         Set<String> routed = api.routes().stream().map(route -> route.method() + " " + route.path())
                 .collect(Collectors.toSet());

@@ -70,13 +70,17 @@ public final class InMemoryAlertStore implements AlertStore {
     }
 
     @Override
-    public Optional<Alert> pause(String userId, String alertId) {
-        throw new UnsupportedOperationException("not used by the admin API");
+    public synchronized Optional<Alert> pause(String userId, String alertId) {
+        Optional<Alert> found = get(userId, alertId);
+        found.filter(a -> a.state() != AlertState.PAUSED).ifPresent(a -> byId.put(a.id(), a.pause()));
+        return get(userId, alertId);
     }
 
     @Override
-    public Optional<Alert> resume(String userId, String alertId) {
-        throw new UnsupportedOperationException("not used by the admin API");
+    public synchronized Optional<Alert> resume(String userId, String alertId) {
+        Optional<Alert> found = get(userId, alertId);
+        found.filter(a -> a.state() != AlertState.ARMED).ifPresent(a -> byId.put(a.id(), a.resume()));
+        return get(userId, alertId);
     }
 
     @Override
@@ -143,6 +147,11 @@ public final class InMemoryAlertStore implements AlertStore {
     @Override
     public synchronized Set<CurrencyPair> watchedPairs() {
         return byId.values().stream().filter(a -> a.state() != AlertState.PAUSED).map(Alert::pair).collect(Collectors.toSet());
+    }
+
+    @Override
+    public synchronized Optional<Alert> findById(String alertId) {
+        return Optional.ofNullable(byId.get(alertId));
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.fxalert.admin.testing;
 
 import dev.fxalert.core.domain.User;
 import dev.fxalert.core.port.UserStore;
+import dev.fxalert.core.store.UserSearch;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -82,6 +83,25 @@ public final class InMemoryUserStore implements UserStore {
         byId.put(userId, user.deactivated());
         deactivated.add(userId);
         return true;
+    }
+
+    @Override
+    public synchronized boolean reactivate(String userId) {
+        User user = byId.get(userId);
+        if (user == null || user.active()) {
+            return false;
+        }
+        byId.put(userId, new User(user.id(), user.chatId(), user.displayName(), user.language(), user.createdAt(), true));
+        return true;
+    }
+
+    @Override
+    public synchronized List<User> search(String text, int limit) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        return byId.values().stream().filter(user -> UserSearch.matches(user, text)).sorted(UserSearch.ORDER)
+                .limit(limit).toList();
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.fxalert.admin.ingestion.IngestionTrigger;
 import dev.fxalert.admin.journal.OperationsJournal;
 import dev.fxalert.core.config.Secrets;
 import dev.fxalert.core.port.AlertStore;
+import dev.fxalert.core.port.AuditLog;
 import dev.fxalert.core.port.ScheduleManager;
 import dev.fxalert.core.port.Stores;
 import dev.fxalert.core.port.UserStore;
@@ -63,12 +64,13 @@ public class AdminApiConfiguration {
 
     @Bean
     AdminServices adminServices(ObjectProvider<UserStore> userStore, ObjectProvider<AlertStore> alertStore,
-                                ObjectProvider<Stores> stores, OperationsJournal journal,
+                                ObjectProvider<AuditLog> auditLog, ObjectProvider<Stores> stores, OperationsJournal journal,
                                 ObjectProvider<ScheduleManager> schedules, ObjectProvider<IngestionTrigger> trigger,
                                 ObjectProvider<BroadcastSender> broadcaster, ObjectProvider<Clock> clock) {
         UserStore users = userStore.getIfAvailable(() -> requireStores(stores).users());
         AlertStore alerts = alertStore.getIfAvailable(() -> requireStores(stores).alerts());
-        return AdminServices.wire(users, alerts, journal, schedules.getIfAvailable(), trigger.getIfAvailable(),
+        AuditLog audit = auditLog.getIfAvailable(() -> requireStores(stores).audit());
+        return AdminServices.wire(users, alerts, audit, journal, schedules.getIfAvailable(), trigger.getIfAvailable(),
                 broadcaster.getIfAvailable(), clock.getIfAvailable(Clock::systemUTC));
     }
 

@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * The conversation, independent of how messages arrive: routes a message to its command, links the chat to a
@@ -35,24 +34,24 @@ public final class ChatBot {
     private final AlertStore alerts;
     private final ChatRateLimiter limiter;
     private final BotSettings settings;
-    private final Consumer<RuntimeException> failures;
     private final Map<String, CommandHandler> handlers = new LinkedHashMap<>();
     private final SettingsCommand settingsCommand;
+    private final CommandObserver observer;
 
     /** @param catalogue the currencies the configured rate sources quote: what /alert accepts and /currencies lists */
     public ChatBot(UserStore users, AlertStore alerts, RateHistory history, RateLookup lookup,
                    CurrencyCatalogue catalogue, Clock clock, BotSettings settings) {
-        this(users, alerts, history, lookup, catalogue, clock, settings, failure -> { });
+        this(users, alerts, history, lookup, catalogue, clock, settings, CommandObserver.NONE);
     }
 
     /**
-     * @param failures told of every command or button press that failed on our side (the user gets
-     *                 {@link Msg#CHAT_INTERNAL_ERROR}); the webhook turns them into a metric an alarm watches
+     * @param observer told how every command and button press ended: the local app counts them (metrics), the
+     *                 webhook turns {@link CommandObserver.Outcome#ERROR} (the user got {@link Msg#CHAT_INTERNAL_ERROR})
+     *                 into a metric an alarm watches
      */
     public ChatBot(UserStore users, AlertStore alerts, RateHistory history, RateLookup lookup,
-                   CurrencyCatalogue catalogue, Clock clock, BotSettings settings,
-                   Consumer<RuntimeException> failures) {
-        this.failures = failures;
+                   CurrencyCatalogue catalogue, Clock clock, BotSettings settings, CommandObserver observer) {
+        this.observer = observer;
         this.users = users;
         this.alerts = alerts;
         this.actions = new AlertActions(alerts);
@@ -110,16 +109,19 @@ public final class ChatBot {
         }
         Optional<List<OutgoingMessage>> refused = refusal(chatId, message.language());
         if (refused.isPresent()) {
+            observe(handlers.containsKey(command.name()) ? command.name() : "unknown", CommandObserver.Outcome.RATE_LIMITED);
             return refused.get();
         }
         int length = message.text().strip().codePointCount(0, message.text().strip().length());
         if (length > BotSettings.MAX_TEXT_LENGTH) {
+            observe(handlers.containsKey(command.name()) ? command.name() : "unknown", CommandObserver.Outcome.REFUSED);
             Messages messages = messagesFor(chatId, message.language());
             return List.of(OutgoingMessage.text(chatId, messages.text(Msg.CHAT_TOO_LONG, length,
                     BotSettings.MAX_TEXT_LENGTH, messages.text(Msg.EXAMPLE_ALERT))));
         }
         CommandHandler handler = handlers.get(command.name());
         if (handler == null) {
+            observe("unknown", CommandObserver.Outcome.UNKNOWN);
             return List.of(OutgoingMessage.text(chatId, messagesFor(chatId, message.language())
                     .text(Msg.CHAT_UNKNOWN_COMMAND, NumberInput.abbreviate(command.name()))));
         }
@@ -127,14 +129,18 @@ public final class ChatBot {
         try {
             User user = linkedUser(chatId, message.displayName(), message.language(), handler.name().equals("start"));
             messages = Messages.forCode(user.language());
-            return List.of(handler.handle(new CommandContext(user, chatId, command.arguments(), message, messages)));
+            OutgoingMessage reply = handler.handle(new CommandContext(user, chatId, command.arguments(), message, messages));
+            observe(handler.name(), CommandObserver.Outcome.OK);
+            return List.of(reply);
         } catch (AlertLimitExceededException e) {
+            observe(handler.name(), CommandObserver.Outcome.REFUSED);
             return List.of(OutgoingMessage.text(chatId, messages.text(e)));
         } catch (InvalidInputException e) {
+            observe(handler.name(), CommandObserver.Outcome.REFUSED);
             return List.of(OutgoingMessage.text(chatId, refusal(messages, messages.text(e), handler.example())));
         } catch (RuntimeException e) {
             log.error("Command /{} in chat {} failed", handler.name(), chatId, e);
-            failures.accept(e);
+            observe(handler.name(), CommandObserver.Outcome.ERROR);
             return List.of(OutgoingMessage.text(chatId, messages.text(Msg.CHAT_INTERNAL_ERROR)));
         }
     }
@@ -143,6 +149,7 @@ public final class ChatBot {
     public CallbackOutcome handle(IncomingCallback callback) {
         long chatId = callback.chatId();
         if (limiter.check(chatId) != ChatRateLimiter.Verdict.ALLOWED) {
+            observe("button", CommandObserver.Outcome.RATE_LIMITED);
             return CallbackOutcome.answerOnly(messagesFor(chatId, callback.language()).text(Msg.CALLBACK_TOO_MANY));
         }
         Messages messages = Messages.forCode(callback.language());
@@ -156,6 +163,7 @@ public final class ChatBot {
                     case RESUME, REARM -> actions.resume(messages, user.id(), action.alertId());
                     case DELETE -> actions.delete(messages, user.id(), action.alertId());
                 };
+                observe("button", CommandObserver.Outcome.OK);
                 return new CallbackOutcome(firstSentence(text), List.of(OutgoingMessage.text(chatId, text)));
             }
             Optional<OutgoingMessage> settings = settingsCommand.press(user, chatId, callback.data());
@@ -165,17 +173,30 @@ public final class ChatBot {
             int page = AlertsView.decodePage(callback.data());
             if (page > 0) {
                 try {
-                    return new CallbackOutcome("", List.of(
+                    CallbackOutcome outcome = new CallbackOutcome("", List.of(
                             AlertsView.render(messages, chatId, alerts.listByOwner(user.id()), page)));
+                    observe("button", CommandObserver.Outcome.OK);
+                    return outcome;
                 } catch (InvalidInputException e) {
+                    observe("button", CommandObserver.Outcome.REFUSED);
                     return CallbackOutcome.answerOnly(messages.text(Msg.CALLBACK_PAGE_GONE));
                 }
             }
+            observe("button", CommandObserver.Outcome.REFUSED);
             return CallbackOutcome.answerOnly(messages.text(Msg.CALLBACK_STALE));
         } catch (RuntimeException e) {
             log.error("Button press in chat {} failed", chatId, e);
-            failures.accept(e);
+            observe("button", CommandObserver.Outcome.ERROR);
             return CallbackOutcome.answerOnly(messages.text(Msg.CHAT_INTERNAL_ERROR));
+        }
+    }
+
+    private void observe(String command, CommandObserver.Outcome outcome) {
+        try {
+            observer.onHandled(command, outcome);
+        } catch (RuntimeException e) {
+            // Counting must never cost the user their answer.
+            log.warn("command observer failed", e);
         }
     }
 

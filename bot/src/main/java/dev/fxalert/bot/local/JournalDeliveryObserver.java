@@ -40,7 +40,7 @@ final class JournalDeliveryObserver implements DeliveryObserver {
         } else {
             return;
         }
-        journal.recordPush(new PushOutcome(report.push().alertId(), report.push().observedAt(), report.sentAt(),
+        journal.recordPush(new PushOutcome(report.push().alertId(), report.push().firedAt(), report.sentAt(),
                 outcome, reason));
     }
 }

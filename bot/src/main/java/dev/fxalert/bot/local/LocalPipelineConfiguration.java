@@ -12,10 +12,12 @@ import dev.fxalert.core.port.RateProvider;
 import dev.fxalert.core.port.UserStore;
 import dev.fxalert.evaluation.EvaluationConfig;
 import dev.fxalert.evaluation.EvaluationService;
+import dev.fxalert.evaluation.delivery.DeliveryObserver;
 import dev.fxalert.evaluation.delivery.PacedSender;
 import dev.fxalert.evaluation.delivery.PacingConfig;
 import dev.fxalert.ingestion.IngestionConfig;
 import dev.fxalert.ingestion.IngestionService;
+import dev.fxalert.ingestion.IngestionSummary;
 import dev.fxalert.ingestion.RateProviders;
 import dev.fxalert.ingestion.provider.DemoRateProvider;
 import dev.fxalert.ingestion.publish.InProcessRateEventBus;
@@ -77,8 +79,13 @@ public class LocalPipelineConfiguration {
 
     @Bean(destroyMethod = "close")
     PacedSender pacedSender(Notifier notifier, AlertStore alerts, UserStore users, OperationsJournal journal,
-                            Environment environment, Clock clock) {
-        return PacedSender.create(notifier, alerts, users, new JournalDeliveryObserver(journal),
+                            ObjectProvider<PipelineMetrics> metrics, Environment environment, Clock clock) {
+        DeliveryObserver journaled = new JournalDeliveryObserver(journal);
+        DeliveryObserver measured = metrics.getIfAvailable(() -> PipelineMetrics.NONE).deliveries();
+        return PacedSender.create(notifier, alerts, users, report -> {
+                    journaled.onAttempt(report);
+                    measured.onAttempt(report);
+                },
                 PacingConfig.fromEnvironment(new EnvironmentMap(environment)), clock);
     }
 
@@ -91,8 +98,10 @@ public class LocalPipelineConfiguration {
 
     /** The bus delivers each RateUpdated to evaluation, as the EventBridge rule does on AWS. */
     @Bean(destroyMethod = "close")
-    InProcessRateEventBus.Subscription evaluationSubscription(InProcessRateEventBus bus, EvaluationService evaluation) {
-        return bus.subscribe(evaluation::onRateUpdated);
+    InProcessRateEventBus.Subscription evaluationSubscription(InProcessRateEventBus bus, EvaluationService evaluation,
+                                                              ObjectProvider<PipelineMetrics> metrics) {
+        PipelineMetrics measured = metrics.getIfAvailable(() -> PipelineMetrics.NONE);
+        return bus.subscribe(event -> measured.evaluation(() -> evaluation.onRateUpdated(event)));
     }
 
     @Bean(destroyMethod = "close")
@@ -103,8 +112,13 @@ public class LocalPipelineConfiguration {
 
     /** What the admin API's "run now" and the local schedule call. */
     @Bean
-    IngestionTrigger ingestionTrigger(IngestionService ingestion) {
-        return () -> IngestionReports.of(ingestion.runOnce());
+    IngestionTrigger ingestionTrigger(IngestionService ingestion, ObjectProvider<PipelineMetrics> metrics) {
+        PipelineMetrics measured = metrics.getIfAvailable(() -> PipelineMetrics.NONE);
+        return () -> {
+            IngestionSummary summary = ingestion.runOnce();
+            measured.ingestionRun(summary);
+            return IngestionReports.of(summary);
+        };
     }
 
     /** Broadcasts share the pushes' limiter, so together they stay within Telegram's limits. */

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.fxalert.bot.command.BotSettings;
 import dev.fxalert.bot.command.ChatBot;
+import dev.fxalert.bot.command.CommandObserver;
 import dev.fxalert.bot.telegram.TelegramApiUrl;
 import dev.fxalert.bot.telegram.TelegramUpdateHandler;
 import dev.fxalert.bot.webhook.admin.AdminRoute;
@@ -112,7 +113,11 @@ public final class WebhookHandler implements RequestHandler<APIGatewayV2HTTPEven
         // No on-demand provider lookup in the Lambda: /rate answers from the history ingestion keeps filling.
         ChatBot bot = new ChatBot(stores.users(), stores.alerts(), stores.rateHistory(), pair -> Optional.empty(),
                 catalogue, Clock.systemUTC(), settings,
-                failure -> metrics.emit(EmbeddedMetrics.Metric.count("WebhookFailures", 1)));
+                (command, outcome) -> {
+                    if (outcome == CommandObserver.Outcome.ERROR) {
+                        metrics.emit(EmbeddedMetrics.Metric.count("WebhookFailures", 1));
+                    }
+                });
         return new TelegramWebhook(secrets.require("TELEGRAM_WEBHOOK_SECRET"), new TelegramUpdateHandler(bot, client));
     }
 

@@ -5,6 +5,7 @@ import dev.fxalert.admin.ingestion.IngestionReport;
 import dev.fxalert.admin.ingestion.IngestionTrigger;
 import dev.fxalert.admin.ingestion.ProviderRun;
 import dev.fxalert.admin.testing.InMemoryAlertStore;
+import dev.fxalert.admin.testing.InMemoryAuditLog;
 import dev.fxalert.admin.testing.InMemoryUserStore;
 import dev.fxalert.admin.testing.RecordingScheduleManager;
 import dev.fxalert.core.config.Secrets;
@@ -78,7 +79,8 @@ abstract class AdminWebTest {
         /** The token comes from the environment in the app; here from a test property, blank to disable the API. */
         @Bean
         Secrets secrets(Environment environment) {
-            return Secrets.of(Map.of("ADMIN_API_TOKEN", environment.getProperty("test.admin-token", TOKEN)));
+            return Secrets.of(Map.of("ADMIN_API_TOKEN", environment.getProperty("test.admin-token", TOKEN),
+                    "METRICS_TOKEN", environment.getProperty("test.metrics-token", "")));
         }
 
         @Bean
@@ -94,6 +96,11 @@ abstract class AdminWebTest {
         @Bean
         InMemoryAlertStore alertStore() {
             return new InMemoryAlertStore();
+        }
+
+        @Bean
+        InMemoryAuditLog auditLog() {
+            return new InMemoryAuditLog();
         }
 
         /** Stands in for the local schedule so tests see exactly what was asked of the port. */

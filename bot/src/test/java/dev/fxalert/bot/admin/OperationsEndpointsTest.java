@@ -24,6 +24,7 @@ class OperationsEndpointsTest extends AdminWebTest {
         mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
     }
 
+    /** The default, without METRICS_TOKEN and ADMIN_API_DOCS: GuardedOperatorEndpointsTest shows the guarded choice. */
     @Test
     void exposesPrometheusMetrics() throws Exception {
         mvc.perform(get("/actuator/prometheus"))

@@ -7,6 +7,7 @@ import dev.fxalert.admin.http.AdminHttpResponse;
 import dev.fxalert.admin.ingestion.IngestionTrigger;
 import dev.fxalert.core.config.Secrets;
 import dev.fxalert.core.port.AlertStore;
+import dev.fxalert.core.port.AuditLog;
 import dev.fxalert.core.port.ScheduleManager;
 import dev.fxalert.core.port.UserStore;
 import org.junit.jupiter.api.AfterAll;
@@ -88,6 +89,7 @@ class SpringAdminApiTest extends AdminApiContract {
                     beans.registerSingleton("clock", CLOCK);
                     beans.registerSingleton("userStore", (UserStore) USERS);
                     beans.registerSingleton("alertStore", (AlertStore) ALERTS);
+                    beans.registerSingleton("auditLog", (AuditLog) AUDIT);
                     if (wiring != Wiring.BARE) {
                         beans.registerSingleton("scheduleManager", (ScheduleManager) SCHEDULES);
                         beans.registerSingleton("ingestionTrigger", TRIGGER);

@@ -33,4 +33,10 @@ class BotBoundariesTest {
                     "dev.fxalert.bot.command..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "dev.fxalert.bot.app..",
                     "dev.fxalert.bot.polling..", "dev.fxalert.bot.console..");
+
+    /** Metrics go through the pipeline's observers (PipelineMetrics, CommandObserver); only their adapter knows Micrometer. */
+    @ArchTest
+    static final ArchRule onlyTheMetricsAdapterKnowsMicrometer = noClasses()
+            .that().resideOutsideOfPackage("dev.fxalert.bot.local.metrics..")
+            .should().dependOnClassesThat().resideInAPackage("io.micrometer..");
 }

@@ -33,6 +33,8 @@ final class ChatBotFixture implements AutoCloseable {
     final EmbeddedStores stores;
     final Map<CurrencyPair, Rate> lookupRates = new ConcurrentHashMap<>();
     final ChatBot bot;
+    /** What the bot told its {@link CommandObserver}, as {@code command:OUTCOME}. */
+    final List<String> observed = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     ChatBotFixture(Path dir, int commandsPerMinute) {
         this(dir, commandsPerMinute, RateProviders.shippedCatalogue(IngestionConfig.fromEnvironment(Map.of())));
@@ -43,7 +45,8 @@ final class ChatBotFixture implements AutoCloseable {
         stores = EmbeddedStores.open(new EmbeddedStoreConfig(dir.resolve("fx-alert.db"), 50), clock);
         RateLookup lookup = pair -> Optional.ofNullable(lookupRates.get(pair));
         bot = new ChatBot(stores.users(), stores.alerts(), stores.rateHistory(), lookup, catalogue, clock,
-                new BotSettings("FxAlertBot", commandsPerMinute, Duration.ofMinutes(15)));
+                new BotSettings("FxAlertBot", commandsPerMinute, Duration.ofMinutes(15)),
+                (command, outcome) -> observed.add(command + ":" + outcome));
     }
 
     void storedRate(String pair, String value, String provider, Duration age) {

@@ -46,6 +46,17 @@ class ChatBotTest {
     }
 
     @Test
+    void tellsItsObserverEachCommandByNameAndHowItEnded() {
+        chat.reply("/start");
+        chat.reply("/alert USD KRW above 1400");
+        chat.reply("/alert USD KRW sideways 1400");
+        chat.reply("/frobnicate now");
+        chat.reply("hello");
+
+        assertThat(chat.observed).containsExactly("start:OK", "alert:OK", "alert:REFUSED", "unknown:UNKNOWN");
+    }
+
+    @Test
     void startLinksTheChatToAUserAndGreetsWithAHowTo() {
         String reply = chat.reply("/start");
 

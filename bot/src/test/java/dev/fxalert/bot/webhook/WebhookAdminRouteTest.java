@@ -66,7 +66,7 @@ class WebhookAdminRouteTest {
                 "TELEGRAM_WEBHOOK_SECRET", SECRET,
                 "TELEGRAM_API_URL", telegram.baseUrl())), stores);
         AdminAuthenticator authenticator = AdminAuthenticator.of(token);
-        AdminServices services = AdminServices.wire(stores.users(), stores.alerts(), new OperationsJournal(CLOCK),
+        AdminServices services = AdminServices.wire(stores.users(), stores.alerts(), stores.audit(), new OperationsJournal(CLOCK),
                 schedules, null, null, CLOCK);
         return new WebhookHandler(webhook, new AdminRoute(new AdminHttpApi(authenticator, services), authenticator));
     }

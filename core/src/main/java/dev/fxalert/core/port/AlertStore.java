@@ -38,6 +38,9 @@ public interface AlertStore {
 
     Optional<Alert> get(String userId, String alertId);
 
+    /** Any owner's alert by id: for the operator, who acts on an alert from a listing. */
+    Optional<Alert> findById(String alertId);
+
     /** @return false when the owner has no alert with that id */
     boolean delete(String userId, String alertId);
 

@@ -34,6 +34,19 @@ public interface UserStore {
     boolean deactivate(String userId);
 
     /**
+     * An operator reactivates a user (the opposite of {@link #deactivate}); returns false when unknown or already
+     * active.
+     */
+    boolean reactivate(String userId);
+
+    /**
+     * Operator search: users whose chat id is {@code text} (when it is a whole number) or whose display name contains
+     * {@code text} ignoring case, ordered by display name then id, at most {@code limit}. May read every user: for
+     * the operator only.
+     */
+    List<User> search(String text, int limit);
+
+    /**
      * The user's chat became another one (Telegram upgraded a group to a supergroup: migrate_to_chat_id).
      * True when the user now has {@code newChatId} (also when it already had it); false when the user is unknown or
      * another user already has that chat. The old chat id is free afterwards.

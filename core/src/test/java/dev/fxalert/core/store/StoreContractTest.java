@@ -16,6 +16,8 @@ import dev.fxalert.core.domain.User;
 import dev.fxalert.core.port.AlertPage;
 import dev.fxalert.core.port.AlertQuery;
 import dev.fxalert.core.port.AlertStore;
+import dev.fxalert.core.port.AuditEntry;
+import dev.fxalert.core.port.AuditPage;
 import dev.fxalert.core.port.RateHistory;
 import dev.fxalert.core.port.Stores;
 import dev.fxalert.core.port.UserStore;
@@ -972,6 +974,136 @@ public abstract class StoreContractTest {
             assertThat(listed).extracting(User::id).containsExactlyElementsOf(expected);
             assertThat(listed).allSatisfy(u -> assertThat(u.active()).isTrue());
             assertThat(users().counts()).isEqualTo(new UserStore.UserCounts(10, 2));
+        }
+    }
+
+    @Nested
+    class OperatorActions {
+
+        private UserStore users() {
+            return stores.users();
+        }
+
+        @Test
+        void reactivateReportsOnlyTheChange() {
+            User user = users().linkChat(42L, "Mina", "ko");
+
+            assertThat(users().reactivate(user.id())).as("already active").isFalse();
+            users().deactivate(user.id());
+            assertThat(users().reactivate(user.id())).isTrue();
+            assertThat(users().reactivate(user.id())).isFalse();
+            assertThat(users().reactivate("nobody")).isFalse();
+            assertThat(users().findById(user.id())).contains(user);
+            assertThat(users().counts()).isEqualTo(new UserStore.UserCounts(1, 0));
+            assertThat(users().listActive(null, 10)).containsExactly(user);
+        }
+
+        @Test
+        void searchFindsByChatIdOrByNameIgnoringCaseOrderedByName() {
+            User mina = users().linkChat(42L, "Mina Park", "ko");
+            User minho = users().linkChat(-1001L, "minho", "ko");
+            User jae = users().linkChat(7L, "Jae 42%", "en");
+            users().deactivate(minho.id());
+
+            assertThat(users().search("MIN", 10)).containsExactly(mina, minho.deactivated());
+            assertThat(users().search("42", 10)).as("chat id or name").containsExactly(jae, mina);
+            assertThat(users().search("-1001", 10)).containsExactly(minho.deactivated());
+            assertThat(users().search("%", 10)).as("no wildcards").containsExactly(jae);
+            assertThat(users().search("_", 10)).isEmpty();
+            assertThat(users().search("min", 1)).containsExactly(mina);
+            assertThat(users().search("nobody", 10)).isEmpty();
+            assertThat(users().search("  ", 10)).isEmpty();
+        }
+
+        @Test
+        void searchAndCountsSeeNoAuditEntries() {
+            User mina = users().linkChat(42L, "Mina", "ko");
+            stores.audit().append(new AuditEntry("e1", START, "user.deactivate", "user", mina.id(), "Mina"));
+
+            assertThat(users().search("Mina", 10)).containsExactly(mina);
+            assertThat(users().counts()).isEqualTo(new UserStore.UserCounts(1, 0));
+            assertThat(users().listActive(null, 10)).containsExactly(mina);
+        }
+
+        @Test
+        void findByIdFindsAnyOwnersAlert() {
+            Alert alert = alerts().create(Alert.create("anyalert", new Owner("u1", 1L), USD_KRW, Direction.ABOVE,
+                    new BigDecimal("1400"), AlertMode.ONCE, null, clock.instant()));
+
+            assertThat(alerts().findById(alert.id())).contains(alert);
+            assertThat(alerts().findById("nosuchalert")).isEmpty();
+            alerts().delete("u1", alert.id());
+            assertThat(alerts().findById(alert.id())).isEmpty();
+        }
+
+        @Test
+        void theAuditLogPagesNewestFirstAcrossEntriesOfTheSameInstant() {
+            List<AuditEntry> appended = new ArrayList<>();
+            for (int i = 0; i < 7; i++) {
+                // Two entries per instant: ties are broken by id, descending.
+                AuditEntry entry = new AuditEntry("e" + i, START.plusSeconds(i / 2), "alert.pause", "alert",
+                        "a" + i, i % 2 == 0 ? null : "was ARMED");
+                stores.audit().append(entry);
+                appended.add(entry);
+            }
+
+            List<AuditEntry> listed = new ArrayList<>();
+            String cursor = null;
+            int pages = 0;
+            do {
+                AuditPage page = stores.audit().list(cursor, 3);
+                assertThat(page.items().size()).isLessThanOrEqualTo(3);
+                listed.addAll(page.items());
+                cursor = page.nextCursor();
+                pages++;
+            } while (cursor != null);
+
+            List<AuditEntry> newestFirst = new ArrayList<>(appended);
+            java.util.Collections.reverse(newestFirst);
+            assertThat(listed).containsExactlyElementsOf(newestFirst);
+            assertThat(pages).isEqualTo(3);
+        }
+
+        @Test
+        void aRepeatedAppendKeepsTheFirstEntry() {
+            AuditEntry first = new AuditEntry("e1", START, "user.deactivate", "user", "u1", "2 alerts paused");
+            stores.audit().append(first);
+            stores.audit().append(new AuditEntry("e1", START.plusSeconds(5), "user.reactivate", "user", "u1", null));
+
+            assertThat(stores.audit().list(null, 10).items()).containsExactly(first);
+        }
+
+        @Test
+        void concurrentAppendsLoseNoEntry() throws Exception {
+            java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+            race(8, () -> {
+                int n = next.getAndIncrement();
+                stores.audit().append(new AuditEntry("race" + n, START, "alert.pause", "alert", "a" + n, null));
+                return n;
+            });
+
+            assertThat(stores.audit().list(null, 20).items()).extracting(AuditEntry::id)
+                    .containsExactly("race7", "race6", "race5", "race4", "race3", "race2", "race1", "race0");
+        }
+
+        @Test
+        void aForgedOrForeignCursorIsRefused() {
+            stores.audit().append(new AuditEntry("e1", START, "alert.pause", "alert", "a1", null));
+            stores.audit().append(new AuditEntry("e2", START, "alert.pause", "alert", "a2", null));
+            String issued = stores.audit().list(null, 1).nextCursor();
+            String alertCursor = AlertCursors.encode("someid", new AlertQuery(null, null, null, 10));
+
+            assertThat(issued).isNotNull();
+            assertThat(stores.audit().list(issued, 1).items()).extracting(AuditEntry::id).containsExactly("e1");
+            assertThatThrownBy(() -> stores.audit().list("e1", 1)).isInstanceOf(InvalidInputException.class);
+            assertThatThrownBy(() -> stores.audit().list(alertCursor, 1)).isInstanceOf(InvalidInputException.class);
+            assertThatThrownBy(() -> stores.audit().list(issued.substring(1), 1))
+                    .isInstanceOf(InvalidInputException.class);
+        }
+
+        @Test
+        void theAuditLogIsEmptyAtFirst() {
+            assertThat(stores.audit().list(null, 10)).isEqualTo(new AuditPage(List.of(), null));
         }
     }
 

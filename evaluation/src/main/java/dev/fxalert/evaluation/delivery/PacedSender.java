@@ -254,7 +254,6 @@ public final class PacedSender implements PushSender, AutoCloseable {
             flying.add(attempt);
             try {
                 executor.execute(() -> {
-                    Instant sentAt = clock.instant();
                     DeliveryResult result;
                     try {
                         result = notifier.send(attempt.message);
@@ -262,7 +261,8 @@ public final class PacedSender implements PushSender, AutoCloseable {
                         // It may have thrown after the request left: as unknown as a timeout.
                         result = new DeliveryResult.OutcomeUnknown("notifier threw " + e);
                     }
-                    completions.add(new Completion(attempt, result, sentAt));
+                    // Timed at the answer: push lag ends when Telegram accepted the message, not when we asked.
+                    completions.add(new Completion(attempt, result, clock.instant()));
                 });
             } catch (RejectedExecutionException e) {
                 inFlight--;
@@ -284,7 +284,7 @@ public final class PacedSender implements PushSender, AutoCloseable {
             Attempt attempt = completion.attempt;
             Push push = attempt.push;
             DeliveryResult result = completion.result;
-            notifyObserver(new DeliveryReport(push, result, attempt.attempts, completion.sentAt));
+            notifyObserver(new DeliveryReport(push, result, attempt.attempts, completion.answeredAt));
             Instant now = clock.instant();
             if (result instanceof DeliveryResult.Delivered) {
                 clearPending(push);
@@ -469,6 +469,6 @@ public final class PacedSender implements PushSender, AutoCloseable {
         }
     }
 
-    private record Completion(Attempt attempt, DeliveryResult result, Instant sentAt) {
+    private record Completion(Attempt attempt, DeliveryResult result, Instant answeredAt) {
     }
 }

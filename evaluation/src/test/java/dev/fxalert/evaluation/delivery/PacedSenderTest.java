@@ -65,7 +65,26 @@ class PacedSenderTest {
         Alert alert = store.alert(alertId, user, Direction.ABOVE, "1400", AlertMode.ONCE, null);
         Firing firing = new Firing("event-1", new BigDecimal("1401"), "frankfurter", START.minusSeconds(30), START);
         assertThat(store.alerts().markFired(alert.id(), firing)).isTrue();
-        return new Push(alertId, user.id(), "event-1", firing.observedAt(), OutgoingMessage.text(user.chatId(), "fired"));
+        return new Push(alertId, user.id(), "event-1", firing.firedAt(), OutgoingMessage.text(user.chatId(), "fired"));
+    }
+
+    @Test
+    void theReportIsTimedWhenTelegramAnsweredSoLagIncludesTheRequest() {
+        User mina = store.user(11, "en");
+        Push push = pendingPush(mina, "slowsend");
+        sender.close();
+        // A Telegram that takes 800 ms to accept the message.
+        sender = new PacedSender(message -> {
+            clock.advance(Duration.ofMillis(800));
+            return DeliveryResult.delivered();
+        }, store.alerts(), store.users(), reports::add, PACING, clock, clock.sleeper(), new DirectExecutorService());
+
+        sender.send(List.of(push));
+
+        assertThat(reports).singleElement().satisfies(report -> {
+            assertThat(report.sentAt()).isEqualTo(START.plusMillis(800));
+            assertThat(report.eventToPushLag()).as("from the firing at START").isEqualTo(Duration.ofMillis(800));
+        });
     }
 
     @Test
@@ -257,7 +276,7 @@ class PacedSenderTest {
     void aPushThatFailsItsLastAllowedRoundIsDeadLettered() {
         User user = store.user(32, "en");
         Push fresh = pendingPush(user, "oooooooo");
-        Push push = new Push(fresh.alertId(), fresh.userId(), fresh.eventId(), fresh.observedAt(), fresh.message(), 2);
+        Push push = new Push(fresh.alertId(), fresh.userId(), fresh.eventId(), fresh.firedAt(), fresh.message(), 2);
         DeliveryResult.Failed down = new DeliveryResult.Failed("500 Internal Server Error");
         notifier.script(32, down, down, down);
 

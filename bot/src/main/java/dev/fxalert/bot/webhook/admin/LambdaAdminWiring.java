@@ -69,7 +69,7 @@ public final class LambdaAdminWiring {
                     trigger == null ? "not configured (set " + IngestionInvokeConfig.FUNCTION_NAME_VARIABLE + ")"
                             : "by invoking the ingestion function");
         }
-        AdminServices services = AdminServices.wire(stores.users(), stores.alerts(), new OperationsJournal(clock),
+        AdminServices services = AdminServices.wire(stores.users(), stores.alerts(), stores.audit(), new OperationsJournal(clock),
                 schedules, trigger, null, clock);
         return new AdminRoute(new AdminHttpApi(authenticator, services), authenticator);
     }

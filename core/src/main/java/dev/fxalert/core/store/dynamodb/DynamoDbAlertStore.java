@@ -147,6 +147,14 @@ public final class DynamoDbAlertStore implements AlertStore {
     }
 
     @Override
+    public Optional<Alert> findById(String alertId) {
+        if (alertId == null) {
+            return Optional.empty();
+        }
+        return reads.get(table, AlertItems.key(alertId)).filter(AlertItems::isAlert).map(AlertItems::fromItem);
+    }
+
+    @Override
     public boolean delete(String userId, String alertId) {
         if (userId == null || alertId == null) {
             return false;

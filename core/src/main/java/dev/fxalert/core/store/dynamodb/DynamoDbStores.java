@@ -1,6 +1,7 @@
 package dev.fxalert.core.store.dynamodb;
 
 import dev.fxalert.core.port.AlertStore;
+import dev.fxalert.core.port.AuditLog;
 import dev.fxalert.core.port.RateHistory;
 import dev.fxalert.core.port.Stores;
 import dev.fxalert.core.port.UserStore;
@@ -19,11 +20,13 @@ public final class DynamoDbStores implements Stores {
     private final DynamoDbAlertStore alerts;
     private final DynamoDbUserStore users;
     private final DynamoDbRateHistory rateHistory;
+    private final DynamoDbAuditLog audit;
 
     private DynamoDbStores(DynamoDbClient client, DynamoDbStoreConfig config, Clock clock) {
         this.alerts = new DynamoDbAlertStore(client, config);
         this.users = new DynamoDbUserStore(client, config, clock);
         this.rateHistory = new DynamoDbRateHistory(client, config, clock);
+        this.audit = new DynamoDbAuditLog(client, config);
     }
 
     public static DynamoDbStores create(DynamoDbClient client, DynamoDbStoreConfig config, Clock clock) {
@@ -56,6 +59,12 @@ public final class DynamoDbStores implements Stores {
     @Override
     public RateHistory rateHistory() {
         return rateHistory;
+    }
+
+    /** Audit entries live in the users table, see {@link DynamoDbAuditLog}. */
+    @Override
+    public AuditLog audit() {
+        return audit;
     }
 
     @Override

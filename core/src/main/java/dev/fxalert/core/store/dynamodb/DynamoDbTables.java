@@ -59,9 +59,13 @@ final class DynamoDbTables {
     static CreateTableRequest users(String name) {
         return CreateTableRequest.builder().tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
                 .keySchema(hash(DynamoDbUserStore.USER_ID))
-                .attributeDefinitions(string(DynamoDbUserStore.USER_ID), string(DynamoDbUserStore.ACTIVE_KEY))
-                .globalSecondaryIndexes(index(DynamoDbUserStore.ACTIVE_BY_ID, DynamoDbUserStore.ACTIVE_KEY,
-                        DynamoDbUserStore.USER_ID, ProjectionType.ALL))
+                .attributeDefinitions(string(DynamoDbUserStore.USER_ID), string(DynamoDbUserStore.ACTIVE_KEY),
+                        string(DynamoDbAuditLog.AUDIT_KEY), string(DynamoDbAuditLog.AUDIT_SORT))
+                .globalSecondaryIndexes(
+                        index(DynamoDbUserStore.ACTIVE_BY_ID, DynamoDbUserStore.ACTIVE_KEY, DynamoDbUserStore.USER_ID,
+                                ProjectionType.ALL),
+                        index(DynamoDbAuditLog.AUDIT_BY_TIME, DynamoDbAuditLog.AUDIT_KEY, DynamoDbAuditLog.AUDIT_SORT,
+                                ProjectionType.ALL))
                 .build();
     }
 

@@ -2,6 +2,7 @@ package dev.fxalert.core.store.dynamodb;
 
 import dev.fxalert.core.domain.User;
 import dev.fxalert.core.port.UserStore;
+import dev.fxalert.core.store.UserSearch;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -212,6 +213,47 @@ final class DynamoDbUserStore implements UserStore {
         } catch (ConditionalCheckFailedException unknownOrAlreadyInactive) {
             return false;
         }
+    }
+
+    @Override
+    public boolean reactivate(String userId) {
+        if (userId == null) {
+            return false;
+        }
+        try {
+            client.updateItem(b -> b.tableName(table).key(key(userId))
+                    .conditionExpression("#active = :false AND attribute_exists(#chatId)")
+                    .updateExpression("SET #active = :true, #activeKey = :activeValue")
+                    .expressionAttributeNames(Map.of("#active", ACTIVE, "#chatId", CHAT_ID, "#activeKey", ACTIVE_KEY))
+                    .expressionAttributeValues(Map.of(":true", bool(true), ":false", bool(false),
+                            ":activeValue", s(ACTIVE_VALUE))));
+            return true;
+        } catch (ConditionalCheckFailedException unknownOrAlreadyActive) {
+            return false;
+        }
+    }
+
+    @Override
+    public List<User> search(String text, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+        }
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        // Operator search: a Scan of the user items (claims and audit entries have no chatId), matched in code so
+        // the name match ignores case like the embedded store's.
+        List<User> found = new java.util.ArrayList<>();
+        reads.scan(ScanRequest.builder().tableName(table)
+                .filterExpression("attribute_exists(#chatId)")
+                .expressionAttributeNames(Map.of("#chatId", CHAT_ID))
+                .build(), item -> {
+            User user = fromItem(item);
+            if (UserSearch.matches(user, text)) {
+                found.add(user);
+            }
+        });
+        return found.stream().sorted(UserSearch.ORDER).limit(limit).toList();
     }
 
     @Override

@@ -95,6 +95,11 @@ final class EmbeddedAlertStore implements AlertStore {
     }
 
     @Override
+    public Optional<Alert> findById(String alertId) {
+        return jdbc.queryOne("SELECT " + COLUMNS + " FROM alerts WHERE id = ?", EmbeddedAlertStore::toAlert, alertId);
+    }
+
+    @Override
     public boolean delete(String userId, String alertId) {
         return jdbc.update("DELETE FROM alerts WHERE id = ? AND user_id = ?", alertId, userId) == 1;
     }

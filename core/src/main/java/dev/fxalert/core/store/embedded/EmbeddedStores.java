@@ -1,6 +1,7 @@
 package dev.fxalert.core.store.embedded;
 
 import dev.fxalert.core.port.AlertStore;
+import dev.fxalert.core.port.AuditLog;
 import dev.fxalert.core.port.RateHistory;
 import dev.fxalert.core.port.Stores;
 import dev.fxalert.core.port.UserStore;
@@ -24,7 +25,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The local default: users, alerts and rate history in one H2 file, created with its schema on first start and
+ * The local default: users, alerts, rate history and the audit log in one H2 file, created with its schema on first start and
  * kept across restarts. One process owns the file (H2 locks it), which is what lets per-user limits and chat
  * linking be serialised in memory.
  *
@@ -73,6 +74,7 @@ public final class EmbeddedStores implements Stores {
     private final EmbeddedAlertStore alerts;
     private final EmbeddedUserStore users;
     private final EmbeddedRateHistory rateHistory;
+    private final EmbeddedAuditLog audit;
 
     private EmbeddedStores(JdbcConnectionPool pool, String url, Jdbc jdbc, WriteGeneration generation,
                            EmbeddedStoreConfig config, Clock clock) {
@@ -83,6 +85,7 @@ public final class EmbeddedStores implements Stores {
         this.alerts = new EmbeddedAlertStore(jdbc, config.maxAlertsPerUser());
         this.users = new EmbeddedUserStore(jdbc, clock);
         this.rateHistory = new EmbeddedRateHistory(jdbc, clock);
+        this.audit = new EmbeddedAuditLog(jdbc);
     }
 
     public static EmbeddedStores open(EmbeddedStoreConfig config, Clock clock) {
@@ -199,6 +202,11 @@ public final class EmbeddedStores implements Stores {
     @Override
     public RateHistory rateHistory() {
         return rateHistory;
+    }
+
+    @Override
+    public AuditLog audit() {
+        return audit;
     }
 
     /**

@@ -83,6 +83,28 @@ final class EmbeddedUserStore implements UserStore {
     }
 
     @Override
+    public boolean reactivate(String userId) {
+        return jdbc.update("UPDATE users SET active = TRUE WHERE id = ? AND active = FALSE", userId) == 1;
+    }
+
+    @Override
+    public List<User> search(String text, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+        }
+        String needle = text == null ? "" : text.strip();
+        if (needle.isEmpty()) {
+            return List.of();
+        }
+        Long chatId = dev.fxalert.core.store.UserSearch.chatId(needle);
+        String like = "%" + needle.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                .replace("_", "\\_") + "%";
+        return jdbc.query("SELECT " + COLUMNS + " FROM users WHERE chat_id = ? OR LOWER(display_name) LIKE ? ESCAPE '\\'"
+                        + " ORDER BY display_name, id LIMIT ?", EmbeddedUserStore::toUser,
+                chatId == null ? Long.MIN_VALUE : chatId, like, limit);
+    }
+
+    @Override
     public UserCounts counts() {
         return jdbc.queryOne("SELECT COALESCE(SUM(CASE WHEN active THEN 1 ELSE 0 END), 0), "
                         + "COALESCE(SUM(CASE WHEN active THEN 0 ELSE 1 END), 0) FROM users",

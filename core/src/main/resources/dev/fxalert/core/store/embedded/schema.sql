@@ -71,3 +71,14 @@ CREATE TABLE IF NOT EXISTS pair_interest (
     pair          VARCHAR(7) PRIMARY KEY,
     last_asked_at TIMESTAMP(9) WITH TIME ZONE NOT NULL
 );
+
+-- Operator actions (GET /admin/audit), newest first.
+CREATE TABLE IF NOT EXISTS audit_log (
+    id          VARCHAR(64)   PRIMARY KEY,
+    at          TIMESTAMP(9) WITH TIME ZONE NOT NULL,
+    action      VARCHAR(64)   NOT NULL,
+    target_type VARCHAR(32)   NOT NULL,
+    target_id   VARCHAR(64)   NOT NULL,
+    detail      VARCHAR(1000)
+);
+CREATE INDEX IF NOT EXISTS audit_log_time ON audit_log (at, id);
