@@ -4,20 +4,18 @@ import dev.fxalert.core.domain.Alert;
 import dev.fxalert.core.domain.Firing;
 import dev.fxalert.core.domain.Rate;
 import dev.fxalert.core.domain.RateUpdated;
-import dev.fxalert.core.domain.User;
 import dev.fxalert.core.port.AlertStore;
 import dev.fxalert.core.port.UserStore;
-import dev.fxalert.evaluation.delivery.Push;
 import dev.fxalert.evaluation.delivery.PushSender;
 import dev.fxalert.evaluation.message.PushMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Turns a rate event into pushes, exactly once per alert firing:
@@ -27,9 +25,20 @@ import java.util.Optional;
  *       only the caller whose write won sends, so duplicate, replayed or concurrent deliveries of one event notify
  *       once;</li>
  *   <li>re-arms re-arm alerts the rate took back past their band;</li>
- *   <li>sends the pushes it won; each is cleared in the store as soon as Telegram accepted it.</li>
+ *   <li>delivers the pushes it won, in one of two ways:
+ *     <ul>
+ *       <li><b>recorded</b> (with a {@link DeliveryTrigger}, the default wiring of both runtimes): evaluation only
+ *           records them in the outbox and wakes the delivery worker ({@link OutboxDelivery}), after the first
+ *           win already, so the first push goes out while the other alerts are still being fired. Ingestion and
+ *           evaluation never wait for Telegram. The i-th push won is due at firing time + i x {@code pushSpacing}
+ *           (one send slot): a fan-out's pushes are spread over the slots they will be sent in, so a later event's
+ *           push sorts between them in the outbox and is not stuck behind the whole fan-out;</li>
+ *       <li><b>inline</b> (no trigger): sends them through the sender and clears each as soon as Telegram
+ *           accepted it.</li>
+ *     </ul></li>
  * </ol>
- * A crash between 2 and 4 leaves the push pending; {@link #sweepPendingPushes()} sends it later.
+ * A crash between 2 and 4 leaves the push pending; {@link #sweepPendingPushes()} (inline) or the next drain
+ * (recorded) sends it later.
  */
 public final class EvaluationService {
 
@@ -41,14 +50,38 @@ public final class EvaluationService {
     private final Clock clock;
     private final EvaluationConfig config;
     private final PushMessages messages = new PushMessages();
+    private final DeliveryTrigger trigger;
+    private final Duration pushSpacing;
 
+    /** Inline delivery: evaluation sends the pushes it won itself. */
     public EvaluationService(AlertStore alerts, UserStore users, PushSender sender, Clock clock,
                              EvaluationConfig config) {
+        this(alerts, users, sender, clock, config, null, Duration.ZERO);
+    }
+
+    private EvaluationService(AlertStore alerts, UserStore users, PushSender sender, Clock clock,
+                              EvaluationConfig config, DeliveryTrigger trigger, Duration pushSpacing) {
         this.alerts = alerts;
         this.users = users;
         this.sender = sender;
         this.clock = clock;
         this.config = config;
+        this.trigger = trigger;
+        this.pushSpacing = pushSpacing;
+    }
+
+    /**
+     * Recorded delivery: pushes go to the outbox, due one {@code pushSpacing} (the sender's global interval) apart,
+     * and {@code trigger} wakes the delivery worker. The sweep then belongs to the worker, too: see
+     * {@link #sweepPendingPushes()}.
+     */
+    public static EvaluationService recording(AlertStore alerts, UserStore users, Clock clock, EvaluationConfig config,
+                                              DeliveryTrigger trigger, Duration pushSpacing) {
+        if (pushSpacing.isNegative()) {
+            throw new IllegalArgumentException("pushSpacing cannot be negative");
+        }
+        return new EvaluationService(alerts, users, null, clock, config, java.util.Objects.requireNonNull(trigger),
+                pushSpacing);
     }
 
     public EvaluationResult onRateUpdated(RateUpdated event) {
@@ -63,8 +96,12 @@ public final class EvaluationService {
                 continue; // The store's range read is the filter; this guards against an adapter bug firing wrongly.
             }
             Firing firing = Firing.of(event.eventId(), rate, clock.instant());
-            if (alerts.markFired(alert.id(), firing)) {
+            if (fire(alert, firing, won.size())) {
                 won.add(alert.fire(firing));
+                if (trigger != null && won.size() == 1) {
+                    // The first push can go out now, while the rest of the fan-out is still being fired.
+                    wake(event.eventId(), 1);
+                }
             } else {
                 alreadyFired++;
             }
@@ -77,12 +114,36 @@ public final class EvaluationService {
             }
         }
 
-        Pushes pushes = pushesFor(won);
-        DeliveryCounts counts = pushes.toSend.isEmpty() ? DeliveryCounts.NONE : DeliveryCounts.of(sender.send(pushes.toSend));
+        int ownerGone = 0;
+        DeliveryCounts counts = DeliveryCounts.NONE;
+        if (trigger == null) {
+            PushBatch pushes = PushBatch.of(won, alerts, users, messages, PushBatch.newOwnerCache());
+            ownerGone = pushes.ownerGone();
+            counts = pushes.toSend().isEmpty() ? DeliveryCounts.NONE : DeliveryCounts.of(sender.send(pushes.toSend()));
+        } else if (won.size() > 1) {
+            wake(event.eventId(), won.size());
+        }
         EvaluationResult result = new EvaluationResult(event.eventId(), crossed.size(), won.size(), alreadyFired,
-                rearmed, pushes.ownerGone, counts);
+                rearmed, ownerGone, counts);
         log.info("evaluated {} {} = {}: {}", event.eventId(), event.pair(), event.rate().toPlainString(), result);
         return result;
+    }
+
+    /** The n-th push this event won (from 0) is due n send slots after the firing in recorded mode. */
+    private boolean fire(Alert alert, Firing firing, int n) {
+        if (trigger == null) {
+            return alerts.markFired(alert.id(), firing);
+        }
+        return alerts.markFired(alert, firing, firing.firedAt().plus(pushSpacing.multipliedBy(n)));
+    }
+
+    private void wake(String eventId, int count) {
+        try {
+            trigger.pushesRecorded(eventId, count);
+        } catch (RuntimeException e) {
+            // The pushes are in the outbox: the next timer or sweep drains them.
+            log.warn("could not wake delivery after {}: {}", eventId, e.toString());
+        }
     }
 
     /**
@@ -90,9 +151,14 @@ public final class EvaluationService {
      * at most one batch of those that are due, earliest next attempt first: a push that keeps failing is moved
      * back after each round (and dead-lettered after the last allowed one), so it cannot hold the batch and starve
      * newer pushes. Skips never-tried pushes younger than the grace period: the evaluation that fired them is
-     * probably sending them right now.
+     * probably sending them right now. In recorded mode nothing is sent here (the delivery worker is the only
+     * sender): the sweep only wakes the worker, which drains everything due.
      */
     public SweepResult sweepPendingPushes() {
+        if (trigger != null) {
+            wake("sweep", 0);
+            return new SweepResult(0, 0, 0, DeliveryCounts.NONE);
+        }
         Instant now = clock.instant();
         List<Alert> pending = alerts.findPendingPushes(now, config.sweepBatchSize());
         Instant freshAfter = now.minus(config.sweepGrace());
@@ -108,31 +174,10 @@ public final class EvaluationService {
                 due.add(alert);
             }
         }
-        Pushes pushes = pushesFor(due);
-        DeliveryCounts counts = pushes.toSend.isEmpty() ? DeliveryCounts.NONE : DeliveryCounts.of(sender.send(pushes.toSend));
-        SweepResult result = new SweepResult(pending.size(), tooFresh, pushes.ownerGone, counts);
+        PushBatch pushes = PushBatch.of(due, alerts, users, messages, PushBatch.newOwnerCache());
+        DeliveryCounts counts = pushes.toSend().isEmpty() ? DeliveryCounts.NONE : DeliveryCounts.of(sender.send(pushes.toSend()));
+        SweepResult result = new SweepResult(pending.size(), tooFresh, pushes.ownerGone(), counts);
         log.info("swept pending pushes: {}", result);
         return result;
-    }
-
-    private Pushes pushesFor(List<Alert> fired) {
-        List<Push> toSend = new ArrayList<>();
-        int ownerGone = 0;
-        for (Alert alert : fired) {
-            Optional<User> owner = users.findById(alert.owner().userId()).filter(User::active);
-            Firing firing = alert.lastFiring();
-            if (owner.isEmpty()) {
-                // Nobody to tell: the owner blocked the bot (their alerts get paused) or no longer exists.
-                alerts.markPushDelivered(alert.id(), firing.eventId());
-                ownerGone++;
-                continue;
-            }
-            toSend.add(new Push(alert.id(), alert.owner().userId(), firing.eventId(), firing.observedAt(),
-                    messages.fired(alert, owner.get().language()), alert.push().attempts()));
-        }
-        return new Pushes(toSend, ownerGone);
-    }
-
-    private record Pushes(List<Push> toSend, int ownerGone) {
     }
 }

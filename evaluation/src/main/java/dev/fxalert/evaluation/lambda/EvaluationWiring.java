@@ -11,6 +11,7 @@ import dev.fxalert.evaluation.delivery.PacingConfig;
 import dev.fxalert.evaluation.delivery.TelegramApiConfig;
 import dev.fxalert.evaluation.delivery.TelegramNotifier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 
 import java.time.Clock;
 import java.util.Map;
@@ -23,6 +24,14 @@ final class EvaluationWiring {
 
     static EvaluationService fromEnvironment(Map<String, String> env, Clock clock, JsonLog log) {
         Stores stores = DynamoDbStores.create(DynamoDbClient.create(), DynamoDbStoreConfig.fromEnvironment(env), clock);
+        String deliveryFunction = env.get("DELIVERY_FUNCTION_NAME");
+        if (deliveryFunction != null && !deliveryFunction.isBlank()) {
+            // Recorded delivery: evaluation fills the outbox and wakes the Delivery function, which alone sends.
+            return EvaluationService.recording(stores.alerts(), stores.users(), clock,
+                    EvaluationConfig.fromEnvironment(env),
+                    new LambdaDeliveryTrigger(LambdaClient.create(), deliveryFunction),
+                    PacingConfig.fromEnvironment(env).globalInterval());
+        }
         String token = Secrets.fromEnvironment().require("TELEGRAM_BOT_TOKEN");
         TelegramNotifier notifier = TelegramNotifier.create(token, TelegramApiConfig.fromEnvironment(env));
         PacedSender sender = PacedSender.create(notifier, stores.alerts(), stores.users(), new LoggingDeliveryObserver(log),
