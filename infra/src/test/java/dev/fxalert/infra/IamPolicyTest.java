@@ -26,7 +26,9 @@ class IamPolicyTest {
             "IngestionRole", Set.of("IngestionLogGroup", "AlertsTable", "RateHistoryTable", "RateEventBus",
                     "IngestionSecrets", "SchedulerDeadLetterQueue"),
             "EvaluationRole", Set.of("EvaluationLogGroup", "AlertsTable", "UsersTable", "EvaluationSecrets",
-                    "EvaluationDeadLetterQueue"),
+                    "EvaluationDeadLetterQueue", "DeliveryFunctionAliaslive"),
+            "DeliveryRole", Set.of("DeliveryLogGroup", "AlertsTable", "UsersTable", "DeliverySecrets",
+                    "DeliveryDeadLetterQueue"),
             "BotWebhookRole", Set.of("BotWebhookLogGroup", "AlertsTable", "UsersTable", "RateHistoryTable",
                     "IngestionSchedule", "IngestionSchedulerRole", "IngestionFunctionAliaslive", "BotSecrets"),
             "IngestionSchedulerRole", Set.of("IngestionFunctionAliaslive", "SchedulerDeadLetterQueue"),
@@ -127,6 +129,19 @@ class IamPolicyTest {
             assertThat(statement.actions()).containsExactly("lambda:InvokeFunction");
             assertThat(statement.resources()).containsExactly(Map.of("Ref", "IngestionFunctionAliaslive"));
         });
+    }
+
+    @Test
+    void evaluationMayInvokeOnlyDeliveryAndDeliveryOnlyItself() {
+        assertThat(IamStatements.ofRole(template, "EvaluationRole").stream()
+                .filter(statement -> statement.actions().contains("lambda:InvokeFunction")))
+                .singleElement().satisfies(statement ->
+                        assertThat(statement.resources()).containsExactly(Map.of("Ref", "DeliveryFunctionAliaslive")));
+        assertThat(IamStatements.ofRole(template, "DeliveryRole").stream()
+                .filter(statement -> statement.actions().contains("lambda:InvokeFunction")))
+                .singleElement().satisfies(statement -> assertThat(statement.resources()).containsExactly(Map.of(
+                        "Fn::Sub", "arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:"
+                                + "${AWS::StackName}-delivery:live")));
     }
 
     @Test
