@@ -102,6 +102,48 @@ class OutboxDeliveryTest {
     }
 
     @Test
+    void concurrentConditionalWritesFireEachAlertOnceInItsOwnSlot() throws Exception {
+        alerts(60, 100, Direction.ABOVE, "1400");
+        java.util.concurrent.ExecutorService writes = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            EvaluationService concurrent = EvaluationService.recording(store.alerts(), store.users(), clock,
+                    EvaluationConfig.DEFAULTS, (eventId, count) -> wakeups.add(eventId + ":" + count), SLOT, writes, 4);
+
+            EvaluationResult result = concurrent.onRateUpdated(event("1401"));
+
+            assertThat(result.fired()).isEqualTo(60);
+            assertThat(wakeups).hasSize(2).last().asString().endsWith(":60");
+        } finally {
+            writes.shutdownNow();
+        }
+        List<Alert> pending = store.alerts().findPendingPushes(100);
+        assertThat(pending).hasSize(60);
+        // Each crossed alert has its own slot: 60 distinct due times, whole slots after the firing.
+        assertThat(pending).extracting(a -> a.push().nextAttemptAt()).doesNotHaveDuplicates()
+                .allSatisfy(due -> assertThat(Duration.between(START, due).toMillis() % SLOT.toMillis()).isZero());
+    }
+
+    @Test
+    void anEventEvaluatedTwiceAtOnceWithConcurrentWritesFiresEachAlertOnce() throws Exception {
+        alerts(60, 100, Direction.ABOVE, "1400");
+        java.util.concurrent.ExecutorService writes = java.util.concurrent.Executors.newFixedThreadPool(4);
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            EvaluationService concurrent = EvaluationService.recording(store.alerts(), store.users(), clock,
+                    EvaluationConfig.DEFAULTS, (eventId, count) -> { }, SLOT, writes, 4);
+            RateUpdated crossing = event("1401");
+            var first = callers.submit(() -> concurrent.onRateUpdated(crossing));
+            var second = callers.submit(() -> concurrent.onRateUpdated(crossing));
+
+            assertThat(first.get().fired() + second.get().fired()).isEqualTo(60);
+        } finally {
+            writes.shutdownNow();
+            callers.shutdownNow();
+        }
+        assertThat(store.alerts().findPendingPushes(100)).hasSize(60);
+    }
+
+    @Test
     void drainingSendsEveryPendingPushOnceAndEmptiesTheOutbox() throws Exception {
         alerts(9, 100, Direction.ABOVE, "1400");
         evaluation.onRateUpdated(event("1401"));

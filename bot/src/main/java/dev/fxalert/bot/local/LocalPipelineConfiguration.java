@@ -45,6 +45,8 @@ import java.util.concurrent.Executors;
 public class LocalPipelineConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(LocalPipelineConfiguration.class);
+    /** Conditional writes of one fan-out in flight at once (H2 serialises commits; a few overlap the rest). */
+    private static final int CONCURRENT_FIRING_WRITES = 4;
 
     @Bean
     IngestionConfig ingestionConfig(Environment environment) {
@@ -102,8 +104,13 @@ public class LocalPipelineConfiguration {
     EvaluationService evaluationService(AlertStore alerts, UserStore users, DeliveryWorker delivery, Clock clock,
                                         Environment environment) {
         EnvironmentMap env = new EnvironmentMap(environment);
+        ExecutorService writes = Executors.newFixedThreadPool(CONCURRENT_FIRING_WRITES, task -> {
+            Thread thread = new Thread(task, "fx-evaluation-write");
+            thread.setDaemon(true);
+            return thread;
+        });
         return EvaluationService.recording(alerts, users, clock, EvaluationConfig.fromEnvironment(env), delivery,
-                PacingConfig.fromEnvironment(env).globalInterval());
+                PacingConfig.fromEnvironment(env).globalInterval(), writes, CONCURRENT_FIRING_WRITES);
     }
 
     /** The bus delivers each RateUpdated to evaluation, as the EventBridge rule does on AWS. */

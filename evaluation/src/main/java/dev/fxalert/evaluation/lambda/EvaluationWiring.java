@@ -19,6 +19,9 @@ import java.util.Map;
 /** Builds the Lambda's collaborators from the environment, once per container. */
 final class EvaluationWiring {
 
+    /** Conditional writes of one fan-out in flight at once: each is a DynamoDB round trip. */
+    private static final int CONCURRENT_FIRING_WRITES = 16;
+
     private EvaluationWiring() {
     }
 
@@ -30,7 +33,12 @@ final class EvaluationWiring {
             return EvaluationService.recording(stores.alerts(), stores.users(), clock,
                     EvaluationConfig.fromEnvironment(env),
                     new LambdaDeliveryTrigger(LambdaClient.create(), deliveryFunction),
-                    PacingConfig.fromEnvironment(env).globalInterval());
+                    PacingConfig.fromEnvironment(env).globalInterval(),
+                    java.util.concurrent.Executors.newFixedThreadPool(CONCURRENT_FIRING_WRITES, task -> {
+                        Thread thread = new Thread(task, "evaluation-write");
+                        thread.setDaemon(true);
+                        return thread;
+                    }), CONCURRENT_FIRING_WRITES);
         }
         String token = Secrets.fromEnvironment().require("TELEGRAM_BOT_TOKEN");
         TelegramNotifier notifier = TelegramNotifier.create(token, TelegramApiConfig.fromEnvironment(env));
