@@ -4,20 +4,23 @@ import dev.fxalert.core.domain.Alert;
 import dev.fxalert.core.domain.Firing;
 import dev.fxalert.core.domain.Rate;
 import dev.fxalert.core.domain.RateUpdated;
-import dev.fxalert.core.domain.User;
 import dev.fxalert.core.port.AlertStore;
 import dev.fxalert.core.port.UserStore;
-import dev.fxalert.evaluation.delivery.Push;
 import dev.fxalert.evaluation.delivery.PushSender;
 import dev.fxalert.evaluation.message.PushMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Turns a rate event into pushes, exactly once per alert firing:
@@ -27,9 +30,20 @@ import java.util.Optional;
  *       only the caller whose write won sends, so duplicate, replayed or concurrent deliveries of one event notify
  *       once;</li>
  *   <li>re-arms re-arm alerts the rate took back past their band;</li>
- *   <li>sends the pushes it won; each is cleared in the store as soon as Telegram accepted it.</li>
+ *   <li>delivers the pushes it won, in one of two ways:
+ *     <ul>
+ *       <li><b>recorded</b> (with a {@link DeliveryTrigger}, the default wiring of both runtimes): evaluation only
+ *           records them in the outbox and wakes the delivery worker ({@link OutboxDelivery}), after the first
+ *           win already, so the first push goes out while the other alerts are still being fired. Ingestion and
+ *           evaluation never wait for Telegram. The i-th push won is due at firing time + i x {@code pushSpacing}
+ *           (one send slot): a fan-out's pushes are spread over the slots they will be sent in, so a later event's
+ *           push sorts between them in the outbox and is not stuck behind the whole fan-out;</li>
+ *       <li><b>inline</b> (no trigger): sends them through the sender and clears each as soon as Telegram
+ *           accepted it.</li>
+ *     </ul></li>
  * </ol>
- * A crash between 2 and 4 leaves the push pending; {@link #sweepPendingPushes()} sends it later.
+ * A crash between 2 and 4 leaves the push pending; {@link #sweepPendingPushes()} (inline) or the next drain
+ * (recorded) sends it later.
  */
 public final class EvaluationService {
 
@@ -41,14 +55,54 @@ public final class EvaluationService {
     private final Clock clock;
     private final EvaluationConfig config;
     private final PushMessages messages = new PushMessages();
+    private final DeliveryTrigger trigger;
+    private final Duration pushSpacing;
+    private final Executor writes;
+    private final int concurrentWrites;
 
+    /** Inline delivery: evaluation sends the pushes it won itself. */
     public EvaluationService(AlertStore alerts, UserStore users, PushSender sender, Clock clock,
                              EvaluationConfig config) {
+        this(alerts, users, sender, clock, config, null, Duration.ZERO, Runnable::run, 1);
+    }
+
+    private EvaluationService(AlertStore alerts, UserStore users, PushSender sender, Clock clock,
+                              EvaluationConfig config, DeliveryTrigger trigger, Duration pushSpacing,
+                              Executor writes, int concurrentWrites) {
+        this.writes = writes;
+        this.concurrentWrites = concurrentWrites;
         this.alerts = alerts;
         this.users = users;
         this.sender = sender;
         this.clock = clock;
         this.config = config;
+        this.trigger = trigger;
+        this.pushSpacing = pushSpacing;
+    }
+
+    /**
+     * Recorded delivery: pushes go to the outbox, due one {@code pushSpacing} (the sender's global interval) apart,
+     * and {@code trigger} wakes the delivery worker. The sweep then belongs to the worker, too: see
+     * {@link #sweepPendingPushes()}.
+     */
+    public static EvaluationService recording(AlertStore alerts, UserStore users, Clock clock, EvaluationConfig config,
+                                              DeliveryTrigger trigger, Duration pushSpacing) {
+        return recording(alerts, users, clock, config, trigger, pushSpacing, Runnable::run, 1);
+    }
+
+    /**
+     * {@link #recording(AlertStore, UserStore, Clock, EvaluationConfig, DeliveryTrigger, Duration)} with the
+     * conditional writes of a fan-out run on {@code writes}, at most {@code concurrentWrites} at a time: on DynamoDB
+     * each is a round trip, so a 1,000-alert fan-out fires in a fraction of the sequential time.
+     */
+    public static EvaluationService recording(AlertStore alerts, UserStore users, Clock clock, EvaluationConfig config,
+                                              DeliveryTrigger trigger, Duration pushSpacing, Executor writes,
+                                              int concurrentWrites) {
+        if (pushSpacing.isNegative() || concurrentWrites < 1) {
+            throw new IllegalArgumentException("pushSpacing cannot be negative, concurrentWrites must be positive");
+        }
+        return new EvaluationService(alerts, users, null, clock, config, java.util.Objects.requireNonNull(trigger),
+                pushSpacing, writes, concurrentWrites);
     }
 
     public EvaluationResult onRateUpdated(RateUpdated event) {
@@ -58,7 +112,11 @@ public final class EvaluationService {
 
         List<Alert> won = new ArrayList<>();
         int alreadyFired = 0;
-        for (Alert alert : crossed) {
+        if (trigger != null) {
+            won = fireRecorded(event, rate, crossed);
+            alreadyFired = (int) crossed.stream().filter(a -> a.firesAt(event.rate())).count() - won.size();
+        }
+        for (Alert alert : trigger != null ? List.<Alert>of() : crossed) {
             if (!alert.firesAt(event.rate())) {
                 continue; // The store's range read is the filter; this guards against an adapter bug firing wrongly.
             }
@@ -77,12 +135,90 @@ public final class EvaluationService {
             }
         }
 
-        Pushes pushes = pushesFor(won);
-        DeliveryCounts counts = pushes.toSend.isEmpty() ? DeliveryCounts.NONE : DeliveryCounts.of(sender.send(pushes.toSend));
+        int ownerGone = 0;
+        DeliveryCounts counts = DeliveryCounts.NONE;
+        if (trigger == null) {
+            PushBatch pushes = PushBatch.of(won, alerts, users, messages, PushBatch.newOwnerCache());
+            ownerGone = pushes.ownerGone();
+            counts = pushes.toSend().isEmpty() ? DeliveryCounts.NONE : DeliveryCounts.of(sender.send(pushes.toSend()));
+        } else if (won.size() > 1) {
+            wake(event.eventId(), won.size());
+        }
         EvaluationResult result = new EvaluationResult(event.eventId(), crossed.size(), won.size(), alreadyFired,
-                rearmed, pushes.ownerGone, counts);
+                rearmed, ownerGone, counts);
         log.info("evaluated {} {} = {}: {}", event.eventId(), event.pair(), event.rate().toPlainString(), result);
         return result;
+    }
+
+    /**
+     * Recorded mode: fires the crossed alerts with at most {@code concurrentWrites} conditional writes in flight.
+     * The n-th crossed alert's push (from 0) is due n send slots after the event's first firing, so the fan-out
+     * occupies the slots it will be sent in. Delivery is woken by the first win, while the rest is still being
+     * fired. A write that failed (the store, not a lost race) fails the whole call once every write has ended,
+     * so the event is retried; the writes that won stay won (a retry finds them FIRED and does not fire again).
+     */
+    private List<Alert> fireRecorded(RateUpdated event, Rate rate, List<Alert> crossed) {
+        List<Alert> firable = crossed.stream().filter(alert -> alert.firesAt(event.rate())).toList();
+        Alert[] won = new Alert[firable.size()];
+        Instant base = clock.instant();
+        AtomicBoolean woken = new AtomicBoolean();
+        Semaphore inFlight = new Semaphore(concurrentWrites);
+        CountDownLatch done = new CountDownLatch(firable.size());
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        try {
+            for (int n = 0; n < firable.size(); n++) {
+                Alert alert = firable.get(n);
+                Instant dueAt = base.plus(pushSpacing.multipliedBy(n));
+                int slot = n;
+                inFlight.acquire();
+                try {
+                    writes.execute(() -> {
+                        try {
+                            Firing firing = Firing.of(event.eventId(), rate, clock.instant());
+                            if (alerts.markFired(alert, firing, dueAt)) {
+                                won[slot] = alert.fire(firing);
+                                if (woken.compareAndSet(false, true)) {
+                                    // The first push can go out now, while the rest is still being fired.
+                                    wake(event.eventId(), 1);
+                                }
+                            }
+                        } catch (RuntimeException e) {
+                            failure.compareAndSet(null, e);
+                        } finally {
+                            inFlight.release();
+                            done.countDown();
+                        }
+                    });
+                } catch (RuntimeException rejected) {
+                    inFlight.release();
+                    done.countDown();
+                    failure.compareAndSet(null, rejected);
+                }
+            }
+            done.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while firing " + event.eventId(), e);
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        List<Alert> result = new ArrayList<>();
+        for (Alert alert : won) {
+            if (alert != null) {
+                result.add(alert);
+            }
+        }
+        return result;
+    }
+
+    private void wake(String eventId, int count) {
+        try {
+            trigger.pushesRecorded(eventId, count);
+        } catch (RuntimeException e) {
+            // The pushes are in the outbox: the next timer or sweep drains them.
+            log.warn("could not wake delivery after {}: {}", eventId, e.toString());
+        }
     }
 
     /**
@@ -90,9 +226,14 @@ public final class EvaluationService {
      * at most one batch of those that are due, earliest next attempt first: a push that keeps failing is moved
      * back after each round (and dead-lettered after the last allowed one), so it cannot hold the batch and starve
      * newer pushes. Skips never-tried pushes younger than the grace period: the evaluation that fired them is
-     * probably sending them right now.
+     * probably sending them right now. In recorded mode nothing is sent here (the delivery worker is the only
+     * sender): the sweep only wakes the worker, which drains everything due.
      */
     public SweepResult sweepPendingPushes() {
+        if (trigger != null) {
+            wake("sweep", 0);
+            return new SweepResult(0, 0, 0, DeliveryCounts.NONE);
+        }
         Instant now = clock.instant();
         List<Alert> pending = alerts.findPendingPushes(now, config.sweepBatchSize());
         Instant freshAfter = now.minus(config.sweepGrace());
@@ -108,31 +249,10 @@ public final class EvaluationService {
                 due.add(alert);
             }
         }
-        Pushes pushes = pushesFor(due);
-        DeliveryCounts counts = pushes.toSend.isEmpty() ? DeliveryCounts.NONE : DeliveryCounts.of(sender.send(pushes.toSend));
-        SweepResult result = new SweepResult(pending.size(), tooFresh, pushes.ownerGone, counts);
+        PushBatch pushes = PushBatch.of(due, alerts, users, messages, PushBatch.newOwnerCache());
+        DeliveryCounts counts = pushes.toSend().isEmpty() ? DeliveryCounts.NONE : DeliveryCounts.of(sender.send(pushes.toSend()));
+        SweepResult result = new SweepResult(pending.size(), tooFresh, pushes.ownerGone(), counts);
         log.info("swept pending pushes: {}", result);
         return result;
-    }
-
-    private Pushes pushesFor(List<Alert> fired) {
-        List<Push> toSend = new ArrayList<>();
-        int ownerGone = 0;
-        for (Alert alert : fired) {
-            Optional<User> owner = users.findById(alert.owner().userId()).filter(User::active);
-            Firing firing = alert.lastFiring();
-            if (owner.isEmpty()) {
-                // Nobody to tell: the owner blocked the bot (their alerts get paused) or no longer exists.
-                alerts.markPushDelivered(alert.id(), firing.eventId());
-                ownerGone++;
-                continue;
-            }
-            toSend.add(new Push(alert.id(), alert.owner().userId(), firing.eventId(), firing.firedAt(),
-                    messages.fired(alert, owner.get().language(), owner.get().zone()), alert.push().attempts()));
-        }
-        return new Pushes(toSend, ownerGone);
-    }
-
-    private record Pushes(List<Push> toSend, int ownerGone) {
     }
 }

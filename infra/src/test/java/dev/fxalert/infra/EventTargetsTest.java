@@ -62,7 +62,7 @@ class EventTargetsTest {
     @Test
     void asynchronouslyInvokedFunctionsSendWhatStillFailsToADeadLetterQueue() {
         Map<String, Map<String, Object>> configs = template.propertiesOfType("AWS::Lambda::EventInvokeConfig");
-        for (String function : List.of("IngestionFunction", "EvaluationFunction")) {
+        for (String function : List.of("IngestionFunction", "EvaluationFunction", "DeliveryFunction")) {
             assertThat(configs.values()).as(function + " EventInvokeConfig").anySatisfy(config -> {
                 assertThat(referencesIn(config.get("FunctionName"))).containsExactly(function);
                 assertThat(config).containsKeys("MaximumRetryAttempts", "MaximumEventAgeInSeconds");

@@ -29,10 +29,13 @@ class FunctionsTest {
 
     @Test
     void deploysExactlyTheIngestionEvaluationAndWebhookHandlersFromTheirMavenJars() {
-        assertThat(functions).containsOnlyKeys("IngestionFunction", "EvaluationFunction", "BotWebhookFunction");
+        assertThat(functions).containsOnlyKeys("IngestionFunction", "EvaluationFunction", "DeliveryFunction",
+                "BotWebhookFunction");
         assertHandler("IngestionFunction", "dev.fxalert.ingestion.lambda.IngestionHandler::handleRequest",
                 "../ingestion/target/lambda/fx-alert-ingestion.jar");
         assertHandler("EvaluationFunction", "dev.fxalert.evaluation.lambda.EvaluationHandler::handleRequest",
+                "../evaluation/target/lambda/fx-alert-evaluation.jar");
+        assertHandler("DeliveryFunction", "dev.fxalert.evaluation.lambda.DeliveryHandler::handleRequest",
                 "../evaluation/target/lambda/fx-alert-evaluation.jar");
         assertHandler("BotWebhookFunction", "dev.fxalert.bot.webhook.WebhookHandler::handleRequest",
                 "../bot/target/lambda/fx-alert-bot-webhook.jar");
@@ -99,8 +102,22 @@ class FunctionsTest {
     }
 
     @Test
-    void evaluationRunsOneCopyAtATimeSoItsPacingIsTelegramsGlobalLimit() {
-        assertThat(functions.get("EvaluationFunction").get("ReservedConcurrentExecutions")).isEqualTo(1);
+    void deliveryRunsOneCopyAtATimeSoItsPacingIsTelegramsGlobalLimitAndEvaluationRunsInParallel() {
+        assertThat(functions.get("DeliveryFunction").get("ReservedConcurrentExecutions")).isEqualTo(1);
+        assertThat(functions.get("EvaluationFunction")).doesNotContainKey("ReservedConcurrentExecutions");
+        Map<String, Object> evaluation = map(map(functions.get("EvaluationFunction").get("Environment")).get("Variables"));
+        assertThat(evaluation.get("DELIVERY_FUNCTION_NAME")).isEqualTo(Map.of("Ref", "DeliveryFunctionAliaslive"));
+    }
+
+    @Test
+    void deliveryReinvokesItsOwnAliasAndDrainsWellWithinItsTimeout() {
+        Map<String, Object> delivery = map(map(functions.get("DeliveryFunction").get("Environment")).get("Variables"));
+        assertThat(delivery.get("DELIVERY_FUNCTION_NAME")).isEqualTo(Map.of("Fn::Sub", "${AWS::StackName}-delivery:live"));
+        assertThat(map(functions.get("DeliveryFunction").get("FunctionName")).get("Fn::Sub"))
+                .isEqualTo("${AWS::StackName}-delivery");
+        int timeout = (Integer) functions.get("DeliveryFunction").get("Timeout");
+        // The handler stops starting rounds a minute before its timeout anyway; the setting says the normal case.
+        assertThat(Integer.parseInt(String.valueOf(delivery.get("DELIVERY_DRAIN_SECONDS")))).isLessThanOrEqualTo(timeout - 60);
     }
 
     @Test

@@ -134,6 +134,19 @@ class IamPolicyTest {
     }
 
     @Test
+    void evaluationMayInvokeOnlyDeliveryAndDeliveryOnlyItself() {
+        assertThat(IamStatements.ofRole(template, "EvaluationRole").stream()
+                .filter(statement -> statement.actions().contains("lambda:InvokeFunction")))
+                .singleElement().satisfies(statement ->
+                        assertThat(statement.resources()).containsExactly(Map.of("Ref", "DeliveryFunctionAliaslive")));
+        assertThat(IamStatements.ofRole(template, "DeliveryRole").stream()
+                .filter(statement -> statement.actions().contains("lambda:InvokeFunction")))
+                .singleElement().satisfies(statement -> assertThat(statement.resources()).containsExactly(Map.of(
+                        "Fn::Sub", "arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:"
+                                + "${AWS::StackName}-delivery:live")));
+    }
+
+    @Test
     void schedulerRolesCanOnlyBeAssumedBySchedulerOfThisAccount() {
         for (String role : List.of("IngestionSchedulerRole", "SweepSchedulerRole")) {
             Object trust = Template.map(template.resource(role).get("Properties")).get("AssumeRolePolicyDocument");

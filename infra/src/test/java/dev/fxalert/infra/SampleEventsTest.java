@@ -60,6 +60,13 @@ class SampleEventsTest {
     }
 
     @Test
+    void deliverySampleIsTheWakeUpEvaluationAndDeliveryItselfSend() throws IOException {
+        // sam local invoke DeliveryFunction -e events/delivery-drain.json
+        assertThat(event("delivery-drain.json").path("action").asText())
+                .isEqualTo(dev.fxalert.evaluation.lambda.DeliveryHandler.DRAIN_ACTION);
+    }
+
+    @Test
     void httpApiSamplesUseTheTemplatesRoutesInPayloadFormat2() throws IOException {
         List<Object> routeKeys = template.propertiesOfType("AWS::ApiGatewayV2::Route").values().stream()
                 .map(route -> route.get("RouteKey")).toList();

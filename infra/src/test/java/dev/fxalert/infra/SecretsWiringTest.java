@@ -59,6 +59,7 @@ class SecretsWiringTest {
         Map<String, String> secretOf = Map.of(
                 "IngestionFunction", "IngestionSecrets",
                 "EvaluationFunction", "EvaluationSecrets",
+                "DeliveryFunction", "DeliverySecrets",
                 "BotWebhookFunction", "BotSecrets");
         secretOf.forEach((function, secret) -> {
             Map<String, Object> variables = map(map(template.propertiesOfType("AWS::Serverless::Function")
@@ -74,6 +75,7 @@ class SecretsWiringTest {
     void eachSecretHoldsOnlyTheKeysItsFunctionReads() {
         assertThat(secretKeys("IngestionSecrets")).containsExactly("KoreaeximAuthKey");
         assertThat(secretKeys("EvaluationSecrets")).containsExactly("TelegramBotToken");
+        assertThat(secretKeys("DeliverySecrets")).containsExactly("TelegramBotToken");
         assertThat(secretKeys("BotSecrets"))
                 .containsExactlyInAnyOrder("TelegramBotToken", "TelegramWebhookSecret", "AdminApiToken");
     }

@@ -112,6 +112,11 @@ public final class InMemoryAlertStore implements AlertStore {
     }
 
     @Override
+    public boolean markFired(Alert alert, Firing firing, java.time.Instant dueAt) {
+        throw new UnsupportedOperationException("not used by the admin API");
+    }
+
+    @Override
     public boolean rearm(String alertId) {
         throw new UnsupportedOperationException("not used by the admin API");
     }

@@ -75,6 +75,13 @@ public final class InMemoryUserStore implements UserStore {
     }
 
     @Override
+    public synchronized java.util.Map<String, User> findByIds(java.util.Collection<String> userIds) {
+        java.util.Map<String, User> found = new java.util.HashMap<>();
+        userIds.stream().filter(byId::containsKey).forEach(id -> found.put(id, byId.get(id)));
+        return found;
+    }
+
+    @Override
     public synchronized boolean deactivate(String userId) {
         User user = byId.get(userId);
         if (user == null || !user.active()) {

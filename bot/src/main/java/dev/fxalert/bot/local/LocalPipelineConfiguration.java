@@ -10,9 +10,11 @@ import dev.fxalert.core.port.Notifier;
 import dev.fxalert.core.port.RateHistory;
 import dev.fxalert.core.port.RateProvider;
 import dev.fxalert.core.port.UserStore;
+import dev.fxalert.evaluation.DeliveryWorker;
 import dev.fxalert.evaluation.EvaluationConfig;
 import dev.fxalert.evaluation.EvaluationService;
 import dev.fxalert.evaluation.delivery.DeliveryObserver;
+import dev.fxalert.evaluation.OutboxDelivery;
 import dev.fxalert.evaluation.delivery.PacedSender;
 import dev.fxalert.evaluation.delivery.PacingConfig;
 import dev.fxalert.ingestion.IngestionConfig;
@@ -35,17 +37,22 @@ import org.springframework.core.env.Environment;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The local all-in-one pipeline, the same services the Lambdas run: ingestion (on the admin API's controllable
  * local schedule, INGESTION_INTERVAL) publishes on an in-process bus, evaluation fires alerts and pushes them
- * through the paced sender to the app's Notifier (Telegram, or the console). Settings are read under the same
+ * in the outbox, and the delivery worker drains it through the paced sender to the app's Notifier (Telegram, or
+ * the console). Settings are read under the same
  * environment names as on Lambda.
  */
 @Configuration(proxyBeanMethods = false)
 public class LocalPipelineConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(LocalPipelineConfiguration.class);
+    /** Conditional writes of one fan-out in flight at once (H2 serialises commits; a few overlap the rest). */
+    private static final int CONCURRENT_FIRING_WRITES = 4;
 
     @Bean
     IngestionConfig ingestionConfig(Environment environment) {
@@ -89,11 +96,36 @@ public class LocalPipelineConfiguration {
                 PacingConfig.fromEnvironment(new EnvironmentMap(environment)), clock);
     }
 
+    /**
+     * The one delivery path: a thread that drains the outbox through the paced sender when evaluation recorded
+     * pushes and on a timer (the local twin of the Lambda's sweep schedule); see docs/delivery.md.
+     */
+    @Bean(destroyMethod = "close")
+    DeliveryWorker deliveryWorker(AlertStore alerts, UserStore users, PacedSender sender, Clock clock,
+                                  @Value("${fx-alert.pending-push-sweep-interval:PT1M}") Duration every) {
+        ExecutorService rounds = Executors.newFixedThreadPool(OutboxDelivery.Config.DEFAULTS.roundsInFlight(), task -> {
+            Thread thread = new Thread(task, "fx-delivery-round");
+            thread.setDaemon(true);
+            return thread;
+        });
+        OutboxDelivery delivery = new OutboxDelivery(alerts, users, sender, clock,
+                dev.fxalert.evaluation.delivery.Sleeper.system(), rounds,
+                OutboxDelivery.Config.DEFAULTS);
+        return new DeliveryWorker(delivery::drain, clock, every, Duration.ofMinutes(1)).start();
+    }
+
+    /** Evaluation only records pushes and wakes the worker: ingestion never waits for Telegram. */
     @Bean
-    EvaluationService evaluationService(AlertStore alerts, UserStore users, PacedSender sender, Clock clock,
+    EvaluationService evaluationService(AlertStore alerts, UserStore users, DeliveryWorker delivery, Clock clock,
                                         Environment environment) {
-        return new EvaluationService(alerts, users, sender, clock,
-                EvaluationConfig.fromEnvironment(new EnvironmentMap(environment)));
+        EnvironmentMap env = new EnvironmentMap(environment);
+        ExecutorService writes = Executors.newFixedThreadPool(CONCURRENT_FIRING_WRITES, task -> {
+            Thread thread = new Thread(task, "fx-evaluation-write");
+            thread.setDaemon(true);
+            return thread;
+        });
+        return EvaluationService.recording(alerts, users, clock, EvaluationConfig.fromEnvironment(env), delivery,
+                PacingConfig.fromEnvironment(env).globalInterval(), writes, CONCURRENT_FIRING_WRITES);
     }
 
     /** The bus delivers each RateUpdated to evaluation, as the EventBridge rule does on AWS. */
@@ -102,12 +134,6 @@ public class LocalPipelineConfiguration {
                                                               ObjectProvider<PipelineMetrics> metrics) {
         PipelineMetrics measured = metrics.getIfAvailable(() -> PipelineMetrics.NONE);
         return bus.subscribe(event -> measured.evaluation(() -> evaluation.onRateUpdated(event)));
-    }
-
-    @Bean(destroyMethod = "close")
-    PendingPushSweeper pendingPushSweeper(EvaluationService evaluation,
-                                          @Value("${fx-alert.pending-push-sweep-interval:PT1M}") Duration every) {
-        return new PendingPushSweeper(evaluation, every);
     }
 
     /** What the admin API's "run now" and the local schedule call. */
@@ -121,10 +147,10 @@ public class LocalPipelineConfiguration {
         };
     }
 
-    /** Broadcasts share the pushes' limiter, so together they stay within Telegram's limits. */
+    /** Broadcasts share the pushes' limiter (taking turns with pushes; replies go first). */
     @Bean
     BroadcastSender broadcastSender(PacedSender sender) {
-        return sender.sharedBudget()::send;
+        return sender.broadcastBudget()::send;
     }
 
     /** Fetch once right after start, so a fresh install has rates without waiting a whole interval. */

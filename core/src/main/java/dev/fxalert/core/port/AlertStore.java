@@ -71,6 +71,14 @@ public interface AlertStore {
      */
     boolean markFired(String alertId, Firing firing);
 
+    /**
+     * {@link #markFired(String, Firing)} for an alert just read by {@link #findCrossed} (its id and mode, which
+     * never change, are all the adapter uses of it: no second read), with the push due at {@code dueAt} instead of
+     * the firing time. Evaluation spreads a fan-out's pushes over the slots they will be sent in, so the outbox's
+     * order ({@link #findPendingPushes}) interleaves a later small event with a large one (docs/delivery.md).
+     */
+    boolean markFired(Alert alert, Firing firing, Instant dueAt);
+
     /** FIRED to ARMED for a re-arm alert, conditional on it still being FIRED; true only for the winner. */
     boolean rearm(String alertId);
 

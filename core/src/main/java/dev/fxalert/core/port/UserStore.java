@@ -30,6 +30,12 @@ public interface UserStore {
      */
     boolean setTimezone(String userId, String timezone);
 
+    /**
+     * The users of {@code userIds} that exist, by id, read in batches (one IN query on H2, BatchGetItem of up to
+     * 100 keys on DynamoDB) rather than one read per id: delivery reads the owners of a fan-out this way.
+     */
+    java.util.Map<String, User> findByIds(java.util.Collection<String> userIds);
+
     /** Marks the user inactive (blocked the bot, chat gone); returns false when unknown or already inactive. */
     boolean deactivate(String userId);
 

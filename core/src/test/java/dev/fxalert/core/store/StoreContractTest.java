@@ -592,6 +592,44 @@ public abstract class StoreContractTest {
         }
 
         @Test
+        void aPushFiredWithADueTimeIsOrderedAndDueByIt() {
+            Alert big = stored("u1", USD_KRW, Direction.ABOVE, "1400", AlertMode.REARM);
+            Alert later = stored("u2", USD_KRW, Direction.ABOVE, "1400", AlertMode.ONCE);
+            Alert small = stored("u3", EUR_USD, Direction.ABOVE, "1.1", AlertMode.ONCE);
+            Instant firedAt = clock.instant();
+            // A fan-out's pushes are spread over their send slots; a later event's push sorts between them.
+            assertThat(alerts().markFired(big, firing("e-big", "1401"), firedAt)).isTrue();
+            assertThat(alerts().markFired(later, firing("e-big", "1401"), firedAt.plusSeconds(10))).isTrue();
+            assertThat(alerts().markFired(small, firing("e-small", "1.2"), firedAt.plusSeconds(2))).isTrue();
+
+            assertThat(alerts().findPendingPushes(10)).extracting(Alert::id)
+                    .containsExactly(big.id(), small.id(), later.id());
+            assertThat(alerts().findPendingPushes(firedAt.plusSeconds(5), 10)).extracting(Alert::id)
+                    .containsExactly(big.id(), small.id());
+            Alert fired = alerts().get("u2", later.id()).orElseThrow();
+            assertThat(fired.push().nextAttemptAt()).isEqualTo(firedAt.plusSeconds(10));
+            assertThat(fired.lastFiring().firedAt()).isEqualTo(firedAt);
+            assertThat(alerts().findRearmable(USD_KRW, rate("1000"))).extracting(Alert::id).containsExactly(big.id());
+        }
+
+        @Test
+        void markFiredWithADueTimeSucceedsOnceAndOnlyForAnArmedAlert() throws Exception {
+            Alert alert = stored("u1", USD_KRW, Direction.ABOVE, "1400", AlertMode.ONCE);
+            Alert paused = stored("u1", USD_KRW, Direction.ABOVE, "1300", AlertMode.ONCE);
+            alerts().pause("u1", paused.id());
+            java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+
+            List<Boolean> results = race(8, () -> alerts().markFired(alert, firing("e" + n.incrementAndGet(), "1401"),
+                    clock.instant()));
+
+            assertThat(results).containsOnlyOnce(true);
+            assertThat(alerts().markFired(paused, firing("e9", "1401"), clock.instant())).isFalse();
+            Alert unknown = alert("u1", USD_KRW, Direction.ABOVE, "1400", AlertMode.ONCE);
+            assertThat(alerts().markFired(unknown, firing("e9", "1401"), clock.instant())).isFalse();
+            assertThat(alerts().get("u1", unknown.id())).isEmpty();
+        }
+
+        @Test
         void markPushDeliveredClearsOnlyThePushOfThatEvent() {
             Alert alert = stored("u1", USD_KRW, Direction.ABOVE, "1400", AlertMode.REARM);
             alerts().markFired(alert.id(), firing("e1", "1401"));
@@ -926,6 +964,25 @@ public abstract class StoreContractTest {
             assertThat(users().findById(user.id())).map(User::zone).contains(java.time.ZoneId.of("Asia/Seoul"));
             assertThat(users().setTimezone("nobody", "Asia/Seoul")).isFalse();
             assertThat(users().findById("nobody")).isEmpty();
+        }
+
+        @Test
+        void findByIdsReadsManyUsersAtOnceAndSkipsUnknownOnes() {
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 230; i++) { // more than one BatchGetItem (100 keys) and than H2's IN chunk needs
+                ids.add(users().linkChat(5000L + i, "user " + i, i % 2 == 0 ? "en" : "ko").id());
+            }
+            users().deactivate(ids.get(7));
+            List<String> asked = new ArrayList<>(ids);
+            asked.add("nobody");
+            asked.add(ids.get(0)); // asked twice, read once
+
+            Map<String, User> found = users().findByIds(asked);
+
+            assertThat(found).hasSize(230).doesNotContainKey("nobody");
+            assertThat(found.get(ids.get(3))).isEqualTo(users().findById(ids.get(3)).orElseThrow());
+            assertThat(found.get(ids.get(7)).active()).isFalse();
+            assertThat(users().findByIds(List.of())).isEmpty();
         }
 
         @Test

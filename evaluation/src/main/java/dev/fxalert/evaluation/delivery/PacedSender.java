@@ -99,17 +99,22 @@ public final class PacedSender implements PushSender, AutoCloseable {
      * refusal. Deactivating a gone recipient is left to the caller, which knows the user.
      */
     public DeliveryResult sendOne(OutgoingMessage message) throws InterruptedException {
+        return sendOne(message, true);
+    }
+
+    /**
+     * {@link #sendOne(OutgoingMessage)}; {@code first} puts the message ahead of every push (a reply: a person is
+     * waiting for it), otherwise it takes its turn with them (a broadcast, which must not starve pushes).
+     */
+    private DeliveryResult sendOne(OutgoingMessage message, boolean first) throws InterruptedException {
         int failures = 0;
         int rateLimitWaits = 0;
         while (true) {
             if (closing.get()) {
                 return new DeliveryResult.Failed("sender shutting down");
             }
-            Instant retryAt = limiter.tryAcquire(message.chatId(), clock.instant());
-            if (retryAt != null) {
-                Duration wait = Duration.between(clock.instant(), retryAt);
-                sleeper.sleep(wait.isNegative() ? Duration.ZERO : wait);
-                continue;
+            if (!acquire(message.chatId(), first)) {
+                return new DeliveryResult.Failed("sender shutting down");
             }
             DeliveryResult result;
             try {
@@ -131,14 +136,54 @@ public final class PacedSender implements PushSender, AutoCloseable {
     }
 
     /**
+     * Waits for a slot ahead of every push (replies first, see {@link SendLimiter#tryAcquireFirst}); false when
+     * the sender is closing.
+     */
+    private boolean acquire(long chatId, boolean first) throws InterruptedException {
+        if (first) {
+            limiter.replyWaiting(chatId, 1);
+        }
+        try {
+            while (true) {
+                if (closing.get()) {
+                    return false;
+                }
+                Instant retryAt = first ? limiter.tryAcquireFirst(chatId, clock.instant())
+                        : limiter.tryAcquire(chatId, clock.instant());
+                if (retryAt == null) {
+                    return true;
+                }
+                Duration wait = Duration.between(clock.instant(), retryAt);
+                sleeper.sleep(wait.isNegative() ? Duration.ZERO : wait);
+            }
+        } finally {
+            if (first) {
+                limiter.replyWaiting(chatId, -1);
+            }
+        }
+    }
+
+    /**
      * This sender's budget as a {@link Notifier}: bot replies and broadcasts sent through it take their slots from
      * the same limiter as pushes ({@link #sendOne}), so all the bot's messages together respect Telegram's global
      * and per-chat limits, and a 429 any of them gets pauses all of them.
      */
     public Notifier sharedBudget() {
+        return budget(true);
+    }
+
+    /**
+     * The same budget for an operator's broadcast: its messages take their turn with the pushes instead of going
+     * first, so a broadcast to every user does not hold alert pushes back until it is done.
+     */
+    public Notifier broadcastBudget() {
+        return budget(false);
+    }
+
+    private Notifier budget(boolean first) {
         return message -> {
             try {
-                return sendOne(message);
+                return sendOne(message, first);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return new DeliveryResult.Failed("interrupted before sending");

@@ -64,7 +64,8 @@ public record PacingConfig(double maxPerSecond, Duration perChatInterval, int ma
         }
     }
 
-    Duration globalInterval() {
+    /** One send slot: the time between two messages at {@link #maxPerSecond()}. */
+    public Duration globalInterval() {
         return Duration.ofNanos(Math.round(1_000_000_000d / maxPerSecond));
     }
 

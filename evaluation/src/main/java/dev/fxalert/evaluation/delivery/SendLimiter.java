@@ -17,6 +17,7 @@ final class SendLimiter {
     private final Duration globalInterval;
     private final Duration perChatInterval;
     private final Map<Long, Instant> nextForChat = new HashMap<>();
+    private final Map<Long, Integer> waitingReplies = new HashMap<>();
     private Instant nextGlobal = Instant.EPOCH;
 
     SendLimiter(Duration globalInterval, Duration perChatInterval) {
@@ -29,6 +30,32 @@ final class SendLimiter {
      * ask again.
      */
     synchronized Instant tryAcquire(long chatId, Instant now) {
+        return acquire(chatId, now, false);
+    }
+
+    /**
+     * {@link #tryAcquire} for a message that goes first (a bot reply): while it waits ({@link #replyWaiting}), a
+     * push may not take a global slot that such a reply could use (its chat is free), so replies are never queued
+     * behind a fan-out; they still keep the per-chat interval and every 429 pause.
+     */
+    synchronized Instant tryAcquireFirst(long chatId, Instant now) {
+        return acquire(chatId, now, true);
+    }
+
+    /** A reply to {@code chatId} starts ({@code +1}) or stops ({@code -1}) waiting for a slot. */
+    synchronized void replyWaiting(long chatId, int delta) {
+        waitingReplies.merge(chatId, delta, (a, b) -> a + b == 0 ? null : a + b);
+    }
+
+    private Instant acquire(long chatId, Instant now, boolean first) {
+        if (!first && !waitingReplies.isEmpty()) {
+            for (Long replyChat : waitingReplies.keySet()) {
+                if (!nextForChat.getOrDefault(replyChat, Instant.EPOCH).isAfter(now)) {
+                    // A reply could take this slot: the push asks again one slot later.
+                    return latest(nextGlobal, now).plus(globalInterval);
+                }
+            }
+        }
         Instant due = latest(nextGlobal, nextForChat.getOrDefault(chatId, Instant.EPOCH));
         if (due.isAfter(now)) {
             return due;

@@ -27,6 +27,7 @@ final class FakeTelegramLimits extends Dispatcher {
     private final Deque<Long> acceptedInLastSecond = new ArrayDeque<>();
     private final Map<Long, Long> lastAcceptedByChat = new HashMap<>();
     private final Map<String, Integer> acceptedByText = new HashMap<>();
+    private final Map<String, Long> firstAcceptedAt = new HashMap<>();
     private long tooManyRequests;
     private long firstAccepted = -1;
     private long lastAccepted;
@@ -57,6 +58,7 @@ final class FakeTelegramLimits extends Dispatcher {
         acceptedInLastSecond.addLast(now);
         lastAcceptedByChat.put(chatId, now);
         acceptedByText.merge(body.path("text").asText(), 1, Integer::sum);
+        firstAcceptedAt.putIfAbsent(body.path("text").asText(), now);
         if (firstAccepted < 0) {
             firstAccepted = now;
         }
@@ -78,6 +80,31 @@ final class FakeTelegramLimits extends Dispatcher {
 
     synchronized long acceptedTotal() {
         return acceptedByText.values().stream().mapToLong(Integer::longValue).sum();
+    }
+
+    /** System.nanoTime() when a message with this text was first accepted, or -1. */
+    synchronized long acceptedAt(String text) {
+        return firstAcceptedAt.getOrDefault(text, -1L);
+    }
+
+    /** System.nanoTime() when a message containing {@code fragment} was first accepted, or -1. */
+    synchronized long acceptedAtContaining(String fragment) {
+        return firstAcceptedAt.entrySet().stream().filter(e -> e.getKey().contains(fragment))
+                .mapToLong(Map.Entry::getValue).min().orElse(-1L);
+    }
+
+    /** System.nanoTime() of the first message accepted at or after {@code since}, or -1. */
+    synchronized long firstAcceptedSince(long since) {
+        return firstAcceptedAt.values().stream().mapToLong(Long::longValue).filter(t -> t >= since).min().orElse(-1L);
+    }
+
+    /** System.nanoTime() of the first and the last accepted message (-1 before the first). */
+    synchronized long firstAcceptedNanos() {
+        return firstAccepted;
+    }
+
+    synchronized long lastAcceptedNanos() {
+        return lastAccepted;
     }
 
     /** Seconds from the first to the last accepted message. */

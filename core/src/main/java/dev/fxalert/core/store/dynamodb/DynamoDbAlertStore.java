@@ -312,7 +312,19 @@ public final class DynamoDbAlertStore implements AlertStore {
                 || (current.get().lastFiring() != null && current.get().lastFiring().eventId().equals(firing.eventId()))) {
             return false;
         }
-        Alert alert = current.get();
+        return fire(alertId, current.get().mode(), firing, firing.firedAt());
+    }
+
+    @Override
+    public boolean markFired(Alert alert, Firing firing, Instant dueAt) {
+        Objects.requireNonNull(firing, "firing");
+        Objects.requireNonNull(dueAt, "dueAt");
+        // One conditional write, no read: the caller read the alert (its mode never changes) and the condition
+        // re-checks the state and the last firing's event on the item itself.
+        return fire(alert.id(), alert.mode(), firing, dueAt);
+    }
+
+    private boolean fire(String alertId, AlertMode mode, Firing firing, Instant dueAt) {
         Map<String, String> names = new HashMap<>(Map.of("#state", STATE, "#firedAt", FIRED_AT,
                 "#fireCount", FIRE_COUNT, "#pushPending", PUSH_PENDING, "#pendingKey", PENDING_KEY,
                 "#pendingSort", PENDING_SORT, "#armedKey", ARMED_KEY));
@@ -320,15 +332,16 @@ public final class DynamoDbAlertStore implements AlertStore {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":armed", s(AlertState.ARMED.name()),
                 ":fired", s(AlertState.FIRED.name()), ":firedAt", instant(firing.firedAt()), ":one", n(1),
                 ":zero", n(0), ":true", bool(true), ":pending", s(PENDING),
-                ":pendingSort", s(AlertItems.pendingSort(firing.firedAt(), alertId))));
+                ":pendingSort", s(AlertItems.pendingSort(dueAt, alertId))));
         values.put(":firedBy", s(firing.eventId()));
+        values.put(":dueAt", instant(dueAt));
         // A new firing is a fresh outbox entry: due now, no attempts, no dead letter from an earlier firing.
         names.putAll(Map.of("#attempts", PUSH_ATTEMPTS, "#nextAttempt", PUSH_NEXT_ATTEMPT_AT,
                 "#unknown", PUSH_OUTCOME_UNKNOWN, "#dead", PUSH_DEAD_LETTER));
         values.put(":false", bool(false));
         StringBuilder set = new StringBuilder("SET #state = :fired, #firedAt = :firedAt, "
                 + "#fireCount = if_not_exists(#fireCount, :zero) + :one, #pushPending = :true, "
-                + "#pendingKey = :pending, #pendingSort = :pendingSort, #attempts = :zero, #nextAttempt = :firedAt, "
+                + "#pendingKey = :pending, #pendingSort = :pendingSort, #attempts = :zero, #nextAttempt = :dueAt, "
                 + "#unknown = :false");
         int i = 0;
         for (Map.Entry<String, AttributeValue> attribute : AlertItems.firingAttributes(firing).entrySet()) {
@@ -337,7 +350,7 @@ public final class DynamoDbAlertStore implements AlertStore {
             set.append(", #f").append(i).append(" = :f").append(i);
             i++;
         }
-        if (alert.mode() == AlertMode.REARM) {
+        if (mode == AlertMode.REARM) {
             names.put("#rearmKey", REARM_KEY);
             names.put("#side", SIDE);
             set.append(", #rearmKey = #side");

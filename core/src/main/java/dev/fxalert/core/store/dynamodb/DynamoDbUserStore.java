@@ -156,6 +156,19 @@ final class DynamoDbUserStore implements UserStore {
     }
 
     @Override
+    public java.util.Map<String, User> findByIds(java.util.Collection<String> userIds) {
+        java.util.Map<String, User> found = new java.util.HashMap<>();
+        List<String> ids = userIds.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        for (int from = 0; from < ids.size(); from += 100) { // BatchGetItem takes at most 100 keys
+            List<Map<String, AttributeValue>> keys = ids.subList(from, Math.min(ids.size(), from + 100)).stream()
+                    .map(DynamoDbUserStore::key).toList();
+            reads.batchGet(table, keys).stream().filter(DynamoDbUserStore::isUser).map(DynamoDbUserStore::fromItem)
+                    .forEach(user -> found.put(user.id(), user));
+        }
+        return found;
+    }
+
+    @Override
     public Optional<User> findById(String userId) {
         if (userId == null) {
             return Optional.empty();

@@ -2,7 +2,9 @@ package dev.fxalert.core.store.dynamodb;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
@@ -105,6 +107,25 @@ final class PagedReads {
         }
         counter.add(1);
         return Optional.of(response.item());
+    }
+
+    /**
+     * BatchGetItem of at most 100 keys of one table, strongly consistent, asking again for any keys DynamoDB left
+     * unprocessed (it may under load) until every key was answered.
+     */
+    List<Map<String, AttributeValue>> batchGet(String table, List<Map<String, AttributeValue>> keys) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        List<Map<String, AttributeValue>> remaining = keys;
+        while (!remaining.isEmpty()) {
+            KeysAndAttributes ask = KeysAndAttributes.builder().keys(remaining).consistentRead(true).build();
+            BatchGetItemResponse response = client.batchGetItem(b -> b.requestItems(Map.of(table, ask)));
+            List<Map<String, AttributeValue>> found = response.responses().getOrDefault(table, List.of());
+            counter.add(found.size());
+            items.addAll(found);
+            KeysAndAttributes unprocessed = response.hasUnprocessedKeys() ? response.unprocessedKeys().get(table) : null;
+            remaining = unprocessed == null || !unprocessed.hasKeys() ? List.of() : unprocessed.keys();
+        }
+        return items;
     }
 
     @FunctionalInterface

@@ -53,6 +53,14 @@ CREATE INDEX IF NOT EXISTS alerts_pending_due ON alerts (push_pending, push_next
 -- findDeadLetters (operator listing).
 CREATE INDEX IF NOT EXISTS alerts_dead_letter ON alerts (push_dead_letter, last_fired_at);
 CREATE INDEX IF NOT EXISTS alerts_state ON alerts (state, pair);
+-- watchedPairs: every pair an alert was ever created on (a few bytes each, never shrinks), each checked with a
+-- one-row seek on (pair, state), so its cost depends on the number of pairs, not of alerts.
+CREATE TABLE IF NOT EXISTS alert_pairs (
+    pair VARCHAR(7) PRIMARY KEY
+);
+CREATE INDEX IF NOT EXISTS alerts_pair_state ON alerts (pair, state);
+-- A file from before the registry: filled once from its alerts (the registry is never empty afterwards).
+INSERT INTO alert_pairs (pair) SELECT DISTINCT pair FROM alerts WHERE NOT EXISTS (SELECT 1 FROM alert_pairs);
 
 -- Orders rates appended with the same observation time (a provider correcting a day's rate): the later wins.
 CREATE SEQUENCE IF NOT EXISTS rate_history_seq;

@@ -1,0 +1,124 @@
+package dev.fxalert.evaluation.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fxalert.core.log.LogCorrelation;
+import dev.fxalert.core.metrics.EmbeddedMetrics;
+import dev.fxalert.core.metrics.EmbeddedMetrics.Metric;
+import dev.fxalert.evaluation.DeliveryTrigger;
+import dev.fxalert.evaluation.DrainResult;
+import dev.fxalert.evaluation.OutboxDelivery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Lambda entry of delivery, the one owner of the bot's send budget on AWS (reserved concurrency 1, see
+ * docs/delivery.md). Input {@code {"action":"drain-outbox"}}, sent by evaluation when it recorded pushes, by the
+ * sweep schedule (through evaluation's sweep) and by this function itself: it drains the outbox for at most
+ * {@code DELIVERY_DRAIN_SECONDS} (and never closer than {@link #MARGIN} to its timeout) and, when pushes were
+ * still due as time ran out, invokes itself again asynchronously and returns, so a fan-out of any size drains at
+ * the limit across invocations without waiting for a sweep. The bot token is read on first use and again after a
+ * rotation ({@link dev.fxalert.core.config.SecretBound}), never during init; each drain writes one EMF metrics line.
+ */
+public final class DeliveryHandler implements RequestStreamHandler {
+
+    public static final String DRAIN_ACTION = "drain-outbox";
+    /** Left of the invocation's time when the drain stops starting rounds: rounds in flight finish in it. */
+    static final Duration MARGIN = Duration.ofSeconds(60);
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryHandler.class);
+
+    private final Supplier<OutboxDelivery> delivery;
+    private final DeliveryTrigger again;
+    private final Clock clock;
+    private final Duration maxDrain;
+    private final ObjectMapper mapper;
+    private final Supplier<List<Metric>> deliveryMetrics;
+    private final EmbeddedMetrics metrics;
+
+    /** Used by the Lambda runtime: DynamoDB stores, Telegram token and settings from the environment. */
+    public DeliveryHandler() {
+        this(new LoggingDeliveryObserver());
+    }
+
+    private DeliveryHandler(LoggingDeliveryObserver observer) {
+        this(DeliveryWiring.fromEnvironment(System.getenv(), Clock.systemUTC(), observer), observer);
+    }
+
+    private DeliveryHandler(DeliveryWiring wiring, LoggingDeliveryObserver observer) {
+        this(wiring.delivery(), wiring.again(), Clock.systemUTC(), wiring.maxDrain(), new ObjectMapper(),
+                observer::drainMetrics);
+    }
+
+    public DeliveryHandler(OutboxDelivery delivery, DeliveryTrigger again, Clock clock, Duration maxDrain,
+                           ObjectMapper mapper) {
+        this(() -> delivery, again, clock, maxDrain, mapper, List::of);
+    }
+
+    private DeliveryHandler(Supplier<OutboxDelivery> delivery, DeliveryTrigger again, Clock clock, Duration maxDrain,
+                            ObjectMapper mapper, Supplier<List<Metric>> deliveryMetrics) {
+        this.delivery = delivery;
+        this.again = again;
+        this.clock = clock;
+        this.maxDrain = maxDrain;
+        this.mapper = mapper;
+        this.deliveryMetrics = deliveryMetrics;
+        this.metrics = new EmbeddedMetrics("delivery", System.out, Clock.systemUTC());
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        try (LogCorrelation.Scope ignored = LogCorrelation.invocation(context == null ? null : context.getAwsRequestId())) {
+            drain(input, output, context);
+        }
+    }
+
+    private void drain(InputStream input, OutputStream output, Context context) throws IOException {
+        JsonNode request;
+        try {
+            request = mapper.readTree(input);
+        } catch (JsonProcessingException e) {
+            throw reject("input is not JSON: " + e.getOriginalMessage());
+        }
+        if (request == null || !DRAIN_ACTION.equals(request.path("action").asText(null))) {
+            throw reject("expected {\"action\":\"" + DRAIN_ACTION + "\"}");
+        }
+        Duration budget = maxDrain;
+        if (context != null) {
+            Duration left = Duration.ofMillis(context.getRemainingTimeInMillis()).minus(MARGIN);
+            budget = left.compareTo(budget) < 0 ? left : budget;
+        }
+        Instant until = clock.instant().plus(budget.isNegative() ? Duration.ZERO : budget);
+        DrainResult result;
+        try {
+            result = delivery.get().drain(until);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("drain interrupted", e);
+        }
+        if (result.moreLeft()) {
+            // Reserved concurrency 1: this event runs once the current invocation has returned.
+            again.pushesRecorded("delivery", 0);
+        }
+        log.atInfo().addKeyValue("result", result).log("drained the outbox");
+        metrics.emit(deliveryMetrics.get());
+        mapper.writeValue(output, result);
+    }
+
+    private InvalidInputEventException reject(String problem) {
+        log.atError().addKeyValue("error", problem).log("rejected invocation input");
+        return new InvalidInputEventException(problem);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.fxalert.evaluation.delivery;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Replies go first: a push may not take a slot a waiting reply could use. Pure time arithmetic, no clock. */
+class SendLimiterTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-25T09:00:00Z");
+    private final SendLimiter limiter = new SendLimiter(Duration.ofMillis(500), Duration.ofSeconds(1));
+
+    @Test
+    void aWaitingReplyTakesTheNextFreeSlotBeforeAnyPush() {
+        limiter.replyWaiting(2, 1);
+
+        assertThat(limiter.tryAcquire(1, T0)).as("push").isAfter(T0);
+        assertThat(limiter.tryAcquireFirst(2, T0)).as("reply").isNull();
+        limiter.replyWaiting(2, -1);
+
+        assertThat(limiter.tryAcquire(1, T0.plusMillis(500))).as("push, next slot").isNull();
+    }
+
+    @Test
+    void aReplyWaitingForItsOwnChatDoesNotHoldPushesToOtherChatsBack() {
+        assertThat(limiter.tryAcquireFirst(2, T0)).isNull(); // chat 2 is busy for a second
+        limiter.replyWaiting(2, 1);
+
+        assertThat(limiter.tryAcquire(1, T0.plusMillis(500))).isNull();
+        assertThat(limiter.tryAcquire(3, T0.plusMillis(1000))).as("chat 2 free again: its reply goes first")
+                .isAfter(T0.plusMillis(1000));
+        assertThat(limiter.tryAcquireFirst(2, T0.plusMillis(1000))).isNull();
+    }
+
+    @Test
+    void repliesKeepThePauseOfA429() {
+        limiter.pauseAll(T0.plusSeconds(5));
+        limiter.replyWaiting(2, 1);
+
+        assertThat(limiter.tryAcquireFirst(2, T0)).isEqualTo(T0.plusSeconds(5));
+        assertThat(limiter.tryAcquireFirst(2, T0.plusSeconds(5))).isNull();
+    }
+}
