@@ -59,7 +59,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AwsPathEndToEndTest {
 
     /** Function logical ids, in start order. */
-    static final List<String> FUNCTIONS = List.of("IngestionFunction", "EvaluationFunction", "BotWebhookFunction");
+    static final List<String> FUNCTIONS = List.of("IngestionFunction", "EvaluationFunction", "DeliveryFunction",
+            "BotWebhookFunction");
+    /**
+     * Functions whose every grant this flow exercises. Delivery's self-invocation (a drain that runs out of time),
+     * its chat migration writes and its owned-alerts query need a fan-out and Telegram answers this flow does not
+     * make, so for Delivery only the other half holds: every call it made was granted.
+     */
+    static final List<String> EVERY_GRANT_USED = List.of("IngestionFunction", "EvaluationFunction", "BotWebhookFunction");
 
     /**
      * Grants no call of the function's code can use, with the reason: Lambda itself uses them for the function.
@@ -197,7 +204,7 @@ class AwsPathEndToEndTest {
         List<TelegramCall> pushes = repliesTo(CHAT).subList(2, repliesTo(CHAT).size());
         assertThat(pushes).singleElement().satisfies(push -> {
             assertThat(push.token()).isEqualTo(BOT_TOKEN);
-            assertThat(push.body().path("text").asText()).contains("USD/KRW is 1411.91");
+            assertThat(push.body().path("text").asText()).contains("USD/KRW is 1,411.91");
         });
 
         assertThat(repliesTo(BLOCKER)).as("one attempt, refused by Telegram").hasSize(3);
@@ -289,7 +296,7 @@ class AwsPathEndToEndTest {
         assertThat(evaluation.failed()).as(evaluation.payload()).isFalse();
         assertThat(repliesTo(CHAT).subList(before, repliesTo(CHAT).size())).singleElement().satisfies(push -> {
             assertThat(push.token()).isEqualTo(newToken);
-            assertThat(push.body().path("text").asText()).contains("threshold 1410");
+            assertThat(push.body().path("text").asText()).contains("threshold 1,410");
         });
     }
 
@@ -319,6 +326,9 @@ class AwsPathEndToEndTest {
             ResolvedPolicy policy = ResolvedPolicy.ofFunction(resolved, function);
             List<Call> calls = aws.calls().stream().filter(call -> call.principal().equals(policy.role())).toList();
             assertThat(calls).as(function + " made AWS calls").isNotEmpty();
+            if (!EVERY_GRANT_USED.contains(function)) {
+                continue;
+            }
             List<Grant> unused = new ArrayList<>(policy.unused(calls));
             List<Grant> lambdaItself = unused.stream().filter(g -> GRANTS_USED_BY_LAMBDA_ITSELF.containsKey(g.sid())).toList();
             unused.removeAll(lambdaItself);
