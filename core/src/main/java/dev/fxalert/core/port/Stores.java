@@ -1,6 +1,6 @@
 package dev.fxalert.core.port;
 
-/** The three stores of one backend (embedded file DB or DynamoDB), opened together and closed together. */
+/** The stores of one backend (embedded file DB or DynamoDB), opened together and closed together. */
 public interface Stores extends AutoCloseable {
 
     AlertStore alerts();
@@ -8,6 +8,9 @@ public interface Stores extends AutoCloseable {
     UserStore users();
 
     RateHistory rateHistory();
+
+    /** Which Telegram updates were handled and answered (kept two days), so a redelivery is not answered twice. */
+    UpdateJournal updateJournal();
 
     @Override
     void close();

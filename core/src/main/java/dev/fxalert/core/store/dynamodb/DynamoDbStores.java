@@ -3,6 +3,7 @@ package dev.fxalert.core.store.dynamodb;
 import dev.fxalert.core.port.AlertStore;
 import dev.fxalert.core.port.RateHistory;
 import dev.fxalert.core.port.Stores;
+import dev.fxalert.core.port.UpdateJournal;
 import dev.fxalert.core.port.UserStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -19,11 +20,13 @@ public final class DynamoDbStores implements Stores {
     private final DynamoDbAlertStore alerts;
     private final DynamoDbUserStore users;
     private final DynamoDbRateHistory rateHistory;
+    private final DynamoDbUpdateJournal updateJournal;
 
     private DynamoDbStores(DynamoDbClient client, DynamoDbStoreConfig config, Clock clock) {
         this.alerts = new DynamoDbAlertStore(client, config);
         this.users = new DynamoDbUserStore(client, config, clock);
         this.rateHistory = new DynamoDbRateHistory(client, config, clock);
+        this.updateJournal = new DynamoDbUpdateJournal(client, config, clock);
     }
 
     public static DynamoDbStores create(DynamoDbClient client, DynamoDbStoreConfig config, Clock clock) {
@@ -56,6 +59,11 @@ public final class DynamoDbStores implements Stores {
     @Override
     public RateHistory rateHistory() {
         return rateHistory;
+    }
+
+    @Override
+    public UpdateJournal updateJournal() {
+        return updateJournal;
     }
 
     @Override

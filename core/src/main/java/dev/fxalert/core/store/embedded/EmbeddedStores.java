@@ -3,6 +3,7 @@ package dev.fxalert.core.store.embedded;
 import dev.fxalert.core.port.AlertStore;
 import dev.fxalert.core.port.RateHistory;
 import dev.fxalert.core.port.Stores;
+import dev.fxalert.core.port.UpdateJournal;
 import dev.fxalert.core.port.UserStore;
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -57,6 +58,9 @@ public final class EmbeddedStores implements Stores {
     /** How much of the latest writes a truncation may take away unnoticed after a kill -9. */
     static final Duration CHECKPOINT_EVERY = Duration.ofSeconds(1);
 
+    /** How often the handled-updates journal forgets entries past its retention while the store is open. */
+    private static final Duration PURGE_JOURNAL_EVERY = Duration.ofHours(1);
+
     private static final String USER = "fxalert";
 
     private final JdbcConnectionPool pool;
@@ -73,6 +77,7 @@ public final class EmbeddedStores implements Stores {
     private final EmbeddedAlertStore alerts;
     private final EmbeddedUserStore users;
     private final EmbeddedRateHistory rateHistory;
+    private final EmbeddedUpdateJournal updateJournal;
 
     private EmbeddedStores(JdbcConnectionPool pool, String url, Jdbc jdbc, WriteGeneration generation,
                            EmbeddedStoreConfig config, Clock clock) {
@@ -83,6 +88,7 @@ public final class EmbeddedStores implements Stores {
         this.alerts = new EmbeddedAlertStore(jdbc, config.maxAlertsPerUser());
         this.users = new EmbeddedUserStore(jdbc, clock);
         this.rateHistory = new EmbeddedRateHistory(jdbc, clock);
+        this.updateJournal = new EmbeddedUpdateJournal(jdbc, clock);
     }
 
     public static EmbeddedStores open(EmbeddedStoreConfig config, Clock clock) {
@@ -106,8 +112,11 @@ public final class EmbeddedStores implements Stores {
             generation.checkAndAdvance();
             EmbeddedStores stores = new EmbeddedStores(pool, jdbcUrl(file), jdbc, generation, config, clock);
             stores.rateHistory.purgeExpired();
+            stores.updateJournal.purgeExpired();
             stores.checkpointer.scheduleWithFixedDelay(stores::checkpointIfWritten, CHECKPOINT_EVERY.toMillis(),
                     CHECKPOINT_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+            stores.checkpointer.scheduleWithFixedDelay(stores::purgeJournal, PURGE_JOURNAL_EVERY.toMillis(),
+                    PURGE_JOURNAL_EVERY.toMillis(), TimeUnit.MILLISECONDS);
             return stores;
         } catch (RuntimeException e) {
             pool.dispose();
@@ -199,6 +208,22 @@ public final class EmbeddedStores implements Stores {
     @Override
     public RateHistory rateHistory() {
         return rateHistory;
+    }
+
+    @Override
+    public UpdateJournal updateJournal() {
+        return updateJournal;
+    }
+
+    private void purgeJournal() {
+        if (closed.get()) {
+            return;
+        }
+        try {
+            updateJournal.purgeExpired();
+        } catch (RuntimeException e) {
+            log.warn("Could not purge the handled-updates journal: {}", e.toString());
+        }
     }
 
     /**

@@ -69,3 +69,10 @@ CREATE TABLE IF NOT EXISTS pair_interest (
     pair          VARCHAR(7) PRIMARY KEY,
     last_asked_at TIMESTAMP(9) WITH TIME ZONE NOT NULL
 );
+
+-- Telegram updates handled and answered (UpdateJournal): a redelivery after a kill -9 is not answered twice.
+CREATE TABLE IF NOT EXISTS handled_updates (
+    delivery_id VARCHAR(64) PRIMARY KEY,
+    handled_at  TIMESTAMP(9) WITH TIME ZONE NOT NULL
+);
+CREATE INDEX IF NOT EXISTS handled_updates_time ON handled_updates (handled_at);
