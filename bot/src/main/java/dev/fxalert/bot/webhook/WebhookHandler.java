@@ -98,7 +98,10 @@ public final class WebhookHandler implements RequestHandler<APIGatewayV2HTTPEven
         // No on-demand provider lookup in the Lambda: /rate answers from the history ingestion keeps filling.
         ChatBot bot = new ChatBot(stores.users(), stores.alerts(), stores.rateHistory(), pair -> Optional.empty(),
                 catalogue, Clock.systemUTC(), settings);
-        return new TelegramWebhook(secrets.require("TELEGRAM_WEBHOOK_SECRET"), new TelegramUpdateHandler(bot, client));
+        // Telegram redelivers an update only after a non-2xx or a timeout; the journal keeps one that was already
+        // handled and answered from being answered twice.
+        return new TelegramWebhook(secrets.require("TELEGRAM_WEBHOOK_SECRET"), new TelegramUpdateHandler(bot, client,
+                new TelegramNotifier(client), stores.updateJournal(), Clock.systemUTC()));
     }
 
     @Override
