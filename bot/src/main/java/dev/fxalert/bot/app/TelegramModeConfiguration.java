@@ -8,12 +8,15 @@ import dev.fxalert.evaluation.delivery.TelegramNotifier;
 import dev.fxalert.bot.telegram.TelegramUpdateHandler;
 import dev.fxalert.core.config.Secrets;
 import dev.fxalert.core.port.Notifier;
+import dev.fxalert.core.port.Stores;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+import java.time.Clock;
 
 /** With TELEGRAM_BOT_TOKEN: long polling for commands, and pushes through the same Telegram client. */
 @Configuration(proxyBeanMethods = false)
@@ -40,10 +43,11 @@ public class TelegramModeConfiguration {
 
     @Bean(initMethod = "start", destroyMethod = "close")
     public LongPollingBot longPollingBot(Secrets secrets, TelegramUrl telegramUrl, TelegramClient client, ChatBot bot,
-                                         FxAlertProperties properties, PacedSender pushes) {
-        // Replies take their slots from the pushes' limiter: one budget for everything the bot sends.
+                                         FxAlertProperties properties, PacedSender pushes, Stores stores, Clock clock) {
+        // Replies take their slots from the pushes' limiter: one budget for everything the bot sends. The journal
+        // keeps an update redelivered after a kill -9 from being answered twice.
         return new LongPollingBot(secrets.require(TelegramTokenCondition.TOKEN), telegramUrl, client,
-                new TelegramUpdateHandler(bot, client, pushes.sharedBudget()), properties.telegram().workers(),
-                properties.telegram().shutdownGrace());
+                new TelegramUpdateHandler(bot, client, pushes.sharedBudget(), stores.updateJournal(), clock),
+                properties.telegram().workers(), properties.telegram().shutdownGrace());
     }
 }

@@ -41,10 +41,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@link #close()} stops polling, lets the workers finish what they took within the grace, then
  *       acknowledges what was handled with one last getUpdates (timeout 0). An update cut off by the grace stays
  *       unacknowledged and comes back to the next run.</li>
- *   <li>After a {@code kill -9}, Telegram redelivers every update handled since the last poll. Handling is
- *       idempotent by update id where it matters (an /alert's id derives from it, so no second alert); the
- *       reply is sent again. That repeated reply is the remaining window: updates handled in the last poll
- *       round before the kill (at most {@link #POLL_PAUSE} behind, usually milliseconds).</li>
+ *   <li>After a {@code kill -9}, Telegram redelivers every update handled since the last poll. The update
+ *       handler skips those its journal marked handled after their replies ({@code UpdateJournal}); handling is
+ *       also idempotent by update id where it matters (an /alert's id derives from it, so no second alert). What
+ *       remains is a second reply to an update killed between its reply and its mark: at most one per worker.</li>
  * </ul>
  * The price: a poll returns at most {@value #GET_UPDATES_LIMIT} updates from the oldest unhandled one, so a
  * single slow update (a provider answering /rate slowly) holds back fetching updates beyond that window until it

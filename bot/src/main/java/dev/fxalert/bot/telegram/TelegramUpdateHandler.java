@@ -9,12 +9,14 @@ import dev.fxalert.bot.command.IncomingMessage;
 import dev.fxalert.core.port.DeliveryResult;
 import dev.fxalert.core.port.Notifier;
 import dev.fxalert.core.port.OutgoingMessage;
+import dev.fxalert.core.port.UpdateJournal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
+import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -28,6 +30,7 @@ public final class TelegramUpdateHandler {
     private final ChatBot bot;
     private final TelegramClient client;
     private final Notifier replies;
+    private final AnsweredUpdates answered;
 
     /** Replies sent directly, one request each (the webhook Lambda: no shared sender in that function). */
     public TelegramUpdateHandler(ChatBot bot, TelegramClient client) {
@@ -36,12 +39,40 @@ public final class TelegramUpdateHandler {
 
     /** @param replies how replies are sent; locally the paced sender's shared budget, so they are paced with pushes */
     public TelegramUpdateHandler(ChatBot bot, TelegramClient client, Notifier replies) {
+        this(bot, client, replies, AnsweredUpdates.NONE);
+    }
+
+    /**
+     * @param journal which updates were handled and answered: a redelivery of one (after a crash, before Telegram
+     *                got the acknowledgement) is not answered again
+     */
+    public TelegramUpdateHandler(ChatBot bot, TelegramClient client, Notifier replies, UpdateJournal journal,
+                                 Clock clock) {
+        this(bot, client, replies, new AnsweredUpdates(journal, clock));
+    }
+
+    private TelegramUpdateHandler(ChatBot bot, TelegramClient client, Notifier replies, AnsweredUpdates answered) {
         this.bot = bot;
         this.client = client;
         this.replies = replies;
+        this.answered = answered;
     }
 
+    /**
+     * Handles the update unless the journal says it was handled and answered already; marks it once its replies
+     * were sent. Cut off by an interrupt (a stop's grace ran out), it is not marked: it may be half done.
+     */
     public void handle(Update update) {
+        if (answered.alreadyAnswered(update)) {
+            return;
+        }
+        handleNew(update);
+        if (!Thread.currentThread().isInterrupted()) {
+            answered.answered(update);
+        }
+    }
+
+    private void handleNew(Update update) {
         try {
             Optional<IncomingMessage> message = TelegramMessages.message(update);
             if (message.isPresent()) {

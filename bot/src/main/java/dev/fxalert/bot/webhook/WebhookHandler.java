@@ -118,7 +118,10 @@ public final class WebhookHandler implements RequestHandler<APIGatewayV2HTTPEven
                         metrics.emit(EmbeddedMetrics.Metric.count("WebhookFailures", 1));
                     }
                 });
-        return new TelegramWebhook(secrets.require("TELEGRAM_WEBHOOK_SECRET"), new TelegramUpdateHandler(bot, client));
+        // Telegram redelivers an update only after a non-2xx or a timeout; the journal keeps one that was already
+        // handled and answered from being answered twice.
+        return new TelegramWebhook(secrets.require("TELEGRAM_WEBHOOK_SECRET"), new TelegramUpdateHandler(bot, client,
+                new TelegramNotifier(client), stores.updateJournal(), Clock.systemUTC()));
     }
 
     @Override

@@ -11,6 +11,7 @@ import dev.fxalert.core.domain.Rate;
 import dev.fxalert.core.domain.User;
 import dev.fxalert.core.store.embedded.EmbeddedStoreConfig;
 import dev.fxalert.core.store.embedded.EmbeddedStores;
+import dev.fxalert.evaluation.delivery.TelegramNotifier;
 import dev.fxalert.ingestion.IngestionConfig;
 import dev.fxalert.ingestion.RateProviders;
 import org.junit.jupiter.api.AfterEach;
@@ -51,15 +52,17 @@ class LongPollingBotTest {
     private LongPollingBot bot;
     private OkHttpTelegramClient client;
     private TelegramUpdateHandler handler;
+    private ChatBot chatBot;
+    private Clock clock;
 
     @BeforeEach
     void start() throws Exception {
         api = new FakeBotApi();
-        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        clock = Clock.fixed(NOW, ZoneOffset.UTC);
         stores = EmbeddedStores.open(new EmbeddedStoreConfig(dir.resolve("fx-alert.db"), 50), clock);
         stores.rateHistory().append(new Rate(CurrencyPair.of("USD", "KRW"), new BigDecimal("1385.2"), "frankfurter",
                 NOW.minus(Duration.ofMinutes(4))), "e1");
-        ChatBot chatBot = new ChatBot(stores.users(), stores.alerts(), stores.rateHistory(), pair -> Optional.empty(),
+        chatBot = new ChatBot(stores.users(), stores.alerts(), stores.rateHistory(), pair -> Optional.empty(),
                 RateProviders.shippedCatalogue(IngestionConfig.fromEnvironment(Map.of())), clock,
                 BotSettings.defaults());
         client = new OkHttpTelegramClient(FakeBotApi.TOKEN, api.telegramUrl());
@@ -182,7 +185,38 @@ class LongPollingBotTest {
         assertThat(api.unconfirmedUpdateIds()).isEmpty();
     }
 
-    /** After a kill -9 Telegram redelivers what was handled but not yet acknowledged. */
+    /**
+     * A kill -9 after an update was handled and answered, before any getUpdates acknowledged it: Telegram gives it
+     * to the next run, which finds it in the journal and only acknowledges it.
+     */
+    @Test
+    void anUpdateHandledAndAnsweredBeforeACrashIsNotAnsweredAgainByTheNextRun() throws Exception {
+        bot.close();
+        TelegramUpdateHandler journaled = new TelegramUpdateHandler(chatBot, client, new TelegramNotifier(client),
+                stores.updateJournal(), clock);
+        bot = new LongPollingBot(FakeBotApi.TOKEN, api.telegramUrl(), client, journaled, 2, Duration.ofSeconds(5));
+        bot.start();
+        api.loseConfirmations(true); // the crash: no acknowledgement of this run reaches Telegram
+
+        api.userSends(MINA, "Mina", "/alert USD KRW above 1400");
+        await().atMost(PATIENCE).until(() -> api.sentTexts(MINA).size() == 1);
+        bot.close();
+        assertThat(api.unconfirmedUpdateIds()).as("handled and answered, never acknowledged").hasSize(1);
+
+        api.loseConfirmations(false);
+        bot = new LongPollingBot(FakeBotApi.TOKEN, api.telegramUrl(), client, journaled, 2, Duration.ofSeconds(5));
+        bot.start();
+        await().atMost(PATIENCE).until(() -> api.unconfirmedUpdateIds().isEmpty());
+
+        assertThat(api.sentTexts(MINA)).as("answered once").hasSize(1);
+        User mina = stores.users().findByChatId(MINA).orElseThrow();
+        assertThat(stores.alerts().listByOwner(mina.id())).hasSize(1);
+    }
+
+    /**
+     * The remaining window: a crash after the reply was accepted but before it was marked in the journal (here: a
+     * handler without one). Telegram redelivers the update; it makes no second alert, only a second reply.
+     */
     @Test
     void aRedeliveredAlertCommandMakesNoSecondAlert() throws Exception {
         api.userSends(MINA, "Mina", "/alert USD KRW above 1400");

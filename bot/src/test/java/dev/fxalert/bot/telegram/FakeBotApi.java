@@ -39,6 +39,7 @@ public final class FakeBotApi implements AutoCloseable {
     private final AtomicInteger updateIds = new AtomicInteger(1000);
     private final AtomicInteger messageIds = new AtomicInteger(1);
     private volatile String sendMessageFailure;
+    private volatile boolean confirmationsLost;
 
     public FakeBotApi() {
         server.setDispatcher(new Dispatcher() {
@@ -76,6 +77,14 @@ public final class FakeBotApi implements AutoCloseable {
             unconfirmed.put(updateId, updateJson);
             unconfirmed.notifyAll();
         }
+    }
+
+    /**
+     * While true, no offset confirms anything: as when the bot is killed (kill -9) before its next getUpdates, the
+     * updates it took stay with Telegram and come again to the next run.
+     */
+    public void loseConfirmations(boolean lost) {
+        confirmationsLost = lost;
     }
 
     /** The update ids the bot has not confirmed yet (by asking for a later offset). */
@@ -173,7 +182,7 @@ public final class FakeBotApi implements AutoCloseable {
         long offset = body.path("offset").asLong(0);
         int limit = body.path("limit").asInt(0) > 0 ? body.path("limit").asInt() : 100;
         synchronized (unconfirmed) {
-            if (offset > 0) {
+            if (offset > 0 && !confirmationsLost) {
                 unconfirmed.headMap((int) Math.min(offset, Integer.MAX_VALUE)).clear();
             }
             if (unconfirmed.isEmpty() && body.path("timeout").asInt(0) > 0) {

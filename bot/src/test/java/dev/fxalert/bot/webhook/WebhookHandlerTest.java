@@ -78,6 +78,18 @@ class WebhookHandlerTest {
         assertThat(stores.users().findByChatId(CHAT)).isPresent();
     }
 
+    /** Telegram redelivers after a timeout or a non-2xx even when the first call got as far as answering. */
+    @Test
+    void aRedeliveredUpdateAlreadyAnsweredIsAcknowledgedWithoutASecondAnswer() {
+        String update = FakeBotApi.messageUpdate(7, CHAT, "Jun", "/alert USD KRW above 1400");
+        assertThat(status(post("/telegram/webhook", SECRET, update))).isEqualTo(200);
+
+        assertThat(status(post("/telegram/webhook", SECRET, update))).isEqualTo(200);
+
+        assertThat(api.sentTexts(CHAT)).hasSize(1);
+        assertThat(stores.alerts().listByOwner(stores.users().findByChatId(CHAT).orElseThrow().id())).hasSize(1);
+    }
+
     @Test
     void aWrongSecretIsRefusedWith403AndNothingIsProcessed() {
         int status = status(post("/telegram/webhook", "guess", FakeBotApi.messageUpdate(1, CHAT, "Eve", "/start")));

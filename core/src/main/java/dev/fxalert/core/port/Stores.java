@@ -12,6 +12,9 @@ public interface Stores extends AutoCloseable {
     /** Operator actions ({@code GET /admin/audit}). */
     AuditLog audit();
 
+    /** Which Telegram updates were handled and answered (kept two days), so a redelivery is not answered twice. */
+    UpdateJournal updateJournal();
+
     @Override
     void close();
 }

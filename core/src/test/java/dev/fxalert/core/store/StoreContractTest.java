@@ -20,6 +20,7 @@ import dev.fxalert.core.port.AuditEntry;
 import dev.fxalert.core.port.AuditPage;
 import dev.fxalert.core.port.RateHistory;
 import dev.fxalert.core.port.Stores;
+import dev.fxalert.core.port.UpdateJournal;
 import dev.fxalert.core.port.UserStore;
 import dev.fxalert.core.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
@@ -1284,6 +1285,59 @@ public abstract class StoreContractTest {
                     .containsExactlyInAnyOrder(EUR_USD, USD_JPY);
             assertThat(history().pairsOfInterestSince(START)).containsExactlyInAnyOrder(USD_KRW, EUR_USD, USD_JPY);
             assertThat(history().pairsOfInterestSince(START.plusSeconds(7201))).isEmpty();
+        }
+    }
+
+    @Nested
+    class HandledUpdates {
+
+        private UpdateJournal journal() {
+            return stores.updateJournal();
+        }
+
+        @Test
+        void anUpdateIsHandledOnlyOnceMarked() {
+            assertThat(journal().wasHandled("tg:1001")).isFalse();
+
+            assertThat(journal().markHandled("tg:1001", clock.instant())).isTrue();
+
+            assertThat(journal().wasHandled("tg:1001")).isTrue();
+            assertThat(journal().wasHandled("tg:1002")).as("another id").isFalse();
+        }
+
+        @Test
+        void markingAgainKeepsTheFirstMarkAndSaysSo() {
+            journal().markHandled("tg:1001", clock.instant());
+            clock.advance(Duration.ofHours(1));
+
+            assertThat(journal().markHandled("tg:1001", clock.instant())).isFalse();
+            assertThat(journal().wasHandled("tg:1001")).isTrue();
+        }
+
+        @Test
+        void ofConcurrentMarksOfOneIdExactlyOneRecordsIt() throws Exception {
+            List<Boolean> recorded = race(8, () -> journal().markHandled("tg:1001", clock.instant()));
+
+            assertThat(recorded).containsOnlyOnce(true).hasSize(8);
+            assertThat(journal().wasHandled("tg:1001")).isTrue();
+        }
+
+        @Test
+        void entriesOlderThanTheRetentionAreForgottenPurgedOrNot() {
+            journal().markHandled("tg:old", clock.instant());
+            clock.advance(UpdateJournal.RETENTION.minusSeconds(1));
+            journal().markHandled("tg:young", clock.instant());
+
+            assertThat(journal().wasHandled("tg:old")).as("one second before expiry").isTrue();
+            clock.advance(Duration.ofSeconds(1));
+            assertThat(journal().wasHandled("tg:old")).as("expired, not purged yet").isFalse();
+
+            journal().purgeExpired();
+
+            assertThat(journal().wasHandled("tg:old")).isFalse();
+            assertThat(journal().wasHandled("tg:young")).isTrue();
+            assertThat(journal().markHandled("tg:old", clock.instant())).as("an expired id is new again").isTrue();
+            assertThat(journal().wasHandled("tg:old")).isTrue();
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.fxalert.core.port.AlertStore;
 import dev.fxalert.core.port.AuditLog;
 import dev.fxalert.core.port.RateHistory;
 import dev.fxalert.core.port.Stores;
+import dev.fxalert.core.port.UpdateJournal;
 import dev.fxalert.core.port.UserStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -21,12 +22,14 @@ public final class DynamoDbStores implements Stores {
     private final DynamoDbUserStore users;
     private final DynamoDbRateHistory rateHistory;
     private final DynamoDbAuditLog audit;
+    private final DynamoDbUpdateJournal updateJournal;
 
     private DynamoDbStores(DynamoDbClient client, DynamoDbStoreConfig config, Clock clock) {
         this.alerts = new DynamoDbAlertStore(client, config);
         this.users = new DynamoDbUserStore(client, config, clock);
         this.rateHistory = new DynamoDbRateHistory(client, config, clock);
         this.audit = new DynamoDbAuditLog(client, config);
+        this.updateJournal = new DynamoDbUpdateJournal(client, config, clock);
     }
 
     public static DynamoDbStores create(DynamoDbClient client, DynamoDbStoreConfig config, Clock clock) {
@@ -65,6 +68,11 @@ public final class DynamoDbStores implements Stores {
     @Override
     public AuditLog audit() {
         return audit;
+    }
+
+    @Override
+    public UpdateJournal updateJournal() {
+        return updateJournal;
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.fxalert.core.port.AlertStore;
 import dev.fxalert.core.port.AuditLog;
 import dev.fxalert.core.port.RateHistory;
 import dev.fxalert.core.port.Stores;
+import dev.fxalert.core.port.UpdateJournal;
 import dev.fxalert.core.port.UserStore;
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -58,6 +59,9 @@ public final class EmbeddedStores implements Stores {
     /** How much of the latest writes a truncation may take away unnoticed after a kill -9. */
     static final Duration CHECKPOINT_EVERY = Duration.ofSeconds(1);
 
+    /** How often the handled-updates journal forgets entries past its retention while the store is open. */
+    private static final Duration PURGE_JOURNAL_EVERY = Duration.ofHours(1);
+
     private static final String USER = "fxalert";
 
     private final JdbcConnectionPool pool;
@@ -75,6 +79,7 @@ public final class EmbeddedStores implements Stores {
     private final EmbeddedUserStore users;
     private final EmbeddedRateHistory rateHistory;
     private final EmbeddedAuditLog audit;
+    private final EmbeddedUpdateJournal updateJournal;
 
     private EmbeddedStores(JdbcConnectionPool pool, String url, Jdbc jdbc, WriteGeneration generation,
                            EmbeddedStoreConfig config, Clock clock) {
@@ -86,6 +91,7 @@ public final class EmbeddedStores implements Stores {
         this.users = new EmbeddedUserStore(jdbc, clock);
         this.rateHistory = new EmbeddedRateHistory(jdbc, clock);
         this.audit = new EmbeddedAuditLog(jdbc);
+        this.updateJournal = new EmbeddedUpdateJournal(jdbc, clock);
     }
 
     public static EmbeddedStores open(EmbeddedStoreConfig config, Clock clock) {
@@ -109,8 +115,11 @@ public final class EmbeddedStores implements Stores {
             generation.checkAndAdvance();
             EmbeddedStores stores = new EmbeddedStores(pool, jdbcUrl(file), jdbc, generation, config, clock);
             stores.rateHistory.purgeExpired();
+            stores.updateJournal.purgeExpired();
             stores.checkpointer.scheduleWithFixedDelay(stores::checkpointIfWritten, CHECKPOINT_EVERY.toMillis(),
                     CHECKPOINT_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+            stores.checkpointer.scheduleWithFixedDelay(stores::purgeJournal, PURGE_JOURNAL_EVERY.toMillis(),
+                    PURGE_JOURNAL_EVERY.toMillis(), TimeUnit.MILLISECONDS);
             return stores;
         } catch (RuntimeException e) {
             pool.dispose();
@@ -207,6 +216,22 @@ public final class EmbeddedStores implements Stores {
     @Override
     public AuditLog audit() {
         return audit;
+    }
+
+    @Override
+    public UpdateJournal updateJournal() {
+        return updateJournal;
+    }
+
+    private void purgeJournal() {
+        if (closed.get()) {
+            return;
+        }
+        try {
+            updateJournal.purgeExpired();
+        } catch (RuntimeException e) {
+            log.warn("Could not purge the handled-updates journal: {}", e.toString());
+        }
     }
 
     /**

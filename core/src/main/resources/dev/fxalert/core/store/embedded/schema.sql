@@ -90,3 +90,10 @@ CREATE TABLE IF NOT EXISTS audit_log (
     detail      VARCHAR(1000)
 );
 CREATE INDEX IF NOT EXISTS audit_log_time ON audit_log (at, id);
+
+-- Telegram updates handled and answered (UpdateJournal): a redelivery after a kill -9 is not answered twice.
+CREATE TABLE IF NOT EXISTS handled_updates (
+    delivery_id VARCHAR(64) PRIMARY KEY,
+    handled_at  TIMESTAMP(9) WITH TIME ZONE NOT NULL
+);
+CREATE INDEX IF NOT EXISTS handled_updates_time ON handled_updates (handled_at);
