@@ -25,11 +25,14 @@ class NoHardCodedTextTest {
             Path.of("src/main/java/dev/fxalert/bot/telegram"),
             Path.of("../evaluation/src/main/java/dev/fxalert/evaluation/message"));
 
-    /** Not prose: command names, words of the command syntax, callback data, catalogue selectors. */
+    /**
+     * Not prose: command names, words of the command syntax, callback data, catalogue selectors, metric tags
+     * ({@code unknown}, {@code button}: what {@link CommandObserver} counts) and the prefixes of delivery ids.
+     */
     private static final Set<String> TECHNICAL = Set.of(
             "alert", "alerts", "rate", "convert", "currencies", "pause", "resume", "delete", "help", "start", "lang",
             "above", "over", "below", "under", "once", "to", "in", "into", "threshold", "amount", "alerts:p:",
-            "timezone", "UTC", "settings", "set:lang:", "set:tz:");
+            "timezone", "UTC", "settings", "set:lang:", "set:tz:", "unknown", "button", "tg:", "telegram-update-");
 
     /** Sources whose literals nobody reads: an operator's setting, and the zone names people may type. */
     private static final Set<String> NOT_TEXT = Set.of("TelegramApiUrl.java", "ZoneInput.java");
