@@ -2,12 +2,15 @@ package dev.fxalert.evaluation.delivery;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * The send slots of one bot, shared by every concurrent sending round in this process: at most one message per
  * global interval overall and one per chat interval to each chat, and nothing to a chat Telegram asked us to wait for.
+ * A sender that wakes a little late keeps the schedule, but never so that one second holds more sends than the
+ * interval allows (Telegram counts its ~30/s over any second, so catching up must not burst).
  */
 final class SendLimiter {
 
@@ -18,11 +21,16 @@ final class SendLimiter {
     private final Duration perChatInterval;
     private final Map<Long, Instant> nextForChat = new HashMap<>();
     private final Map<Long, Integer> waitingReplies = new HashMap<>();
+    /** The last {@link #perSecond} send times, oldest first. */
+    private final ArrayDeque<Instant> recent = new ArrayDeque<>();
+    private final int perSecond;
     private Instant nextGlobal = Instant.EPOCH;
 
     SendLimiter(Duration globalInterval, Duration perChatInterval) {
         this.globalInterval = globalInterval;
         this.perChatInterval = perChatInterval;
+        this.perSecond = globalInterval.isZero() ? Integer.MAX_VALUE
+                : (int) Math.max(1, Duration.ofSeconds(1).toNanos() / globalInterval.toNanos());
     }
 
     /**
@@ -57,6 +65,9 @@ final class SendLimiter {
             }
         }
         Instant due = latest(nextGlobal, nextForChat.getOrDefault(chatId, Instant.EPOCH));
+        if (recent.size() >= perSecond) {
+            due = latest(due, recent.peekFirst().plusSeconds(1));
+        }
         if (due.isAfter(now)) {
             return due;
         }
@@ -68,6 +79,10 @@ final class SendLimiter {
             nextForChat.values().removeIf(next -> !next.isAfter(now));
         }
         nextForChat.put(chatId, now.plus(perChatInterval));
+        recent.addLast(now);
+        if (recent.size() > perSecond) {
+            recent.removeFirst();
+        }
         return null;
     }
 

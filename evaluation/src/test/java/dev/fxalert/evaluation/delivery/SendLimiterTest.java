@@ -43,4 +43,28 @@ class SendLimiterTest {
         assertThat(limiter.tryAcquireFirst(2, T0)).isEqualTo(T0.plusSeconds(5));
         assertThat(limiter.tryAcquireFirst(2, T0.plusSeconds(5))).isNull();
     }
+
+    @Test
+    void lateWakeUpsNeverFitMoreSendsIntoOneSecondThanTheIntervalAllows() {
+        // 29 a second, as in production. A sender that wakes a little late keeps the schedule (no lost throughput),
+        // but catching up must not put a 30th send into any one-second window: Telegram counts arrivals that way
+        // (the fault suite saw 31 in one second).
+        SendLimiter paced = new SendLimiter(Duration.ofNanos(1_000_000_000L / 29), Duration.ZERO);
+        java.util.List<Instant> sent = new java.util.ArrayList<>();
+        Instant now = T0;
+        for (int i = 0; i < 200; i++) {
+            Instant retry = paced.tryAcquire(i, now);
+            if (retry == null) {
+                sent.add(now);
+                // every third send is taken 30 ms late, the next ones right on time
+                now = now.plusNanos(i % 3 == 0 ? 30_000_000L : 0);
+            } else {
+                now = retry;
+            }
+        }
+        for (int i = 0; i + 29 < sent.size(); i++) {
+            assertThat(Duration.between(sent.get(i), sent.get(i + 29))).as("30 sends from send %d", i)
+                    .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+        }
+    }
 }
