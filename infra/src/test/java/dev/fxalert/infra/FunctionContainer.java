@@ -139,7 +139,7 @@ final class FunctionContainer implements AutoCloseable {
                 String[] next = pending.take();
                 exchange.getResponseHeaders().add("Lambda-Runtime-Aws-Request-Id", next[0]);
                 exchange.getResponseHeaders().add("Lambda-Runtime-Invoked-Function-Arn", invokedArn);
-                exchange.getResponseHeaders().add("Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + 60_000));
+                exchange.getResponseHeaders().add("Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + 900_000)); // the longest Timeout in the template
                 byte[] body = next[1].getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(200, body.length);
                 exchange.getResponseBody().write(body);
