@@ -63,7 +63,9 @@ public final class LambdaRuntimeLoop {
             String requestId = next.headers().firstValue("Lambda-Runtime-Aws-Request-Id").orElseThrow();
             String arn = next.headers().firstValue("Lambda-Runtime-Invoked-Function-Arn").orElse("");
             try {
-                byte[] result = invoke(handler, next.body(), new InvocationContext(requestId, arn));
+                long deadline = next.headers().firstValue("Lambda-Runtime-Deadline-Ms").map(Long::parseLong)
+                        .orElse(System.currentTimeMillis() + 60_000);
+                byte[] result = invoke(handler, next.body(), new InvocationContext(requestId, arn, deadline));
                 post(http, api + BASE + "/invocation/" + requestId + "/response", result);
             } catch (Throwable e) {
                 e.printStackTrace();
@@ -102,7 +104,8 @@ public final class LambdaRuntimeLoop {
                 HttpResponse.BodyHandlers.discarding());
     }
 
-    private record InvocationContext(String getAwsRequestId, String getInvokedFunctionArn) implements Context {
+    private record InvocationContext(String getAwsRequestId, String getInvokedFunctionArn, long deadline)
+            implements Context {
         @Override
         public String getLogGroupName() {
             return "/aws/lambda/" + getFunctionName();
@@ -135,7 +138,7 @@ public final class LambdaRuntimeLoop {
 
         @Override
         public int getRemainingTimeInMillis() {
-            return 60_000;
+            return (int) Math.max(0, deadline - System.currentTimeMillis());
         }
 
         @Override
