@@ -249,6 +249,8 @@ class AwsPathEndToEndTest {
     @Test
     @Order(4)
     void adminRoutesAnswerOnAws() throws IOException {
+        // /rate marks the pair as asked about (the webhook's UpdateItem on rate history); /alert no longer does.
+        assertThat(webhook(message(BLOCKER, "/rate USD KRW")).get("statusCode").asInt()).isEqualTo(200);
         JsonNode stats = admin("GET", "/admin/stats", null);
         assertThat(stats.get("statusCode").asInt()).as(stats.toString()).isEqualTo(200);
         JsonNode alerts = admin("GET", "/admin/alerts", null);
