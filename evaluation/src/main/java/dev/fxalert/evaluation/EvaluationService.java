@@ -5,7 +5,7 @@ import dev.fxalert.core.domain.Firing;
 import dev.fxalert.core.domain.Rate;
 import dev.fxalert.core.domain.RateUpdated;
 import dev.fxalert.core.domain.User;
-import dev.fxalert.core.port.AlertStore;
+import dev.fxalert.core.port.EvaluationAlerts;
 import dev.fxalert.core.port.UserStore;
 import dev.fxalert.evaluation.delivery.Push;
 import dev.fxalert.evaluation.delivery.PushSender;
@@ -35,14 +35,14 @@ public final class EvaluationService {
 
     private static final Logger log = LoggerFactory.getLogger(EvaluationService.class);
 
-    private final AlertStore alerts;
+    private final EvaluationAlerts alerts;
     private final UserStore users;
     private final PushSender sender;
     private final Clock clock;
     private final EvaluationConfig config;
     private final PushMessages messages = new PushMessages();
 
-    public EvaluationService(AlertStore alerts, UserStore users, PushSender sender, Clock clock,
+    public EvaluationService(EvaluationAlerts alerts, UserStore users, PushSender sender, Clock clock,
                              EvaluationConfig config) {
         this.alerts = alerts;
         this.users = users;

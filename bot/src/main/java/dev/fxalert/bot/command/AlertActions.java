@@ -2,7 +2,7 @@ package dev.fxalert.bot.command;
 
 import dev.fxalert.core.domain.Alert;
 import dev.fxalert.core.domain.AlertState;
-import dev.fxalert.core.port.AlertStore;
+import dev.fxalert.core.port.OwnerAlerts;
 
 import java.util.Optional;
 
@@ -12,9 +12,9 @@ import java.util.Optional;
  */
 final class AlertActions {
 
-    private final AlertStore alerts;
+    private final OwnerAlerts alerts;
 
-    AlertActions(AlertStore alerts) {
+    AlertActions(OwnerAlerts alerts) {
         this.alerts = alerts;
     }
 

@@ -4,7 +4,7 @@ import dev.fxalert.core.domain.AlertCallback;
 import dev.fxalert.core.domain.AlertLimitExceededException;
 import dev.fxalert.core.domain.InvalidInputException;
 import dev.fxalert.core.domain.User;
-import dev.fxalert.core.port.AlertStore;
+import dev.fxalert.core.port.OwnerAlerts;
 import dev.fxalert.core.port.CurrencyCatalogue;
 import dev.fxalert.core.port.OutgoingMessage;
 import dev.fxalert.core.port.RateHistory;
@@ -32,13 +32,13 @@ public final class ChatBot {
 
     private final UserStore users;
     private final AlertActions actions;
-    private final AlertStore alerts;
+    private final OwnerAlerts alerts;
     private final ChatRateLimiter limiter;
     private final BotSettings settings;
     private final Map<String, CommandHandler> handlers = new LinkedHashMap<>();
 
     /** @param catalogue the currencies the configured rate sources quote: what /alert accepts and /currencies lists */
-    public ChatBot(UserStore users, AlertStore alerts, RateHistory history, RateLookup lookup,
+    public ChatBot(UserStore users, OwnerAlerts alerts, RateHistory history, RateLookup lookup,
                    CurrencyCatalogue catalogue, Clock clock, BotSettings settings) {
         this.users = users;
         this.alerts = alerts;

@@ -3,6 +3,8 @@ package dev.fxalert.bot.local;
 import dev.fxalert.admin.broadcast.BroadcastSender;
 import dev.fxalert.admin.ingestion.IngestionTrigger;
 import dev.fxalert.admin.journal.OperationsJournal;
+import dev.fxalert.core.config.Secrets;
+import dev.fxalert.core.config.Settings;
 import dev.fxalert.core.port.AlertStore;
 import dev.fxalert.core.port.CurrencyCatalogue;
 import dev.fxalert.core.port.DeliveryResult;
@@ -20,15 +22,12 @@ import dev.fxalert.ingestion.publish.InProcessRateEventBus;
 import dev.fxalert.ingestion.retry.Sleeper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 
 import java.time.Clock;
-import java.time.Duration;
 
 /**
  * The local all-in-one pipeline, the same services the Lambdas run: ingestion (on the admin API's controllable
@@ -42,8 +41,8 @@ public class LocalPipelineConfiguration {
     private static final Logger log = LoggerFactory.getLogger(LocalPipelineConfiguration.class);
 
     @Bean
-    IngestionConfig ingestionConfig(Environment environment) {
-        IngestionConfig config = IngestionConfig.fromEnvironment(new EnvironmentMap(environment));
+    IngestionConfig ingestionConfig(Settings settings, Secrets secrets) {
+        IngestionConfig config = IngestionConfig.from(settings, secrets);
         log.info("Rate providers, in failover order: {}", config.providerNames());
         return config;
     }
@@ -69,16 +68,15 @@ public class LocalPipelineConfiguration {
 
     @Bean(destroyMethod = "close")
     PacedSender pacedSender(Notifier notifier, AlertStore alerts, UserStore users, OperationsJournal journal,
-                            Environment environment, Clock clock) {
+                            Settings settings, Clock clock) {
         return PacedSender.create(notifier, alerts, users, new JournalDeliveryObserver(journal),
-                PacingConfig.fromEnvironment(new EnvironmentMap(environment)), clock);
+                PacingConfig.from(settings), clock);
     }
 
     @Bean
     EvaluationService evaluationService(AlertStore alerts, UserStore users, PacedSender sender, Clock clock,
-                                        Environment environment) {
-        return new EvaluationService(alerts, users, sender, clock,
-                EvaluationConfig.fromEnvironment(new EnvironmentMap(environment)));
+                                        Settings settings) {
+        return new EvaluationService(alerts, users, sender, clock, EvaluationConfig.from(settings));
     }
 
     /** The bus delivers each RateUpdated to evaluation, as the EventBridge rule does on AWS. */
@@ -89,8 +87,8 @@ public class LocalPipelineConfiguration {
 
     @Bean(destroyMethod = "close")
     PendingPushSweeper pendingPushSweeper(EvaluationService evaluation,
-                                          @Value("${fx-alert.pending-push-sweep-interval:PT1M}") Duration every) {
-        return new PendingPushSweeper(evaluation, every);
+                                          LocalSettings settings) {
+        return new PendingPushSweeper(evaluation, settings.pendingPushSweepInterval());
     }
 
     /** What the admin API's "run now" and the local schedule call. */
@@ -108,9 +106,9 @@ public class LocalPipelineConfiguration {
     /** Fetch once right after start, so a fresh install has rates without waiting a whole interval. */
     @Bean
     ApplicationListener<ApplicationReadyEvent> firstIngestionAtStart(IngestionTrigger trigger, OperationsJournal journal,
-                                                                     @Value("${fx-alert.ingestion.run-at-start:true}") boolean enabled) {
+                                                                     LocalSettings settings) {
         return event -> {
-            if (!enabled) {
+            if (!settings.ingestionAtStart()) {
                 return;
             }
             Thread first = new Thread(() -> {

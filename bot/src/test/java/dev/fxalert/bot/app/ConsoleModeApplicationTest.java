@@ -27,14 +27,14 @@ import static org.awaitility.Awaitility.await;
 
 /** The app a person runs without a Telegram token: console chat on (fake) stdin, health endpoint for Docker. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"TELEGRAM_BOT_TOKEN=", "fx-alert.ingestion.run-at-start=false"})
+        properties = {"TELEGRAM_BOT_TOKEN=", "INGESTION_RUN_AT_START=false"})
 class ConsoleModeApplicationTest {
 
     static final ByteArrayOutputStream PRINTED = new ByteArrayOutputStream();
 
     @DynamicPropertySource
     static void embeddedStoreInATemporaryFolder(DynamicPropertyRegistry registry) {
-        registry.add("fx-alert.db-path", () -> TempDatabase.newPath("fx-alert-console"));
+        registry.add("FX_ALERT_DB_PATH", () -> TempDatabase.newPath("fx-alert-console"));
     }
 
     @TestConfiguration

@@ -30,7 +30,7 @@ class DatabaseFileStartTest {
             assertThat(lock.isValid()).isTrue();
             assertThatThrownBy(() -> new SpringApplicationBuilder(FxAlertApplication.class)
                     .web(WebApplicationType.NONE)
-                    .properties("FX_ALERT_DB_PATH=" + db, "fx-alert.ingestion.run-at-start=false")
+                    .properties("FX_ALERT_DB_PATH=" + db, "INGESTION_RUN_AT_START=false")
                     .run())
                     .satisfies(e -> {
                         FailureAnalysis analysis = new DatabaseFileFailureAnalyzer().analyze(e);

@@ -84,7 +84,7 @@ class ShutdownOrderTest {
         ConfigurableApplicationContext app = new SpringApplicationBuilder(FxAlertApplication.class, SlowLookup.class)
                 .web(WebApplicationType.NONE)
                 .properties("TELEGRAM_BOT_TOKEN=" + FakeBotApi.TOKEN, "TELEGRAM_API_URL=" + api.baseUrl(),
-                        "FX_ALERT_DB_PATH=" + db, "fx-alert.ingestion.run-at-start=false",
+                        "FX_ALERT_DB_PATH=" + db, "INGESTION_RUN_AT_START=false",
                         "INGESTION_INTERVAL=PT1H")
                 .run();
         assertThat(LOOKUP_ENTERED.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();

@@ -5,6 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fxalert.core.config.Secrets;
+import dev.fxalert.core.config.Settings;
 import dev.fxalert.core.domain.RateUpdated;
 import dev.fxalert.core.event.RateUpdatedJson;
 import dev.fxalert.core.log.LogCorrelation;
@@ -20,7 +22,7 @@ import java.io.OutputStream;
 import java.time.Clock;
 
 /**
- * Lambda entry of evaluation, no Spring: collaborators are built once per container in the constructor.
+ * Lambda entry of evaluation, no Spring: collaborators are built once per container by {@link EvaluationWiring}.
  * Accepts an EventBridge event with detail-type {@code RateUpdated} (evaluates it) or {@code {"action":
  * "sweep-pending-pushes"}} from a schedule (sends pushes left pending). Anything else is logged and rejected
  * with an {@link InvalidInputEventException} naming the problem. Every log line of an invocation carries its request
@@ -40,7 +42,8 @@ public final class EvaluationHandler implements RequestStreamHandler {
 
     /** Used by the Lambda runtime: DynamoDB stores, Telegram token and settings from the environment. */
     public EvaluationHandler() {
-        this(EvaluationWiring.fromEnvironment(System.getenv(), Clock.systemUTC()), new ObjectMapper());
+        this(EvaluationWiring.fromEnvironment(Settings.fromSystemEnvironment(), Secrets.fromEnvironment(),
+                Clock.systemUTC()), new ObjectMapper());
     }
 
     public EvaluationHandler(EvaluationService service, ObjectMapper mapper) {

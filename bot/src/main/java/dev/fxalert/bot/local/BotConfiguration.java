@@ -1,6 +1,5 @@
-package dev.fxalert.bot.app;
+package dev.fxalert.bot.local;
 
-import dev.fxalert.bot.command.BotSettings;
 import dev.fxalert.bot.command.ChatBot;
 import dev.fxalert.core.port.AlertStore;
 import dev.fxalert.core.port.CurrencyCatalogue;
@@ -34,9 +33,7 @@ public class BotConfiguration {
 
     @Bean
     public ChatBot chatBot(UserStore users, AlertStore alerts, RateHistory history, RateLookup lookup,
-                           CurrencyCatalogue catalogue, Clock clock, FxAlertProperties properties) {
-        return new ChatBot(users, alerts, history, lookup, catalogue, clock,
-                new BotSettings(properties.telegram().botUsername(), properties.chat().commandsPerMinute(),
-                        properties.chat().rateFreshness()));
+                           CurrencyCatalogue catalogue, Clock clock, LocalSettings settings) {
+        return new ChatBot(users, alerts, history, lookup, catalogue, clock, settings.bot());
     }
 }

@@ -1,4 +1,4 @@
-package dev.fxalert.bot.app;
+package dev.fxalert.bot.local;
 
 import dev.fxalert.bot.command.ChatBot;
 import dev.fxalert.bot.polling.LongPollingBot;
@@ -21,8 +21,8 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 public class TelegramModeConfiguration {
 
     @Bean
-    public TelegramUrl telegramUrl(FxAlertProperties properties) {
-        return TelegramApiUrl.parse(properties.telegram().apiUrl());
+    public TelegramUrl telegramUrl(LocalSettings settings) {
+        return TelegramApiUrl.parse(settings.telegramApi().baseUrl().toString());
     }
 
     @Bean
@@ -40,10 +40,10 @@ public class TelegramModeConfiguration {
 
     @Bean(initMethod = "start", destroyMethod = "close")
     public LongPollingBot longPollingBot(Secrets secrets, TelegramUrl telegramUrl, TelegramClient client, ChatBot bot,
-                                         FxAlertProperties properties, PacedSender pushes) {
+                                         LocalSettings settings, PacedSender pushes) {
         // Replies take their slots from the pushes' limiter: one budget for everything the bot sends.
         return new LongPollingBot(secrets.require(TelegramTokenCondition.TOKEN), telegramUrl, client,
-                new TelegramUpdateHandler(bot, client, pushes.sharedBudget()), properties.telegram().workers(),
-                properties.telegram().shutdownGrace());
+                new TelegramUpdateHandler(bot, client, pushes.sharedBudget()), settings.telegramWorkers(),
+                settings.telegramShutdownGrace());
     }
 }

@@ -1,5 +1,6 @@
-package dev.fxalert.bot.app;
+package dev.fxalert.bot.local;
 
+import dev.fxalert.bot.app.ConsoleStreams;
 import dev.fxalert.bot.command.ChatBot;
 import dev.fxalert.bot.console.ConsoleChat;
 import dev.fxalert.bot.console.ConsoleNotifier;
