@@ -44,7 +44,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * function reads. Settings read only in some configurations are reached by setting what takes every branch: a
  * Korea Eximbank key puts every provider into the chain.
  */
-@SpringBootTest(properties = {"TELEGRAM_BOT_TOKEN=", "INGESTION_RUN_AT_START=false", "KOREAEXIM_AUTHKEY=k"})
+@SpringBootTest(properties = {"TELEGRAM_BOT_TOKEN=", "INGESTION_RUN_AT_START=false", "INGESTION_SCHEDULE_ENABLED=false",
+        "KOREAEXIM_AUTHKEY=k"})
 class SettingsCatalogueTest {
 
     private static final Path ROOT = Path.of("..");
