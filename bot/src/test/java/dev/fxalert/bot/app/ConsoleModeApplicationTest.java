@@ -38,7 +38,7 @@ import static org.awaitility.Awaitility.await;
  * The app a person runs without a Telegram token: console chat on (fake) stdin, health endpoint for Docker. Every
  * provider points at a closed port on loopback, and every connection the app's HTTP clients route (OkHttp asks the
  * default {@link ProxySelector} for each one) is recorded: the test fails if any goes to a host other than
- * 127.0.0.1, so it cannot pass by calling the real providers or only because the network happens to be absent.
+ * loopback, so it cannot pass by calling the real providers or only because the network happens to be absent.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"TELEGRAM_BOT_TOKEN=", "INGESTION_RUN_AT_START=true"})
@@ -46,6 +46,7 @@ class ConsoleModeApplicationTest {
 
     static final ByteArrayOutputStream PRINTED = new ByteArrayOutputStream();
     static final List<URI> ROUTED = new CopyOnWriteArrayList<>();
+    private static final java.util.Set<String> LOOPBACK = java.util.Set.of("127.0.0.1", "localhost", "[::1]");
     private static final ProxySelector PREVIOUS = ProxySelector.getDefault();
 
     /** Before the context builds any HTTP client (OkHttp reads the default selector when a client is built). */
@@ -117,7 +118,8 @@ class ConsoleModeApplicationTest {
         assertThat(rateLookup.current(dev.fxalert.core.domain.CurrencyPair.of("EUR", "USD"))).isEmpty();
         await().atMost(Duration.ofSeconds(30)).until(() -> !ROUTED.isEmpty());
 
-        assertThat(ROUTED).extracting(URI::getHost).containsOnly("127.0.0.1");
+        // The selector is the JVM's: a fake server of another test class still running may show up as localhost.
+        assertThat(ROUTED).extracting(URI::getHost).isNotEmpty().allMatch(LOOPBACK::contains);
     }
 
     @Test
