@@ -1,13 +1,13 @@
 package dev.fxalert.ingestion;
 
 import dev.fxalert.core.config.Secrets;
+import dev.fxalert.core.config.Settings;
 import dev.fxalert.ingestion.provider.FrankfurterProvider;
 import dev.fxalert.ingestion.provider.KoreaEximProvider;
 import dev.fxalert.ingestion.provider.OpenErApiProvider;
 import dev.fxalert.ingestion.retry.RetryPolicy;
 
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -105,12 +105,11 @@ public record IngestionConfig(
      * order. A malformed value fails with a message naming the variable.
      */
     public static IngestionConfig fromEnvironment(Map<String, String> env) {
-        return fromEnvironment(env, Secrets.of(env));
+        return from(Settings.of(env), Secrets.of(env));
     }
 
-    /** As {@link #fromEnvironment(Map)}, with the provider key from {@code secrets}. */
-    public static IngestionConfig fromEnvironment(Map<String, String> env, Secrets secrets) {
-        Env e = new Env(env);
+    /** @param secrets where {@value #KOREAEXIM_AUTHKEY} comes from */
+    public static IngestionConfig from(Settings e, Secrets secrets) {
         String key = secrets.optional(KOREAEXIM_AUTHKEY).orElse(null);
         List<ProviderSettings> chain = new ArrayList<>();
         for (String name : providerOrder(e, key != null)) {
@@ -145,7 +144,7 @@ public record IngestionConfig(
                 e.text("EVENT_BUS_NAME", "fx-alert"),
                 new RetryPolicy(e.integer("PUBLISH_MAX_ATTEMPTS", 3),
                         e.millis("PUBLISH_RETRY_BASE_DELAY_MS", 200), e.millis("PUBLISH_RETRY_MAX_DELAY_MS", 2_000)),
-                minutes(e, "QUOTE_CLOCK_SKEW_MINUTES", 5));
+                e.minutes("QUOTE_CLOCK_SKEW_MINUTES", 5));
     }
 
     public Optional<String> koreaEximKey() {
@@ -177,15 +176,7 @@ public record IngestionConfig(
                 + ", quoteClockSkew=" + quoteClockSkew + "]";
     }
 
-    private static Duration minutes(Env e, String name, int fallback) {
-        int value = e.integer(name, fallback);
-        if (value < 0) {
-            throw new IllegalArgumentException(name + " cannot be negative, got " + value + ".");
-        }
-        return Duration.ofMinutes(value);
-    }
-
-    private static Set<String> providerOrder(Env e, boolean hasKoreaEximKey) {
+    private static Set<String> providerOrder(Settings e, boolean hasKoreaEximKey) {
         String listed = e.text("INGESTION_PROVIDERS", "");
         if (listed.isBlank()) {
             return hasKoreaEximKey
@@ -202,71 +193,5 @@ public record IngestionConfig(
                     + " but " + KOREAEXIM_AUTHKEY + " is not set.");
         }
         return order;
-    }
-
-    /** Typed reads of environment variables with defaults and errors that name the variable. */
-    private record Env(Map<String, String> values) {
-
-        String text(String name, String fallback) {
-            String value = values.get(name);
-            return value == null || value.isBlank() ? fallback : value.strip();
-        }
-
-        int integer(String name, int fallback) {
-            String value = text(name, null);
-            if (value == null) {
-                return fallback;
-            }
-            try {
-                return Integer.parseInt(value);
-            } catch (NumberFormatException ex) {
-                throw new IllegalArgumentException(name + " must be a whole number, got '" + value + "'.");
-            }
-        }
-
-        Duration millis(String name, int fallback) {
-            int value = integer(name, fallback);
-            if (value < 0) {
-                throw new IllegalArgumentException(name + " cannot be negative, got " + value + ".");
-            }
-            return Duration.ofMillis(value);
-        }
-
-        Duration hours(String name, int fallback) {
-            int value = integer(name, fallback);
-            if (value < 1) {
-                throw new IllegalArgumentException(name + " must be at least 1 hour, got " + value + ".");
-            }
-            return Duration.ofHours(value);
-        }
-
-        BigDecimal percent(String name, String fallback) {
-            String value = text(name, fallback);
-            try {
-                BigDecimal percent = new BigDecimal(value);
-                if (percent.signum() < 0) {
-                    throw new IllegalArgumentException(name + " cannot be negative, got " + value + ".");
-                }
-                return percent.movePointLeft(2);
-            } catch (NumberFormatException ex) {
-                throw new IllegalArgumentException(name + " must be a number of percent such as 10, got '" + value + "'.");
-            }
-        }
-
-        String url(String name, String fallback) {
-            String value = text(name, fallback);
-            try {
-                URI uri = URI.create(value);
-                if (uri.getScheme() == null || !uri.getScheme().startsWith("http") || uri.getHost() == null) {
-                    throw new IllegalArgumentException(name + " must be an http(s) URL, got '" + value + "'.");
-                }
-                return value;
-            } catch (IllegalArgumentException ex) {
-                if (ex.getMessage() != null && ex.getMessage().startsWith(name)) {
-                    throw ex;
-                }
-                throw new IllegalArgumentException(name + " must be an http(s) URL, got '" + value + "'.");
-            }
-        }
     }
 }

@@ -3,7 +3,7 @@ package dev.fxalert.ingestion;
 import dev.fxalert.core.domain.CurrencyPair;
 import dev.fxalert.core.domain.Rate;
 import dev.fxalert.core.domain.RateUpdated;
-import dev.fxalert.core.port.AlertStore;
+import dev.fxalert.core.port.WatchedPairs;
 import dev.fxalert.core.port.CurrencyCatalogue;
 import dev.fxalert.core.port.RateEventPublisher;
 import dev.fxalert.core.port.RateHistory;
@@ -55,7 +55,7 @@ public final class IngestionService implements RateLookup {
     private static final Comparator<CurrencyPair> BY_NAME = Comparator.comparing(CurrencyPair::toString);
 
     private final List<RateProvider> providers;
-    private final AlertStore alerts;
+    private final WatchedPairs alerts;
     private final RateHistory history;
     private final RateEventPublisher publisher;
     private final Clock clock;
@@ -63,7 +63,7 @@ public final class IngestionService implements RateLookup {
     private final QuoteGuard guard;
 
     /** @param providers the failover chain, in order */
-    public IngestionService(List<RateProvider> providers, AlertStore alerts, RateHistory history,
+    public IngestionService(List<RateProvider> providers, WatchedPairs alerts, RateHistory history,
                             RateEventPublisher publisher, Clock clock, IngestionConfig config) {
         this.providers = List.copyOf(providers);
         if (this.providers.isEmpty()) {

@@ -6,7 +6,7 @@ import dev.fxalert.core.domain.InvalidInputException;
 import dev.fxalert.core.domain.User;
 import dev.fxalert.core.i18n.Messages;
 import dev.fxalert.core.i18n.Msg;
-import dev.fxalert.core.port.AlertStore;
+import dev.fxalert.core.port.OwnerAlerts;
 import dev.fxalert.core.port.CurrencyCatalogue;
 import dev.fxalert.core.port.OutgoingMessage;
 import dev.fxalert.core.port.RateHistory;
@@ -31,7 +31,7 @@ public final class ChatBot {
 
     private final UserStore users;
     private final AlertActions actions;
-    private final AlertStore alerts;
+    private final OwnerAlerts alerts;
     private final ChatRateLimiter limiter;
     private final BotSettings settings;
     private final Map<String, CommandHandler> handlers = new LinkedHashMap<>();
@@ -39,7 +39,7 @@ public final class ChatBot {
     private final CommandObserver observer;
 
     /** @param catalogue the currencies the configured rate sources quote: what /alert accepts and /currencies lists */
-    public ChatBot(UserStore users, AlertStore alerts, RateHistory history, RateLookup lookup,
+    public ChatBot(UserStore users, OwnerAlerts alerts, RateHistory history, RateLookup lookup,
                    CurrencyCatalogue catalogue, Clock clock, BotSettings settings) {
         this(users, alerts, history, lookup, catalogue, clock, settings, CommandObserver.NONE);
     }
@@ -49,7 +49,7 @@ public final class ChatBot {
      *                 webhook turns {@link CommandObserver.Outcome#ERROR} (the user got {@link Msg#CHAT_INTERNAL_ERROR})
      *                 into a metric an alarm watches
      */
-    public ChatBot(UserStore users, AlertStore alerts, RateHistory history, RateLookup lookup,
+    public ChatBot(UserStore users, OwnerAlerts alerts, RateHistory history, RateLookup lookup,
                    CurrencyCatalogue catalogue, Clock clock, BotSettings settings, CommandObserver observer) {
         this.observer = observer;
         this.users = users;

@@ -1,5 +1,10 @@
 package dev.fxalert.bot.admin;
 
+import dev.fxalert.bot.local.FxAlertDefaults;
+import dev.fxalert.bot.local.AdminApiConfiguration;
+import dev.fxalert.bot.local.LocalScheduleConfiguration;
+import org.springframework.context.annotation.Import;
+
 import dev.fxalert.admin.broadcast.BroadcastSender;
 import dev.fxalert.admin.ingestion.IngestionReport;
 import dev.fxalert.admin.ingestion.IngestionTrigger;
@@ -71,8 +76,9 @@ abstract class AdminWebTest {
     }
 
     @SpringBootConfiguration
-    @EnableAutoConfiguration(exclude = dev.fxalert.bot.app.FxAlertDefaults.class) // the admin slice brings its own fakes
-    @ComponentScan(basePackageClasses = AdminApiConfiguration.class,
+    @EnableAutoConfiguration(exclude = FxAlertDefaults.class) // the admin slice brings its own fakes
+    @Import({AdminApiConfiguration.class, LocalScheduleConfiguration.class})
+    @ComponentScan(basePackageClasses = AdminHttpEndpoint.class,
             excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class))
     static class AdminTestApp {
 

@@ -45,8 +45,8 @@ class TelegramModeApplicationTest {
     static void fakeTelegram(DynamicPropertyRegistry registry) {
         registry.add("TELEGRAM_BOT_TOKEN", () -> FakeBotApi.TOKEN);
         registry.add("TELEGRAM_API_URL", API::baseUrl);
-        registry.add("fx-alert.db-path", () -> TempDatabase.newPath("fx-alert-telegram"));
-        registry.add("fx-alert.ingestion.interval", () -> "PT1H");
+        registry.add("FX_ALERT_DB_PATH", () -> TempDatabase.newPath("fx-alert-telegram"));
+        registry.add("INGESTION_INTERVAL", () -> "PT1H");
     }
 
     @TestConfiguration

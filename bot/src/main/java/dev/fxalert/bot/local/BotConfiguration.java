@@ -1,6 +1,5 @@
-package dev.fxalert.bot.app;
+package dev.fxalert.bot.local;
 
-import dev.fxalert.bot.command.BotSettings;
 import dev.fxalert.bot.command.ChatBot;
 import dev.fxalert.bot.command.CommandObserver;
 import dev.fxalert.core.port.AlertStore;
@@ -36,11 +35,9 @@ public class BotConfiguration {
 
     @Bean
     public ChatBot chatBot(UserStore users, AlertStore alerts, RateHistory history, RateLookup lookup,
-                           CurrencyCatalogue catalogue, Clock clock, FxAlertProperties properties,
+                           CurrencyCatalogue catalogue, Clock clock, LocalSettings settings,
                            ObjectProvider<CommandObserver> observer) {
-        return new ChatBot(users, alerts, history, lookup, catalogue, clock,
-                new BotSettings(properties.telegram().botUsername(), properties.chat().commandsPerMinute(),
-                        properties.chat().rateFreshness()),
+        return new ChatBot(users, alerts, history, lookup, catalogue, clock, settings.bot(),
                 observer.getIfAvailable(() -> CommandObserver.NONE));
     }
 }
