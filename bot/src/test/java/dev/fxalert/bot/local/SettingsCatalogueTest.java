@@ -59,7 +59,7 @@ class SettingsCatalogueTest {
      * the AWS SDK, the template, {@code run.sh}, and {@code Secrets}' own two (where secrets come from, and for how long).
      */
     private static final Set<String> OUTSIDE_THE_CODE = Set.of("LOG_LEVEL", "SERVER_PORT",
-            "LOGGING_STRUCTURED_FORMAT_CONSOLE", "FX_ALERT_SECRETS_ARN", "FX_ALERT_SECRETS_REVISION",
+            "LOGGING_STRUCTURED_FORMAT_CONSOLE", "FX_ALERT_SECRETS_ARN",
             "FX_ALERT_SECRETS_CACHE_SECONDS", "JAVA_OPTS", "LOGGING_THRESHOLD_CONSOLE");
     /** The template's function resources and the runtime names the table uses for them. */
     private static final Map<String, String> FUNCTIONS = Map.of(
