@@ -65,7 +65,7 @@ final class AppProcess implements AutoCloseable {
         env.put("INGESTION_INTERVAL", "PT1H");
         // Pushes left pending by a stop are swept within seconds, not minutes.
         env.put("SWEEP_GRACE_SECONDS", "2");
-        env.put("FX_ALERT_PENDING_PUSH_SWEEP_INTERVAL", "PT1S");
+        env.put("PENDING_PUSH_SWEEP_INTERVAL", "PT1S");
         env.put("PROVIDER_MAX_ATTEMPTS", "1");
     }
 
