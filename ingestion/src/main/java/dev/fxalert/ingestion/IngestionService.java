@@ -88,7 +88,8 @@ public final class IngestionService implements RateLookup {
         LastRates last = new LastRates(history);
 
         List<Rate> trusted = new ArrayList<>();
-        groupByBase(pairs).forEach((base, quotes) -> trusted.addAll(resolve(base, quotes, last, stats)));
+        groupByBaseAndChain(pairs).forEach((group, quotes) ->
+                trusted.addAll(resolve(group.base(), quotes, group.chain(), last, stats)));
 
         List<RateUpdated> events = new ArrayList<>();
         int unchanged = 0;
@@ -120,7 +121,7 @@ public final class IngestionService implements RateLookup {
     public Optional<Rate> current(CurrencyPair pair) {
         RunStats stats = new RunStats(providerNames());
         SortedSet<String> quote = new TreeSet<>(Set.of(pair.quote()));
-        return resolve(pair.base(), quote, new LastRates(history), stats).stream()
+        return resolve(pair.base(), quote, chainFor(pair), new LastRates(history), stats).stream()
                 .filter(rate -> rate.pair().equals(pair))
                 .findFirst();
     }
@@ -166,17 +167,36 @@ public final class IngestionService implements RateLookup {
         return quotable;
     }
 
-    private static Map<String, SortedSet<String>> groupByBase(Set<CurrencyPair> pairs) {
-        return pairs.stream().collect(Collectors.groupingBy(CurrencyPair::base, TreeMap::new,
-                Collectors.mapping(CurrencyPair::quote, Collectors.toCollection(TreeSet::new))));
+    /** Pairs that share a base and a provider order: one call per provider for all of them. */
+    private record Group(String base, List<RateProvider> chain) {
+    }
+
+    private Map<Group, SortedSet<String>> groupByBaseAndChain(Set<CurrencyPair> pairs) {
+        Map<Group, SortedSet<String>> groups = new LinkedHashMap<>();
+        for (CurrencyPair pair : pairs) {
+            groups.computeIfAbsent(new Group(pair.base(), chainFor(pair)), g -> new TreeSet<>()).add(pair.quote());
+        }
+        return groups;
+    }
+
+    /** The chain in the order configured for this pair's currencies ({@code PROVIDER_ORDER_BY_CURRENCY}). */
+    private List<RateProvider> chainFor(CurrencyPair pair) {
+        List<String> order = config.orderFor(pair, providerNames());
+        if (order.equals(providerNames())) {
+            return providers;
+        }
+        Map<String, RateProvider> byName = providers.stream()
+                .collect(Collectors.toMap(RateProvider::name, p -> p, (a, b) -> a));
+        return order.stream().map(byName::get).toList();
     }
 
     /** Walks the provider chain for one base currency until every quote currency has a trustworthy rate. */
-    private List<Rate> resolve(String base, SortedSet<String> quotes, LastRates last, RunStats stats) {
+    private List<Rate> resolve(String base, SortedSet<String> quotes, List<RateProvider> chain, LastRates last,
+                               RunStats stats) {
         Map<String, Rate> trusted = new LinkedHashMap<>();
         Map<String, Rate> quarantined = new HashMap<>();
         Map<String, QuoteGuard.Doubt> doubts = new HashMap<>();
-        for (RateProvider provider : providers) {
+        for (RateProvider provider : chain) {
             SortedSet<String> open = new TreeSet<>(quotes);
             open.removeAll(trusted.keySet());
             if (open.isEmpty()) {

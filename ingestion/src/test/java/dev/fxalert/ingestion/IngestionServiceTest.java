@@ -81,6 +81,25 @@ class IngestionServiceTest {
     }
 
     @Test
+    void asksTheProvidersConfiguredForACurrencyFirst() {
+        IngestionConfig krwFirst = IngestionConfig.fromEnvironment(Map.of("KOREAEXIM_AUTHKEY", "k3y",
+                "INGESTION_PROVIDERS", "frankfurter,koreaexim", "PROVIDER_ORDER_BY_CURRENCY", "KRW=koreaexim"));
+        FakeRateProvider frankfurter = new FakeRateProvider("frankfurter", OBSERVED)
+                .quoting("USD/KRW", "1392.5").quoting("USD/JPY", "155.4");
+        FakeRateProvider koreaexim = new FakeRateProvider("koreaexim", OBSERVED)
+                .quoting("USD/KRW", "1391").quoting("USD/JPY", "155.3");
+        watched.addAll(Set.of(USD_KRW, USD_JPY));
+
+        new IngestionService(List.of(frankfurter, koreaexim), alerts, history, publisher, clock, krwFirst).runOnce();
+
+        assertThat(koreaexim.calls).containsExactly(new Call("USD", Set.of("KRW")));
+        assertThat(frankfurter.calls).containsExactly(new Call("USD", Set.of("JPY")));
+        assertThat(publisher.published).extracting(RateUpdated::pair, RateUpdated::provider).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple(USD_KRW, "koreaexim"),
+                org.assertj.core.groups.Tuple.tuple(USD_JPY, "frankfurter"));
+    }
+
+    @Test
     void asksTheNextProviderOnlyForThePairsTheFirstCouldNotQuote() {
         watched.addAll(Set.of(USD_KRW, USD_JPY));
         primary.quoting("USD/KRW", "1392.5");
