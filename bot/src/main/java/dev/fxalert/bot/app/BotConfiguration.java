@@ -4,6 +4,8 @@ import dev.fxalert.bot.command.BotSettings;
 import dev.fxalert.bot.command.ChatBot;
 import dev.fxalert.core.port.AlertStore;
 import dev.fxalert.core.port.CurrencyCatalogue;
+import dev.fxalert.core.port.RateSources;
+import org.springframework.beans.factory.ObjectProvider;
 import dev.fxalert.core.port.RateHistory;
 import dev.fxalert.core.port.RateLookup;
 import dev.fxalert.core.port.Stores;
@@ -34,8 +36,9 @@ public class BotConfiguration {
 
     @Bean
     public ChatBot chatBot(UserStore users, AlertStore alerts, RateHistory history, RateLookup lookup,
-                           CurrencyCatalogue catalogue, Clock clock, FxAlertProperties properties) {
-        return new ChatBot(users, alerts, history, lookup, catalogue, clock,
+                           CurrencyCatalogue catalogue, ObjectProvider<RateSources> sources, Clock clock,
+                           FxAlertProperties properties) {
+        return new ChatBot(users, alerts, history, lookup, catalogue, sources.getIfAvailable(RateSources::none), clock,
                 new BotSettings(properties.telegram().botUsername(), properties.chat().commandsPerMinute(),
                         properties.chat().rateFreshness()));
     }

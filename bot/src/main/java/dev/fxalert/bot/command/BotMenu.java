@@ -14,6 +14,7 @@ public final class BotMenu {
             new Entry("rate", "Latest rate of a pair", "/rate USD KRW"),
             new Entry("convert", "Convert an amount", "/convert 100 USD KRW"),
             new Entry("currencies", "Currencies I can watch, and their sources", "/currencies"),
+            new Entry("sources", "My rate sources: what they give and how current", "/sources"),
             new Entry("pause", "Pause an alert", "/pause k3m9x2qa"),
             new Entry("resume", "Resume or re-arm an alert", "/resume k3m9x2qa"),
             new Entry("delete", "Delete an alert", "/delete k3m9x2qa"),

@@ -6,6 +6,7 @@ import dev.fxalert.core.domain.InvalidInputException;
 import dev.fxalert.core.domain.User;
 import dev.fxalert.core.port.AlertStore;
 import dev.fxalert.core.port.CurrencyCatalogue;
+import dev.fxalert.core.port.RateSources;
 import dev.fxalert.core.port.OutgoingMessage;
 import dev.fxalert.core.port.RateHistory;
 import dev.fxalert.core.port.RateLookup;
@@ -40,6 +41,15 @@ public final class ChatBot {
     /** @param catalogue the currencies the configured rate sources quote: what /alert accepts and /currencies lists */
     public ChatBot(UserStore users, AlertStore alerts, RateHistory history, RateLookup lookup,
                    CurrencyCatalogue catalogue, Clock clock, BotSettings settings) {
+        this(users, alerts, history, lookup, catalogue, RateSources.none(), clock, settings);
+    }
+
+    /**
+     * @param catalogue the currencies the configured rate sources quote: what /alert accepts and /currencies lists
+     * @param sources   what /rate says a number is, why there is none, and what /sources lists
+     */
+    public ChatBot(UserStore users, AlertStore alerts, RateHistory history, RateLookup lookup,
+                   CurrencyCatalogue catalogue, RateSources sources, Clock clock, BotSettings settings) {
         this.users = users;
         this.alerts = alerts;
         this.actions = new AlertActions(alerts);
@@ -53,9 +63,11 @@ public final class ChatBot {
         register(new AlertActionCommand(AlertCallback.Action.PAUSE, actions));
         register(new AlertActionCommand(AlertCallback.Action.RESUME, actions));
         register(new AlertActionCommand(AlertCallback.Action.DELETE, actions));
-        register(new RateCommand(quotes, clock));
-        register(new ConvertCommand(quotes, clock));
+        SourceReport report = new SourceReport(catalogue, sources, clock);
+        register(new RateCommand(quotes, report));
+        register(new ConvertCommand(quotes, clock, report));
         register(new CurrenciesCommand(catalogue));
+        register(new SourcesCommand(report));
     }
 
     private void register(CommandHandler handler) {

@@ -11,10 +11,12 @@ final class ConvertCommand implements CommandHandler {
     private final ConvertRequestParser parser = new ConvertRequestParser();
     private final RateQuotes quotes;
     private final Clock clock;
+    private final SourceReport report;
 
-    ConvertCommand(RateQuotes quotes, Clock clock) {
+    ConvertCommand(RateQuotes quotes, Clock clock, SourceReport report) {
         this.quotes = quotes;
         this.clock = clock;
+        this.report = report;
     }
 
     @Override
@@ -34,7 +36,7 @@ final class ConvertCommand implements CommandHandler {
                 .map(rate -> Formats.number(request.amount()) + " " + request.pair().base() + " = "
                         + Formats.number(converted(request.amount(), rate.value())) + " " + request.pair().quote()
                         + " (at " + Formats.rateWithSource(rate, clock.instant()) + ")")
-                .orElse(RateQuotes.noRateYet(request.pair())));
+                .orElseGet(() -> report.noRate(request.pair())));
     }
 
     /** Two decimals like money; more for small results, so 1 KRW in USD does not read as 0. */

@@ -2,17 +2,16 @@ package dev.fxalert.bot.command;
 
 import dev.fxalert.core.domain.InvalidInputException;
 import dev.fxalert.core.port.OutgoingMessage;
-import java.time.Clock;
 import java.util.List;
 
-/** /rate: the current rate of a pair with its provider and age. */
+/** /rate: the current rate of a pair and what it is (source, kind, time); when there is none, why. */
 final class RateCommand implements CommandHandler {
     private final RateQuotes quotes;
-    private final Clock clock;
+    private final SourceReport report;
 
-    RateCommand(RateQuotes quotes, Clock clock) {
+    RateCommand(RateQuotes quotes, SourceReport report) {
         this.quotes = quotes;
-        this.clock = clock;
+        this.report = report;
     }
 
     @Override
@@ -37,9 +36,7 @@ final class RateCommand implements CommandHandler {
                     String.join(" ", tokens.subList(parsed.tokensUsed(), tokens.size()))) + "' after the pair.");
         }
         return context.reply(quotes.current(parsed.pair())
-                .map(rate -> "1 " + rate.pair().base() + " = " + Formats.number(rate.value()) + " "
-                        + rate.pair().quote() + " (" + rate.provider() + ", "
-                        + Formats.age(rate.observedAt(), clock.instant()) + ")")
-                .orElse(RateQuotes.noRateYet(parsed.pair())));
+                .map(report::rate)
+                .orElseGet(() -> report.noRate(parsed.pair())));
     }
 }

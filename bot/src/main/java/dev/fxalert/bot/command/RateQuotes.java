@@ -60,9 +60,4 @@ public final class RateQuotes {
             return Optional.empty();
         }
     }
-
-    /** The reply when no provider has a rate for the pair right now (ingestion fetches it from now on). */
-    static String noRateYet(CurrencyPair pair) {
-        return "I have no rate for " + pair + " yet; I'm fetching it now, ask again in a few minutes.";
-    }
 }

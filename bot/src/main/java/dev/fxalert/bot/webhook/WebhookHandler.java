@@ -13,10 +13,12 @@ import dev.fxalert.bot.webhook.admin.LambdaAdminWiring;
 import dev.fxalert.core.config.Secrets;
 import dev.fxalert.core.port.CurrencyCatalogue;
 import dev.fxalert.core.log.LogCorrelation;
+import dev.fxalert.core.port.RateSources;
 import dev.fxalert.core.port.Stores;
 import dev.fxalert.core.store.dynamodb.DynamoDbStoreConfig;
 import dev.fxalert.core.store.dynamodb.DynamoDbStores;
 import dev.fxalert.ingestion.IngestionConfig;
+import dev.fxalert.ingestion.ProviderSources;
 import dev.fxalert.ingestion.RateProviders;
 import dev.fxalert.evaluation.delivery.TelegramNotifier;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
@@ -55,7 +57,7 @@ public final class WebhookHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     /** One {@link Secrets} (so Secrets Manager is read once) and one set of stores for the bot and the admin API. */
     private WebhookHandler(Map<String, String> env, Secrets secrets, Clock clock, Stores stores) {
-        this(fromEnvironment(secrets, stores, shippedCatalogue(env)),
+        this(fromEnvironment(secrets, stores, shippedCatalogue(env), env),
                 LambdaAdminWiring.aws().wire(env, secrets, stores, clock));
     }
 
@@ -82,13 +84,24 @@ public final class WebhookHandler implements RequestHandler<APIGatewayV2HTTPEven
      * plain environment (its currencies are all on open.er-api's list too, so the same pairs are accepted).
      */
     static CurrencyCatalogue shippedCatalogue(Map<String, String> env) {
+        return RateProviders.shippedCatalogue(IngestionConfig.fromEnvironment(plainEnvironment(env)));
+    }
+
+    /** The environment without the Secrets Manager reference: this function cannot read ingestion's secret. */
+    private static Map<String, String> plainEnvironment(Map<String, String> env) {
         Map<String, String> plain = new HashMap<>(env);
         plain.remove(Secrets.SECRETS_ARN_VARIABLE);
-        return RateProviders.shippedCatalogue(IngestionConfig.fromEnvironment(plain));
+        return plain;
     }
 
     /** @param catalogue what /alert accepts and /currencies lists */
     public static TelegramWebhook fromEnvironment(Secrets secrets, Stores stores, CurrencyCatalogue catalogue) {
+        return fromEnvironment(secrets, stores, catalogue, System.getenv());
+    }
+
+    /** @param env where the rate-source chain is read from (its schedules and names, for /rate and /sources) */
+    static TelegramWebhook fromEnvironment(Secrets secrets, Stores stores, CurrencyCatalogue catalogue,
+                                           Map<String, String> env) {
         String token = secrets.require("TELEGRAM_BOT_TOKEN");
         OkHttpTelegramClient client = new OkHttpTelegramClient(TelegramNotifier.httpClient(), token,
                 TelegramApiUrl.parse(secrets.optional("TELEGRAM_API_URL").orElse(TelegramApiUrl.DEFAULT)));
@@ -96,8 +109,11 @@ public final class WebhookHandler implements RequestHandler<APIGatewayV2HTTPEven
         BotSettings settings = new BotSettings(secrets.optional("TELEGRAM_BOT_USERNAME").orElse(""),
                 defaults.commandsPerMinute(), defaults.rateFreshness());
         // No on-demand provider lookup in the Lambda: /rate answers from the history ingestion keeps filling.
+        // Provider status is derived from the rate history (no memory needed between updates).
+        RateSources sources = ProviderSources.of(IngestionConfig.fromEnvironment(plainEnvironment(env)),
+                catalogue, stores.alerts(), stores.rateHistory(), Clock.systemUTC());
         ChatBot bot = new ChatBot(stores.users(), stores.alerts(), stores.rateHistory(), pair -> Optional.empty(),
-                catalogue, Clock.systemUTC(), settings);
+                catalogue, sources, Clock.systemUTC(), settings);
         return new TelegramWebhook(secrets.require("TELEGRAM_WEBHOOK_SECRET"), new TelegramUpdateHandler(bot, client));
     }
 
