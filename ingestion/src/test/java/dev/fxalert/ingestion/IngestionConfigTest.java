@@ -63,8 +63,12 @@ class IngestionConfigTest {
         assertThat(config.orderFor(CurrencyPair.of("USD", "VND"), chain))
                 .containsExactly("currency-api", "open-er-api", "frankfurter", "koreaexim");
         assertThat(config.orderFor(CurrencyPair.of("USD", "JPY"), chain)).isEqualTo(chain);
-        assertThatThrownBy(() -> IngestionConfig.fromEnvironment(Map.of("PROVIDER_ORDER_BY_CURRENCY", "KRW=koreaexim")))
-                .hasMessageContaining("PROVIDER_ORDER_BY_CURRENCY names [koreaexim] for KRW");
+        // Korea Eximbank not configured (no key, e.g. in the webhook Lambda): skipped, the chain order stands
+        IngestionConfig withoutKey = IngestionConfig.fromEnvironment(Map.of("PROVIDER_ORDER_BY_CURRENCY", "KRW=koreaexim"));
+        assertThat(withoutKey.orderFor(CurrencyPair.of("USD", "KRW"), withoutKey.providerNames()))
+                .isEqualTo(withoutKey.providerNames());
+        assertThatThrownBy(() -> IngestionConfig.fromEnvironment(Map.of("PROVIDER_ORDER_BY_CURRENCY", "KRW=ecb")))
+                .hasMessageContaining("PROVIDER_ORDER_BY_CURRENCY names [ecb] for KRW");
         assertThatThrownBy(() -> IngestionConfig.fromEnvironment(Map.of("PROVIDER_ORDER_BY_CURRENCY", "KRW")))
                 .hasMessageContaining("PROVIDER_ORDER_BY_CURRENCY must look like");
         assertThatThrownBy(() -> IngestionConfig.fromEnvironment(Map.of("SCHEDULE_BY_PUBLICATION", "yes")))

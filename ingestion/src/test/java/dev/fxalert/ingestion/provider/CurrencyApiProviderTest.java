@@ -60,7 +60,7 @@ class CurrencyApiProviderTest {
     }
 
     @Test
-    void theAnswerBecomesTheCatalogueWithoutCryptoOrMetals() {
+    void theAnswerBecomesTheCatalogueWithoutCryptoCodes() {
         cdn.enqueue(json(200, Fixtures.read("currencyapi/usd.json")));
 
         provider.fetch("USD", Set.of("KRW"));
