@@ -166,12 +166,16 @@ public final class IngestionService implements RateLookup {
         Set<CurrencyPair> due = new TreeSet<>(BY_NAME);
         for (CurrencyPair pair : pairs) {
             Optional<Instant> next = nextExpected(pair, last);
-            if (next.isEmpty() || now.isBefore(next.get().plus(RETRY_WINDOW)) && !now.isBefore(next.get())) {
-                due.add(pair);
-            } else if (!now.isBefore(next.get())) {
+            if (next.isEmpty()) {
+                due.add(pair); // no table yet, or a provider without a known schedule
+            } else if (now.isBefore(next.get())) {
+                continue; // no newer table can exist yet
+            } else if (now.isBefore(next.get().plus(RETRY_WINDOW))) {
+                due.add(pair); // due: every run, so a little lateness costs at most one run
+            } else {
                 Instant asked = askedAt.get(pair);
                 if (asked == null || !now.isBefore(asked.plus(LATE_RETRY_EVERY))) {
-                    due.add(pair);
+                    due.add(pair); // overdue: hourly
                 }
             }
         }
