@@ -7,6 +7,7 @@ import dev.fxalert.core.config.Secrets;
 import dev.fxalert.core.config.Settings;
 import dev.fxalert.core.port.AlertStore;
 import dev.fxalert.core.port.CurrencyCatalogue;
+import dev.fxalert.core.port.RateSources;
 import dev.fxalert.core.port.DeliveryResult;
 import dev.fxalert.core.port.Notifier;
 import dev.fxalert.core.port.RateHistory;
@@ -22,6 +23,7 @@ import dev.fxalert.evaluation.delivery.PacingConfig;
 import dev.fxalert.ingestion.IngestionConfig;
 import dev.fxalert.ingestion.IngestionService;
 import dev.fxalert.ingestion.IngestionSummary;
+import dev.fxalert.ingestion.ProviderSources;
 import dev.fxalert.ingestion.RateProviders;
 import dev.fxalert.ingestion.provider.DemoRateProvider;
 import dev.fxalert.ingestion.publish.InProcessRateEventBus;
@@ -82,6 +84,13 @@ public class LocalPipelineConfiguration {
     @Bean
     CurrencyCatalogue currencyCatalogue(IngestionService ingestion) {
         return ingestion.catalogue();
+    }
+
+    /** What /rate says a number is and /sources lists: derived from the rate history and the chain's schedules. */
+    @Bean
+    RateSources rateSources(IngestionConfig config, CurrencyCatalogue catalogue, AlertStore alerts, RateHistory history,
+                            Clock clock) {
+        return ProviderSources.of(config, catalogue, alerts, history, clock);
     }
 
     @Bean(destroyMethod = "close")

@@ -12,12 +12,14 @@ import dev.fxalert.core.config.Secrets;
 import dev.fxalert.core.config.Settings;
 import dev.fxalert.core.metrics.EmbeddedMetrics;
 import dev.fxalert.core.port.CurrencyCatalogue;
+import dev.fxalert.core.port.RateSources;
 import dev.fxalert.core.port.Stores;
 import dev.fxalert.core.store.dynamodb.DynamoDbStoreConfig;
 import dev.fxalert.core.store.dynamodb.DynamoDbStores;
 import dev.fxalert.evaluation.delivery.TelegramApiConfig;
 import dev.fxalert.evaluation.delivery.TelegramNotifier;
 import dev.fxalert.ingestion.IngestionConfig;
+import dev.fxalert.ingestion.ProviderSources;
 import dev.fxalert.ingestion.RateProviders;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -41,13 +43,19 @@ import java.util.function.Supplier;
 public record WebhookWiring(Supplier<TelegramWebhook> webhook, Supplier<AdminRoute> admin) {
 
     /** Everything the function is told by its environment, except secrets. */
+    /**
+     * @param ingestion the rate-source chain as this function sees it (its plain environment only): its names and
+     *                  schedules say what /rate's numbers are and what /sources lists
+     */
     public record Config(DynamoDbStoreConfig stores, TelegramApiConfig telegramApi, BotSettings bot,
-                         CurrencyCatalogue catalogue, LambdaAdminWiring.Config admin) {
+                         IngestionConfig ingestion, CurrencyCatalogue catalogue, LambdaAdminWiring.Config admin) {
     }
 
     public static Config config(Settings settings) {
+        IngestionConfig ingestion = plainIngestionConfig(settings);
         return new Config(DynamoDbStoreConfig.from(settings), TelegramApiConfig.from(settings),
-                BotSettings.from(settings), shippedCatalogue(settings), LambdaAdminWiring.config(settings));
+                BotSettings.from(settings), ingestion, RateProviders.shippedCatalogue(ingestion),
+                LambdaAdminWiring.config(settings));
     }
 
     public static WebhookWiring fromEnvironment(Settings settings, Secrets secrets, Clock clock) {
@@ -70,8 +78,11 @@ public record WebhookWiring(Supplier<TelegramWebhook> webhook, Supplier<AdminRou
         // forever); the metric is what reaches an alarm (WebhookFailuresAlarm).
         EmbeddedMetrics metrics = new EmbeddedMetrics("bot-webhook", System.out, clock);
         // No on-demand provider lookup in the Lambda: /rate answers from the history ingestion keeps filling.
+        // Provider status is derived from the rate history (no memory needed between updates).
+        RateSources sources = ProviderSources.of(config.ingestion(), config.catalogue(), stores.alerts(),
+                stores.rateHistory(), clock);
         ChatBot bot = new ChatBot(stores.users(), stores.alerts(), stores.rateHistory(), pair -> Optional.empty(),
-                config.catalogue(), clock, config.bot(),
+                config.catalogue(), sources, clock, config.bot(),
                 (command, outcome) -> {
                     if (outcome == CommandObserver.Outcome.ERROR) {
                         metrics.emit(EmbeddedMetrics.Metric.count("WebhookFailures", 1));
@@ -90,7 +101,12 @@ public record WebhookWiring(Supplier<TelegramWebhook> webhook, Supplier<AdminRou
      * plain environment (its currencies are all on open.er-api's list too, so the same pairs are accepted).
      */
     static CurrencyCatalogue shippedCatalogue(Settings settings) {
+        return RateProviders.shippedCatalogue(plainIngestionConfig(settings));
+    }
+
+    /** The chain from the plain environment: this function cannot read ingestion's secret. */
+    private static IngestionConfig plainIngestionConfig(Settings settings) {
         Secrets plainEnvironmentOnly = new Secrets(name -> settings.optional(name).orElse(null));
-        return RateProviders.shippedCatalogue(IngestionConfig.from(settings, plainEnvironmentOnly));
+        return IngestionConfig.from(settings, plainEnvironmentOnly);
     }
 }

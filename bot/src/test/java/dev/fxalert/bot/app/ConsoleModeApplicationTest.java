@@ -78,7 +78,8 @@ class ConsoleModeApplicationTest {
             closed = socket.getLocalPort();
         }
         String nowhere = "http://127.0.0.1:" + closed;
-        for (String provider : List.of("FRANKFURTER_BASE_URL", "OPEN_ER_API_BASE_URL", "KOREAEXIM_BASE_URL")) {
+        for (String provider : List.of("FRANKFURTER_BASE_URL", "OPEN_ER_API_BASE_URL", "KOREAEXIM_BASE_URL",
+                "CURRENCY_API_BASE_URL", "CURRENCY_API_FALLBACK_URL", "OPEN_EXCHANGE_RATES_BASE_URL")) {
             registry.add(provider, () -> nowhere);
         }
         registry.add("TELEGRAM_API_URL", () -> nowhere);

@@ -83,7 +83,7 @@ class TelegramModeApplicationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> API.sentTexts(CHAT).size() >= 2);
 
         assertThat(API.sentTexts(CHAT).get(0)).startsWith("Hi Mina!");
-        assertThat(API.sentTexts(CHAT).get(1)).isEqualTo("1 USD = 1,388 KRW (open-er-api, just now)");
+        assertThat(API.sentTexts(CHAT).get(1)).isEqualTo("1 USD = 1,388 KRW (open-er-api, daily, just now)");
         assertThat(API.calls("setMyCommands")).hasSize(2); // English default and Korean
     }
 

@@ -43,17 +43,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * says truthfully which runtimes read it; and each Lambda function's {@code Environment} in
  * {@code infra/template.yaml} sets exactly the names the table says the template sets for it, all of which that
  * function reads. Settings read only in some configurations are reached by setting what takes every branch: a
- * Korea Eximbank key puts every provider into the chain.
+ * Korea Eximbank key and an Open Exchange Rates App ID put every provider into the chain.
  */
 @SpringBootTest(properties = {"TELEGRAM_BOT_TOKEN=", "INGESTION_RUN_AT_START=false", "INGESTION_SCHEDULE_ENABLED=false",
-        "KOREAEXIM_AUTHKEY=k"})
+        "KOREAEXIM_AUTHKEY=k", "OPEN_EXCHANGE_RATES_APP_ID=o"})
 class SettingsCatalogueTest {
 
     private static final Path ROOT = Path.of("..");
 
     /** Secrets, read through {@code Secrets} (never {@link Settings}, so they are never quoted in an error). */
     private static final Set<String> SECRETS = Set.of("TELEGRAM_BOT_TOKEN", "TELEGRAM_WEBHOOK_SECRET",
-            "ADMIN_API_TOKEN", "KOREAEXIM_AUTHKEY", "METRICS_TOKEN");
+            "ADMIN_API_TOKEN", "KOREAEXIM_AUTHKEY", "METRICS_TOKEN", "OPEN_EXCHANGE_RATES_APP_ID");
     /**
      * Read by a framework, the platform or a script, not by our code through {@link Settings}: Spring Boot, Logback,
      * the AWS SDK, the template, {@code run.sh}, and {@code Secrets}' own two (where secrets come from, and for how long).
@@ -123,7 +123,7 @@ class SettingsCatalogueTest {
     private Map<String, Set<String>> namesReadByRuntime() {
         Map<String, Set<String>> readBy = new TreeMap<>();
         record(readBy, "local", localSettings.namesRead());
-        Map<String, String> everyBranch = Map.of("KOREAEXIM_AUTHKEY", "k");
+        Map<String, String> everyBranch = Map.of("KOREAEXIM_AUTHKEY", "k", "OPEN_EXCHANGE_RATES_APP_ID", "o");
         Settings ingestion = Settings.of(Map.of());
         IngestionWiring.config(ingestion, new Secrets(everyBranch::get));
         record(readBy, "ingestion", ingestion.namesRead());

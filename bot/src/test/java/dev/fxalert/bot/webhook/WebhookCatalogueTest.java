@@ -16,8 +16,8 @@ class WebhookCatalogueTest {
     void isTheDefaultChainsShippedLists() {
         CurrencyCatalogue catalogue = WebhookWiring.shippedCatalogue(Settings.of(Map.of()));
 
-        assertThat(catalogue.sources("KRW")).containsExactly("frankfurter", "open-er-api");
-        assertThat(catalogue.sources("VND")).containsExactly("open-er-api");
+        assertThat(catalogue.sources("KRW")).containsExactly("frankfurter", "open-er-api", "currency-api");
+        assertThat(catalogue.sources("VND")).containsExactly("open-er-api", "currency-api");
         assertThat(catalogue.supports("XAU")).isFalse();
     }
 
@@ -36,6 +36,6 @@ class WebhookCatalogueTest {
         CurrencyCatalogue catalogue = WebhookWiring.shippedCatalogue(Settings.of(Map.of(
                 Secrets.SECRETS_ARN_VARIABLE, "arn:aws:secretsmanager:eu-west-1:000000000000:secret:bot")));
 
-        assertThat(catalogue.sources("KRW")).containsExactly("frankfurter", "open-er-api");
+        assertThat(catalogue.sources("KRW")).containsExactly("frankfurter", "open-er-api", "currency-api");
     }
 }
