@@ -2,14 +2,12 @@ package dev.fxalert.bot;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * The local all-in-one service: the bot over Telegram long polling (or a console chat without a token), the
  * embedded store, and the seams where ingestion and evaluation plug in. Run it with {@code ./run.sh}.
  */
 @SpringBootApplication
-@ConfigurationPropertiesScan
 public class FxAlertApplication {
 
     public static void main(String[] args) {

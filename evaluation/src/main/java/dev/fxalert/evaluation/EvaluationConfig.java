@@ -1,5 +1,7 @@
 package dev.fxalert.evaluation;
 
+import dev.fxalert.core.config.Settings;
+
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -24,15 +26,12 @@ public record EvaluationConfig(int sweepBatchSize, Duration sweepGrace) {
     }
 
     /** Reads SWEEP_BATCH_SIZE and SWEEP_GRACE_SECONDS; unset keeps the default. */
+    public static EvaluationConfig from(Settings settings) {
+        return new EvaluationConfig(settings.integer("SWEEP_BATCH_SIZE", DEFAULTS.sweepBatchSize, 1),
+                settings.seconds("SWEEP_GRACE_SECONDS", DEFAULTS.sweepGrace.toSeconds()));
+    }
+
     public static EvaluationConfig fromEnvironment(Map<String, String> env) {
-        try {
-            return new EvaluationConfig(
-                    Integer.parseInt(env.getOrDefault("SWEEP_BATCH_SIZE", String.valueOf(DEFAULTS.sweepBatchSize))),
-                    Duration.ofSeconds(Long.parseLong(env.getOrDefault("SWEEP_GRACE_SECONDS",
-                            String.valueOf(DEFAULTS.sweepGrace.toSeconds())))));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("SWEEP_BATCH_SIZE and SWEEP_GRACE_SECONDS must be whole numbers: "
-                    + e.getMessage(), e);
-        }
+        return from(Settings.of(env));
     }
 }

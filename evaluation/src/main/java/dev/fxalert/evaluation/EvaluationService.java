@@ -4,7 +4,7 @@ import dev.fxalert.core.domain.Alert;
 import dev.fxalert.core.domain.Firing;
 import dev.fxalert.core.domain.Rate;
 import dev.fxalert.core.domain.RateUpdated;
-import dev.fxalert.core.port.AlertStore;
+import dev.fxalert.core.port.EvaluationAlerts;
 import dev.fxalert.core.port.UserStore;
 import dev.fxalert.evaluation.delivery.PushSender;
 import dev.fxalert.evaluation.message.PushMessages;
@@ -49,7 +49,7 @@ public final class EvaluationService {
 
     private static final Logger log = LoggerFactory.getLogger(EvaluationService.class);
 
-    private final AlertStore alerts;
+    private final EvaluationAlerts alerts;
     private final UserStore users;
     private final PushSender sender;
     private final Clock clock;
@@ -61,12 +61,12 @@ public final class EvaluationService {
     private final int concurrentWrites;
 
     /** Inline delivery: evaluation sends the pushes it won itself. */
-    public EvaluationService(AlertStore alerts, UserStore users, PushSender sender, Clock clock,
+    public EvaluationService(EvaluationAlerts alerts, UserStore users, PushSender sender, Clock clock,
                              EvaluationConfig config) {
         this(alerts, users, sender, clock, config, null, Duration.ZERO, Runnable::run, 1);
     }
 
-    private EvaluationService(AlertStore alerts, UserStore users, PushSender sender, Clock clock,
+    private EvaluationService(EvaluationAlerts alerts, UserStore users, PushSender sender, Clock clock,
                               EvaluationConfig config, DeliveryTrigger trigger, Duration pushSpacing,
                               Executor writes, int concurrentWrites) {
         this.writes = writes;
@@ -85,17 +85,17 @@ public final class EvaluationService {
      * and {@code trigger} wakes the delivery worker. The sweep then belongs to the worker, too: see
      * {@link #sweepPendingPushes()}.
      */
-    public static EvaluationService recording(AlertStore alerts, UserStore users, Clock clock, EvaluationConfig config,
+    public static EvaluationService recording(EvaluationAlerts alerts, UserStore users, Clock clock, EvaluationConfig config,
                                               DeliveryTrigger trigger, Duration pushSpacing) {
         return recording(alerts, users, clock, config, trigger, pushSpacing, Runnable::run, 1);
     }
 
     /**
-     * {@link #recording(AlertStore, UserStore, Clock, EvaluationConfig, DeliveryTrigger, Duration)} with the
+     * {@link #recording(EvaluationAlerts, UserStore, Clock, EvaluationConfig, DeliveryTrigger, Duration)} with the
      * conditional writes of a fan-out run on {@code writes}, at most {@code concurrentWrites} at a time: on DynamoDB
      * each is a round trip, so a 1,000-alert fan-out fires in a fraction of the sequential time.
      */
-    public static EvaluationService recording(AlertStore alerts, UserStore users, Clock clock, EvaluationConfig config,
+    public static EvaluationService recording(EvaluationAlerts alerts, UserStore users, Clock clock, EvaluationConfig config,
                                               DeliveryTrigger trigger, Duration pushSpacing, Executor writes,
                                               int concurrentWrites) {
         if (pushSpacing.isNegative() || concurrentWrites < 1) {

@@ -2,7 +2,7 @@ package dev.fxalert.evaluation;
 
 import dev.fxalert.core.domain.Alert;
 import dev.fxalert.core.domain.User;
-import dev.fxalert.core.port.AlertStore;
+import dev.fxalert.core.port.EvaluationAlerts;
 import dev.fxalert.core.port.UserStore;
 import dev.fxalert.evaluation.delivery.Push;
 import dev.fxalert.evaluation.delivery.PushOutcome;
@@ -30,7 +30,7 @@ import java.util.concurrent.LinkedBlockingQueue;
  * <p>
  * Protocol of {@link #drain(Instant)}:
  * <ol>
- *   <li>reads a small batch of the earliest due pushes ({@link AlertStore#findPendingPushes}, a little ahead of
+ *   <li>reads a small batch of the earliest due pushes ({@link EvaluationAlerts#findPendingPushes}, a little ahead of
  *       now so the sender never idles between batches); about one second of sending, so a push another event
  *       records meanwhile is read within about a second: evaluation spreads a fan-out's pushes over their send
  *       slots ({@link EvaluationService}), and the outbox's order then interleaves events (fair by age);</li>
@@ -66,7 +66,7 @@ public final class OutboxDelivery {
         }
     }
 
-    private final AlertStore alerts;
+    private final EvaluationAlerts alerts;
     private final UserStore users;
     private final PushSender sender;
     private final Clock clock;
@@ -75,7 +75,7 @@ public final class OutboxDelivery {
     private final Config config;
     private final PushMessages messages = new PushMessages();
 
-    public OutboxDelivery(AlertStore alerts, UserStore users, PushSender sender, Clock clock, Sleeper sleeper,
+    public OutboxDelivery(EvaluationAlerts alerts, UserStore users, PushSender sender, Clock clock, Sleeper sleeper,
                           Executor rounds, Config config) {
         this.alerts = alerts;
         this.users = users;
@@ -205,7 +205,7 @@ public final class OutboxDelivery {
      * retries of failed rounds are left: those wait for a later drain (timer, trigger or sweep).
      */
     private Instant nextScheduled(Set<String> attempted) {
-        for (Alert alert : alerts.findPendingPushes(AlertStore.LATEST, attempted.size() + 1)) {
+        for (Alert alert : alerts.findPendingPushes(dev.fxalert.core.port.AlertStore.LATEST, attempted.size() + 1)) {
             if (!attempted.contains(key(alert)) && alert.pushPending() && alert.push().attempts() == 0
                     && alert.push().nextAttemptAt() != null) {
                 return alert.push().nextAttemptAt();

@@ -3,7 +3,7 @@ package dev.fxalert.evaluation;
 import dev.fxalert.core.domain.Alert;
 import dev.fxalert.core.domain.Firing;
 import dev.fxalert.core.domain.User;
-import dev.fxalert.core.port.AlertStore;
+import dev.fxalert.core.port.EvaluationAlerts;
 import dev.fxalert.core.port.UserStore;
 import dev.fxalert.evaluation.delivery.Push;
 import dev.fxalert.evaluation.message.PushMessages;
@@ -24,7 +24,7 @@ record PushBatch(List<Push> toSend, int ownerGone) {
 
     private static final int MAX_CACHED_OWNERS = 50_000;
 
-    static PushBatch of(List<Alert> fired, AlertStore alerts, UserStore users, PushMessages messages,
+    static PushBatch of(List<Alert> fired, EvaluationAlerts alerts, UserStore users, PushMessages messages,
                         Map<String, User> owners) {
         Set<String> missing = new HashSet<>();
         for (Alert alert : fired) {

@@ -59,13 +59,15 @@ final class AppProcess implements AutoCloseable {
         env.put("OPEN_ER_API_BASE_URL", providers.openErUrl());
         env.put("KOREAEXIM_BASE_URL", providers.frankfurterUrl()); // unused without KOREAEXIM_AUTHKEY
         env.put("INGESTION_PROVIDERS", "frankfurter,open-er-api");
+        // The fake providers change an already published table in place; ask on every run, as before.
+        env.put("SCHEDULE_BY_PUBLICATION", "false");
         env.put("FX_ALERT_DB_PATH", dataDir.resolve("fx-alert.db").toString());
         env.put("ADMIN_API_TOKEN", ADMIN_TOKEN);
         // Ingestion runs when a scenario says so (admin API); the schedule stays out of the way.
         env.put("INGESTION_INTERVAL", "PT1H");
         // Pushes left pending by a stop are swept within seconds, not minutes.
         env.put("SWEEP_GRACE_SECONDS", "2");
-        env.put("FX_ALERT_PENDING_PUSH_SWEEP_INTERVAL", "PT1S");
+        env.put("PENDING_PUSH_SWEEP_INTERVAL", "PT1S");
         env.put("PROVIDER_MAX_ATTEMPTS", "1");
     }
 

@@ -1,16 +1,20 @@
 package dev.fxalert.ingestion;
 
 import dev.fxalert.core.config.Secrets;
+import dev.fxalert.core.config.Settings;
+import dev.fxalert.core.domain.CurrencyPair;
+import dev.fxalert.ingestion.provider.CurrencyApiProvider;
 import dev.fxalert.ingestion.provider.FrankfurterProvider;
 import dev.fxalert.ingestion.provider.KoreaEximProvider;
 import dev.fxalert.ingestion.provider.OpenErApiProvider;
+import dev.fxalert.ingestion.provider.OpenExchangeRatesProvider;
 import dev.fxalert.ingestion.retry.RetryPolicy;
 
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +39,11 @@ import java.util.Set;
  *                              allows about 1,000 calls a day)
  * @param publishRetry          retries of event entries the bus reported as failed
  * @param quoteClockSkew        how far after our clock a quote's observation time may be and still be trusted
+ * @param openExchangeRatesAppId the Open Exchange Rates App ID, or null; never printed
+ * @param orderByCurrency       per currency, the providers asked first for pairs with it (the rest of the chain
+ *                              follows in its order), from {@code PROVIDER_ORDER_BY_CURRENCY}
+ * @param scheduleByPublication ask a provider for a pair only when a newer table than the stored one can exist
+ *                              (see {@code PublicationSchedule}); false asks on every run
  */
 public record IngestionConfig(
         List<ProviderSettings> providers,
@@ -50,9 +59,13 @@ public record IngestionConfig(
         Duration koreaEximCacheTtl,
         String eventBusName,
         RetryPolicy publishRetry,
-        Duration quoteClockSkew) {
+        Duration quoteClockSkew,
+        String openExchangeRatesAppId,
+        Map<String, List<String>> orderByCurrency,
+        boolean scheduleByPublication) {
 
     public static final String KOREAEXIM_AUTHKEY = "KOREAEXIM_AUTHKEY";
+    public static final String OPEN_EXCHANGE_RATES_APP_ID = "OPEN_EXCHANGE_RATES_APP_ID";
     /** A quote older than this is stale when its provider has no cycle of its own configured. */
     public static final Duration DEFAULT_MAX_QUOTE_AGE = Duration.ofHours(48);
 
@@ -60,12 +73,17 @@ public record IngestionConfig(
      * One provider in the chain.
      *
      * @param maxQuoteAge the oldest quote it may give and still be trusted, from its normal update cycle
+     * @param fallbackUrl a second host serving the same files, or null (currency-api's documented fallback)
      */
-    public record ProviderSettings(String name, String baseUrl, Duration maxQuoteAge) {
+    public record ProviderSettings(String name, String baseUrl, Duration maxQuoteAge, String fallbackUrl) {
         public ProviderSettings {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(baseUrl, "baseUrl");
             Objects.requireNonNull(maxQuoteAge, "maxQuoteAge");
+        }
+
+        public ProviderSettings(String name, String baseUrl, Duration maxQuoteAge) {
+            this(name, baseUrl, maxQuoteAge, null);
         }
     }
 
@@ -97,6 +115,15 @@ public record IngestionConfig(
         if (koreaEximLookbackDays < 1) {
             throw new IllegalArgumentException("koreaEximLookbackDays must be at least 1");
         }
+        orderByCurrency = Map.copyOf(orderByCurrency);
+        // A known provider that is not configured here is skipped, not an error: the webhook Lambda reads the same
+        // variables without ingestion's secrets, so its chain may lack Korea Eximbank or Open Exchange Rates.
+        orderByCurrency.forEach((currency, first) -> {
+            if (!KNOWN_PROVIDERS.containsAll(first)) {
+                throw new IllegalArgumentException("PROVIDER_ORDER_BY_CURRENCY names " + first + " for " + currency
+                        + "; known providers: " + String.join(", ", KNOWN_PROVIDERS) + ".");
+            }
+        });
     }
 
     /**
@@ -105,15 +132,15 @@ public record IngestionConfig(
      * order. A malformed value fails with a message naming the variable.
      */
     public static IngestionConfig fromEnvironment(Map<String, String> env) {
-        return fromEnvironment(env, Secrets.of(env));
+        return from(Settings.of(env), Secrets.of(env));
     }
 
-    /** As {@link #fromEnvironment(Map)}, with the provider key from {@code secrets}. */
-    public static IngestionConfig fromEnvironment(Map<String, String> env, Secrets secrets) {
-        Env e = new Env(env);
+    /** @param secrets where {@value #KOREAEXIM_AUTHKEY} comes from */
+    public static IngestionConfig from(Settings e, Secrets secrets) {
         String key = secrets.optional(KOREAEXIM_AUTHKEY).orElse(null);
+        String appId = secrets.optional(OPEN_EXCHANGE_RATES_APP_ID).orElse(null);
         List<ProviderSettings> chain = new ArrayList<>();
-        for (String name : providerOrder(e, key != null)) {
+        for (String name : providerOrder(e, key != null, appId != null)) {
             chain.add(switch (name) {
                 case FrankfurterProvider.NAME -> new ProviderSettings(name,
                         e.url("FRANKFURTER_BASE_URL", "https://api.frankfurter.dev"),
@@ -124,9 +151,15 @@ public record IngestionConfig(
                 case OpenErApiProvider.NAME -> new ProviderSettings(name,
                         e.url("OPEN_ER_API_BASE_URL", "https://open.er-api.com"),
                         e.hours("OPEN_ER_API_MAX_AGE_HOURS", 48));
+                case OpenExchangeRatesProvider.NAME -> new ProviderSettings(name,
+                        e.url("OPEN_EXCHANGE_RATES_BASE_URL", "https://openexchangerates.org"),
+                        e.hours("OPEN_EXCHANGE_RATES_MAX_AGE_HOURS", 6));
+                case CurrencyApiProvider.NAME -> new ProviderSettings(name,
+                        e.url("CURRENCY_API_BASE_URL", "https://cdn.jsdelivr.net/npm/@fawazahmed0/currency-api@latest"),
+                        e.hours("CURRENCY_API_MAX_AGE_HOURS", 48),
+                        e.url("CURRENCY_API_FALLBACK_URL", "https://latest.currency-api.pages.dev"));
                 default -> throw new IllegalArgumentException("INGESTION_PROVIDERS names unknown provider '" + name
-                        + "'; known: " + FrankfurterProvider.NAME + ", " + KoreaEximProvider.NAME + ", "
-                        + OpenErApiProvider.NAME);
+                        + "'; known: " + String.join(", ", KNOWN_PROVIDERS));
             });
         }
         return new IngestionConfig(
@@ -145,7 +178,54 @@ public record IngestionConfig(
                 e.text("EVENT_BUS_NAME", "fx-alert"),
                 new RetryPolicy(e.integer("PUBLISH_MAX_ATTEMPTS", 3),
                         e.millis("PUBLISH_RETRY_BASE_DELAY_MS", 200), e.millis("PUBLISH_RETRY_MAX_DELAY_MS", 2_000)),
-                minutes(e, "QUOTE_CLOCK_SKEW_MINUTES", 5));
+                e.minutes("QUOTE_CLOCK_SKEW_MINUTES", 5),
+                appId,
+                orderByCurrency(e),
+                e.bool("SCHEDULE_BY_PUBLICATION", true));
+    }
+
+    /** Every provider this build knows, by name. */
+    public static final List<String> KNOWN_PROVIDERS = List.of(OpenExchangeRatesProvider.NAME, FrankfurterProvider.NAME,
+            KoreaEximProvider.NAME, OpenErApiProvider.NAME, CurrencyApiProvider.NAME);
+
+    public Optional<String> openExchangeRatesKey() {
+        return Optional.ofNullable(openExchangeRatesAppId);
+    }
+
+    /**
+     * The order of {@code chain} for one pair: the providers named for its quote currency in
+     * {@code PROVIDER_ORDER_BY_CURRENCY} (else those named for its base) first, then the rest in chain order.
+     */
+    public List<String> orderFor(CurrencyPair pair, List<String> chain) {
+        List<String> first = orderByCurrency.getOrDefault(pair.quote(), orderByCurrency.getOrDefault(pair.base(), List.of()));
+        if (first.isEmpty()) {
+            return chain;
+        }
+        Set<String> order = new LinkedHashSet<>(first);
+        order.retainAll(chain);
+        order.addAll(chain);
+        return List.copyOf(order);
+    }
+
+    /** {@code KRW=koreaexim;JPY=openexchangerates,frankfurter}: parsed once, here. */
+    private static Map<String, List<String>> orderByCurrency(Settings e) {
+        String text = e.text("PROVIDER_ORDER_BY_CURRENCY", "");
+        Map<String, List<String>> result = new LinkedHashMap<>();
+        for (String entry : text.split(";")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            String[] parts = entry.split("=", 2);
+            String currency = parts[0].strip().toUpperCase(Locale.ROOT);
+            List<String> names = parts.length < 2 ? List.of() : Arrays.stream(parts[1].split(","))
+                    .map(s -> s.strip().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty()).distinct().toList();
+            if (!CurrencyPair.isKnownCurrency(currency) || names.isEmpty()) {
+                throw new IllegalArgumentException("PROVIDER_ORDER_BY_CURRENCY must look like 'KRW=koreaexim;JPY=frankfurter',"
+                        + " got '" + entry.strip() + "'.");
+            }
+            result.put(currency, names);
+        }
+        return result;
     }
 
     public Optional<String> koreaEximKey() {
@@ -169,6 +249,8 @@ public record IngestionConfig(
     @Override
     public String toString() {
         return "IngestionConfig[providers=" + providers + ", koreaEximAuthKey=" + (koreaEximAuthKey == null ? "unset" : "set")
+                + ", openExchangeRatesAppId=" + (openExchangeRatesAppId == null ? "unset" : "set")
+                + ", orderByCurrency=" + orderByCurrency + ", scheduleByPublication=" + scheduleByPublication
                 + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
                 + ", providerRetry=" + providerRetry + ", spikeLimit=" + spikeLimit
                 + ", confirmationTolerance=" + confirmationTolerance + ", interestWindow=" + interestWindow
@@ -177,20 +259,24 @@ public record IngestionConfig(
                 + ", quoteClockSkew=" + quoteClockSkew + "]";
     }
 
-    private static Duration minutes(Env e, String name, int fallback) {
-        int value = e.integer(name, fallback);
-        if (value < 0) {
-            throw new IllegalArgumentException(name + " cannot be negative, got " + value + ".");
-        }
-        return Duration.ofMinutes(value);
-    }
-
-    private static Set<String> providerOrder(Env e, boolean hasKoreaEximKey) {
+    /**
+     * Default: Open Exchange Rates first when its App ID is set (hourly, the freshest), Frankfurter, Korea Eximbank
+     * when its key is set, open.er-api, and currency-api last (the widest coverage).
+     */
+    private static Set<String> providerOrder(Settings e, boolean hasKoreaEximKey, boolean hasOxrAppId) {
         String listed = e.text("INGESTION_PROVIDERS", "");
         if (listed.isBlank()) {
-            return hasKoreaEximKey
-                    ? new LinkedHashSet<>(List.of(FrankfurterProvider.NAME, KoreaEximProvider.NAME, OpenErApiProvider.NAME))
-                    : new LinkedHashSet<>(List.of(FrankfurterProvider.NAME, OpenErApiProvider.NAME));
+            Set<String> order = new LinkedHashSet<>();
+            if (hasOxrAppId) {
+                order.add(OpenExchangeRatesProvider.NAME);
+            }
+            order.add(FrankfurterProvider.NAME);
+            if (hasKoreaEximKey) {
+                order.add(KoreaEximProvider.NAME);
+            }
+            order.add(OpenErApiProvider.NAME);
+            order.add(CurrencyApiProvider.NAME);
+            return order;
         }
         Set<String> order = new LinkedHashSet<>();
         Arrays.stream(listed.split(","))
@@ -201,72 +287,10 @@ public record IngestionConfig(
             throw new IllegalArgumentException("INGESTION_PROVIDERS lists " + KoreaEximProvider.NAME
                     + " but " + KOREAEXIM_AUTHKEY + " is not set.");
         }
+        if (order.contains(OpenExchangeRatesProvider.NAME) && !hasOxrAppId) {
+            throw new IllegalArgumentException("INGESTION_PROVIDERS lists " + OpenExchangeRatesProvider.NAME
+                    + " but " + OPEN_EXCHANGE_RATES_APP_ID + " is not set.");
+        }
         return order;
-    }
-
-    /** Typed reads of environment variables with defaults and errors that name the variable. */
-    private record Env(Map<String, String> values) {
-
-        String text(String name, String fallback) {
-            String value = values.get(name);
-            return value == null || value.isBlank() ? fallback : value.strip();
-        }
-
-        int integer(String name, int fallback) {
-            String value = text(name, null);
-            if (value == null) {
-                return fallback;
-            }
-            try {
-                return Integer.parseInt(value);
-            } catch (NumberFormatException ex) {
-                throw new IllegalArgumentException(name + " must be a whole number, got '" + value + "'.");
-            }
-        }
-
-        Duration millis(String name, int fallback) {
-            int value = integer(name, fallback);
-            if (value < 0) {
-                throw new IllegalArgumentException(name + " cannot be negative, got " + value + ".");
-            }
-            return Duration.ofMillis(value);
-        }
-
-        Duration hours(String name, int fallback) {
-            int value = integer(name, fallback);
-            if (value < 1) {
-                throw new IllegalArgumentException(name + " must be at least 1 hour, got " + value + ".");
-            }
-            return Duration.ofHours(value);
-        }
-
-        BigDecimal percent(String name, String fallback) {
-            String value = text(name, fallback);
-            try {
-                BigDecimal percent = new BigDecimal(value);
-                if (percent.signum() < 0) {
-                    throw new IllegalArgumentException(name + " cannot be negative, got " + value + ".");
-                }
-                return percent.movePointLeft(2);
-            } catch (NumberFormatException ex) {
-                throw new IllegalArgumentException(name + " must be a number of percent such as 10, got '" + value + "'.");
-            }
-        }
-
-        String url(String name, String fallback) {
-            String value = text(name, fallback);
-            try {
-                URI uri = URI.create(value);
-                if (uri.getScheme() == null || !uri.getScheme().startsWith("http") || uri.getHost() == null) {
-                    throw new IllegalArgumentException(name + " must be an http(s) URL, got '" + value + "'.");
-                }
-                return value;
-            } catch (IllegalArgumentException ex) {
-                if (ex.getMessage() != null && ex.getMessage().startsWith(name)) {
-                    throw ex;
-                }
-                throw new IllegalArgumentException(name + " must be an http(s) URL, got '" + value + "'.");
-            }
-        }
     }
 }

@@ -3,7 +3,7 @@ package dev.fxalert.ingestion;
 import dev.fxalert.core.domain.CurrencyPair;
 import dev.fxalert.core.domain.Rate;
 import dev.fxalert.core.domain.RateUpdated;
-import dev.fxalert.core.port.AlertStore;
+import dev.fxalert.core.port.WatchedPairs;
 import dev.fxalert.core.port.CurrencyCatalogue;
 import dev.fxalert.core.port.RateEventPublisher;
 import dev.fxalert.core.port.RateHistory;
@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,6 +34,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -55,15 +57,27 @@ public final class IngestionService implements RateLookup {
     private static final Comparator<CurrencyPair> BY_NAME = Comparator.comparing(CurrencyPair::toString);
 
     private final List<RateProvider> providers;
-    private final AlertStore alerts;
+    private final WatchedPairs alerts;
     private final RateHistory history;
     private final RateEventPublisher publisher;
     private final Clock clock;
     private final IngestionConfig config;
     private final QuoteGuard guard;
+    /** The newest trusted table seen per pair, stored or not (an unchanged value is not stored). */
+    private final Map<CurrencyPair, Seen> seen = new ConcurrentHashMap<>();
+    /** When each pair was last asked, for the hourly retries once a publication is overdue. */
+    private final Map<CurrencyPair, Instant> askedAt = new ConcurrentHashMap<>();
+
+    /** How long after a table is due we ask on every run. */
+    static final Duration RETRY_WINDOW = Duration.ofHours(2);
+    /** How often we ask once a table is overdue by more than {@link #RETRY_WINDOW}. */
+    static final Duration LATE_RETRY_EVERY = Duration.ofHours(1);
+
+    private record Seen(String provider, Instant observedAt) {
+    }
 
     /** @param providers the failover chain, in order */
-    public IngestionService(List<RateProvider> providers, AlertStore alerts, RateHistory history,
+    public IngestionService(List<RateProvider> providers, WatchedPairs alerts, RateHistory history,
                             RateEventPublisher publisher, Clock clock, IngestionConfig config) {
         this.providers = List.copyOf(providers);
         if (this.providers.isEmpty()) {
@@ -81,14 +95,22 @@ public final class IngestionService implements RateLookup {
     public IngestionSummary runOnce() {
         Instant startedAt = clock.instant();
         RunStats stats = new RunStats(providerNames());
-        Set<CurrencyPair> pairs = pairsToFetch(startedAt);
+        LastRates last = new LastRates(history);
+        Set<CurrencyPair> watched = pairsToFetch(startedAt);
+        Set<CurrencyPair> pairs = config.scheduleByPublication() ? due(watched, startedAt, last) : watched;
+        if (pairs.size() < watched.size()) {
+            log.debug("{} of {} pairs not due: no newer table can exist yet", watched.size() - pairs.size(), watched.size());
+        }
         if (!pairs.isEmpty()) {
             refreshCurrencyLists();
         }
-        LastRates last = new LastRates(history);
 
         List<Rate> trusted = new ArrayList<>();
-        groupByBase(pairs).forEach((base, quotes) -> trusted.addAll(resolve(base, quotes, last, stats)));
+        groupByBaseAndChain(pairs).forEach((group, quotes) ->
+                trusted.addAll(resolve(group.base(), quotes, group.chain(), last, stats)));
+        pairs.forEach(pair -> askedAt.put(pair, startedAt));
+        trusted.forEach(rate -> seen.merge(rate.pair(), new Seen(rate.provider(), rate.observedAt()),
+                (a, b) -> b.observedAt().isAfter(a.observedAt()) ? b : a));
 
         List<RateUpdated> events = new ArrayList<>();
         int unchanged = 0;
@@ -120,7 +142,7 @@ public final class IngestionService implements RateLookup {
     public Optional<Rate> current(CurrencyPair pair) {
         RunStats stats = new RunStats(providerNames());
         SortedSet<String> quote = new TreeSet<>(Set.of(pair.quote()));
-        return resolve(pair.base(), quote, new LastRates(history), stats).stream()
+        return resolve(pair.base(), quote, chainFor(pair), new LastRates(history), stats).stream()
                 .filter(rate -> rate.pair().equals(pair))
                 .findFirst();
     }
@@ -128,6 +150,49 @@ public final class IngestionService implements RateLookup {
     /** The currencies this chain quotes, as its providers know them now (refreshed by the runs). */
     public CurrencyCatalogue catalogue() {
         return RateProviders.catalogue(providers);
+    }
+
+    /**
+     * The pairs a newer table can exist for. A pair's newest table is the later of its latest stored rate and the
+     * latest trusted quote this instance saw (an unchanged value is not stored, but it still tells us the provider
+     * has published). From that table's observation time, its provider's {@link PublicationSchedule} says when the
+     * next one can exist: before then the pair is not asked; from then on it is asked on every run for
+     * {@link #RETRY_WINDOW} (a provider a little late is read by the first run after it publishes), and after
+     * that at most once per {@link #LATE_RETRY_EVERY} (a holiday, a provider down: we keep trying, cheaply).
+     * A pair with no table yet, or from a provider without a known schedule, is always due. The memory of what was
+     * seen and asked is per instance: a cold Lambda container just asks once more.
+     */
+    Set<CurrencyPair> due(Set<CurrencyPair> pairs, Instant now, LastRates last) {
+        Set<CurrencyPair> due = new TreeSet<>(BY_NAME);
+        for (CurrencyPair pair : pairs) {
+            Optional<Instant> next = nextExpected(pair, last);
+            if (next.isEmpty()) {
+                due.add(pair); // no table yet, or a provider without a known schedule
+            } else if (now.isBefore(next.get())) {
+                continue; // no newer table can exist yet
+            } else if (now.isBefore(next.get().plus(RETRY_WINDOW))) {
+                due.add(pair); // due: every run, so a little lateness costs at most one run
+            } else {
+                Instant asked = askedAt.get(pair);
+                if (asked == null || !now.isBefore(asked.plus(LATE_RETRY_EVERY))) {
+                    due.add(pair); // overdue: hourly
+                }
+            }
+        }
+        return due;
+    }
+
+    /** When a table newer than the one we have for {@code pair} can first exist; empty when unknown. */
+    public Optional<Instant> nextExpected(CurrencyPair pair) {
+        return nextExpected(pair, new LastRates(history));
+    }
+
+    private Optional<Instant> nextExpected(CurrencyPair pair, LastRates last) {
+        Optional<Seen> stored = last.of(pair).map(rate -> new Seen(rate.provider(), rate.observedAt()));
+        Seen inMemory = seen.get(pair);
+        Optional<Seen> newest = inMemory == null ? stored
+                : stored.filter(s -> s.observedAt().isAfter(inMemory.observedAt())).or(() -> Optional.of(inMemory));
+        return newest.flatMap(s -> PublicationSchedule.of(s.provider()).map(schedule -> schedule.nextAfter(s.observedAt())));
     }
 
     /** Pairs of ARMED or FIRED alerts plus pairs people asked about within the interest window. */
@@ -166,17 +231,36 @@ public final class IngestionService implements RateLookup {
         return quotable;
     }
 
-    private static Map<String, SortedSet<String>> groupByBase(Set<CurrencyPair> pairs) {
-        return pairs.stream().collect(Collectors.groupingBy(CurrencyPair::base, TreeMap::new,
-                Collectors.mapping(CurrencyPair::quote, Collectors.toCollection(TreeSet::new))));
+    /** Pairs that share a base and a provider order: one call per provider for all of them. */
+    private record Group(String base, List<RateProvider> chain) {
+    }
+
+    private Map<Group, SortedSet<String>> groupByBaseAndChain(Set<CurrencyPair> pairs) {
+        Map<Group, SortedSet<String>> groups = new LinkedHashMap<>();
+        for (CurrencyPair pair : pairs) {
+            groups.computeIfAbsent(new Group(pair.base(), chainFor(pair)), g -> new TreeSet<>()).add(pair.quote());
+        }
+        return groups;
+    }
+
+    /** The chain in the order configured for this pair's currencies ({@code PROVIDER_ORDER_BY_CURRENCY}). */
+    private List<RateProvider> chainFor(CurrencyPair pair) {
+        List<String> order = config.orderFor(pair, providerNames());
+        if (order.equals(providerNames())) {
+            return providers;
+        }
+        Map<String, RateProvider> byName = providers.stream()
+                .collect(Collectors.toMap(RateProvider::name, p -> p, (a, b) -> a));
+        return order.stream().map(byName::get).toList();
     }
 
     /** Walks the provider chain for one base currency until every quote currency has a trustworthy rate. */
-    private List<Rate> resolve(String base, SortedSet<String> quotes, LastRates last, RunStats stats) {
+    private List<Rate> resolve(String base, SortedSet<String> quotes, List<RateProvider> chain, LastRates last,
+                               RunStats stats) {
         Map<String, Rate> trusted = new LinkedHashMap<>();
         Map<String, Rate> quarantined = new HashMap<>();
         Map<String, QuoteGuard.Doubt> doubts = new HashMap<>();
-        for (RateProvider provider : providers) {
+        for (RateProvider provider : chain) {
             SortedSet<String> open = new TreeSet<>(quotes);
             open.removeAll(trusted.keySet());
             if (open.isEmpty()) {

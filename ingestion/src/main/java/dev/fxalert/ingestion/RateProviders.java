@@ -3,11 +3,13 @@ package dev.fxalert.ingestion;
 import dev.fxalert.core.port.CurrencyCatalogue;
 import dev.fxalert.core.port.RateProvider;
 import dev.fxalert.ingestion.IngestionConfig.ProviderSettings;
+import dev.fxalert.ingestion.provider.CurrencyApiProvider;
 import dev.fxalert.ingestion.provider.CurrencyList;
 import dev.fxalert.ingestion.provider.FrankfurterProvider;
 import dev.fxalert.ingestion.provider.KoreaEximProvider;
 import dev.fxalert.ingestion.provider.NarrowingRateProvider;
 import dev.fxalert.ingestion.provider.OpenErApiProvider;
+import dev.fxalert.ingestion.provider.OpenExchangeRatesProvider;
 import dev.fxalert.ingestion.provider.RetryingRateProvider;
 import dev.fxalert.ingestion.retry.Sleeper;
 import okhttp3.OkHttpClient;
@@ -128,6 +130,11 @@ public final class RateProviders {
                             "Secret " + IngestionConfig.KOREAEXIM_AUTHKEY + " is not set")),
                     clock, config.koreaEximLookbackDays(), config.koreaEximCacheTtl());
             case OpenErApiProvider.NAME -> new OpenErApiProvider(client, settings.baseUrl(), clock, config.rateLimitBackoff());
+            case OpenExchangeRatesProvider.NAME -> new OpenExchangeRatesProvider(client, settings.baseUrl(),
+                    config.openExchangeRatesKey().orElseThrow(() -> new IllegalStateException(
+                            "Secret " + IngestionConfig.OPEN_EXCHANGE_RATES_APP_ID + " is not set")), clock);
+            case CurrencyApiProvider.NAME -> new CurrencyApiProvider(client, settings.baseUrl(),
+                    settings.fallbackUrl(), clock);
             default -> throw new IllegalArgumentException("unknown rate provider " + settings.name());
         };
     }

@@ -1,5 +1,6 @@
 package dev.fxalert.ingestion;
 
+import dev.fxalert.core.domain.CurrencyPair;
 import dev.fxalert.core.port.RateProvider;
 import dev.fxalert.ingestion.testing.RecordingSleeper;
 import org.junit.jupiter.api.Test;
@@ -16,10 +17,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class IngestionConfigTest {
 
     @Test
-    void defaultsToFrankfurterThenOpenErApiWithATenPercentSpikeLimit() {
+    void defaultsToFrankfurterThenOpenErApiThenCurrencyApiWithATenPercentSpikeLimit() {
         IngestionConfig config = IngestionConfig.fromEnvironment(Map.of());
 
-        assertThat(config.providerNames()).containsExactly("frankfurter", "open-er-api");
+        assertThat(config.providerNames()).containsExactly("frankfurter", "open-er-api", "currency-api");
+        assertThat(config.provider("currency-api").orElseThrow().fallbackUrl())
+                .isEqualTo("https://latest.currency-api.pages.dev");
+        assertThat(config.scheduleByPublication()).isTrue();
         assertThat(config.provider("frankfurter").orElseThrow().baseUrl()).isEqualTo("https://api.frankfurter.dev");
         assertThat(config.spikeLimit()).isEqualByComparingTo("0.10");
         assertThat(config.rateLimitBackoff()).isEqualTo(Duration.ofMinutes(20));
@@ -31,8 +35,44 @@ class IngestionConfigTest {
     void addsKoreaEximbankBeforeTheFallbackOnlyWhenItsKeyIsSet() {
         IngestionConfig config = IngestionConfig.fromEnvironment(Map.of("KOREAEXIM_AUTHKEY", "k3y"));
 
-        assertThat(config.providerNames()).containsExactly("frankfurter", "koreaexim", "open-er-api");
+        assertThat(config.providerNames()).containsExactly("frankfurter", "koreaexim", "open-er-api", "currency-api");
         assertThat(config.koreaEximKey()).contains("k3y");
+    }
+
+    @Test
+    void putsOpenExchangeRatesFirstOnlyWhenItsAppIdIsSetAndNeverPrintsIt() {
+        IngestionConfig config = IngestionConfig.fromEnvironment(Map.of("OPEN_EXCHANGE_RATES_APP_ID", "oxr-secret-id"));
+
+        assertThat(config.providerNames()).containsExactly("openexchangerates", "frankfurter", "open-er-api", "currency-api");
+        assertThat(config.openExchangeRatesKey()).contains("oxr-secret-id");
+        assertThat(config.toString()).doesNotContain("oxr-secret-id").contains("openExchangeRatesAppId=set");
+        assertThatThrownBy(() -> IngestionConfig.fromEnvironment(Map.of("INGESTION_PROVIDERS", "openexchangerates")))
+                .hasMessageContaining("OPEN_EXCHANGE_RATES_APP_ID is not set");
+    }
+
+    @Test
+    void ordersTheChainPerCurrencyFromOneSetting() {
+        IngestionConfig config = IngestionConfig.fromEnvironment(Map.of("KOREAEXIM_AUTHKEY", "k3y",
+                "PROVIDER_ORDER_BY_CURRENCY", " krw = koreaexim ; VND=currency-api,open-er-api"));
+        List<String> chain = config.providerNames();
+
+        assertThat(config.orderFor(CurrencyPair.of("USD", "KRW"), chain))
+                .containsExactly("koreaexim", "frankfurter", "open-er-api", "currency-api");
+        assertThat(config.orderFor(CurrencyPair.of("KRW", "JPY"), chain))
+                .containsExactly("koreaexim", "frankfurter", "open-er-api", "currency-api");
+        assertThat(config.orderFor(CurrencyPair.of("USD", "VND"), chain))
+                .containsExactly("currency-api", "open-er-api", "frankfurter", "koreaexim");
+        assertThat(config.orderFor(CurrencyPair.of("USD", "JPY"), chain)).isEqualTo(chain);
+        // Korea Eximbank not configured (no key, e.g. in the webhook Lambda): skipped, the chain order stands
+        IngestionConfig withoutKey = IngestionConfig.fromEnvironment(Map.of("PROVIDER_ORDER_BY_CURRENCY", "KRW=koreaexim"));
+        assertThat(withoutKey.orderFor(CurrencyPair.of("USD", "KRW"), withoutKey.providerNames()))
+                .isEqualTo(withoutKey.providerNames());
+        assertThatThrownBy(() -> IngestionConfig.fromEnvironment(Map.of("PROVIDER_ORDER_BY_CURRENCY", "KRW=ecb")))
+                .hasMessageContaining("PROVIDER_ORDER_BY_CURRENCY names [ecb] for KRW");
+        assertThatThrownBy(() -> IngestionConfig.fromEnvironment(Map.of("PROVIDER_ORDER_BY_CURRENCY", "KRW")))
+                .hasMessageContaining("PROVIDER_ORDER_BY_CURRENCY must look like");
+        assertThatThrownBy(() -> IngestionConfig.fromEnvironment(Map.of("SCHEDULE_BY_PUBLICATION", "yes")))
+                .hasMessageContaining("SCHEDULE_BY_PUBLICATION must be true or false");
     }
 
     @Test
@@ -85,6 +125,7 @@ class IngestionConfigTest {
 
         List<RateProvider> chain = RateProviders.fromConfig(config, Clock.systemUTC(), new RecordingSleeper());
 
-        assertThat(chain).extracting(RateProvider::name).containsExactly("frankfurter", "koreaexim", "open-er-api");
+        assertThat(chain).extracting(RateProvider::name)
+                .containsExactly("frankfurter", "koreaexim", "open-er-api", "currency-api");
     }
 }

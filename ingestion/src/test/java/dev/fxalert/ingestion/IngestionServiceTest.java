@@ -81,6 +81,54 @@ class IngestionServiceTest {
     }
 
     @Test
+    void asksTheProvidersConfiguredForACurrencyFirst() {
+        IngestionConfig krwFirst = IngestionConfig.fromEnvironment(Map.of("KOREAEXIM_AUTHKEY", "k3y",
+                "INGESTION_PROVIDERS", "frankfurter,koreaexim", "PROVIDER_ORDER_BY_CURRENCY", "KRW=koreaexim"));
+        FakeRateProvider frankfurter = new FakeRateProvider("frankfurter", OBSERVED)
+                .quoting("USD/KRW", "1392.5").quoting("USD/JPY", "155.4");
+        FakeRateProvider koreaexim = new FakeRateProvider("koreaexim", OBSERVED)
+                .quoting("USD/KRW", "1391").quoting("USD/JPY", "155.3");
+        watched.addAll(Set.of(USD_KRW, USD_JPY));
+
+        new IngestionService(List.of(frankfurter, koreaexim), alerts, history, publisher, clock, krwFirst).runOnce();
+
+        assertThat(koreaexim.calls).containsExactly(new Call("USD", Set.of("KRW")));
+        assertThat(frankfurter.calls).containsExactly(new Call("USD", Set.of("JPY")));
+        assertThat(publisher.published).extracting(RateUpdated::pair, RateUpdated::provider).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple(USD_KRW, "koreaexim"),
+                org.assertj.core.groups.Tuple.tuple(USD_JPY, "frankfurter"));
+    }
+
+    @Test
+    void asksForAPairOnlyWhenItsProviderCanHaveANewerTableThenHourlyOnceOverdue() {
+        FakeRateProvider ecb = new FakeRateProvider("frankfurter", Instant.parse("2026-11-24T15:00:00Z"))
+                .quoting("USD/KRW", "1392.5");
+        watched.add(USD_KRW);
+        IngestionService service = new IngestionService(List.of(ecb), alerts, history, publisher, clock, config);
+
+        service.runOnce(); // 03:00 UTC: no table yet, so asked; the table of Tue 16:00 CET is stored
+        clock.advance(Duration.ofHours(11)); // 14:00 UTC, before Wednesday's 16:00 CET
+        service.runOnce();
+        assertThat(ecb.calls).hasSize(1);
+        assertThat(service.nextExpected(USD_KRW)).contains(Instant.parse("2026-11-25T15:00:00Z"));
+
+        clock.advance(Duration.ofHours(1)); // 15:00 UTC = 16:00 CET: due, asked on every run for two hours
+        service.runOnce();
+        clock.advance(Duration.ofMinutes(5));
+        service.runOnce();
+        assertThat(ecb.calls).hasSize(3);
+
+        clock.advance(Duration.ofHours(2)); // still yesterday's table, two hours late: hourly from now on
+        service.runOnce();
+        clock.advance(Duration.ofMinutes(30));
+        service.runOnce();
+        assertThat(ecb.calls).hasSize(4);
+        clock.advance(Duration.ofMinutes(30));
+        service.runOnce();
+        assertThat(ecb.calls).hasSize(5);
+    }
+
+    @Test
     void asksTheNextProviderOnlyForThePairsTheFirstCouldNotQuote() {
         watched.addAll(Set.of(USD_KRW, USD_JPY));
         primary.quoting("USD/KRW", "1392.5");

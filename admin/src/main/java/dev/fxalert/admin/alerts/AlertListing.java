@@ -6,6 +6,7 @@ import dev.fxalert.core.domain.CurrencyPair;
 import dev.fxalert.core.port.AlertPage;
 import dev.fxalert.core.port.AlertQuery;
 import dev.fxalert.core.port.AlertStore;
+import dev.fxalert.core.port.OperatorAlerts;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -19,9 +20,9 @@ public final class AlertListing {
 
     public static final int DEFAULT_LIMIT = 20;
 
-    private final AlertStore alerts;
+    private final OperatorAlerts alerts;
 
-    public AlertListing(AlertStore alerts) {
+    public AlertListing(OperatorAlerts alerts) {
         this.alerts = alerts;
     }
 

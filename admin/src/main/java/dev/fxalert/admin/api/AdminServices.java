@@ -9,8 +9,8 @@ import dev.fxalert.admin.journal.OperationsJournal;
 import dev.fxalert.admin.operator.OperatorActions;
 import dev.fxalert.admin.stats.StatsService;
 import dev.fxalert.admin.users.UserLookup;
-import dev.fxalert.core.port.AlertStore;
 import dev.fxalert.core.port.AuditLog;
+import dev.fxalert.core.port.OperatorAlerts;
 import dev.fxalert.core.port.ScheduleManager;
 import dev.fxalert.core.port.UserStore;
 
@@ -35,7 +35,7 @@ public record AdminServices(StatsService stats, UserLookup users, AlertListing a
      * @param trigger     null when this deployment cannot run ingestion on demand (answers 503)
      * @param broadcaster null when this deployment cannot broadcast (answers 503)
      */
-    public static AdminServices wire(UserStore userStore, AlertStore alertStore, AuditLog audit, OperationsJournal journal,
+    public static AdminServices wire(UserStore userStore, OperatorAlerts alertStore, AuditLog audit, OperationsJournal journal,
                                      ScheduleManager schedules, IngestionTrigger trigger, BroadcastSender broadcaster,
                                      Clock clock) {
         return new AdminServices(

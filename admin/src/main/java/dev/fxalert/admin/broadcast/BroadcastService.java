@@ -2,7 +2,7 @@ package dev.fxalert.admin.broadcast;
 
 import dev.fxalert.admin.api.AdminProblem;
 import dev.fxalert.core.domain.User;
-import dev.fxalert.core.port.AlertStore;
+import dev.fxalert.core.port.OperatorAlerts;
 import dev.fxalert.core.port.DeliveryResult;
 import dev.fxalert.core.port.OutgoingMessage;
 import dev.fxalert.core.port.UserStore;
@@ -24,11 +24,11 @@ public final class BroadcastService {
     private static final Logger log = LoggerFactory.getLogger(BroadcastService.class);
 
     private final UserStore users;
-    private final AlertStore alerts;
+    private final OperatorAlerts alerts;
     private final BroadcastSender sender;
     private final int pageSize;
 
-    public BroadcastService(UserStore users, AlertStore alerts, BroadcastSender sender, int pageSize) {
+    public BroadcastService(UserStore users, OperatorAlerts alerts, BroadcastSender sender, int pageSize) {
         if (pageSize < 1) {
             throw new IllegalArgumentException("pageSize must be at least 1");
         }
@@ -38,7 +38,7 @@ public final class BroadcastService {
         this.pageSize = pageSize;
     }
 
-    public BroadcastService(UserStore users, AlertStore alerts, BroadcastSender sender) {
+    public BroadcastService(UserStore users, OperatorAlerts alerts, BroadcastSender sender) {
         this(users, alerts, sender, DEFAULT_PAGE_SIZE);
     }
 

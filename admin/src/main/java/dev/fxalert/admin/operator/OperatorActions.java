@@ -8,7 +8,7 @@ import dev.fxalert.admin.users.UserView;
 import dev.fxalert.core.domain.Alert;
 import dev.fxalert.core.domain.AlertState;
 import dev.fxalert.core.domain.User;
-import dev.fxalert.core.port.AlertStore;
+import dev.fxalert.core.port.OperatorAlerts;
 import dev.fxalert.core.port.AuditEntry;
 import dev.fxalert.core.port.AuditLog;
 import dev.fxalert.core.port.AuditPage;
@@ -33,11 +33,11 @@ public final class OperatorActions {
     private static final java.util.concurrent.atomic.AtomicLong SEQUENCE = new java.util.concurrent.atomic.AtomicLong();
 
     private final UserStore users;
-    private final AlertStore alerts;
+    private final OperatorAlerts alerts;
     private final AuditLog audit;
     private final Clock clock;
 
-    public OperatorActions(UserStore users, AlertStore alerts, AuditLog audit, Clock clock) {
+    public OperatorActions(UserStore users, OperatorAlerts alerts, AuditLog audit, Clock clock) {
         this.users = users;
         this.alerts = alerts;
         this.audit = audit;

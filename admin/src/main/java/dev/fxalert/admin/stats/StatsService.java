@@ -2,7 +2,7 @@ package dev.fxalert.admin.stats;
 
 import dev.fxalert.admin.journal.OperationsJournal;
 import dev.fxalert.core.domain.AlertState;
-import dev.fxalert.core.port.AlertStore;
+import dev.fxalert.core.port.OperatorAlerts;
 import dev.fxalert.core.port.UserStore;
 
 import java.time.Clock;
@@ -17,11 +17,11 @@ public final class StatsService {
     public static final int PENDING_COUNT_CAP = 1000;
 
     private final UserStore users;
-    private final AlertStore alerts;
+    private final OperatorAlerts alerts;
     private final OperationsJournal journal;
     private final Clock clock;
 
-    public StatsService(UserStore users, AlertStore alerts, OperationsJournal journal, Clock clock) {
+    public StatsService(UserStore users, OperatorAlerts alerts, OperationsJournal journal, Clock clock) {
         this.users = users;
         this.alerts = alerts;
         this.journal = journal;

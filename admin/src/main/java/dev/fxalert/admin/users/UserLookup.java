@@ -4,16 +4,16 @@ import dev.fxalert.admin.alerts.AlertListing;
 import dev.fxalert.admin.alerts.AlertView;
 import dev.fxalert.admin.api.AdminProblem;
 import dev.fxalert.core.domain.User;
-import dev.fxalert.core.port.AlertStore;
+import dev.fxalert.core.port.OperatorAlerts;
 import dev.fxalert.core.port.UserStore;
 
 /** Finds users: by the Telegram chat id an operator was given (e.g. in a support request), or by name. */
 public final class UserLookup {
 
     private final UserStore users;
-    private final AlertStore alerts;
+    private final OperatorAlerts alerts;
 
-    public UserLookup(UserStore users, AlertStore alerts) {
+    public UserLookup(UserStore users, OperatorAlerts alerts) {
         this.users = users;
         this.alerts = alerts;
     }

@@ -3,13 +3,11 @@ package dev.fxalert.admin.testing;
 import dev.fxalert.core.domain.Alert;
 import dev.fxalert.core.domain.AlertState;
 import dev.fxalert.core.domain.CurrencyPair;
-import dev.fxalert.core.domain.Firing;
 import dev.fxalert.core.port.AlertPage;
 import dev.fxalert.core.port.AlertQuery;
-import dev.fxalert.core.port.AlertStore;
+import dev.fxalert.core.port.OperatorAlerts;
 import dev.fxalert.core.store.AlertCursors;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -21,10 +19,11 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * An {@link AlertStore} in a sorted map with the operator-facing reads the admin API uses. Its cursors are the real
+ * The operator's view of the alerts ({@link OperatorAlerts}, all the admin API depends on) in a sorted map, so it
+ * implements nothing the admin API does not use. Its cursors are the real
  * stores' ({@link AlertCursors}), so it refuses a cursor it did not issue as they do.
  */
-public final class InMemoryAlertStore implements AlertStore {
+public final class InMemoryAlertStore implements OperatorAlerts {
 
     private final Map<String, Alert> byId = new TreeMap<>();
     private final List<String> pausedOwners = new ArrayList<>();
@@ -43,12 +42,6 @@ public final class InMemoryAlertStore implements AlertStore {
         return List.copyOf(pausedOwners);
     }
 
-    @Override
-    public int moveChat(String userId, long newChatId) {
-        throw new UnsupportedOperationException("not used by the admin API");
-    }
-
-    @Override
     public synchronized Alert create(Alert alert) {
         return add(alert);
     }
@@ -59,7 +52,6 @@ public final class InMemoryAlertStore implements AlertStore {
                 .sorted(Comparator.comparing(Alert::createdAt)).toList();
     }
 
-    @Override
     public synchronized Optional<Alert> get(String userId, String alertId) {
         return Optional.ofNullable(byId.get(alertId)).filter(a -> a.owner().userId().equals(userId));
     }
@@ -97,50 +89,10 @@ public final class InMemoryAlertStore implements AlertStore {
     }
 
     @Override
-    public List<Alert> findCrossed(CurrencyPair pair, BigDecimal rate) {
-        throw new UnsupportedOperationException("not used by the admin API");
-    }
-
-    @Override
-    public List<Alert> findRearmable(CurrencyPair pair, BigDecimal rate) {
-        throw new UnsupportedOperationException("not used by the admin API");
-    }
-
-    @Override
-    public boolean markFired(String alertId, Firing firing) {
-        throw new UnsupportedOperationException("not used by the admin API");
-    }
-
-    @Override
-    public boolean markFired(Alert alert, Firing firing, java.time.Instant dueAt) {
-        throw new UnsupportedOperationException("not used by the admin API");
-    }
-
-    @Override
-    public boolean rearm(String alertId) {
-        throw new UnsupportedOperationException("not used by the admin API");
-    }
-
-    @Override
     public synchronized List<Alert> findPendingPushes(java.time.Instant dueBy, int limit) {
         return byId.values().stream().filter(Alert::pushPending)
                 .filter(a -> !a.push().nextAttemptAt().isAfter(dueBy))
                 .sorted(Comparator.comparing(a -> a.push().nextAttemptAt())).limit(limit).toList();
-    }
-
-    @Override
-    public boolean markPushDelivered(String alertId, String eventId) {
-        throw new UnsupportedOperationException("not used by the admin API");
-    }
-
-    @Override
-    public boolean recordPushFailure(String alertId, String eventId, java.time.Instant nextAttemptAt) {
-        throw new UnsupportedOperationException("not used by the admin API");
-    }
-
-    @Override
-    public boolean deadLetterPush(String alertId, String eventId, String reason, boolean outcomeUnknown) {
-        throw new UnsupportedOperationException("not used by the admin API");
     }
 
     @Override
@@ -149,7 +101,6 @@ public final class InMemoryAlertStore implements AlertStore {
                 .sorted(Comparator.comparing((Alert a) -> a.lastFiring().firedAt()).reversed()).limit(limit).toList();
     }
 
-    @Override
     public synchronized Set<CurrencyPair> watchedPairs() {
         return byId.values().stream().filter(a -> a.state() != AlertState.PAUSED).map(Alert::pair).collect(Collectors.toSet());
     }

@@ -26,15 +26,15 @@ import java.util.Locale;
  * password of HTTP Basic with any user name (so a browser prompts for it on Swagger UI); compared in constant time by
  * {@link AdminAuthenticator}. Health probes are never guarded: orchestrators call them without credentials.
  */
-final class OperatorEndpointsFilter extends OncePerRequestFilter {
+public final class OperatorEndpointsFilter extends OncePerRequestFilter {
 
-    enum DocsAccess { PUBLIC, TOKEN, OFF }
+    public enum DocsAccess { PUBLIC, TOKEN, OFF }
 
     private final AdminAuthenticator metrics;
     private final AdminAuthenticator admin;
     private final DocsAccess docs;
 
-    OperatorEndpointsFilter(AdminAuthenticator metrics, AdminAuthenticator admin, DocsAccess docs) {
+    public OperatorEndpointsFilter(AdminAuthenticator metrics, AdminAuthenticator admin, DocsAccess docs) {
         this.metrics = metrics;
         this.admin = admin;
         this.docs = docs;

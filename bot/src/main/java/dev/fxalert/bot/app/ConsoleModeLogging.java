@@ -1,5 +1,6 @@
 package dev.fxalert.bot.app;
 
+import dev.fxalert.bot.local.TelegramTokenCondition;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -33,7 +34,7 @@ public final class ConsoleModeLogging implements EnvironmentPostProcessor {
 
     /** The data folder is the database file's folder (FX_ALERT_DB_PATH), ./data by default. */
     static Path logFile(ConfigurableEnvironment environment) {
-        String dbPath = environment.getProperty("fx-alert.db-path");
+        String dbPath = environment.getProperty("FX_ALERT_DB_PATH");
         Path db = Path.of(dbPath == null || dbPath.isBlank() ? "./data/fx-alert.db" : dbPath);
         Path folder = db.toAbsolutePath().normalize().getParent();
         return folder.resolve(LOG_FILE_NAME);

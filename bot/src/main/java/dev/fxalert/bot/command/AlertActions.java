@@ -4,7 +4,7 @@ import dev.fxalert.core.domain.Alert;
 import dev.fxalert.core.domain.AlertState;
 import dev.fxalert.core.i18n.Messages;
 import dev.fxalert.core.i18n.Msg;
-import dev.fxalert.core.port.AlertStore;
+import dev.fxalert.core.port.OwnerAlerts;
 
 import java.util.Optional;
 
@@ -14,9 +14,9 @@ import java.util.Optional;
  */
 final class AlertActions {
 
-    private final AlertStore alerts;
+    private final OwnerAlerts alerts;
 
-    AlertActions(AlertStore alerts) {
+    AlertActions(OwnerAlerts alerts) {
         this.alerts = alerts;
     }
 

@@ -10,7 +10,7 @@ import dev.fxalert.core.domain.Owner;
 import dev.fxalert.core.domain.Rate;
 import dev.fxalert.core.i18n.Messages;
 import dev.fxalert.core.i18n.Msg;
-import dev.fxalert.core.port.AlertStore;
+import dev.fxalert.core.port.OwnerAlerts;
 import dev.fxalert.core.port.CurrencyCatalogue;
 import dev.fxalert.core.port.OutgoingMessage;
 import dev.fxalert.core.port.OutgoingMessage.Button;
@@ -26,12 +26,12 @@ import java.util.Optional;
 final class AlertCommand implements CommandHandler {
     private final AlertRequestParser parser = new AlertRequestParser();
     private final AlertIds ids = new AlertIds();
-    private final AlertStore alerts;
+    private final OwnerAlerts alerts;
     private final RateQuotes quotes;
     private final CurrencyCatalogue catalogue;
     private final Clock clock;
 
-    AlertCommand(AlertStore alerts, RateQuotes quotes, CurrencyCatalogue catalogue, Clock clock) {
+    AlertCommand(OwnerAlerts alerts, RateQuotes quotes, CurrencyCatalogue catalogue, Clock clock) {
         this.alerts = alerts;
         this.quotes = quotes;
         this.catalogue = catalogue;

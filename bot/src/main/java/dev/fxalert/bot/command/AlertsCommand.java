@@ -2,14 +2,14 @@ package dev.fxalert.bot.command;
 
 import dev.fxalert.core.domain.InvalidInputException;
 import dev.fxalert.core.i18n.Msg;
-import dev.fxalert.core.port.AlertStore;
+import dev.fxalert.core.port.OwnerAlerts;
 import dev.fxalert.core.port.OutgoingMessage;
 
 /** /alerts [page]: the person's alerts, ten a page, with buttons. */
 final class AlertsCommand implements CommandHandler {
-    private final AlertStore alerts;
+    private final OwnerAlerts alerts;
 
-    AlertsCommand(AlertStore alerts) {
+    AlertsCommand(OwnerAlerts alerts) {
         this.alerts = alerts;
     }
 

@@ -18,6 +18,7 @@ public final class BotMenu {
             new Entry("rate", Msg.MENU_RATE, Msg.EXAMPLE_RATE),
             new Entry("convert", Msg.MENU_CONVERT, Msg.EXAMPLE_CONVERT),
             new Entry("currencies", Msg.MENU_CURRENCIES, Msg.EXAMPLE_CURRENCIES),
+            new Entry("sources", Msg.MENU_SOURCES, Msg.EXAMPLE_SOURCES),
             new Entry("pause", Msg.MENU_PAUSE, Msg.EXAMPLE_PAUSE),
             new Entry("resume", Msg.MENU_RESUME, Msg.EXAMPLE_RESUME),
             new Entry("delete", Msg.MENU_DELETE, Msg.EXAMPLE_DELETE),

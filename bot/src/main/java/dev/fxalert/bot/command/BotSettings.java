@@ -1,5 +1,7 @@
 package dev.fxalert.bot.command;
 
+import dev.fxalert.core.config.Settings;
+
 import java.time.Duration;
 
 /**
@@ -14,5 +16,13 @@ public record BotSettings(String botUsername, int commandsPerMinute, Duration ra
 
     public static BotSettings defaults() {
         return new BotSettings("", 20, Duration.ofMinutes(15));
+    }
+
+    /** Reads TELEGRAM_BOT_USERNAME, CHAT_COMMANDS_PER_MINUTE and RATE_FRESHNESS (ISO-8601), the same in both runtimes. */
+    public static BotSettings from(Settings settings) {
+        BotSettings d = defaults();
+        return new BotSettings(settings.text("TELEGRAM_BOT_USERNAME", d.botUsername()),
+                settings.integer("CHAT_COMMANDS_PER_MINUTE", d.commandsPerMinute(), 1),
+                settings.duration("RATE_FRESHNESS", d.rateFreshness()));
     }
 }

@@ -6,8 +6,9 @@ import dev.fxalert.core.domain.InvalidInputException;
 import dev.fxalert.core.domain.User;
 import dev.fxalert.core.i18n.Messages;
 import dev.fxalert.core.i18n.Msg;
-import dev.fxalert.core.port.AlertStore;
+import dev.fxalert.core.port.OwnerAlerts;
 import dev.fxalert.core.port.CurrencyCatalogue;
+import dev.fxalert.core.port.RateSources;
 import dev.fxalert.core.port.OutgoingMessage;
 import dev.fxalert.core.port.RateHistory;
 import dev.fxalert.core.port.RateLookup;
@@ -31,7 +32,7 @@ public final class ChatBot {
 
     private final UserStore users;
     private final AlertActions actions;
-    private final AlertStore alerts;
+    private final OwnerAlerts alerts;
     private final ChatRateLimiter limiter;
     private final BotSettings settings;
     private final Map<String, CommandHandler> handlers = new LinkedHashMap<>();
@@ -39,18 +40,33 @@ public final class ChatBot {
     private final CommandObserver observer;
 
     /** @param catalogue the currencies the configured rate sources quote: what /alert accepts and /currencies lists */
-    public ChatBot(UserStore users, AlertStore alerts, RateHistory history, RateLookup lookup,
+    public ChatBot(UserStore users, OwnerAlerts alerts, RateHistory history, RateLookup lookup,
                    CurrencyCatalogue catalogue, Clock clock, BotSettings settings) {
-        this(users, alerts, history, lookup, catalogue, clock, settings, CommandObserver.NONE);
+        this(users, alerts, history, lookup, catalogue, RateSources.none(), clock, settings, CommandObserver.NONE);
+    }
+
+    /** As the full constructor, telling nobody how commands ended. */
+    public ChatBot(UserStore users, OwnerAlerts alerts, RateHistory history, RateLookup lookup,
+                   CurrencyCatalogue catalogue, RateSources sources, Clock clock, BotSettings settings) {
+        this(users, alerts, history, lookup, catalogue, sources, clock, settings, CommandObserver.NONE);
+    }
+
+    /** As the full constructor, with no rate-source status (/rate then cannot say why a rate is missing). */
+    public ChatBot(UserStore users, OwnerAlerts alerts, RateHistory history, RateLookup lookup,
+                   CurrencyCatalogue catalogue, Clock clock, BotSettings settings, CommandObserver observer) {
+        this(users, alerts, history, lookup, catalogue, RateSources.none(), clock, settings, observer);
     }
 
     /**
-     * @param observer told how every command and button press ended: the local app counts them (metrics), the
-     *                 webhook turns {@link CommandObserver.Outcome#ERROR} (the user got {@link Msg#CHAT_INTERNAL_ERROR})
-     *                 into a metric an alarm watches
+     * @param catalogue the currencies the configured rate sources quote: what /alert accepts and /currencies lists
+     * @param sources   what /rate says a number is, why there is none, and what /sources lists
+     * @param observer  told how every command and button press ended: the local app counts them (metrics), the
+     *                  webhook turns {@link CommandObserver.Outcome#ERROR} (the user got {@link Msg#CHAT_INTERNAL_ERROR})
+     *                  into a metric an alarm watches
      */
-    public ChatBot(UserStore users, AlertStore alerts, RateHistory history, RateLookup lookup,
-                   CurrencyCatalogue catalogue, Clock clock, BotSettings settings, CommandObserver observer) {
+    public ChatBot(UserStore users, OwnerAlerts alerts, RateHistory history, RateLookup lookup,
+                   CurrencyCatalogue catalogue, RateSources sources, Clock clock, BotSettings settings,
+                   CommandObserver observer) {
         this.observer = observer;
         this.users = users;
         this.alerts = alerts;
@@ -65,13 +81,15 @@ public final class ChatBot {
         register(new AlertActionCommand(AlertCallback.Action.PAUSE, actions));
         register(new AlertActionCommand(AlertCallback.Action.RESUME, actions));
         register(new AlertActionCommand(AlertCallback.Action.DELETE, actions));
-        register(new RateCommand(quotes, clock));
-        register(new ConvertCommand(quotes, clock));
+        SourceReport report = new SourceReport(catalogue, sources, clock);
+        register(new RateCommand(quotes, report));
+        register(new ConvertCommand(quotes, clock, report));
         register(new CurrenciesCommand(catalogue));
         register(new LangCommand(users));
         register(new TimezoneCommand(users, clock));
         this.settingsCommand = new SettingsCommand(users, clock);
         register(settingsCommand);
+        register(new SourcesCommand(report));
     }
 
     private void register(CommandHandler handler) {

@@ -12,10 +12,12 @@ final class ConvertCommand implements CommandHandler {
     private final ConvertRequestParser parser = new ConvertRequestParser();
     private final RateQuotes quotes;
     private final Clock clock;
+    private final SourceReport report;
 
-    ConvertCommand(RateQuotes quotes, Clock clock) {
+    ConvertCommand(RateQuotes quotes, Clock clock, SourceReport report) {
         this.quotes = quotes;
         this.clock = clock;
+        this.report = report;
     }
 
     @Override
@@ -35,7 +37,7 @@ final class ConvertCommand implements CommandHandler {
                 .map(rate -> context.text(Msg.CONVERT_REPLY, request.amount(), request.pair().base(),
                         converted(request.amount(), rate.value()), request.pair().quote(),
                         Formats.rateWithSource(context.messages(), rate, clock.instant())))
-                .orElse(RateQuotes.noRateYet(context.messages(), request.pair())));
+                .orElseGet(() -> report.noRate(context.messages(), request.pair())));
     }
 
     /** Two decimals like money; more for small results, so 1 KRW in USD does not read as 0. */

@@ -3,17 +3,16 @@ package dev.fxalert.bot.command;
 import dev.fxalert.core.domain.InvalidInputException;
 import dev.fxalert.core.i18n.Msg;
 import dev.fxalert.core.port.OutgoingMessage;
-import java.time.Clock;
 import java.util.List;
 
-/** /rate: the current rate of a pair with its provider and age. */
+/** /rate: the current rate of a pair and what it is (source, kind, time); when there is none, why. */
 final class RateCommand implements CommandHandler {
     private final RateQuotes quotes;
-    private final Clock clock;
+    private final SourceReport report;
 
-    RateCommand(RateQuotes quotes, Clock clock) {
+    RateCommand(RateQuotes quotes, SourceReport report) {
         this.quotes = quotes;
-        this.clock = clock;
+        this.report = report;
     }
 
     @Override
@@ -38,8 +37,7 @@ final class RateCommand implements CommandHandler {
                     String.join(" ", tokens.subList(parsed.tokensUsed(), tokens.size()))));
         }
         return OutgoingMessage.text(context.chatId(), quotes.current(parsed.pair())
-                .map(rate -> context.text(Msg.RATE_REPLY, rate.pair().base(), rate.value(), rate.pair().quote(),
-                        rate.provider(), Formats.age(context.messages(), rate.observedAt(), clock.instant())))
-                .orElse(RateQuotes.noRateYet(context.messages(), parsed.pair())));
+                .map(rate -> report.rate(context.messages(), rate))
+                .orElseGet(() -> report.noRate(context.messages(), parsed.pair())));
     }
 }

@@ -3,8 +3,11 @@ package dev.fxalert.bot.local;
 import dev.fxalert.admin.broadcast.BroadcastSender;
 import dev.fxalert.admin.ingestion.IngestionTrigger;
 import dev.fxalert.admin.journal.OperationsJournal;
+import dev.fxalert.core.config.Secrets;
+import dev.fxalert.core.config.Settings;
 import dev.fxalert.core.port.AlertStore;
 import dev.fxalert.core.port.CurrencyCatalogue;
+import dev.fxalert.core.port.RateSources;
 import dev.fxalert.core.port.DeliveryResult;
 import dev.fxalert.core.port.Notifier;
 import dev.fxalert.core.port.RateHistory;
@@ -20,6 +23,7 @@ import dev.fxalert.evaluation.delivery.PacingConfig;
 import dev.fxalert.ingestion.IngestionConfig;
 import dev.fxalert.ingestion.IngestionService;
 import dev.fxalert.ingestion.IngestionSummary;
+import dev.fxalert.ingestion.ProviderSources;
 import dev.fxalert.ingestion.RateProviders;
 import dev.fxalert.ingestion.provider.DemoRateProvider;
 import dev.fxalert.ingestion.publish.InProcessRateEventBus;
@@ -27,12 +31,10 @@ import dev.fxalert.ingestion.retry.Sleeper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -55,8 +57,8 @@ public class LocalPipelineConfiguration {
     private static final int CONCURRENT_FIRING_WRITES = 4;
 
     @Bean
-    IngestionConfig ingestionConfig(Environment environment) {
-        IngestionConfig config = IngestionConfig.fromEnvironment(new EnvironmentMap(environment));
+    IngestionConfig ingestionConfig(Settings settings, Secrets secrets) {
+        IngestionConfig config = IngestionConfig.from(settings, secrets);
         log.info("Rate providers, in failover order: {}", config.providerNames());
         return config;
     }
@@ -84,16 +86,23 @@ public class LocalPipelineConfiguration {
         return ingestion.catalogue();
     }
 
+    /** What /rate says a number is and /sources lists: derived from the rate history and the chain's schedules. */
+    @Bean
+    RateSources rateSources(IngestionConfig config, CurrencyCatalogue catalogue, AlertStore alerts, RateHistory history,
+                            Clock clock) {
+        return ProviderSources.of(config, catalogue, alerts, history, clock);
+    }
+
     @Bean(destroyMethod = "close")
     PacedSender pacedSender(Notifier notifier, AlertStore alerts, UserStore users, OperationsJournal journal,
-                            ObjectProvider<PipelineMetrics> metrics, Environment environment, Clock clock) {
+                            ObjectProvider<PipelineMetrics> metrics, Settings settings, Clock clock) {
         DeliveryObserver journaled = new JournalDeliveryObserver(journal);
         DeliveryObserver measured = metrics.getIfAvailable(() -> PipelineMetrics.NONE).deliveries();
         return PacedSender.create(notifier, alerts, users, report -> {
                     journaled.onAttempt(report);
                     measured.onAttempt(report);
                 },
-                PacingConfig.fromEnvironment(new EnvironmentMap(environment)), clock);
+                PacingConfig.from(settings), clock);
     }
 
     /**
@@ -102,7 +111,7 @@ public class LocalPipelineConfiguration {
      */
     @Bean(destroyMethod = "close")
     DeliveryWorker deliveryWorker(AlertStore alerts, UserStore users, PacedSender sender, Clock clock,
-                                  @Value("${fx-alert.pending-push-sweep-interval:PT1M}") Duration every) {
+                                  LocalSettings settings) {
         ExecutorService rounds = Executors.newFixedThreadPool(OutboxDelivery.Config.DEFAULTS.roundsInFlight(), task -> {
             Thread thread = new Thread(task, "fx-delivery-round");
             thread.setDaemon(true);
@@ -111,21 +120,21 @@ public class LocalPipelineConfiguration {
         OutboxDelivery delivery = new OutboxDelivery(alerts, users, sender, clock,
                 dev.fxalert.evaluation.delivery.Sleeper.system(), rounds,
                 OutboxDelivery.Config.DEFAULTS);
-        return new DeliveryWorker(delivery::drain, clock, every, Duration.ofMinutes(1)).start();
+        return new DeliveryWorker(delivery::drain, clock, settings.pendingPushSweepInterval(), Duration.ofMinutes(1))
+                .start();
     }
 
     /** Evaluation only records pushes and wakes the worker: ingestion never waits for Telegram. */
     @Bean
     EvaluationService evaluationService(AlertStore alerts, UserStore users, DeliveryWorker delivery, Clock clock,
-                                        Environment environment) {
-        EnvironmentMap env = new EnvironmentMap(environment);
+                                        Settings settings) {
         ExecutorService writes = Executors.newFixedThreadPool(CONCURRENT_FIRING_WRITES, task -> {
             Thread thread = new Thread(task, "fx-evaluation-write");
             thread.setDaemon(true);
             return thread;
         });
-        return EvaluationService.recording(alerts, users, clock, EvaluationConfig.fromEnvironment(env), delivery,
-                PacingConfig.fromEnvironment(env).globalInterval(), writes, CONCURRENT_FIRING_WRITES);
+        return EvaluationService.recording(alerts, users, clock, EvaluationConfig.from(settings), delivery,
+                PacingConfig.from(settings).globalInterval(), writes, CONCURRENT_FIRING_WRITES);
     }
 
     /** The bus delivers each RateUpdated to evaluation, as the EventBridge rule does on AWS. */
@@ -156,9 +165,9 @@ public class LocalPipelineConfiguration {
     /** Fetch once right after start, so a fresh install has rates without waiting a whole interval. */
     @Bean
     ApplicationListener<ApplicationReadyEvent> firstIngestionAtStart(IngestionTrigger trigger, OperationsJournal journal,
-                                                                     @Value("${fx-alert.ingestion.run-at-start:true}") boolean enabled) {
+                                                                     LocalSettings settings) {
         return event -> {
-            if (!enabled) {
+            if (!settings.ingestionAtStart()) {
                 return;
             }
             Thread first = new Thread(() -> {

@@ -4,44 +4,21 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.fxalert.bot.command.BotSettings;
-import dev.fxalert.bot.command.ChatBot;
-import dev.fxalert.bot.command.CommandObserver;
-import dev.fxalert.bot.telegram.TelegramApiUrl;
-import dev.fxalert.bot.telegram.TelegramUpdateHandler;
 import dev.fxalert.bot.webhook.admin.AdminRoute;
-import dev.fxalert.bot.webhook.admin.LambdaAdminWiring;
-import dev.fxalert.core.config.SecretBound;
 import dev.fxalert.core.config.Secrets;
-import dev.fxalert.core.port.CurrencyCatalogue;
+import dev.fxalert.core.config.Settings;
 import dev.fxalert.core.log.LogCorrelation;
-import dev.fxalert.core.metrics.EmbeddedMetrics;
-import dev.fxalert.core.port.Stores;
-import dev.fxalert.core.store.dynamodb.DynamoDbStoreConfig;
-import dev.fxalert.core.store.dynamodb.DynamoDbStores;
-import dev.fxalert.ingestion.IngestionConfig;
-import dev.fxalert.ingestion.RateProviders;
-import dev.fxalert.evaluation.delivery.TelegramNotifier;
-import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * The bot on AWS: API Gateway (HTTP API) hands Telegram's webhook calls and the operator's admin API calls to this
  * Lambda. Thin: {@code /admin/...} goes to {@link AdminRoute}, everything else to {@link TelegramWebhook}, and the
  * answers are wrapped back. No Spring, so cold starts stay short; collaborators
- * are built once per container, in the constructor.
- *
- * <p>Environment: TELEGRAM_BOT_TOKEN, TELEGRAM_WEBHOOK_SECRET (required); TELEGRAM_API_URL,
- * TELEGRAM_BOT_USERNAME, the table settings of {@link DynamoDbStoreConfig#fromEnvironment} and the admin API's
- * settings of {@link LambdaAdminWiring} (optional).
+ * are built once per container by {@link WebhookWiring} (settings: docs/settings.md).
  */
 public final class WebhookHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
@@ -50,21 +27,12 @@ public final class WebhookHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     /** Used by the Lambda runtime. */
     public WebhookHandler() {
-        this(System.getenv(), Secrets.fromEnvironment(), Clock.systemUTC());
+        this(WebhookWiring.fromEnvironment(Settings.fromSystemEnvironment(), Secrets.fromEnvironment(),
+                Clock.systemUTC()));
     }
 
-    private WebhookHandler(Map<String, String> env, Secrets secrets, Clock clock) {
-        this(env, secrets, clock, DynamoDbStores.create(DynamoDbClient.create(), DynamoDbStoreConfig.fromEnvironment(env), clock));
-    }
-
-    /**
-     * One {@link Secrets} and one set of stores for the bot and the admin API. The parts that hold a secret (the
-     * Telegram client, the webhook secret, the admin token) are built on first use and again after a rotation
-     * ({@link SecretBound}): init reads no secret, so a SnapStart snapshot holds none.
-     */
-    private WebhookHandler(Map<String, String> env, Secrets secrets, Clock clock, Stores stores) {
-        this(new SecretBound<>(secrets, current -> fromEnvironment(current, stores, shippedCatalogue(env))),
-                new SecretBound<>(secrets, current -> LambdaAdminWiring.aws().wire(env, current, stores, clock)));
+    private WebhookHandler(WebhookWiring wiring) {
+        this(wiring.webhook(), wiring.admin());
     }
 
     /** The webhook only: {@code /admin} paths answer 404 like any unknown path. */
@@ -80,48 +48,6 @@ public final class WebhookHandler implements RequestHandler<APIGatewayV2HTTPEven
     private WebhookHandler(Supplier<TelegramWebhook> webhook, Supplier<AdminRoute> admin) {
         this.webhook = webhook;
         this.admin = admin;
-    }
-
-    /** Wires the webhook from the environment over the given stores (DynamoDB on AWS). */
-    public static TelegramWebhook fromEnvironment(Secrets secrets, Stores stores) {
-        return fromEnvironment(secrets, stores, shippedCatalogue(System.getenv()));
-    }
-
-    /**
-     * The currencies of the configured provider chain from the lists shipped with the project: the webhook fetches
-     * no rates, and must not call a provider per command. The function cannot read ingestion's secret, so the
-     * Secrets Manager fallback is left out here: Korea Eximbank counts as configured only when its key is in the
-     * plain environment (its currencies are all on open.er-api's list too, so the same pairs are accepted).
-     */
-    static CurrencyCatalogue shippedCatalogue(Map<String, String> env) {
-        Map<String, String> plain = new HashMap<>(env);
-        plain.remove(Secrets.SECRETS_ARN_VARIABLE);
-        return RateProviders.shippedCatalogue(IngestionConfig.fromEnvironment(plain));
-    }
-
-    /** @param catalogue what /alert accepts and /currencies lists */
-    public static TelegramWebhook fromEnvironment(Secrets secrets, Stores stores, CurrencyCatalogue catalogue) {
-        String token = secrets.require("TELEGRAM_BOT_TOKEN");
-        OkHttpTelegramClient client = new OkHttpTelegramClient(TelegramNotifier.httpClient(), token,
-                TelegramApiUrl.parse(secrets.optional("TELEGRAM_API_URL").orElse(TelegramApiUrl.DEFAULT)));
-        BotSettings defaults = BotSettings.defaults();
-        BotSettings settings = new BotSettings(secrets.optional("TELEGRAM_BOT_USERNAME").orElse(""),
-                defaults.commandsPerMinute(), defaults.rateFreshness());
-        // A command that fails on our side apologizes and still answers 200 (Telegram would redeliver the update
-        // forever); the metric is what reaches an alarm (WebhookFailuresAlarm).
-        EmbeddedMetrics metrics = new EmbeddedMetrics("bot-webhook", System.out, Clock.systemUTC());
-        // No on-demand provider lookup in the Lambda: /rate answers from the history ingestion keeps filling.
-        ChatBot bot = new ChatBot(stores.users(), stores.alerts(), stores.rateHistory(), pair -> Optional.empty(),
-                catalogue, Clock.systemUTC(), settings,
-                (command, outcome) -> {
-                    if (outcome == CommandObserver.Outcome.ERROR) {
-                        metrics.emit(EmbeddedMetrics.Metric.count("WebhookFailures", 1));
-                    }
-                });
-        // Telegram redelivers an update only after a non-2xx or a timeout; the journal keeps one that was already
-        // handled and answered from being answered twice.
-        return new TelegramWebhook(secrets.require("TELEGRAM_WEBHOOK_SECRET"), new TelegramUpdateHandler(bot, client,
-                new TelegramNotifier(client), stores.updateJournal(), Clock.systemUTC()));
     }
 
     @Override

@@ -1,5 +1,11 @@
 package dev.fxalert.bot.admin;
 
+import dev.fxalert.bot.local.FxAlertDefaults;
+import dev.fxalert.bot.local.AdminApiConfiguration;
+import dev.fxalert.bot.local.LocalScheduleConfiguration;
+import dev.fxalert.bot.local.OperatorEndpointsConfiguration;
+import org.springframework.context.annotation.Import;
+
 import dev.fxalert.admin.broadcast.BroadcastSender;
 import dev.fxalert.admin.ingestion.IngestionReport;
 import dev.fxalert.admin.ingestion.IngestionTrigger;
@@ -9,6 +15,7 @@ import dev.fxalert.admin.testing.InMemoryAuditLog;
 import dev.fxalert.admin.testing.InMemoryUserStore;
 import dev.fxalert.admin.testing.RecordingScheduleManager;
 import dev.fxalert.core.config.Secrets;
+import dev.fxalert.core.config.Settings;
 import dev.fxalert.core.port.DeliveryResult;
 import dev.fxalert.core.port.OutgoingMessage;
 import dev.fxalert.core.port.ScheduleManager;
@@ -71,8 +78,9 @@ abstract class AdminWebTest {
     }
 
     @SpringBootConfiguration
-    @EnableAutoConfiguration(exclude = dev.fxalert.bot.app.FxAlertDefaults.class) // the admin slice brings its own fakes
-    @ComponentScan(basePackageClasses = AdminApiConfiguration.class,
+    @EnableAutoConfiguration(exclude = FxAlertDefaults.class) // the admin slice brings its own fakes
+    @Import({AdminApiConfiguration.class, LocalScheduleConfiguration.class, OperatorEndpointsConfiguration.class})
+    @ComponentScan(basePackageClasses = AdminHttpEndpoint.class,
             excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class))
     static class AdminTestApp {
 
@@ -86,6 +94,12 @@ abstract class AdminWebTest {
         @Bean
         Clock clock() {
             return Clock.fixed(NOW, ZoneOffset.UTC);
+        }
+
+        /** The one settings reader, as FxAlertDefaults builds it (excluded here). */
+        @Bean
+        Settings settings(Environment environment) {
+            return Settings.of(environment::getProperty);
         }
 
         @Bean

@@ -1,5 +1,7 @@
 package dev.fxalert.bot.admin;
 
+import dev.fxalert.bot.local.AdminApiConfiguration;
+
 import dev.fxalert.bot.admin.schedule.LocalScheduleManager;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,13 +1,16 @@
 package dev.fxalert.bot.admin;
 
+import dev.fxalert.bot.local.FxAlertDefaults;
+import dev.fxalert.bot.local.AdminApiConfiguration;
+
 import dev.fxalert.admin.broadcast.BroadcastSender;
 import dev.fxalert.admin.http.AdminApiContract;
 import dev.fxalert.admin.http.AdminHttpRequest;
 import dev.fxalert.admin.http.AdminHttpResponse;
 import dev.fxalert.admin.ingestion.IngestionTrigger;
 import dev.fxalert.core.config.Secrets;
-import dev.fxalert.core.port.AlertStore;
 import dev.fxalert.core.port.AuditLog;
+import dev.fxalert.core.port.OperatorAlerts;
 import dev.fxalert.core.port.ScheduleManager;
 import dev.fxalert.core.port.UserStore;
 import org.junit.jupiter.api.AfterAll;
@@ -45,7 +48,7 @@ class SpringAdminApiTest extends AdminApiContract {
     private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** Auto-configuration (web server, Jackson, actuator) and the admin mount; none of the bot's own wiring. */
-    @EnableAutoConfiguration(exclude = dev.fxalert.bot.app.FxAlertDefaults.class)
+    @EnableAutoConfiguration(exclude = FxAlertDefaults.class)
     @Import({AdminApiConfiguration.class, AdminHttpEndpoint.class})
     static class AdminOnlyApp {
     }
@@ -88,7 +91,7 @@ class SpringAdminApiTest extends AdminApiContract {
                             ? Map.of() : Map.of("ADMIN_API_TOKEN", TOKEN)));
                     beans.registerSingleton("clock", CLOCK);
                     beans.registerSingleton("userStore", (UserStore) USERS);
-                    beans.registerSingleton("alertStore", (AlertStore) ALERTS);
+                    beans.registerSingleton("alertStore", (OperatorAlerts) ALERTS);
                     beans.registerSingleton("auditLog", (AuditLog) AUDIT);
                     if (wiring != Wiring.BARE) {
                         beans.registerSingleton("scheduleManager", (ScheduleManager) SCHEDULES);
@@ -97,7 +100,7 @@ class SpringAdminApiTest extends AdminApiContract {
                     }
                 })
                 // As arguments, so they win over application.properties (server.port=${SERVER_PORT:8080}).
-                .run("--server.port=0", "--server.address=127.0.0.1", "--fxalert.admin.local-schedule-enabled=false");
+                .run("--server.port=0", "--server.address=127.0.0.1", "--LOCAL_SCHEDULE_ENABLED=false");
     }
 
     @AfterAll

@@ -14,7 +14,7 @@ class ConsoleModeLoggingTest {
 
     @Test
     void consoleModeLogsToAFileInTheDataFolderAndNothingToTheTerminal() {
-        MockEnvironment environment = new MockEnvironment().withProperty("fx-alert.db-path", "/srv/fx/data/fx-alert.db");
+        MockEnvironment environment = new MockEnvironment().withProperty("FX_ALERT_DB_PATH", "/srv/fx/data/fx-alert.db");
 
         logging.postProcessEnvironment(environment, new SpringApplication());
 

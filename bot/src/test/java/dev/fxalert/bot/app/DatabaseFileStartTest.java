@@ -30,9 +30,9 @@ class DatabaseFileStartTest {
             assertThat(lock.isValid()).isTrue();
             assertThatThrownBy(() -> new SpringApplicationBuilder(FxAlertApplication.class)
                     .web(WebApplicationType.NONE)
-                    .properties("fx-alert.ingestion.run-at-start=false")
+                    .properties("INGESTION_RUN_AT_START=false")
                     // An argument, not a default property: the test config's temporary database path would win over it.
-                    .run("--fx-alert.db-path=" + db))
+                    .run("--FX_ALERT_DB_PATH=" + db))
                     .satisfies(e -> {
                         FailureAnalysis analysis = new DatabaseFileFailureAnalyzer().analyze(e);
                         assertThat(analysis).as("analysed as a refused database file").isNotNull();

@@ -28,7 +28,7 @@ class DemoModeApplicationTest {
 
     @DynamicPropertySource
     static void embeddedStoreInATemporaryFolder(DynamicPropertyRegistry registry) {
-        registry.add("fx-alert.db-path", () -> TempDatabase.newPath("fx-alert-demo"));
+        registry.add("FX_ALERT_DB_PATH", () -> TempDatabase.newPath("fx-alert-demo"));
     }
 
     @TestConfiguration

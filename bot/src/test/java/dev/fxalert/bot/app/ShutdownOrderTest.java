@@ -84,9 +84,9 @@ class ShutdownOrderTest {
         ConfigurableApplicationContext app = new SpringApplicationBuilder(FxAlertApplication.class, SlowLookup.class)
                 .web(WebApplicationType.NONE)
                 .properties("TELEGRAM_BOT_TOKEN=" + FakeBotApi.TOKEN, "TELEGRAM_API_URL=" + api.baseUrl(),
-                        "fx-alert.ingestion.run-at-start=false", "INGESTION_INTERVAL=PT1H")
+                        "INGESTION_RUN_AT_START=false", "INGESTION_INTERVAL=PT1H")
                 // An argument, not a default property: the test config's temporary database path would win over it.
-                .run("--fx-alert.db-path=" + db);
+                .run("--FX_ALERT_DB_PATH=" + db);
         assertThat(LOOKUP_ENTERED.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
         Thread stop = new Thread(app::close, "test-stop");

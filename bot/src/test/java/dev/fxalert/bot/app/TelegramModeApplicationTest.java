@@ -45,8 +45,8 @@ class TelegramModeApplicationTest {
     static void fakeTelegram(DynamicPropertyRegistry registry) {
         registry.add("TELEGRAM_BOT_TOKEN", () -> FakeBotApi.TOKEN);
         registry.add("TELEGRAM_API_URL", API::baseUrl);
-        registry.add("fx-alert.db-path", () -> TempDatabase.newPath("fx-alert-telegram"));
-        registry.add("fx-alert.ingestion.interval", () -> "PT1H");
+        registry.add("FX_ALERT_DB_PATH", () -> TempDatabase.newPath("fx-alert-telegram"));
+        registry.add("INGESTION_INTERVAL", () -> "PT1H");
     }
 
     @TestConfiguration
@@ -83,7 +83,7 @@ class TelegramModeApplicationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> API.sentTexts(CHAT).size() >= 2);
 
         assertThat(API.sentTexts(CHAT).get(0)).startsWith("Hi Mina!");
-        assertThat(API.sentTexts(CHAT).get(1)).isEqualTo("1 USD = 1,388 KRW (open-er-api, just now)");
+        assertThat(API.sentTexts(CHAT).get(1)).isEqualTo("1 USD = 1,388 KRW (open-er-api, daily, just now)");
         assertThat(API.calls("setMyCommands")).hasSize(2); // English default and Korean
     }
 

@@ -5,9 +5,11 @@ import dev.fxalert.core.domain.Rate;
 import dev.fxalert.core.port.CurrencyCatalogue;
 import dev.fxalert.core.port.OutgoingMessage;
 import dev.fxalert.core.port.RateLookup;
+import dev.fxalert.core.port.RateSources;
 import dev.fxalert.core.store.embedded.EmbeddedStoreConfig;
 import dev.fxalert.core.store.embedded.EmbeddedStores;
 import dev.fxalert.ingestion.IngestionConfig;
+import dev.fxalert.ingestion.ProviderSources;
 import dev.fxalert.ingestion.RateProviders;
 
 import java.math.BigDecimal;
@@ -23,7 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A chat bot over a real embedded store in a temporary folder, a fixed clock, a scripted rate lookup and the
- * currency catalogue of the default provider chain (Frankfurter and open.er-api, their shipped lists).
+ * currency catalogue and source statuses of the default provider chain (Frankfurter, open.er-api and currency-api,
+ * their shipped lists).
  */
 final class ChatBotFixture implements AutoCloseable {
 
@@ -44,7 +47,9 @@ final class ChatBotFixture implements AutoCloseable {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         stores = EmbeddedStores.open(new EmbeddedStoreConfig(dir.resolve("fx-alert.db"), 50), clock);
         RateLookup lookup = pair -> Optional.ofNullable(lookupRates.get(pair));
-        bot = new ChatBot(stores.users(), stores.alerts(), stores.rateHistory(), lookup, catalogue, clock,
+        RateSources sources = ProviderSources.of(IngestionConfig.fromEnvironment(Map.of()), catalogue, stores.alerts(),
+                stores.rateHistory(), clock);
+        bot = new ChatBot(stores.users(), stores.alerts(), stores.rateHistory(), lookup, catalogue, sources, clock,
                 new BotSettings("FxAlertBot", commandsPerMinute, Duration.ofMinutes(15)),
                 (command, outcome) -> observed.add(command + ":" + outcome));
     }

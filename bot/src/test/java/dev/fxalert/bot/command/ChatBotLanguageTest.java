@@ -128,12 +128,12 @@ class ChatBotLanguageTest {
         assertThat(chat.reply("/start")).startsWith("Hi Mina!");
 
         assertThat(chat.reply("/lang ko")).startsWith("이제부터 한국어로");
-        assertThat(chat.reply("/rate USD KRW")).isEqualTo("1 USD = 1,385.2 KRW (frankfurter, 4분 전)");
+        assertThat(chat.reply("/rate USD KRW")).isEqualTo("1 USD = 1,385.2 KRW (ECB 기준환율, 2026-11-25 09:56 CET)");
         assertThat(chat.reply("/start")).as("Telegram still says en; the stored choice wins").startsWith("Mina님, 안녕하세요!");
         assertThat(chat.stores.users().findByChatId(ChatBotFixture.CHAT)).map(User::language).contains("ko");
 
         assertThat(chat.reply("/lang en")).startsWith("From now on I write to you in English.");
-        assertThat(chat.reply("/rate USD KRW")).isEqualTo("1 USD = 1,385.2 KRW (frankfurter, 4 min ago)");
+        assertThat(chat.reply("/rate USD KRW")).isEqualTo("1 USD = 1,385.2 KRW (ECB reference rate, 2026-11-25 09:56 CET)");
     }
 
     @Test
@@ -219,7 +219,7 @@ class ChatBotLanguageTest {
     private static List<String> latinWords(String text) {
         String rest = text.replaceAll("/\\S+", " ")
                 .replace("Mina", " ")
-                .replaceAll("frankfurter|open-er-api|koreaexim", " ")
+                .replaceAll("frankfurter|open-er-api|koreaexim|currency-api|openexchangerates|ECB|CET|KST|UTC", " ")
                 .replaceAll("'[^']*'", " ")
                 .replaceAll(ascii("([A-Z]{3}){1,2}|[a-z0-9]{8}"), " ")
                 .replaceAll(ascii("above|below|over|under|once|English|switch|to|en|ko|fr|ID|IANA|Asia|Seoul"), " ");

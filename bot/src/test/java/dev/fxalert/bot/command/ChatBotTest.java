@@ -208,11 +208,11 @@ class ChatBotTest {
     }
 
     @Test
-    void rateShowsTheFreshStoredRateWithProviderAndAge() {
+    void rateShowsTheFreshStoredRateSayingWhatItIs() {
         chat.storedRate("USD/KRW", "1385.2", "frankfurter", Duration.ofMinutes(4));
         chat.lookupRates.put(CurrencyPair.of("USD", "KRW"), rate("USD/KRW", "9999", "should-not-be-asked", NOW));
 
-        assertThat(chat.reply("/rate usd/krw")).isEqualTo("1 USD = 1,385.2 KRW (frankfurter, 4 min ago)");
+        assertThat(chat.reply("/rate usd/krw")).isEqualTo("1 USD = 1,385.2 KRW (ECB reference rate, 2026-11-25 09:56 CET)");
         assertThat(chat.stores.rateHistory().pairsOfInterestSince(NOW)).containsExactly(CurrencyPair.of("USD", "KRW"));
     }
 
@@ -221,14 +221,14 @@ class ChatBotTest {
         chat.storedRate("USD/KRW", "1300", "frankfurter", Duration.ofHours(3));
         chat.lookupRates.put(CurrencyPair.of("USD", "KRW"), rate("USD/KRW", "1390.5", "open-er-api", NOW));
 
-        assertThat(chat.reply("/rate USD KRW")).isEqualTo("1 USD = 1,390.5 KRW (open-er-api, just now)");
+        assertThat(chat.reply("/rate USD KRW")).isEqualTo("1 USD = 1,390.5 KRW (open-er-api, daily, just now)");
     }
 
     @Test
     void rateFallsBackToTheStaleRateWhenNoProviderAnswers() {
         chat.storedRate("USD/KRW", "1300", "frankfurter", Duration.ofHours(3));
 
-        assertThat(chat.reply("/rate USD KRW")).isEqualTo("1 USD = 1,300 KRW (frankfurter, 3 h ago)");
+        assertThat(chat.reply("/rate USD KRW")).isEqualTo("1 USD = 1,300 KRW (ECB reference rate, 2026-11-25 07:00 CET)");
     }
 
     @Test

@@ -20,7 +20,7 @@ import static dev.fxalert.bot.command.ChatBotFixture.CHAT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Only alerts that can fire (the default chain: Frankfurter and open.er-api, from their shipped lists) and
+ * Only alerts that can fire (the default chain: Frankfurter, open.er-api and currency-api, from their shipped lists) and
  * /currencies, through the whole conversation over a real store.
  */
 class CurrencyCatalogueChatTest {
@@ -116,16 +116,16 @@ class CurrencyCatalogueChatTest {
         String reply = chat.reply("/currencies");
 
         assertThat(reply).startsWith("I can watch these ").contains("(a pair needs one source quoting both):")
-                .containsPattern("\nfrankfurter \\+ open-er-api \\(\\d+\\): AUD, BRL, CAD, CHF, CNY, .*KRW, .*USD")
-                .containsPattern("\nopen-er-api \\(\\d+\\): AED, .*VND")
+                .containsPattern("\nfrankfurter \\+ open-er-api \\+ currency-api \\(\\d+\\): AUD, BRL, CAD, CHF, CNY, .*KRW, .*USD")
+                .containsPattern("\nopen-er-api \\+ currency-api \\(\\d+\\): AED, .*VND")
                 .doesNotContain("XAU");
         assertThat(reply.length()).isLessThan(4096); // one Telegram message
     }
 
     @Test
     void currenciesAnswersForOneCode() {
-        assertThat(chat.reply("/currencies krw")).startsWith("KRW is quoted by frankfurter, open-er-api.");
-        assertThat(chat.reply("/currencies VND")).startsWith("VND is quoted by open-er-api.");
+        assertThat(chat.reply("/currencies krw")).startsWith("KRW is quoted by frankfurter, open-er-api, currency-api.");
+        assertThat(chat.reply("/currencies VND")).startsWith("VND is quoted by open-er-api, currency-api.");
         assertThat(chat.reply("/currencies XAU"))
                 .startsWith("None of my rate sources quotes XAU, so I cannot watch it.");
     }

@@ -61,10 +61,10 @@ class WebhookAdminRouteTest {
     }
 
     private WebhookHandler handlerWithAdminToken(Optional<String> token) {
-        TelegramWebhook webhook = WebhookHandler.fromEnvironment(Secrets.of(Map.of(
+        TelegramWebhook webhook = WebhookWiring.webhook(Map.of(
                 "TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN,
                 "TELEGRAM_WEBHOOK_SECRET", SECRET,
-                "TELEGRAM_API_URL", telegram.baseUrl())), stores);
+                "TELEGRAM_API_URL", telegram.baseUrl()), stores);
         AdminAuthenticator authenticator = AdminAuthenticator.of(token);
         AdminServices services = AdminServices.wire(stores.users(), stores.alerts(), stores.audit(), new OperationsJournal(CLOCK),
                 schedules, null, null, CLOCK);

@@ -41,10 +41,10 @@ class WebhookLoggingTest {
     void wire() {
         api = new FakeBotApi();
         stores = EmbeddedStores.open(new EmbeddedStoreConfig(dir.resolve("fx-alert.db"), 50), Clock.systemUTC());
-        handler = new WebhookHandler(WebhookHandler.fromEnvironment(Secrets.of(Map.of(
+        handler = new WebhookHandler(WebhookWiring.webhook(Map.of(
                 "TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN,
                 "TELEGRAM_WEBHOOK_SECRET", SECRET,
-                "TELEGRAM_API_URL", api.baseUrl())), stores));
+                "TELEGRAM_API_URL", api.baseUrl()), stores));
         logs = LogCapture.start();
     }
 

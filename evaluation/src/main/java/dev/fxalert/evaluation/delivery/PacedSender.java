@@ -1,6 +1,6 @@
 package dev.fxalert.evaluation.delivery;
 
-import dev.fxalert.core.port.AlertStore;
+import dev.fxalert.core.port.EvaluationAlerts;
 import dev.fxalert.core.port.DeliveryResult;
 import dev.fxalert.core.port.Notifier;
 import dev.fxalert.core.port.OutgoingMessage;
@@ -50,7 +50,7 @@ public final class PacedSender implements PushSender, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PacedSender.class);
 
     private final Notifier notifier;
-    private final AlertStore alerts;
+    private final EvaluationAlerts alerts;
     private final UserStore users;
     private final DeliveryObserver observer;
     private final PacingConfig config;
@@ -61,7 +61,7 @@ public final class PacedSender implements PushSender, AutoCloseable {
     private final Set<String> inProgress = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closing = new AtomicBoolean();
 
-    public PacedSender(Notifier notifier, AlertStore alerts, UserStore users, DeliveryObserver observer,
+    public PacedSender(Notifier notifier, EvaluationAlerts alerts, UserStore users, DeliveryObserver observer,
                        PacingConfig config, Clock clock, Sleeper sleeper, ExecutorService executor) {
         this.notifier = notifier;
         this.alerts = alerts;
@@ -75,7 +75,7 @@ public final class PacedSender implements PushSender, AutoCloseable {
     }
 
     /** Production wiring: real time, a pool of {@link PacingConfig#maxInFlight()} daemon threads. */
-    public static PacedSender create(Notifier notifier, AlertStore alerts, UserStore users, DeliveryObserver observer,
+    public static PacedSender create(Notifier notifier, EvaluationAlerts alerts, UserStore users, DeliveryObserver observer,
                                      PacingConfig config, Clock clock) {
         AtomicInteger threads = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(config.maxInFlight(), task -> {

@@ -1,5 +1,7 @@
 package dev.fxalert.evaluation.delivery;
 
+import dev.fxalert.core.config.Settings;
+
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -47,21 +49,20 @@ public record PacingConfig(double maxPerSecond, Duration perChatInterval, int ma
      * Reads DELIVERY_MAX_PER_SECOND, DELIVERY_PER_CHAT_INTERVAL_MS, DELIVERY_MAX_IN_FLIGHT, DELIVERY_MAX_ATTEMPTS,
      * DELIVERY_MAX_ROUNDS; anything unset keeps its default.
      */
-    public static PacingConfig fromEnvironment(Map<String, String> env) {
+    public static PacingConfig from(Settings settings) {
         PacingConfig d = DEFAULTS;
-        try {
-            return new PacingConfig(
-                    Double.parseDouble(env.getOrDefault("DELIVERY_MAX_PER_SECOND", String.valueOf(d.maxPerSecond))),
-                    Duration.ofMillis(Long.parseLong(env.getOrDefault("DELIVERY_PER_CHAT_INTERVAL_MS",
-                            String.valueOf(d.perChatInterval.toMillis())))),
-                    Integer.parseInt(env.getOrDefault("DELIVERY_MAX_IN_FLIGHT", String.valueOf(d.maxInFlight))),
-                    Integer.parseInt(env.getOrDefault("DELIVERY_MAX_ATTEMPTS", String.valueOf(d.maxAttempts))),
-                    d.initialBackoff, d.maxBackoff, d.maxRateLimitWaits, d.shutdownGrace,
-                    Integer.parseInt(env.getOrDefault("DELIVERY_MAX_ROUNDS", String.valueOf(d.maxRounds))),
-                    d.roundRetryDelay);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("DELIVERY_* settings must be numbers: " + e.getMessage(), e);
-        }
+        return new PacingConfig(
+                settings.decimal("DELIVERY_MAX_PER_SECOND", d.maxPerSecond),
+                settings.millis("DELIVERY_PER_CHAT_INTERVAL_MS", d.perChatInterval.toMillis()),
+                settings.integer("DELIVERY_MAX_IN_FLIGHT", d.maxInFlight, 1),
+                settings.integer("DELIVERY_MAX_ATTEMPTS", d.maxAttempts, 1),
+                d.initialBackoff, d.maxBackoff, d.maxRateLimitWaits, d.shutdownGrace,
+                settings.integer("DELIVERY_MAX_ROUNDS", d.maxRounds, 1),
+                d.roundRetryDelay);
+    }
+
+    public static PacingConfig fromEnvironment(Map<String, String> env) {
+        return from(Settings.of(env));
     }
 
     /** One send slot: the time between two messages at {@link #maxPerSecond()}. */

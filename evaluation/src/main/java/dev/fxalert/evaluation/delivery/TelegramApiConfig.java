@@ -1,5 +1,7 @@
 package dev.fxalert.evaluation.delivery;
 
+import dev.fxalert.core.config.Settings;
+
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -12,6 +14,7 @@ import java.util.Objects;
  */
 public record TelegramApiConfig(URI baseUrl, Duration connectTimeout, Duration requestTimeout) {
 
+    public static final String VARIABLE = "TELEGRAM_API_URL";
     public static final URI DEFAULT_BASE_URL = URI.create("https://api.telegram.org");
 
     public TelegramApiConfig {
@@ -34,9 +37,12 @@ public record TelegramApiConfig(URI baseUrl, Duration connectTimeout, Duration r
     }
 
     /** Reads TELEGRAM_API_URL (default https://api.telegram.org). */
+    public static TelegramApiConfig from(Settings settings) {
+        return of(URI.create(settings.url(VARIABLE, DEFAULT_BASE_URL.toString())));
+    }
+
     public static TelegramApiConfig fromEnvironment(Map<String, String> env) {
-        String url = env.get("TELEGRAM_API_URL");
-        return of(url == null || url.isBlank() ? DEFAULT_BASE_URL : URI.create(url.strip()));
+        return from(Settings.of(env));
     }
 
     int port() {

@@ -5,6 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fxalert.core.config.Secrets;
+import dev.fxalert.core.config.Settings;
 import dev.fxalert.core.log.LogCorrelation;
 import dev.fxalert.core.metrics.EmbeddedMetrics;
 import dev.fxalert.core.metrics.EmbeddedMetrics.Metric;
@@ -54,7 +56,8 @@ public final class DeliveryHandler implements RequestStreamHandler {
     }
 
     private DeliveryHandler(LoggingDeliveryObserver observer) {
-        this(DeliveryWiring.fromEnvironment(System.getenv(), Clock.systemUTC(), observer), observer);
+        this(DeliveryWiring.fromEnvironment(Settings.fromSystemEnvironment(), Secrets.fromEnvironment(),
+                Clock.systemUTC(), observer), observer);
     }
 
     private DeliveryHandler(DeliveryWiring wiring, LoggingDeliveryObserver observer) {

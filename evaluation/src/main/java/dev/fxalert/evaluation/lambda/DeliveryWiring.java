@@ -2,6 +2,7 @@ package dev.fxalert.evaluation.lambda;
 
 import dev.fxalert.core.config.SecretBound;
 import dev.fxalert.core.config.Secrets;
+import dev.fxalert.core.config.Settings;
 import dev.fxalert.core.port.Stores;
 import dev.fxalert.core.store.dynamodb.DynamoDbStoreConfig;
 import dev.fxalert.core.store.dynamodb.DynamoDbStores;
@@ -17,38 +18,57 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
- * The Delivery Lambda's collaborators, built from the environment once per container; what holds the bot token is
- * built on first use and again after a rotation ({@link SecretBound}), so no SnapStart snapshot holds it.
+ * The Delivery Lambda's composition root, in the style every function shares: {@link #config} reads every setting
+ * the function uses through the one {@link Settings} reader, {@link #fromEnvironment} builds what the thin
+ * {@link DeliveryHandler} calls, once per container; what holds the bot token is built on first use and again after
+ * a rotation ({@link SecretBound}), so no SnapStart snapshot holds it.
  */
-record DeliveryWiring(Supplier<OutboxDelivery> delivery, DeliveryTrigger again, Duration maxDrain) {
+public record DeliveryWiring(Supplier<OutboxDelivery> delivery, DeliveryTrigger again, Duration maxDrain) {
 
     /** The longest drain of one invocation unless DELIVERY_DRAIN_SECONDS says otherwise (timeout 900 s). */
     static final Duration DEFAULT_MAX_DRAIN = Duration.ofSeconds(780);
 
-    static DeliveryWiring fromEnvironment(Map<String, String> env, Clock clock, LoggingDeliveryObserver observer) {
-        Stores stores = DynamoDbStores.create(DynamoDbClient.create(), DynamoDbStoreConfig.fromEnvironment(env), clock);
-        TelegramApiConfig telegram = TelegramApiConfig.fromEnvironment(env);
-        PacingConfig pacing = PacingConfig.fromEnvironment(env);
+    /**
+     * Everything the function is told by its environment (the bot token comes from {@link Secrets}).
+     *
+     * @param self the function re-invoked when a drain ends with pushes left (DELIVERY_FUNCTION_NAME; when unset,
+     *             the runtime's own AWS_LAMBDA_FUNCTION_NAME, which is the Lambda runtime's, not a setting)
+     */
+    public record Config(DynamoDbStoreConfig stores, TelegramApiConfig telegramApi, PacingConfig pacing,
+                         Optional<String> self, Duration maxDrain) {
+    }
+
+    public static Config config(Settings settings) {
+        return new Config(DynamoDbStoreConfig.from(settings), TelegramApiConfig.from(settings),
+                PacingConfig.from(settings), settings.optional("DELIVERY_FUNCTION_NAME"),
+                settings.seconds("DELIVERY_DRAIN_SECONDS", DEFAULT_MAX_DRAIN.toSeconds()));
+    }
+
+    static DeliveryWiring fromEnvironment(Settings settings, Secrets secrets, Clock clock,
+                                          LoggingDeliveryObserver observer) {
+        Config config = config(settings);
+        Stores stores = DynamoDbStores.create(DynamoDbClient.create(), config.stores(), clock);
         ExecutorService rounds = Executors.newFixedThreadPool(OutboxDelivery.Config.DEFAULTS.roundsInFlight(), task -> {
             Thread thread = new Thread(task, "delivery-round");
             thread.setDaemon(true);
             return thread;
         });
-        Supplier<OutboxDelivery> delivery = new SecretBound<>(Secrets.fromEnvironment(), secrets -> {
-            TelegramNotifier notifier = TelegramNotifier.create(secrets.require("TELEGRAM_BOT_TOKEN"), telegram);
-            PacedSender sender = PacedSender.create(notifier, stores.alerts(), stores.users(), observer, pacing, clock);
+        Supplier<OutboxDelivery> delivery = new SecretBound<>(secrets, current -> {
+            TelegramNotifier notifier = TelegramNotifier.create(current.require("TELEGRAM_BOT_TOKEN"),
+                    config.telegramApi());
+            PacedSender sender = PacedSender.create(notifier, stores.alerts(), stores.users(), observer,
+                    config.pacing(), clock);
             return new OutboxDelivery(stores.alerts(), stores.users(), sender, clock, Sleeper.system(), rounds,
                     OutboxDelivery.Config.DEFAULTS);
         });
-        String self = env.getOrDefault("DELIVERY_FUNCTION_NAME", env.get("AWS_LAMBDA_FUNCTION_NAME"));
-        Duration maxDrain = Duration.ofSeconds(Long.parseLong(env.getOrDefault("DELIVERY_DRAIN_SECONDS",
-                String.valueOf(DEFAULT_MAX_DRAIN.toSeconds()))));
-        return new DeliveryWiring(delivery, new LambdaDeliveryTrigger(LambdaClient.create(), self), maxDrain);
+        return new DeliveryWiring(delivery, new LambdaDeliveryTrigger(LambdaClient.create(),
+                config.self().orElseGet(() -> System.getenv("AWS_LAMBDA_FUNCTION_NAME"))),
+                config.maxDrain());
     }
 }

@@ -5,6 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fxalert.core.config.Secrets;
+import dev.fxalert.core.config.Settings;
 import dev.fxalert.core.domain.RateUpdated;
 import dev.fxalert.core.event.RateUpdatedJson;
 import dev.fxalert.core.log.LogCorrelation;
@@ -25,8 +27,8 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Lambda entry of evaluation, no Spring: collaborators are built once per container, on first use and again after
- * the bot token was rotated (no secret is read during init, so a SnapStart snapshot holds none).
+ * Lambda entry of evaluation, no Spring: collaborators are built once per container by {@link EvaluationWiring}, on
+ * first use and again after the bot token was rotated (no secret is read during init, so a SnapStart snapshot holds none).
  * Accepts an EventBridge event with detail-type {@code RateUpdated} (evaluates it) or {@code {"action":
  * "sweep-pending-pushes"}} from a schedule (sends pushes left pending). Anything else is logged and rejected
  * with an {@link InvalidInputEventException} naming the problem. Every log line of an invocation carries its request
@@ -52,7 +54,8 @@ public final class EvaluationHandler implements RequestStreamHandler {
     }
 
     private EvaluationHandler(ObjectMapper mapper, LoggingDeliveryObserver observer) {
-        this(EvaluationWiring.fromEnvironment(System.getenv(), Clock.systemUTC(), observer), mapper,
+        this(EvaluationWiring.fromEnvironment(Settings.fromSystemEnvironment(), Secrets.fromEnvironment(),
+                Clock.systemUTC(), observer), mapper,
                 observer::drainMetrics);
     }
 

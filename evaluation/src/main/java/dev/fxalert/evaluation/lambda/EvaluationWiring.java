@@ -2,6 +2,7 @@ package dev.fxalert.evaluation.lambda;
 
 import dev.fxalert.core.config.SecretBound;
 import dev.fxalert.core.config.Secrets;
+import dev.fxalert.core.config.Settings;
 import dev.fxalert.core.port.Stores;
 import dev.fxalert.core.store.dynamodb.DynamoDbStoreConfig;
 import dev.fxalert.core.store.dynamodb.DynamoDbStores;
@@ -15,11 +16,17 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
 import java.time.Clock;
-import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
-/** Builds the Lambda's collaborators from the environment, once per container. */
-final class EvaluationWiring {
+/**
+ * The evaluation Lambda's composition root, in the style every function shares: {@link #config} reads every setting
+ * the function uses through the one {@link Settings} reader, {@link #fromEnvironment} builds what the thin
+ * {@link EvaluationHandler} calls, once per container; what holds the bot token is built on first use and again
+ * after a rotation ({@link SecretBound}), so no SnapStart snapshot holds it.
+ */
+public final class EvaluationWiring {
 
     /** Conditional writes of one fan-out in flight at once: each is a DynamoDB round trip. */
     private static final int CONCURRENT_FIRING_WRITES = 16;
@@ -28,34 +35,48 @@ final class EvaluationWiring {
     }
 
     /**
+     * Everything the function is told by its environment (the bot token comes from {@link Secrets}).
+     *
+     * @param deliveryFunction when present, recorded delivery: evaluation fills the outbox and wakes that function
+     */
+    public record Config(DynamoDbStoreConfig stores, TelegramApiConfig telegramApi, PacingConfig pacing,
+                         EvaluationConfig evaluation, Optional<String> deliveryFunction) {
+    }
+
+    public static Config config(Settings settings) {
+        return new Config(DynamoDbStoreConfig.from(settings), TelegramApiConfig.from(settings),
+                PacingConfig.from(settings), EvaluationConfig.from(settings),
+                settings.optional("DELIVERY_FUNCTION_NAME"));
+    }
+
+    /**
      * The service, built on first use and again when the bot token has been rotated ({@link SecretBound}): the
      * constructor of the handler reads no secret, so a SnapStart snapshot holds none.
      */
-    static Supplier<EvaluationService> fromEnvironment(Map<String, String> env, Clock clock, LoggingDeliveryObserver observer) {
-        Stores stores = DynamoDbStores.create(DynamoDbClient.create(), DynamoDbStoreConfig.fromEnvironment(env), clock);
-        String deliveryFunction = env.get("DELIVERY_FUNCTION_NAME");
-        if (deliveryFunction != null && !deliveryFunction.isBlank()) {
+    static Supplier<EvaluationService> fromEnvironment(Settings settings, Secrets secrets, Clock clock,
+                                                       LoggingDeliveryObserver observer) {
+        Config config = config(settings);
+        Stores stores = DynamoDbStores.create(DynamoDbClient.create(), config.stores(), clock);
+        if (config.deliveryFunction().isPresent()) {
             // Recorded delivery: evaluation fills the outbox and wakes the Delivery function, which alone sends
             // (and alone reads the bot token).
             EvaluationService recording = EvaluationService.recording(stores.alerts(), stores.users(), clock,
-                    EvaluationConfig.fromEnvironment(env),
-                    new LambdaDeliveryTrigger(LambdaClient.create(), deliveryFunction),
-                    PacingConfig.fromEnvironment(env).globalInterval(),
-                    java.util.concurrent.Executors.newFixedThreadPool(CONCURRENT_FIRING_WRITES, task -> {
+                    config.evaluation(),
+                    new LambdaDeliveryTrigger(LambdaClient.create(), config.deliveryFunction().get()),
+                    config.pacing().globalInterval(),
+                    Executors.newFixedThreadPool(CONCURRENT_FIRING_WRITES, task -> {
                         Thread thread = new Thread(task, "evaluation-write");
                         thread.setDaemon(true);
                         return thread;
                     }), CONCURRENT_FIRING_WRITES);
             return () -> recording;
         }
-        TelegramApiConfig telegram = TelegramApiConfig.fromEnvironment(env);
-        PacingConfig pacing = PacingConfig.fromEnvironment(env);
-        EvaluationConfig config = EvaluationConfig.fromEnvironment(env);
-        return new SecretBound<>(Secrets.fromEnvironment(), secrets -> {
-            TelegramNotifier notifier = TelegramNotifier.create(secrets.require("TELEGRAM_BOT_TOKEN"), telegram);
-            PacedSender sender = PacedSender.create(notifier, stores.alerts(), stores.users(),
-                    observer, pacing, clock);
-            return new EvaluationService(stores.alerts(), stores.users(), sender, clock, config);
+        return new SecretBound<>(secrets, current -> {
+            TelegramNotifier notifier = TelegramNotifier.create(current.require("TELEGRAM_BOT_TOKEN"),
+                    config.telegramApi());
+            PacedSender sender = PacedSender.create(notifier, stores.alerts(), stores.users(), observer,
+                    config.pacing(), clock);
+            return new EvaluationService(stores.alerts(), stores.users(), sender, clock, config.evaluation());
         });
     }
 }

@@ -171,6 +171,51 @@ class PacedSenderTest {
     }
 
     @Test
+    void sendOneWaitsOutEvery429UpToItsLimitThenReportsTheRateLimit() throws Exception {
+        for (int i = 0; i <= PACING.maxRateLimitWaits(); i++) {
+            notifier.script(21, new DeliveryResult.RetryAfter(Duration.ofSeconds(3)));
+        }
+
+        DeliveryResult result = sender.sendOne(OutgoingMessage.text(21, "broadcast"));
+
+        assertThat(result).isEqualTo(new DeliveryResult.RetryAfter(Duration.ofSeconds(3)));
+        List<ScriptedNotifier.Sent> sent = notifier.sent();
+        assertThat(sent).hasSize(PACING.maxRateLimitWaits() + 1);
+        for (int i = 1; i < sent.size(); i++) {
+            assertThat(Duration.between(sent.get(i - 1).at(), sent.get(i).at())).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
+        }
+    }
+
+    @Test
+    void a429OnSendOnePausesEveryChatOfTheBotUntilRetryAfter() throws Exception {
+        for (int i = 0; i <= PACING.maxRateLimitWaits(); i++) {
+            notifier.script(22, new DeliveryResult.RetryAfter(Duration.ofSeconds(9)));
+        }
+        sender.sendOne(OutgoingMessage.text(22, "broadcast"));
+        Instant lastLimited = notifier.sent().get(notifier.sent().size() - 1).at();
+
+        assertThat(sender.sendOne(OutgoingMessage.text(23, "to another chat"))).isEqualTo(DeliveryResult.delivered());
+        sender.send(List.of(push("p1", 24)));
+
+        List<ScriptedNotifier.Sent> sent = notifier.sent();
+        assertThat(sent.subList(sent.size() - 2, sent.size())).extracting(s -> s.message().chatId())
+                .containsExactly(23L, 24L);
+        assertThat(sent.subList(sent.size() - 2, sent.size())).allSatisfy(s ->
+                assertThat(s.at()).isAfterOrEqualTo(lastLimited.plusSeconds(9)));
+    }
+
+    @Test
+    void theResendAfterAShort429StillKeepsThePerChatInterval() throws Exception {
+        notifier.script(25, new DeliveryResult.RetryAfter(Duration.ofMillis(200)));
+
+        assertThat(sender.sendOne(OutgoingMessage.text(25, "reply"))).isEqualTo(DeliveryResult.delivered());
+
+        List<ScriptedNotifier.Sent> sent = notifier.sent();
+        assertThat(sent).hasSize(2);
+        assertThat(Duration.between(sent.get(0).at(), sent.get(1).at())).isGreaterThanOrEqualTo(PACING.perChatInterval());
+    }
+
+    @Test
     void aPermanentRejectionEndsThePushWithTelegramsReasonWithoutRetrying() {
         User user = store.user(70, "en");
         Push push = pendingPush(user, "kkkkkkkk");

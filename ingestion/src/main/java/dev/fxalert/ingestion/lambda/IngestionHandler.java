@@ -4,40 +4,28 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.fxalert.core.config.SecretBound;
 import dev.fxalert.core.config.Secrets;
-import dev.fxalert.core.event.RateUpdatedJson;
+import dev.fxalert.core.config.Settings;
 import dev.fxalert.core.log.LogCorrelation;
 import dev.fxalert.core.metrics.EmbeddedMetrics;
 import dev.fxalert.core.metrics.EmbeddedMetrics.Metric;
-import dev.fxalert.core.port.Stores;
-import dev.fxalert.core.store.dynamodb.DynamoDbStoreConfig;
-import dev.fxalert.core.store.dynamodb.DynamoDbStores;
-import dev.fxalert.ingestion.IngestionConfig;
 import dev.fxalert.ingestion.IngestionService;
 import dev.fxalert.ingestion.IngestionSummary;
-import dev.fxalert.ingestion.RateProviders;
-import dev.fxalert.ingestion.publish.EventBridgeRateEventPublisher;
-import dev.fxalert.ingestion.retry.Sleeper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
  * The ingestion Lambda, invoked by EventBridge Scheduler: runs one ingestion, logs one line with the summary
  * (the invocation's request id as correlation id, {@link LogCorrelation}) and returns the summary as JSON. No Spring: collaborators are built once
- * per container, on first use and again when the provider key was rotated (no secret is read during init, so a
- * SnapStart snapshot holds none). Each run also writes one CloudWatch EMF line with its provider failures. A run that fails as a whole (e.g. the alert store is unreachable) is logged and
+ * per container by {@link IngestionWiring}, on first use and again when the provider key was rotated (no secret is
+ * read during init, so a SnapStart snapshot holds none). Each run also writes one CloudWatch EMF line with its provider failures. A run that fails as a whole (e.g. the alert store is unreachable) is logged and
  * rethrown so the invocation counts as failed and the scheduler's retry policy applies.
  */
 public final class IngestionHandler implements RequestStreamHandler {
@@ -51,7 +39,8 @@ public final class IngestionHandler implements RequestStreamHandler {
 
     /** What the Lambda runtime calls: everything from the environment. */
     public IngestionHandler() {
-        this(fromEnvironment(System.getenv()));
+        this(IngestionWiring.fromEnvironment(Settings.fromSystemEnvironment(), Secrets.fromEnvironment(),
+                Clock.systemUTC()));
     }
 
     /** For tests and other wiring: a ready service. */
@@ -86,23 +75,4 @@ public final class IngestionHandler implements RequestStreamHandler {
         }
     }
 
-    /**
-     * The service, built on first use and again when the provider key has been rotated ({@link SecretBound}): the
-     * constructor reads no secret, so a SnapStart snapshot holds none. Clients that hold no secret are built once.
-     */
-    private static Supplier<IngestionService> fromEnvironment(Map<String, String> env) {
-        Clock clock = Clock.systemUTC();
-        Stores stores = DynamoDbStores.create(DynamoDbClient.create(), DynamoDbStoreConfig.fromEnvironment(env), clock);
-        EventBridgeClient eventBridge = EventBridgeClient.builder()
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
-        Sleeper sleeper = Sleeper.system();
-        return new SecretBound<>(Secrets.of(env), secrets -> {
-            IngestionConfig config = IngestionConfig.fromEnvironment(env, secrets);
-            var publisher = new EventBridgeRateEventPublisher(eventBridge, config.eventBusName(), new RateUpdatedJson(),
-                    config.publishRetry(), sleeper, RateProviders.threadSafeRandom());
-            return new IngestionService(RateProviders.fromConfig(config, clock, sleeper), stores.alerts(),
-                    stores.rateHistory(), publisher, clock, config);
-        });
-    }
 }

@@ -1,5 +1,7 @@
 package dev.fxalert.admin.schedule.eventbridge;
 
+import dev.fxalert.core.config.Settings;
+
 import java.util.Map;
 import java.util.Objects;
 
@@ -18,12 +20,16 @@ public record EventBridgeScheduleConfig(String ingestionScheduleName, String ing
     }
 
     /** Reads INGESTION_SCHEDULE_NAME, INGESTION_SCHEDULE_GROUP, DIGEST_TARGET_ARN and DIGEST_ROLE_ARN. */
-    public static EventBridgeScheduleConfig fromEnvironment(Map<String, String> env) {
+    public static EventBridgeScheduleConfig from(Settings settings) {
         return new EventBridgeScheduleConfig(
-                env.getOrDefault("INGESTION_SCHEDULE_NAME", "fx-alert-ingestion"),
-                env.get("INGESTION_SCHEDULE_GROUP"),
-                env.get("DIGEST_TARGET_ARN"),
-                env.get("DIGEST_ROLE_ARN"));
+                settings.text("INGESTION_SCHEDULE_NAME", "fx-alert-ingestion"),
+                settings.text("INGESTION_SCHEDULE_GROUP", "default"),
+                settings.optional("DIGEST_TARGET_ARN").orElse(null),
+                settings.optional("DIGEST_ROLE_ARN").orElse(null));
+    }
+
+    public static EventBridgeScheduleConfig fromEnvironment(Map<String, String> env) {
+        return from(Settings.of(env));
     }
 
     public boolean userSchedulesConfigured() {

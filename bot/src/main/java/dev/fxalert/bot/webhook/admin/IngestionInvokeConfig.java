@@ -1,5 +1,7 @@
 package dev.fxalert.bot.webhook.admin;
 
+import dev.fxalert.core.config.Settings;
+
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -33,26 +35,13 @@ public record IngestionInvokeConfig(String functionName, Duration timeout) {
      * Reads {@value #FUNCTION_NAME_VARIABLE} and {@value #TIMEOUT_VARIABLE}; empty when no function is named, so the
      * admin API answers 503 for running ingestion instead of failing the whole webhook at start-up.
      */
-    public static Optional<IngestionInvokeConfig> fromEnvironment(Map<String, String> env) {
-        String name = env.get(FUNCTION_NAME_VARIABLE);
-        if (name == null || name.isBlank()) {
-            return Optional.empty();
-        }
-        return Optional.of(new IngestionInvokeConfig(name.strip(), timeout(env.get(TIMEOUT_VARIABLE))));
+    public static Optional<IngestionInvokeConfig> from(Settings settings) {
+        Optional<String> name = settings.optional(FUNCTION_NAME_VARIABLE);
+        Duration timeout = Duration.ofSeconds(settings.integer(TIMEOUT_VARIABLE, (int) DEFAULT_TIMEOUT.toSeconds(), 1));
+        return name.map(function -> new IngestionInvokeConfig(function, timeout));
     }
 
-    private static Duration timeout(String seconds) {
-        if (seconds == null || seconds.isBlank()) {
-            return DEFAULT_TIMEOUT;
-        }
-        try {
-            long value = Long.parseLong(seconds.strip());
-            if (value < 1) {
-                throw new NumberFormatException();
-            }
-            return Duration.ofSeconds(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalStateException(TIMEOUT_VARIABLE + " must be a whole number of seconds from 1, got '" + seconds + "'.");
-        }
+    public static Optional<IngestionInvokeConfig> fromEnvironment(Map<String, String> env) {
+        return from(Settings.of(env));
     }
 }

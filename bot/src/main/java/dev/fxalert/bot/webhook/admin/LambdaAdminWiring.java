@@ -8,6 +8,7 @@ import dev.fxalert.admin.journal.OperationsJournal;
 import dev.fxalert.admin.schedule.eventbridge.EventBridgeScheduleConfig;
 import dev.fxalert.admin.schedule.eventbridge.EventBridgeScheduleManager;
 import dev.fxalert.core.config.Secrets;
+import dev.fxalert.core.config.Settings;
 import dev.fxalert.core.port.ScheduleManager;
 import dev.fxalert.core.port.Stores;
 import org.slf4j.Logger;
@@ -18,7 +19,7 @@ import software.amazon.awssdk.services.lambda.LambdaClientBuilder;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 
 import java.time.Clock;
-import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -54,15 +55,34 @@ public final class LambdaAdminWiring {
                 LambdaClient::builder);
     }
 
-    public AdminRoute wire(Map<String, String> env, Secrets secrets, Stores stores, Clock clock) {
+    /**
+     * The admin API's settings on Lambda.
+     *
+     * @param schedule  empty when INGESTION_SCHEDULE_NAME is unset (schedule control answers 503)
+     * @param ingestion empty when INGESTION_FUNCTION_NAME is unset (running ingestion answers 503)
+     */
+    public record Config(Optional<EventBridgeScheduleConfig> schedule, Optional<IngestionInvokeConfig> ingestion) {
+    }
+
+    public static Config config(Settings settings) {
+        EventBridgeScheduleConfig schedule = EventBridgeScheduleConfig.from(settings);
+        boolean scheduleNamed = settings.optional("INGESTION_SCHEDULE_NAME").isPresent();
+        return new Config(scheduleNamed ? Optional.of(schedule) : Optional.empty(), IngestionInvokeConfig.from(settings));
+    }
+
+    public AdminRoute wire(Settings settings, Secrets secrets, Stores stores, Clock clock) {
+        return wire(config(settings), secrets, stores, clock);
+    }
+
+    public AdminRoute wire(Config config, Secrets secrets, Stores stores, Clock clock) {
         AdminAuthenticator authenticator = AdminAuthenticator.from(secrets);
         if (!authenticator.enabled()) {
             log.warn("{} is not set: the admin API is disabled and every /admin path answers 404",
                     AdminAuthenticator.TOKEN_VARIABLE);
         }
         // A disabled API never reaches its services: no AWS clients for it.
-        ScheduleManager schedules = authenticator.enabled() ? schedules(env) : null;
-        IngestionTrigger trigger = authenticator.enabled() ? trigger(env) : null;
+        ScheduleManager schedules = authenticator.enabled() ? schedules(config) : null;
+        IngestionTrigger trigger = authenticator.enabled() ? trigger(config) : null;
         if (authenticator.enabled()) {
             log.info("Admin API enabled: schedule control {}, run ingestion now {}, broadcast not configured on Lambda",
                     schedules == null ? "not configured (set INGESTION_SCHEDULE_NAME)" : "through EventBridge Scheduler",
@@ -74,17 +94,15 @@ public final class LambdaAdminWiring {
         return new AdminRoute(new AdminHttpApi(authenticator, services), authenticator);
     }
 
-    private IngestionTrigger trigger(Map<String, String> env) {
-        return IngestionInvokeConfig.fromEnvironment(env)
-                .map(config -> (IngestionTrigger) LambdaIngestionTrigger.create(lambdaClients.get(), config))
+    private IngestionTrigger trigger(Config config) {
+        return config.ingestion()
+                .map(invoke -> (IngestionTrigger) LambdaIngestionTrigger.create(lambdaClients.get(), invoke))
                 .orElse(null);
     }
 
-    private ScheduleManager schedules(Map<String, String> env) {
-        String name = env.get("INGESTION_SCHEDULE_NAME");
-        if (name == null || name.isBlank()) {
-            return null;
-        }
-        return new EventBridgeScheduleManager(schedulerClients.get(), EventBridgeScheduleConfig.fromEnvironment(env));
+    private ScheduleManager schedules(Config config) {
+        return config.schedule()
+                .map(schedule -> (ScheduleManager) new EventBridgeScheduleManager(schedulerClients.get(), schedule))
+                .orElse(null);
     }
 }

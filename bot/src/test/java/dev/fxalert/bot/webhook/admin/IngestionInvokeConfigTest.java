@@ -28,6 +28,6 @@ class IngestionInvokeConfigTest {
                 "INGESTION_INVOKE_TIMEOUT_SECONDS", "8")).orElseThrow().timeout()).isEqualTo(Duration.ofSeconds(8));
         assertThatThrownBy(() -> IngestionInvokeConfig.fromEnvironment(Map.of("INGESTION_FUNCTION_NAME", "f",
                 "INGESTION_INVOKE_TIMEOUT_SECONDS", "0")))
-                .hasMessageContaining("INGESTION_INVOKE_TIMEOUT_SECONDS must be a whole number of seconds from 1, got '0'");
+                .hasMessageContaining("INGESTION_INVOKE_TIMEOUT_SECONDS must be a whole number from 1, got '0'");
     }
 }

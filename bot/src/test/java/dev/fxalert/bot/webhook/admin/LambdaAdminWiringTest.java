@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fxalert.core.config.Secrets;
+import dev.fxalert.core.config.Settings;
 import dev.fxalert.core.store.embedded.EmbeddedStoreConfig;
 import dev.fxalert.core.store.embedded.EmbeddedStores;
 import okhttp3.mockwebserver.MockResponse;
@@ -94,7 +95,7 @@ class LambdaAdminWiringTest {
     }
 
     private AdminRoute wire(Map<String, String> env, Map<String, String> secrets) {
-        return wiring.wire(env, Secrets.of(secrets), stores, CLOCK);
+        return wiring.wire(Settings.of(env), Secrets.of(secrets), stores, CLOCK);
     }
 
     private static APIGatewayV2HTTPEvent call(String method, String path) {

@@ -1,5 +1,8 @@
 package dev.fxalert.core.store.dynamodb;
 
+import dev.fxalert.core.config.Settings;
+import dev.fxalert.core.port.AlertStore;
+
 import java.util.Map;
 import java.util.Objects;
 
@@ -30,12 +33,21 @@ public record DynamoDbStoreConfig(String usersTable, String alertsTable, String 
     }
 
     /** Reads USERS_TABLE, ALERTS_TABLE, RATE_HISTORY_TABLE and MAX_ALERTS_PER_USER (defaults: fx-alert-*, 50). */
-    public static DynamoDbStoreConfig fromEnvironment(Map<String, String> env) {
+    public static DynamoDbStoreConfig from(Settings settings) {
         return new DynamoDbStoreConfig(
-                env.getOrDefault("USERS_TABLE", "fx-alert-users"),
-                env.getOrDefault("ALERTS_TABLE", "fx-alert-alerts"),
-                env.getOrDefault("RATE_HISTORY_TABLE", "fx-alert-rate-history"),
-                Integer.parseInt(env.getOrDefault("MAX_ALERTS_PER_USER", "50")));
+                settings.text("USERS_TABLE", "fx-alert-users"),
+                settings.text("ALERTS_TABLE", "fx-alert-alerts"),
+                settings.text("RATE_HISTORY_TABLE", "fx-alert-rate-history"),
+                maxAlertsPerUser(settings));
+    }
+
+    public static DynamoDbStoreConfig fromEnvironment(Map<String, String> env) {
+        return from(Settings.of(env));
+    }
+
+    /** MAX_ALERTS_PER_USER, the same setting for both stores. */
+    public static int maxAlertsPerUser(Settings settings) {
+        return settings.integer("MAX_ALERTS_PER_USER", AlertStore.DEFAULT_MAX_ALERTS_PER_USER, 1);
     }
 
     public DynamoDbStoreConfig withPageSize(int pageSize) {

@@ -131,24 +131,36 @@ final class EmbeddedAlertStore implements AlertStore {
 
     @Override
     public List<Alert> findCrossed(CurrencyPair pair, BigDecimal rate) {
-        return readBothDirections(pair, rate,
-                "direction = 'ABOVE' AND state = 'ARMED' AND threshold <= ?",
-                "direction = 'BELOW' AND state = 'ARMED' AND threshold >= ?");
+        return readAll(CROSSED, pair, rate);
     }
 
     @Override
     public List<Alert> findRearmable(CurrencyPair pair, BigDecimal rate) {
-        return readBothDirections(pair, rate,
-                "direction = 'ABOVE' AND state = 'FIRED' AND mode = 'REARM' AND rearm_boundary > ?",
-                "direction = 'BELOW' AND state = 'FIRED' AND mode = 'REARM' AND rearm_boundary < ?");
+        return readAll(REARMABLE, pair, rate);
     }
 
-    /** One index range read per direction (see schema.sql). */
-    private List<Alert> readBothDirections(CurrencyPair pair, BigDecimal rate, String above, String below) {
+    /**
+     * The statements {@link #findCrossed} runs, one index range read per direction (see schema.sql); parameters:
+     * pair, rate. Package-private so the index test EXPLAINs these very statements, not a copy.
+     */
+    static final List<String> CROSSED = bothDirections(
+            "direction = 'ABOVE' AND state = 'ARMED' AND threshold <= ?",
+            "direction = 'BELOW' AND state = 'ARMED' AND threshold >= ?");
+
+    /** The statements {@link #findRearmable} runs, as {@link #CROSSED}. */
+    static final List<String> REARMABLE = bothDirections(
+            "direction = 'ABOVE' AND state = 'FIRED' AND mode = 'REARM' AND rearm_boundary > ?",
+            "direction = 'BELOW' AND state = 'FIRED' AND mode = 'REARM' AND rearm_boundary < ?");
+
+    private static List<String> bothDirections(String above, String below) {
+        return List.of(above, below).stream()
+                .map(range -> "SELECT " + COLUMNS + " FROM alerts WHERE pair = ? AND " + range).toList();
+    }
+
+    private List<Alert> readAll(List<String> statements, CurrencyPair pair, BigDecimal rate) {
         List<Alert> found = new ArrayList<>();
-        for (String range : List.of(above, below)) {
-            found.addAll(jdbc.query("SELECT " + COLUMNS + " FROM alerts WHERE pair = ? AND " + range,
-                    EmbeddedAlertStore::toAlert, pair, rate));
+        for (String statement : statements) {
+            found.addAll(jdbc.query(statement, EmbeddedAlertStore::toAlert, pair, rate));
         }
         return found;
     }

@@ -70,21 +70,41 @@ class EmbeddedStoresTest {
         }
     }
 
+    /**
+     * EXPLAINs the adapter's own statements ({@link EmbeddedAlertStore#CROSSED}, {@link EmbeddedAlertStore#REARMABLE},
+     * with their real parameters), so a change to the queries that loses the index fails here; a copy of the SQL
+     * in this test would not.
+     */
     @Test
     void crossingQueriesAreIndexRangeReads() {
         var planner = org.h2.jdbcx.JdbcConnectionPool.create(
                 EmbeddedStores.jdbcUrl(dir.resolve("data/fx-alert.db")), "fxalert", "");
         try (EmbeddedStores stores = open()) {
             Jdbc jdbc = new Jdbc(planner);
-            String plan = jdbc.queryOne("EXPLAIN SELECT id FROM alerts WHERE pair = 'USD/KRW' AND direction = 'ABOVE' "
-                    + "AND state = 'ARMED' AND threshold <= 1400", row -> row.getString(1)).orElseThrow();
-            assertThat(plan).contains("ALERTS_CROSSING");
-            String rearmPlan = jdbc.queryOne("EXPLAIN SELECT id FROM alerts WHERE pair = 'USD/KRW' AND direction = 'ABOVE' "
-                    + "AND state = 'FIRED' AND mode = 'REARM' AND rearm_boundary > 1400", row -> row.getString(1)).orElseThrow();
-            assertThat(rearmPlan).contains("ALERTS_REARM");
+            // Every condition, the range on the threshold included, is in the index's part of the plan: a range read.
+            assertThat(EmbeddedAlertStore.CROSSED).hasSize(2).allSatisfy(statement ->
+                    assertThat(indexConditions(plan(jdbc, statement), "ALERTS_CROSSING")).as(statement)
+                            .contains("PAIR = ?1", "STATE = 'ARMED'", "DIRECTION = '")
+                            .containsPattern("THRESHOLD [<>]= \\?2"));
+            assertThat(EmbeddedAlertStore.REARMABLE).hasSize(2).allSatisfy(statement ->
+                    assertThat(indexConditions(plan(jdbc, statement), "ALERTS_REARM")).as(statement)
+                            .contains("PAIR = ?1", "STATE = 'FIRED'", "MODE = 'REARM'", "DIRECTION = '")
+                            .containsPattern("REARM_BOUNDARY [<>] \\?2"));
         } finally {
             planner.dispose();
         }
+    }
+
+    /** What H2 reads through {@code index}: the conditions in its plan comment; fails when another index is used. */
+    private static String indexConditions(String plan, String index) {
+        int start = plan.indexOf("/* PUBLIC." + index + ":");
+        assertThat(start).as("plan uses %s:%n%s", index, plan).isNotNegative();
+        return plan.substring(start, plan.indexOf("*/", start));
+    }
+
+    private static String plan(Jdbc jdbc, String statement) {
+        return jdbc.queryOne("EXPLAIN " + statement, row -> row.getString(1), USD_KRW, new BigDecimal("1400"))
+                .orElseThrow();
     }
 
     @Test

@@ -1,6 +1,5 @@
-package dev.fxalert.bot.admin;
+package dev.fxalert.bot.local;
 
-import dev.fxalert.bot.app.FxAlertProperties;
 import java.time.Duration;
 
 import dev.fxalert.admin.ingestion.IngestionTrigger;
@@ -11,7 +10,12 @@ import dev.fxalert.core.port.ScheduleExpression;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import dev.fxalert.core.config.Settings;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
@@ -24,15 +28,18 @@ import java.time.Clock;
  * provides one, the schedule can be paused and changed but runs nothing.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "fxalert.admin.local-schedule-enabled", havingValue = "true", matchIfMissing = true)
+@Conditional(LocalScheduleConfiguration.Enabled.class)
 public class LocalScheduleConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(LocalScheduleConfiguration.class);
 
     @Bean(destroyMethod = "stop")
-    LocalScheduleManager localScheduleManager(AdminApiProperties properties, ObjectProvider<IngestionTrigger> trigger,
+    LocalScheduleManager localScheduleManager(ObjectProvider<LocalSettings> localSettings, Environment environment,
+                                              ObjectProvider<IngestionTrigger> trigger,
                                               ObjectProvider<UserScheduleTarget> userTarget, OperationsJournal journal,
-                                              ObjectProvider<Clock> clock, ObjectProvider<FxAlertProperties> app) {
+                                              ObjectProvider<Clock> clock) {
+        LocalSettings settings = localSettings.getIfAvailable(
+                () -> LocalSettings.from(Settings.of(environment::getProperty)));
         ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
         scheduler.setPoolSize(1);
         scheduler.setThreadNamePrefix("fx-schedule-");
@@ -47,23 +54,31 @@ public class LocalScheduleConfiguration {
         }
         Runnable job = ingestion == null ? () -> { } : () -> journal.recordIngestion(ingestion.runNow());
         return new LocalScheduleManager(scheduler, job, userTarget.getIfAvailable(), "fx-alert-ingestion",
-                initialExpression(properties, app.getIfAvailable()), properties.scheduleEnabled() && ingestion != null,
-                properties.scheduleZone(), clock.getIfAvailable(Clock::systemUTC));
+                initialExpression(settings), settings.scheduleEnabled() && ingestion != null,
+                settings.scheduleZone(), clock.getIfAvailable(Clock::systemUTC));
     }
 
     /**
-     * An explicit {@code fxalert.admin.ingestion-schedule} wins; otherwise INGESTION_INTERVAL, the operator's
+     * An explicit INGESTION_SCHEDULE wins; otherwise INGESTION_INTERVAL, the operator's
      * documented setting, rounded up to whole minutes (Scheduler's rate() granularity).
      */
-    static ScheduleExpression initialExpression(AdminApiProperties admin, FxAlertProperties app) {
-        if (admin.ingestionSchedule() != null) {
-            return ScheduleExpression.parse(admin.ingestionSchedule());
+    static ScheduleExpression initialExpression(LocalSettings settings) {
+        if (settings.ingestionSchedule().isPresent()) {
+            return ScheduleExpression.parse(settings.ingestionSchedule().get());
         }
-        Duration interval = app == null ? Duration.ofMinutes(5) : app.ingestion().interval();
+        Duration interval = settings.ingestionInterval();
         long minutes = Math.max(1, (interval.getSeconds() + 59) / 60);
         if (minutes * 60 != interval.getSeconds()) {
             log.warn("INGESTION_INTERVAL {} rounded up to {} minute(s)", interval, minutes);
         }
         return ScheduleExpression.parse(minutes == 1 ? "rate(1 minute)" : "rate(" + minutes + " minutes)");
+    }
+
+    /** LOCAL_SCHEDULE_ENABLED, read by the one settings reader (its default is written in {@link LocalSettings}). */
+    static final class Enabled implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return LocalSettings.from(Settings.of(context.getEnvironment()::getProperty)).localScheduleEnabled();
+        }
     }
 }

@@ -1,15 +1,15 @@
-package dev.fxalert.bot.app;
+package dev.fxalert.bot.local;
 
-import dev.fxalert.bot.command.BotSettings;
 import dev.fxalert.bot.command.ChatBot;
 import dev.fxalert.bot.command.CommandObserver;
 import dev.fxalert.core.port.AlertStore;
 import dev.fxalert.core.port.CurrencyCatalogue;
+import dev.fxalert.core.port.RateSources;
+import org.springframework.beans.factory.ObjectProvider;
 import dev.fxalert.core.port.RateHistory;
 import dev.fxalert.core.port.RateLookup;
 import dev.fxalert.core.port.Stores;
 import dev.fxalert.core.port.UserStore;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -36,11 +36,9 @@ public class BotConfiguration {
 
     @Bean
     public ChatBot chatBot(UserStore users, AlertStore alerts, RateHistory history, RateLookup lookup,
-                           CurrencyCatalogue catalogue, Clock clock, FxAlertProperties properties,
-                           ObjectProvider<CommandObserver> observer) {
-        return new ChatBot(users, alerts, history, lookup, catalogue, clock,
-                new BotSettings(properties.telegram().botUsername(), properties.chat().commandsPerMinute(),
-                        properties.chat().rateFreshness()),
-                observer.getIfAvailable(() -> CommandObserver.NONE));
+                           CurrencyCatalogue catalogue, ObjectProvider<RateSources> sources, Clock clock,
+                           LocalSettings settings, ObjectProvider<CommandObserver> observer) {
+        return new ChatBot(users, alerts, history, lookup, catalogue, sources.getIfAvailable(RateSources::none), clock,
+                settings.bot(), observer.getIfAvailable(() -> CommandObserver.NONE));
     }
 }

@@ -1,4 +1,4 @@
-package dev.fxalert.bot.app;
+package dev.fxalert.bot.local;
 
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;

@@ -1,4 +1,4 @@
-package dev.fxalert.bot.app;
+package dev.fxalert.bot.local;
 
 import dev.fxalert.ingestion.provider.DemoRateProvider;
 import org.junit.jupiter.api.Test;
@@ -27,7 +27,7 @@ class DemoModeRefusalTest {
 
     @Test
     void refusesToStartOnTheDynamoDbStore() {
-        app.withPropertyValues("FX_ALERT_DEMO=true", "fx-alert.store=dynamodb").run(context ->
+        app.withPropertyValues("FX_ALERT_DEMO=true", "FX_ALERT_STORE=dynamodb").run(context ->
                 assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("FX_ALERT_STORE=dynamodb"));
     }
 

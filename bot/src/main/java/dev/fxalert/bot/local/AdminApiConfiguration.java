@@ -1,4 +1,4 @@
-package dev.fxalert.bot.admin;
+package dev.fxalert.bot.local;
 
 import dev.fxalert.admin.api.AdminServices;
 import dev.fxalert.admin.auth.AdminAuthenticator;
@@ -7,8 +7,8 @@ import dev.fxalert.admin.http.AdminHttpApi;
 import dev.fxalert.admin.ingestion.IngestionTrigger;
 import dev.fxalert.admin.journal.OperationsJournal;
 import dev.fxalert.core.config.Secrets;
-import dev.fxalert.core.port.AlertStore;
 import dev.fxalert.core.port.AuditLog;
+import dev.fxalert.core.port.OperatorAlerts;
 import dev.fxalert.core.port.ScheduleManager;
 import dev.fxalert.core.port.Stores;
 import dev.fxalert.core.port.UserStore;
@@ -17,10 +17,8 @@ import io.swagger.v3.oas.models.OpenAPI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.PropertySource;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,21 +26,18 @@ import java.time.Clock;
 
 /**
  * Wires the admin API into the local Spring app: the same {@link AdminServices} and the same router,
- * {@link AdminHttpApi}, as the webhook Lambda, mounted on {@code /admin/**} by {@link AdminHttpEndpoint}. Defaults for
- * actuator probes, Prometheus and Swagger UI (showing the hand-written {@code /admin-openapi.yaml}, which
- * {@code AdminOpenApiDocumentTest} holds to the router) come from {@code admin-defaults.properties}; the app's own
- * configuration overrides them.
+ * {@link AdminHttpApi}, as the webhook Lambda, mounted on {@code /admin/**} by {@link AdminHttpEndpoint}. Actuator probes,
+ * Prometheus and Swagger UI (showing the hand-written {@code /admin-openapi.yaml}, which
+ * {@code AdminOpenApiDocumentTest} holds to the router) are set in {@code application.properties}.
  * <p>
  * Optional collaborators the rest of the app may provide as beans: {@link IngestionTrigger}, {@link BroadcastSender},
  * {@link ScheduleManager} (else the local one; mark another one {@code @Primary} or set
- * {@code fxalert.admin.local-schedule-enabled=false}), {@link Clock} (else UTC), {@link Secrets} (else the environment).
+ * {@code LOCAL_SCHEDULE_ENABLED=false}), {@link Clock} (else UTC), {@link Secrets} (else the environment).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(AdminApiProperties.class)
-@PropertySource("classpath:dev/fxalert/bot/admin/admin-defaults.properties")
 public class AdminApiConfiguration {
 
-    static final String OPENAPI_DOCUMENT = "META-INF/resources/admin-openapi.yaml";
+    public static final String OPENAPI_DOCUMENT = "META-INF/resources/admin-openapi.yaml";
     private static final Logger log = LoggerFactory.getLogger(AdminApiConfiguration.class);
 
     @Bean
@@ -63,12 +58,12 @@ public class AdminApiConfiguration {
     }
 
     @Bean
-    AdminServices adminServices(ObjectProvider<UserStore> userStore, ObjectProvider<AlertStore> alertStore,
+    AdminServices adminServices(ObjectProvider<UserStore> userStore, ObjectProvider<OperatorAlerts> alertStore,
                                 ObjectProvider<AuditLog> auditLog, ObjectProvider<Stores> stores, OperationsJournal journal,
                                 ObjectProvider<ScheduleManager> schedules, ObjectProvider<IngestionTrigger> trigger,
                                 ObjectProvider<BroadcastSender> broadcaster, ObjectProvider<Clock> clock) {
         UserStore users = userStore.getIfAvailable(() -> requireStores(stores).users());
-        AlertStore alerts = alertStore.getIfAvailable(() -> requireStores(stores).alerts());
+        OperatorAlerts alerts = alertStore.getIfAvailable(() -> requireStores(stores).alerts());
         AuditLog audit = auditLog.getIfAvailable(() -> requireStores(stores).audit());
         return AdminServices.wire(users, alerts, audit, journal, schedules.getIfAvailable(), trigger.getIfAvailable(),
                 broadcaster.getIfAvailable(), clock.getIfAvailable(Clock::systemUTC));

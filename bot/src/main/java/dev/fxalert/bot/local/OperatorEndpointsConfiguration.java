@@ -1,7 +1,9 @@
-package dev.fxalert.bot.admin;
+package dev.fxalert.bot.local;
 
 import dev.fxalert.admin.auth.AdminAuthenticator;
+import dev.fxalert.bot.admin.OperatorEndpointsFilter;
 import dev.fxalert.core.config.Secrets;
+import dev.fxalert.core.config.Settings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -9,7 +11,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.core.env.Environment;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -25,16 +26,16 @@ public class OperatorEndpointsConfiguration {
     @Bean
     FilterRegistrationBean<OperatorEndpointsFilter> operatorEndpointsFilter(ObjectProvider<Secrets> secrets,
                                                                            AdminAuthenticator admin,
-                                                                           Environment environment) {
+                                                                           Settings settings) {
         Optional<String> token = secrets.getIfAvailable(Secrets::fromEnvironment).optional(METRICS_TOKEN);
         AdminAuthenticator metrics = AdminAuthenticator.of(token);
-        String docsSetting = environment.getProperty(ADMIN_API_DOCS, "public").strip().toUpperCase(Locale.ROOT);
+        String docsSetting = settings.text(ADMIN_API_DOCS, "public").toUpperCase(Locale.ROOT);
         OperatorEndpointsFilter.DocsAccess docs;
         try {
             docs = OperatorEndpointsFilter.DocsAccess.valueOf(docsSetting);
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(ADMIN_API_DOCS + " must be public, token or off, got '"
-                    + environment.getProperty(ADMIN_API_DOCS) + "'");
+                    + settings.text(ADMIN_API_DOCS, "public") + "'");
         }
         log.info("/actuator/prometheus is {}; the admin API description is {}.",
                 metrics.enabled() ? "behind " + METRICS_TOKEN : "public (set " + METRICS_TOKEN + " to require a token)",

@@ -1,4 +1,4 @@
-package dev.fxalert.bot.app;
+package dev.fxalert.bot.local;
 
 import dev.fxalert.bot.command.ChatBot;
 import dev.fxalert.bot.polling.LongPollingBot;
@@ -24,8 +24,8 @@ import java.time.Clock;
 public class TelegramModeConfiguration {
 
     @Bean
-    public TelegramUrl telegramUrl(FxAlertProperties properties) {
-        return TelegramApiUrl.parse(properties.telegram().apiUrl());
+    public TelegramUrl telegramUrl(LocalSettings settings) {
+        return TelegramApiUrl.parse(settings.telegramApi().baseUrl().toString());
     }
 
     @Bean
@@ -43,11 +43,11 @@ public class TelegramModeConfiguration {
 
     @Bean(initMethod = "start", destroyMethod = "close")
     public LongPollingBot longPollingBot(Secrets secrets, TelegramUrl telegramUrl, TelegramClient client, ChatBot bot,
-                                         FxAlertProperties properties, PacedSender pushes, Stores stores, Clock clock) {
+                                         LocalSettings settings, PacedSender pushes, Stores stores, Clock clock) {
         // Replies take their slots from the pushes' limiter: one budget for everything the bot sends. The journal
         // keeps an update redelivered after a kill -9 from being answered twice.
         return new LongPollingBot(secrets.require(TelegramTokenCondition.TOKEN), telegramUrl, client,
                 new TelegramUpdateHandler(bot, client, pushes.sharedBudget(), stores.updateJournal(), clock),
-                properties.telegram().workers(), properties.telegram().shutdownGrace());
+                settings.telegramWorkers(), settings.telegramShutdownGrace());
     }
 }

@@ -1,11 +1,12 @@
-package dev.fxalert.bot.app;
+package dev.fxalert.bot.local;
 
+import dev.fxalert.bot.app.ConsoleStreams;
 import dev.fxalert.bot.command.ChatBot;
 import dev.fxalert.bot.console.ConsoleChat;
 import dev.fxalert.bot.console.ConsoleNotifier;
+import dev.fxalert.core.config.Settings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
@@ -42,16 +43,15 @@ public class ConsoleModeConfiguration {
 
     @Bean(destroyMethod = "close")
     public ConsoleChat consoleChat(ChatBot bot, ConsoleStreams streams, ConsoleNotifier notifier,
-                                   Environment environment, ConfigurableApplicationContext context,
-                                   @Value("${" + END_OF_INPUT + ":exit}") String endOfInput) {
-        boolean keepServing = keepServing(endOfInput);
+                                   Environment environment, Settings settings, ConfigurableApplicationContext context) {
+        boolean keepServing = keepServing(settings.text(END_OF_INPUT, "exit"));
         log.info("No TELEGRAM_BOT_TOKEN set: console chat on standard input; at its end the service {}.",
                 keepServing ? "keeps serving" : "stops");
         Runnable atEnd = keepServing
                 ? () -> notifier.say("(Input ended; the service keeps running, " + END_OF_INPUT
                         + "=keep-serving. Stop it with Ctrl-C.)")
                 : () -> stop(context);
-        return new ConsoleChat(bot, streams.in(), notifier, banner(environment), atEnd);
+        return new ConsoleChat(bot, streams.in(), notifier, banner(environment, settings), atEnd);
     }
 
     /**
@@ -63,12 +63,14 @@ public class ConsoleModeConfiguration {
         return event -> chat.start();
     }
 
-    static List<String> banner(Environment environment) {
+    static List<String> banner(Environment environment, Settings settings) {
         List<String> lines = new ArrayList<>();
         lines.add("FX Alert console chat (no TELEGRAM_BOT_TOKEN, so no Telegram). Type /start, /help or "
                 + "/alert USD KRW above 1400; Ctrl-D quits.");
-        if (DemoModeConfiguration.demoRequested(environment)) {
-            Duration tick = DemoModeConfiguration.tick(environment);
+        // The tick is read (and checked) at every console start, not only in the demo: a typo shows before the
+        // first --demo, and the one settings reader sees the name (SettingsCatalogueTest).
+        Duration tick = DemoModeConfiguration.tick(settings);
+        if (DemoModeConfiguration.demoRequested(settings)) {
             lines.add("DEMO: rates are simulated (provider \"demo\"), move every "
                     + (tick.toMillis() % 1000 == 0 ? tick.toSeconds() + " s" : tick.toMillis() + " ms")
                     + " and are not real. Try /rate USD KRW, then an /alert just above or below it.");

@@ -1,11 +1,12 @@
-package dev.fxalert.bot.app;
+package dev.fxalert.bot.local;
 
+import dev.fxalert.bot.app.ConsoleStreams;
 import dev.fxalert.core.config.Secrets;
+import dev.fxalert.core.config.Settings;
 import dev.fxalert.core.port.RateLookup;
 import dev.fxalert.core.port.Stores;
 import dev.fxalert.core.store.dynamodb.DynamoDbStoreConfig;
 import dev.fxalert.core.store.dynamodb.DynamoDbStores;
-import dev.fxalert.core.store.embedded.EmbeddedStoreConfig;
 import dev.fxalert.core.store.embedded.EmbeddedStores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +41,22 @@ public class FxAlertDefaults {
         return Clock.systemUTC();
     }
 
+    /**
+     * The one settings reader over Spring's environment: the same names as the Lambdas' environment variables (and
+     * tests may set them as properties).
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public Settings settings(Environment environment) {
+        return Settings.of(environment::getProperty);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public LocalSettings localSettings(Settings settings) {
+        return LocalSettings.from(settings);
+    }
+
     /** Secrets from the process environment (Spring's view of it, so tests can set them as properties). */
     @Bean
     @ConditionalOnMissingBean
@@ -62,24 +79,23 @@ public class FxAlertDefaults {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    public Stores stores(FxAlertProperties properties, Clock clock) {
-        if (properties.store() == FxAlertProperties.StoreKind.DYNAMODB) {
-            FxAlertProperties.DynamoDb dynamo = properties.dynamodb();
+    public Stores stores(LocalSettings settings, Clock clock) {
+        if (settings.store() == LocalSettings.StoreKind.DYNAMODB) {
+            DynamoDbStoreConfig dynamo = settings.dynamoDb();
             log.info("Store: DynamoDB tables {}, {}, {}{}", dynamo.usersTable(), dynamo.alertsTable(),
-                    dynamo.rateHistoryTable(), dynamo.endpoint().isBlank() ? "" : " at " + dynamo.endpoint());
-            return DynamoDbStores.create(dynamoDbClient(dynamo), new DynamoDbStoreConfig(dynamo.usersTable(),
-                    dynamo.alertsTable(), dynamo.rateHistoryTable(), properties.maxAlertsPerUser()), clock);
+                    dynamo.rateHistoryTable(), settings.dynamoDbEndpoint().isBlank() ? "" : " at " + settings.dynamoDbEndpoint());
+            return DynamoDbStores.create(dynamoDbClient(settings), dynamo, clock);
         }
-        log.info("Store: embedded database file {}", properties.dbPath().toAbsolutePath());
-        return EmbeddedStores.open(new EmbeddedStoreConfig(properties.dbPath(), properties.maxAlertsPerUser()), clock);
+        log.info("Store: embedded database file {}", settings.embedded().databaseFile().toAbsolutePath());
+        return EmbeddedStores.open(settings.embedded(), clock);
     }
 
-    private static DynamoDbClient dynamoDbClient(FxAlertProperties.DynamoDb dynamo) {
+    private static DynamoDbClient dynamoDbClient(LocalSettings settings) {
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
                 .httpClient(UrlConnectionHttpClient.create())
-                .region(Region.of(dynamo.region()));
-        if (!dynamo.endpoint().isBlank()) {
-            builder.endpointOverride(URI.create(dynamo.endpoint()));
+                .region(Region.of(settings.awsRegion()));
+        if (!settings.dynamoDbEndpoint().isBlank()) {
+            builder.endpointOverride(URI.create(settings.dynamoDbEndpoint()));
             // A local DynamoDB accepts any credentials; only ask the AWS chain when it has something to give.
             if (System.getenv("AWS_ACCESS_KEY_ID") == null) {
                 builder.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));

@@ -1,4 +1,4 @@
-package dev.fxalert.bot.admin;
+package dev.fxalert.bot.local;
 
 import dev.fxalert.admin.auth.AdminAuthenticator;
 import dev.fxalert.core.config.Secrets;

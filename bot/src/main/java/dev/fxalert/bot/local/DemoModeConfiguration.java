@@ -1,10 +1,12 @@
-package dev.fxalert.bot.app;
+package dev.fxalert.bot.local;
 
+import dev.fxalert.core.config.Settings;
 import dev.fxalert.ingestion.IngestionService;
 import dev.fxalert.ingestion.provider.DemoRateProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -38,12 +40,19 @@ public class DemoModeConfiguration {
         refuseOutsideTheConsole(environment);
     }
 
-    static boolean demoRequested(Environment environment) {
-        return "true".equalsIgnoreCase(environment.getProperty(DEMO, "").strip());
+    static boolean demoRequested(Settings settings) {
+        return settings.bool(DEMO, false);
     }
 
-    static Duration tick(Environment environment) {
-        Duration tick = environment.getProperty(TICK, Duration.class, Duration.ofSeconds(5));
+    /** ISO-8601 ({@code PT5S}) or Spring's short form ({@code 5s}, {@code 200ms}), positive. */
+    static Duration tick(Settings settings) {
+        String text = settings.text(TICK, "PT5S");
+        Duration tick;
+        try {
+            tick = DurationStyle.detectAndParse(text);
+        } catch (IllegalArgumentException e) {
+            throw new Settings.SettingException(TICK, "a duration such as PT5S or 5s", text);
+        }
         if (tick.isNegative() || tick.isZero()) {
             throw new IllegalArgumentException(TICK + " must be positive, got " + tick);
         }
@@ -55,7 +64,7 @@ public class DemoModeConfiguration {
         String token = environment.getProperty(TelegramTokenCondition.TOKEN);
         if (token != null && !token.isBlank()) {
             why = "TELEGRAM_BOT_TOKEN is set: simulated rates would reach real Telegram users";
-        } else if ("dynamodb".equalsIgnoreCase(environment.getProperty("fx-alert.store", "embedded").strip())) {
+        } else if ("dynamodb".equalsIgnoreCase(environment.getProperty("FX_ALERT_STORE", "embedded").strip())) {
             why = "FX_ALERT_STORE=dynamodb: simulated rates would be written to the shared DynamoDB tables";
         } else if (environment.getProperty("AWS_LAMBDA_FUNCTION_NAME") != null) {
             why = "this is AWS Lambda";
@@ -67,21 +76,21 @@ public class DemoModeConfiguration {
     }
 
     @Bean
-    DemoRateProvider demoRateProvider(Clock clock, Environment environment) {
-        Duration tick = tick(environment);
+    DemoRateProvider demoRateProvider(Clock clock, Settings settings) {
+        Duration tick = tick(settings);
         log.warn("DEMO MODE: rates are simulated (provider \"demo\"), one step every {}; no real provider is asked.", tick);
         return new DemoRateProvider(clock, tick, new SplittableRandom());
     }
 
     /** Fast ingestion: the regular schedule runs at most once a minute, the demo's rates move every tick. */
     @Bean(destroyMethod = "shutdownNow")
-    ScheduledExecutorService demoIngestionTicker(IngestionService ingestion, Environment environment) {
+    ScheduledExecutorService demoIngestionTicker(IngestionService ingestion, Settings settings) {
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "fx-demo-ingestion");
             thread.setDaemon(true);
             return thread;
         });
-        long millis = tick(environment).toMillis();
+        long millis = tick(settings).toMillis();
         ticker.scheduleWithFixedDelay(() -> {
             try {
                 ingestion.runOnce();

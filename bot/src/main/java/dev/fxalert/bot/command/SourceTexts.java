@@ -1,0 +1,101 @@
+package dev.fxalert.bot.command;
+
+import dev.fxalert.core.domain.CurrencyPair;
+import dev.fxalert.core.domain.Rate;
+import dev.fxalert.core.i18n.Messages;
+import dev.fxalert.core.i18n.Msg;
+import dev.fxalert.core.port.RateSources.Cadence;
+import dev.fxalert.core.port.RateSources.Status;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every user-facing text about rate sources (/rate's "what the number is", "no rate" reasons, /sources), from the
+ * message catalogue in the reader's language. Times of a publication are shown in the publisher's zone (the ECB's
+ * 16:00 CET, Korea Eximbank's 11:00 KST, {@link Cadence#publicationZone}); times of our own tries in UTC.
+ */
+final class SourceTexts {
+
+    private static final ZoneId UTC = ZoneId.of("UTC");
+
+    private SourceTexts() {
+    }
+
+    /**
+     * What a number is: {@code ECB reference rate, 2026-11-25 16:00 CET}, {@code openexchangerates, hourly, 10 min
+     * ago}, {@code currency-api, daily, 3 h ago}.
+     */
+    static String whatItIs(Messages messages, Rate rate, Cadence cadence, Instant now) {
+        String age = Formats.age(messages, rate.observedAt(), now);
+        return switch (cadence) {
+            case ECB_REFERENCE -> messages.text(Msg.SOURCE_RATE_ECB, published(rate, cadence));
+            case KOREAEXIM_BASE -> messages.text(Msg.SOURCE_RATE_KOREAEXIM, published(rate, cadence));
+            case HOURLY -> messages.text(Msg.SOURCE_RATE_HOURLY, rate.provider(), age);
+            case DAILY -> messages.text(Msg.SOURCE_RATE_DAILY, rate.provider(), age);
+            case UNKNOWN -> messages.text(Msg.SOURCE_RATE_UNKNOWN, rate.provider(), age);
+        };
+    }
+
+    private static String published(Rate rate, Cadence cadence) {
+        return Messages.time(rate.observedAt(), cadence.publicationZone().orElse(UTC));
+    }
+
+    /** /rate's answer: {@code 1 USD = 1,392.5 KRW (ECB reference rate, 2026-11-25 16:00 CET)}. */
+    static String rate(Messages messages, Rate rate, Cadence cadence, Instant now) {
+        return messages.text(Msg.SOURCE_RATE_REPLY, rate.pair().base(), rate.value(), rate.pair().quote(),
+                whatItIs(messages, rate, cadence, now));
+    }
+
+    static String notQuoted(Messages messages, CurrencyPair pair) {
+        return messages.text(Msg.SOURCE_NOT_QUOTED, pair.toString(), pair.base(), pair.quote());
+    }
+
+    /** No source answered for this pair yet, and none of its sources is known to be failing: the first fetch is pending. */
+    static String firstFetchPending(Messages messages, CurrencyPair pair) {
+        return messages.text(Msg.RATE_NONE_YET, pair.toString());
+    }
+
+    /**
+     * @param failingSince when the sources' newer tables were due and did not come
+     * @param nextTry      empty when the next try is the next ingestion run, minutes away
+     */
+    static String sourcesFailing(Messages messages, CurrencyPair pair, Instant failingSince, Optional<Instant> nextTry) {
+        String next = nextTry.map(at -> messages.text(Msg.SOURCE_NEXT_TRY_AT, Messages.time(at, UTC)))
+                .orElseGet(() -> messages.text(Msg.SOURCE_NEXT_TRY_SOON));
+        return messages.text(Msg.SOURCE_FAILING, pair.toString(), Messages.time(failingSince, UTC), next);
+    }
+
+    /** /sources: one paragraph per source, in failover order. */
+    static String sources(Messages messages, List<Status> statuses, Instant now, Duration grace) {
+        if (statuses.isEmpty()) {
+            return messages.text(Msg.SOURCES_NONE);
+        }
+        StringBuilder text = new StringBuilder(messages.text(Msg.SOURCES_HEADER));
+        for (Status status : statuses) {
+            text.append("\n\n").append(messages.text(Msg.SOURCES_ENTRY, status.name(), kind(messages, status.cadence()),
+                    status.currencies()));
+            text.append('\n').append(messages.text(Msg.SOURCES_NEWEST, status.latestTable()
+                    .map(at -> messages.text(Msg.SOURCES_NEWEST_AT, Messages.time(at, UTC),
+                            Formats.age(messages, at, now)))
+                    .orElseGet(() -> messages.text(Msg.SOURCES_NEWEST_NONE))));
+            status.nextUpdate().ifPresent(next -> text.append('\n').append(status.overdue(now, grace)
+                    ? messages.text(Msg.SOURCES_NEXT_OVERDUE, Messages.time(next, UTC))
+                    : messages.text(Msg.SOURCES_NEXT_EXPECTED, Messages.time(next, UTC))));
+        }
+        return text.toString();
+    }
+
+    private static String kind(Messages messages, Cadence cadence) {
+        return messages.text(switch (cadence) {
+            case ECB_REFERENCE -> Msg.SOURCES_KIND_ECB;
+            case KOREAEXIM_BASE -> Msg.SOURCES_KIND_KOREAEXIM;
+            case HOURLY -> Msg.SOURCES_KIND_HOURLY;
+            case DAILY -> Msg.SOURCES_KIND_DAILY;
+            case UNKNOWN -> Msg.SOURCES_KIND_UNKNOWN;
+        });
+    }
+}

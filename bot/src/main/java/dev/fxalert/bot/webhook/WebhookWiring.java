@@ -1,0 +1,112 @@
+package dev.fxalert.bot.webhook;
+
+import dev.fxalert.bot.command.BotSettings;
+import dev.fxalert.bot.command.ChatBot;
+import dev.fxalert.bot.command.CommandObserver;
+import dev.fxalert.bot.telegram.TelegramApiUrl;
+import dev.fxalert.bot.telegram.TelegramUpdateHandler;
+import dev.fxalert.bot.webhook.admin.AdminRoute;
+import dev.fxalert.bot.webhook.admin.LambdaAdminWiring;
+import dev.fxalert.core.config.SecretBound;
+import dev.fxalert.core.config.Secrets;
+import dev.fxalert.core.config.Settings;
+import dev.fxalert.core.metrics.EmbeddedMetrics;
+import dev.fxalert.core.port.CurrencyCatalogue;
+import dev.fxalert.core.port.RateSources;
+import dev.fxalert.core.port.Stores;
+import dev.fxalert.core.store.dynamodb.DynamoDbStoreConfig;
+import dev.fxalert.core.store.dynamodb.DynamoDbStores;
+import dev.fxalert.evaluation.delivery.TelegramApiConfig;
+import dev.fxalert.evaluation.delivery.TelegramNotifier;
+import dev.fxalert.ingestion.IngestionConfig;
+import dev.fxalert.ingestion.ProviderSources;
+import dev.fxalert.ingestion.RateProviders;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The webhook Lambda's composition root, in the style every function shares ({@code IngestionWiring},
+ * {@code EvaluationWiring}): {@link #config} reads every non-secret setting through the one {@link Settings} reader,
+ * {@link #fromEnvironment} builds what the thin {@link WebhookHandler} routes to, once per container: the Telegram
+ * webhook and the admin API's route ({@link LambdaAdminWiring}) over one set of DynamoDB stores and one
+ * {@link Secrets} (so Secrets Manager is read once). The parts that hold a secret (the Telegram client, the webhook
+ * secret, the admin token) are built on first use and again after a rotation ({@link SecretBound}): init reads no
+ * secret, so a SnapStart snapshot holds none.
+ *
+ * @param admin the {@code /admin/{proxy+}} route
+ */
+public record WebhookWiring(Supplier<TelegramWebhook> webhook, Supplier<AdminRoute> admin) {
+
+    /** Everything the function is told by its environment, except secrets. */
+    /**
+     * @param ingestion the rate-source chain as this function sees it (its plain environment only): its names and
+     *                  schedules say what /rate's numbers are and what /sources lists
+     */
+    public record Config(DynamoDbStoreConfig stores, TelegramApiConfig telegramApi, BotSettings bot,
+                         IngestionConfig ingestion, CurrencyCatalogue catalogue, LambdaAdminWiring.Config admin) {
+    }
+
+    public static Config config(Settings settings) {
+        IngestionConfig ingestion = plainIngestionConfig(settings);
+        return new Config(DynamoDbStoreConfig.from(settings), TelegramApiConfig.from(settings),
+                BotSettings.from(settings), ingestion, RateProviders.shippedCatalogue(ingestion),
+                LambdaAdminWiring.config(settings));
+    }
+
+    public static WebhookWiring fromEnvironment(Settings settings, Secrets secrets, Clock clock) {
+        Config config = config(settings);
+        Stores stores = DynamoDbStores.create(DynamoDbClient.create(), config.stores(), clock);
+        return new WebhookWiring(new SecretBound<>(secrets, current -> webhook(config, current, stores, clock)),
+                new SecretBound<>(secrets, current -> LambdaAdminWiring.aws().wire(config.admin(), current, stores, clock)));
+    }
+
+    /** The webhook over the given stores, settings and secrets from one map (tests). */
+    public static TelegramWebhook webhook(Map<String, String> environment, Stores stores) {
+        return webhook(config(Settings.of(environment)), Secrets.of(environment), stores, Clock.systemUTC());
+    }
+
+    public static TelegramWebhook webhook(Config config, Secrets secrets, Stores stores, Clock clock) {
+        String token = secrets.require("TELEGRAM_BOT_TOKEN");
+        OkHttpTelegramClient client = new OkHttpTelegramClient(TelegramNotifier.httpClient(), token,
+                TelegramApiUrl.parse(config.telegramApi().baseUrl().toString()));
+        // A command that fails on our side apologizes and still answers 200 (Telegram would redeliver the update
+        // forever); the metric is what reaches an alarm (WebhookFailuresAlarm).
+        EmbeddedMetrics metrics = new EmbeddedMetrics("bot-webhook", System.out, clock);
+        // No on-demand provider lookup in the Lambda: /rate answers from the history ingestion keeps filling.
+        // Provider status is derived from the rate history (no memory needed between updates).
+        RateSources sources = ProviderSources.of(config.ingestion(), config.catalogue(), stores.alerts(),
+                stores.rateHistory(), clock);
+        ChatBot bot = new ChatBot(stores.users(), stores.alerts(), stores.rateHistory(), pair -> Optional.empty(),
+                config.catalogue(), sources, clock, config.bot(),
+                (command, outcome) -> {
+                    if (outcome == CommandObserver.Outcome.ERROR) {
+                        metrics.emit(EmbeddedMetrics.Metric.count("WebhookFailures", 1));
+                    }
+                });
+        // Telegram redelivers an update only after a non-2xx or a timeout; the journal keeps one that was already
+        // handled and answered from being answered twice.
+        return new TelegramWebhook(secrets.require("TELEGRAM_WEBHOOK_SECRET"), new TelegramUpdateHandler(bot, client,
+                new TelegramNotifier(client), stores.updateJournal(), clock));
+    }
+
+    /**
+     * The currencies of the configured provider chain from the lists shipped with the project: the webhook fetches
+     * no rates, and must not call a provider per command. The function cannot read ingestion's secret, so the
+     * Secrets Manager fallback is left out here: Korea Eximbank counts as configured only when its key is in the
+     * plain environment (its currencies are all on open.er-api's list too, so the same pairs are accepted).
+     */
+    static CurrencyCatalogue shippedCatalogue(Settings settings) {
+        return RateProviders.shippedCatalogue(plainIngestionConfig(settings));
+    }
+
+    /** The chain from the plain environment: this function cannot read ingestion's secret. */
+    private static IngestionConfig plainIngestionConfig(Settings settings) {
+        Secrets plainEnvironmentOnly = new Secrets(name -> settings.optional(name).orElse(null));
+        return IngestionConfig.from(settings, plainEnvironmentOnly);
+    }
+}

@@ -1,0 +1,91 @@
+package dev.fxalert.bot.command;
+
+import dev.fxalert.core.domain.CurrencyPair;
+import dev.fxalert.core.domain.Rate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+import static dev.fxalert.bot.command.ChatBotFixture.NOW;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Honest answers over a real store and the default chain (Frankfurter, open.er-api, currency-api): /rate says
+ * what a number is, a "no rate" reply says why, /sources says how current each source is. Now is Wednesday
+ * 25 Nov 2026 09:00 UTC.
+ */
+class SourcesChatTest {
+
+    @TempDir
+    Path dir;
+    private ChatBotFixture chat;
+
+    @BeforeEach
+    void open() {
+        chat = new ChatBotFixture(dir, 1000);
+    }
+
+    @AfterEach
+    void close() {
+        chat.close();
+    }
+
+    private void stored(String pair, String value, String provider, Instant observedAt) {
+        chat.stores.rateHistory().append(new Rate(CurrencyPair.parse(pair), new BigDecimal(value), provider, observedAt),
+                pair + value + observedAt);
+        chat.stores.rateHistory().recordInterest(CurrencyPair.parse(pair), NOW.minus(Duration.ofMinutes(1)));
+    }
+
+    @Test
+    void sayingAHourlyRateIsHourlyAndHowOld() {
+        stored("USD/KRW", "1470.52", "openexchangerates", NOW.minus(Duration.ofMinutes(10)));
+
+        assertThat(chat.reply("/rate USD KRW")).isEqualTo("1 USD = 1,470.52 KRW (openexchangerates, hourly, 10 min ago)");
+    }
+
+    @Test
+    void aPairNoSourceQuotesSaysSo() {
+        assertThat(chat.reply("/rate USD XAU")).isEqualTo("I have no rate for USD/XAU: none of my sources quotes both "
+                + "USD and XAU. /currencies lists what I can watch.");
+    }
+
+    @Test
+    void aPairWithoutARateWhileItsSourcesAreOverdueSaysSinceWhenAndTheNextTry() {
+        // Monday's ECB table; Tuesday's was due Tue 16:00 CET (15:00 UTC) and never came.
+        stored("USD/JPY", "155.42", "frankfurter", Instant.parse("2026-11-23T15:00:00Z"));
+
+        assertThat(chat.reply("/rate USD KRW")).isEqualTo("I have no rate for USD/KRW: my sources for it have been "
+                + "failing since 2026-11-24 15:00 UTC. Next try at 2026-11-25 10:00 UTC.");
+    }
+
+    @Test
+    void aNewPairWithHealthySourcesIsBeingFetched() {
+        stored("USD/JPY", "155.42", "frankfurter", Instant.parse("2026-11-24T15:00:00Z"));
+
+        assertThat(chat.reply("/rate USD KRW")).isEqualTo(
+                "I have no rate for USD/KRW yet; I'm fetching it now, ask again in a few minutes.");
+    }
+
+    @Test
+    void sourcesListsEachProviderItsNewestRateNextUpdateAndCoverage() {
+        stored("USD/JPY", "155.42", "frankfurter", Instant.parse("2026-11-24T15:00:00Z"));
+        stored("USD/VND", "26345.5", "open-er-api", Instant.parse("2026-11-23T00:02:31Z"));
+
+        String reply = chat.reply("/sources");
+
+        assertThat(reply).startsWith("My rate sources, asked in this order:\n\nfrankfurter — ECB reference rates, "
+                + "working days ~16:00 CET; ")
+                .contains("\nNewest rate held: 2026-11-24 15:00 UTC (18 h ago)\nNext update expected 2026-11-25 15:00 UTC.")
+                .contains("open-er-api — daily; ")
+                .contains("Next update was due 2026-11-24 00:02 UTC: overdue, still trying.")
+                .contains("currency-api — daily; ")
+                .endsWith("Newest rate held: none yet");
+        assertThat(reply).containsPattern("frankfurter — [^\\n]*; 3\\d currencies\\.");
+    }
+}

@@ -1,0 +1,40 @@
+package dev.fxalert.core.port;
+
+import dev.fxalert.core.domain.Alert;
+import dev.fxalert.core.domain.AlertLimitExceededException;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The alerts as their owner's commands see them ({@code /alert}, {@code /alerts}, pause, resume, delete): every
+ * operation is scoped to the owner, so another user's alert id behaves exactly as an id that does not exist.
+ * One of the consumer views {@link AlertStore} is made of; the contract suite runs them against both stores.
+ */
+public interface OwnerAlerts {
+
+    /**
+     * Stores a new alert; idempotent by id, so a redelivered command that derives its alert id from the update
+     * it came in creates the alert once: when the owner already has an alert with this id, that stored alert is
+     * returned as it is now, nothing changes and the limit is not checked. Concurrent creates of one id store one.
+     *
+     * @return the stored alert
+     * @throws AlertLimitExceededException when the owner already has the configured maximum
+     * @throws IllegalArgumentException    when another owner has an alert with this id
+     */
+    Alert create(Alert alert);
+
+    /** The owner's alerts, oldest first. */
+    List<Alert> listByOwner(String userId);
+
+    Optional<Alert> get(String userId, String alertId);
+
+    /** @return false when the owner has no alert with that id */
+    boolean delete(String userId, String alertId);
+
+    /** Pauses an ARMED or FIRED alert; an already paused one is returned as it is. Empty when not found. */
+    Optional<Alert> pause(String userId, String alertId);
+
+    /** Arms a PAUSED or FIRED alert; an already armed one is returned as it is. Empty when not found. */
+    Optional<Alert> resume(String userId, String alertId);
+}

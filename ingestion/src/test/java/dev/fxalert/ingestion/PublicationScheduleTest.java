@@ -1,0 +1,39 @@
+package dev.fxalert.ingestion;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PublicationScheduleTest {
+
+    @Test
+    void theEcbPublishesAt1600BerlinOnWorkingDays() {
+        PublicationSchedule ecb = PublicationSchedule.of("frankfurter").orElseThrow();
+
+        // Tuesday 25 Nov 16:00 CET (15:00 UTC) -> Wednesday 16:00 CET
+        assertThat(ecb.nextAfter(Instant.parse("2026-11-25T15:00:00Z"))).isEqualTo(Instant.parse("2026-11-26T15:00:00Z"));
+        // Friday's table -> Monday 16:00 CET: nobody is asked over the weekend
+        assertThat(ecb.nextAfter(Instant.parse("2026-11-27T15:00:00Z"))).isEqualTo(Instant.parse("2026-11-30T15:00:00Z"));
+        // summer time: 16:00 CEST is 14:00 UTC
+        assertThat(ecb.nextAfter(Instant.parse("2026-07-01T14:00:00Z"))).isEqualTo(Instant.parse("2026-07-02T14:00:00Z"));
+    }
+
+    @Test
+    void koreaEximbankPublishesAt1100SeoulOnWorkingDays() {
+        PublicationSchedule exim = PublicationSchedule.of("koreaexim").orElseThrow();
+
+        // Friday 27 Nov 11:00 KST (02:00 UTC) -> Monday 30 Nov 11:00 KST
+        assertThat(exim.nextAfter(Instant.parse("2026-11-27T02:00:00Z"))).isEqualTo(Instant.parse("2026-11-30T02:00:00Z"));
+    }
+
+    @Test
+    void hourlyAndDailySourcesCountFromTheirLastTable() {
+        assertThat(PublicationSchedule.of("openexchangerates").orElseThrow().nextAfter(Instant.parse("2026-11-25T01:00:00Z")))
+                .isEqualTo(Instant.parse("2026-11-25T02:00:00Z"));
+        assertThat(PublicationSchedule.of("currency-api").orElseThrow().nextAfter(Instant.parse("2026-11-25T00:00:00Z")))
+                .isEqualTo(Instant.parse("2026-11-26T00:00:00Z"));
+        assertThat(PublicationSchedule.of("some-fake")).isEmpty();
+    }
+}
