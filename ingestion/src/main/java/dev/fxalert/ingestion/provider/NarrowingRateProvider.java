@@ -6,7 +6,6 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -23,29 +22,13 @@ import java.util.TreeSet;
  * would only multiply the calls. When every symbol is rejected the first rejection is rethrown (the base itself is
  * probably unknown), so the failure still shows as the provider's error.
  */
-public final class NarrowingRateProvider implements RateProvider {
+public final class NarrowingRateProvider extends ForwardingRateProvider {
 
     private static final Logger log = LoggerFactory.getLogger(NarrowingRateProvider.class);
 
-    private final RateProvider delegate;
 
     public NarrowingRateProvider(RateProvider delegate) {
-        this.delegate = delegate;
-    }
-
-    @Override
-    public String name() {
-        return delegate.name();
-    }
-
-    @Override
-    public Optional<Set<String>> currencies() {
-        return delegate.currencies();
-    }
-
-    @Override
-    public void refreshCurrencies() {
-        delegate.refreshCurrencies();
+        super(delegate);
     }
 
     @Override

@@ -8,7 +8,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 
@@ -16,35 +15,19 @@ import java.util.random.RandomGenerator;
  * Retries a provider call on timeouts and 5xx only, with backoff and jitter. Rejections, rate limits and malformed
  * answers are not retried: asking again right away would get the same answer or make the limit worse.
  */
-public final class RetryingRateProvider implements RateProvider {
+public final class RetryingRateProvider extends ForwardingRateProvider {
 
     private static final Logger log = LoggerFactory.getLogger(RetryingRateProvider.class);
 
-    private final RateProvider delegate;
     private final RetryPolicy policy;
     private final Sleeper sleeper;
     private final RandomGenerator random;
 
     public RetryingRateProvider(RateProvider delegate, RetryPolicy policy, Sleeper sleeper, RandomGenerator random) {
-        this.delegate = delegate;
+        super(delegate);
         this.policy = policy;
         this.sleeper = sleeper;
         this.random = random;
-    }
-
-    @Override
-    public String name() {
-        return delegate.name();
-    }
-
-    @Override
-    public Optional<Set<String>> currencies() {
-        return delegate.currencies();
-    }
-
-    @Override
-    public void refreshCurrencies() {
-        delegate.refreshCurrencies();
     }
 
     @Override
