@@ -7,7 +7,7 @@ import dev.fxalert.core.port.UserStore;
 import dev.fxalert.evaluation.delivery.Push;
 import dev.fxalert.evaluation.delivery.PushOutcome;
 import dev.fxalert.evaluation.delivery.PushSender;
-import dev.fxalert.evaluation.delivery.Sleeper;
+import dev.fxalert.core.retry.Sleeper;
 import dev.fxalert.evaluation.message.PushMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -11,7 +11,7 @@ import dev.fxalert.ingestion.provider.NarrowingRateProvider;
 import dev.fxalert.ingestion.provider.OpenErApiProvider;
 import dev.fxalert.ingestion.provider.OpenExchangeRatesProvider;
 import dev.fxalert.ingestion.provider.RetryingRateProvider;
-import dev.fxalert.ingestion.retry.Sleeper;
+import dev.fxalert.core.retry.Sleeper;
 import okhttp3.OkHttpClient;
 
 import java.time.Clock;

@@ -27,7 +27,7 @@ import dev.fxalert.ingestion.ProviderSources;
 import dev.fxalert.ingestion.RateProviders;
 import dev.fxalert.ingestion.provider.DemoRateProvider;
 import dev.fxalert.ingestion.publish.InProcessRateEventBus;
-import dev.fxalert.ingestion.retry.Sleeper;
+import dev.fxalert.core.retry.Sleeper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -118,7 +118,7 @@ public class LocalPipelineConfiguration {
             return thread;
         });
         OutboxDelivery delivery = new OutboxDelivery(alerts, users, sender, clock,
-                dev.fxalert.evaluation.delivery.Sleeper.system(), rounds,
+                dev.fxalert.core.retry.Sleeper.system(), rounds,
                 OutboxDelivery.Config.DEFAULTS);
         return new DeliveryWorker(delivery::drain, clock, settings.pendingPushSweepInterval(), Duration.ofMinutes(1))
                 .start();

@@ -1,5 +1,6 @@
 package dev.fxalert.evaluation.delivery;
 
+import dev.fxalert.core.retry.Sleeper;
 import dev.fxalert.core.port.EvaluationAlerts;
 import dev.fxalert.core.port.DeliveryResult;
 import dev.fxalert.core.port.Notifier;

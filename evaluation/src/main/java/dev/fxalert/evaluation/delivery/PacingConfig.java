@@ -1,6 +1,7 @@
 package dev.fxalert.evaluation.delivery;
 
 import dev.fxalert.core.config.Settings;
+import dev.fxalert.core.retry.Backoff;
 
 import java.time.Duration;
 import java.util.Map;
@@ -72,20 +73,12 @@ public record PacingConfig(double maxPerSecond, Duration perChatInterval, int ma
 
     /** Backoff before attempt {@code failures + 1}: initial, doubled per failure, capped. */
     Duration backoffAfter(int failures) {
-        Duration wait = initialBackoff;
-        for (int i = 1; i < failures && wait.compareTo(maxBackoff) < 0; i++) {
-            wait = wait.multipliedBy(2);
-        }
-        return wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait;
+        return new Backoff(initialBackoff, maxBackoff).after(failures);
     }
 
     /** When a push that has now failed {@code rounds} rounds is next due, counted from the end of the last one. */
     Duration delayAfterRounds(int rounds) {
-        Duration wait = roundRetryDelay;
-        for (int i = 1; i < rounds && wait.compareTo(MAX_ROUND_RETRY_DELAY) < 0; i++) {
-            wait = wait.multipliedBy(2);
-        }
-        return wait.compareTo(MAX_ROUND_RETRY_DELAY) > 0 ? MAX_ROUND_RETRY_DELAY : wait;
+        return new Backoff(roundRetryDelay, MAX_ROUND_RETRY_DELAY).after(rounds);
     }
 
     private static void requirePositive(Duration value, String name) {

@@ -24,7 +24,7 @@ import dev.fxalert.evaluation.OutboxDelivery;
 import dev.fxalert.evaluation.delivery.DeliveryObserver;
 import dev.fxalert.evaluation.delivery.PacedSender;
 import dev.fxalert.evaluation.delivery.PacingConfig;
-import dev.fxalert.evaluation.delivery.Sleeper;
+import dev.fxalert.core.retry.Sleeper;
 import dev.fxalert.evaluation.delivery.TelegramApiConfig;
 import dev.fxalert.evaluation.delivery.TelegramNotifier;
 import dev.fxalert.evaluation.lambda.DeliveryHandler;

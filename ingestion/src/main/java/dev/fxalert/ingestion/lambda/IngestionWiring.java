@@ -11,7 +11,7 @@ import dev.fxalert.ingestion.IngestionConfig;
 import dev.fxalert.ingestion.IngestionService;
 import dev.fxalert.ingestion.RateProviders;
 import dev.fxalert.ingestion.publish.EventBridgeRateEventPublisher;
-import dev.fxalert.ingestion.retry.Sleeper;
+import dev.fxalert.core.retry.Sleeper;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;

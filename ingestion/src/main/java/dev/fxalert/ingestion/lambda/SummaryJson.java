@@ -27,12 +27,4 @@ final class SummaryJson {
         node.setAll(wire.toJson(summary));
         return node;
     }
-
-    ObjectNode failure(RuntimeException error, String correlationId) {
-        ObjectNode node = mapper.createObjectNode();
-        node.put("message", "ingestion failed");
-        node.put("correlationId", correlationId);
-        node.put("error", error.getClass().getSimpleName() + ": " + error.getMessage());
-        return node;
-    }
 }

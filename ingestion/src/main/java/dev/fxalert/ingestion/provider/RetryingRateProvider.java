@@ -2,7 +2,7 @@ package dev.fxalert.ingestion.provider;
 
 import dev.fxalert.core.port.RateProvider;
 import dev.fxalert.ingestion.retry.RetryPolicy;
-import dev.fxalert.ingestion.retry.Sleeper;
+import dev.fxalert.core.retry.Sleeper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

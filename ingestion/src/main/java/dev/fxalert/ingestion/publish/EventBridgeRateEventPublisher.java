@@ -4,7 +4,7 @@ import dev.fxalert.core.domain.RateUpdated;
 import dev.fxalert.core.event.RateUpdatedJson;
 import dev.fxalert.core.port.RateEventPublisher;
 import dev.fxalert.ingestion.retry.RetryPolicy;
-import dev.fxalert.ingestion.retry.Sleeper;
+import dev.fxalert.core.retry.Sleeper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;

@@ -1,5 +1,7 @@
 package dev.fxalert.ingestion.retry;
 
+import dev.fxalert.core.retry.Backoff;
+
 import java.time.Duration;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
@@ -30,12 +32,6 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
 
     /** The wait after failed attempt {@code failedAttempt} (1-based), with jitter drawn from {@code random}. */
     public Duration delayAfter(int failedAttempt, RandomGenerator random) {
-        long base = baseDelay.toMillis();
-        int doublings = Math.min(Math.max(failedAttempt - 1, 0), 30);
-        long exponential = base > (Long.MAX_VALUE >> doublings) ? Long.MAX_VALUE : base << doublings;
-        long capped = Math.min(exponential, maxDelay.toMillis());
-        long half = capped / 2;
-        long jitter = half == 0 ? 0 : random.nextLong(half + 1);
-        return Duration.ofMillis(capped - half + jitter);
+        return new Backoff(baseDelay, maxDelay).withJitter(failedAttempt, random);
     }
 }

@@ -1,6 +1,6 @@
 package dev.fxalert.ingestion.testing;
 
-import dev.fxalert.ingestion.retry.Sleeper;
+import dev.fxalert.core.retry.Sleeper;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,13 +1,17 @@
-package dev.fxalert.evaluation.delivery;
+package dev.fxalert.core.retry;
 
 import java.time.Duration;
 
-/** Waits; injected so tests advance a fake clock instead of sleeping. */
+/**
+ * Waits between attempts. Injected wherever code waits (provider retries, send pacing), so tests record the waits
+ * or advance a manual clock instead of sleeping.
+ */
 @FunctionalInterface
 public interface Sleeper {
 
     void sleep(Duration duration) throws InterruptedException;
 
+    /** Really waits; a zero or negative duration returns at once. */
     static Sleeper system() {
         return duration -> {
             if (!duration.isNegative() && !duration.isZero()) {
