@@ -39,6 +39,21 @@ public interface RateSources {
             this.zone = zone;
         }
 
+        /**
+         * The cadence of a source by its configured name (the providers' {@code NAME} constants in ingestion, pinned
+         * by ProviderSourcesTest); {@link #UNKNOWN} for any other name. Here rather than in ingestion so a push can
+         * say what its number is without asking ingestion.
+         */
+        public static Cadence ofSource(String source) {
+            return switch (source) {
+                case "frankfurter" -> ECB_REFERENCE;
+                case "koreaexim" -> KOREAEXIM_BASE;
+                case "openexchangerates" -> HOURLY;
+                case "open-er-api", "currency-api" -> DAILY;
+                default -> UNKNOWN;
+            };
+        }
+
         /** Where a publication time of this kind is stated (the publisher's zone), when it has one. */
         public Optional<ZoneId> publicationZone() {
             return Optional.ofNullable(zone).map(ZoneId::of);
