@@ -34,10 +34,13 @@ public final class Formats {
                 age(messages, rate.observedAt(), now));
     }
 
-    /** {@code USD/KRW above 1,400} */
+    /** {@code USD/KRW above 1,400}; {@code USD/KRW above 1,400 (bank selling rate)} on a bank's rate */
     public static String condition(Messages messages, Alert alert) {
-        return messages.text(Msg.FORMAT_CONDITION, alert.pair().toString(), direction(alert.direction()),
+        String condition = messages.text(Msg.FORMAT_CONDITION, alert.pair().toString(), direction(alert.direction()),
                 alert.threshold());
+        return alert.kind().keyword()
+                .map(keyword -> messages.text(Msg.FORMAT_CONDITION_KIND, condition, keyword))
+                .orElse(condition);
     }
 
     /** The selector the catalogues' {@code select} patterns branch on: {@code above} or {@code below}. */

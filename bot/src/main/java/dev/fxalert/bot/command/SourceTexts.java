@@ -28,7 +28,7 @@ final class SourceTexts {
 
     /** What a number is ({@link RateTexts#whatItIs}, the same text the pushes use). */
     static String whatItIs(Messages messages, Rate rate, Cadence cadence, Instant now) {
-        return RateTexts.whatItIs(messages, rate.provider(), rate.observedAt(), cadence, now);
+        return RateTexts.whatItIs(messages, rate.provider(), rate.observedAt(), rate.kind(), cadence, now);
     }
 
     /** /rate's answer: {@code 1 USD = 1,392.5 KRW (ECB reference rate, 2026-11-25 16:00 CET)}. */

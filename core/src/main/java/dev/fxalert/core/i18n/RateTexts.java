@@ -1,5 +1,6 @@
 package dev.fxalert.core.i18n;
 
+import dev.fxalert.core.domain.RateKind;
 import dev.fxalert.core.port.RateSources.Cadence;
 
 import java.time.Duration;
@@ -27,20 +28,27 @@ public final class RateTexts {
      * @param provider   the source's name ({@code Rate.provider()})
      * @param observedAt when the source says the number was observed
      */
-    public static String whatItIs(Messages messages, String provider, Instant observedAt, Cadence cadence, Instant now) {
-        return describe(messages, provider, observedAt, cadence, age(messages, observedAt, now));
+    public static String whatItIs(Messages messages, String provider, Instant observedAt, RateKind kind, Cadence cadence,
+                                  Instant now) {
+        return describe(messages, provider, observedAt, kind, cadence, age(messages, observedAt, now));
     }
 
     /**
      * For a push, which may be read long after it was built: a source without fixed publications gets the
      * observation time in the reader's zone instead of an age that would go stale.
      */
-    public static String whatItIsIn(Messages messages, String provider, Instant observedAt, Cadence cadence,
-                                    ZoneId readerZone) {
-        return describe(messages, provider, observedAt, cadence, Messages.time(observedAt, readerZone));
+    public static String whatItIsIn(Messages messages, String provider, Instant observedAt, RateKind kind,
+                                    Cadence cadence, ZoneId readerZone) {
+        return describe(messages, provider, observedAt, kind, cadence, Messages.time(observedAt, readerZone));
     }
 
-    private static String describe(Messages messages, String provider, Instant observedAt, Cadence cadence, String when) {
+    private static String describe(Messages messages, String provider, Instant observedAt, RateKind kind,
+                                   Cadence cadence, String when) {
+        if (kind != RateKind.MID) {
+            // A bank's rate (Korea Eximbank's TTB/TTS) is named by what it is; its table's time as its source's.
+            String time = cadence.publicationZone().isPresent() ? published(observedAt, cadence) : when;
+            return messages.text(kind == RateKind.BANK_SELL ? Msg.SOURCE_RATE_BANK_SELL : Msg.SOURCE_RATE_BANK_BUY, time);
+        }
         return switch (cadence) {
             case ECB_REFERENCE -> messages.text(Msg.SOURCE_RATE_ECB, published(observedAt, cadence));
             case KOREAEXIM_BASE -> messages.text(Msg.SOURCE_RATE_KOREAEXIM, published(observedAt, cadence));

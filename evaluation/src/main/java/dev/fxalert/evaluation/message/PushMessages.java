@@ -42,7 +42,7 @@ public final class PushMessages {
                 .append(messages.text(Msg.PUSH_FIRED, alert.pair().toString(), firing.rate(),
                         selector(alert.direction()), alert.threshold()))
                 .append('\n').append(messages.text(Msg.PUSH_SOURCE, RateTexts.whatItIsIn(messages, firing.provider(),
-                        firing.observedAt(), Cadence.ofSource(firing.provider()), zone)));
+                        firing.observedAt(), alert.kind(), Cadence.ofSource(firing.provider()), zone)));
         if (alert.note() != null) {
             text.append('\n').append(messages.text(Msg.PUSH_NOTE, alert.note()));
         }
