@@ -59,7 +59,7 @@ public final class AlertRequestParser {
         if (next < tokens.size() && RateKind.ofKeyword(tokens.get(next)).isPresent()) {
             kind = RateKind.ofKeyword(tokens.get(next)).get();
             next++;
-            if (!pair.pair().quote().equals("KRW")) {
+            if (!kind.existsFor(pair.pair())) {
                 throw new InvalidInputException(Msg.ALERT_PARSE_BANK_RATE_KRW_ONLY, pair.pair().base());
             }
         }

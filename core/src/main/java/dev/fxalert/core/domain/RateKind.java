@@ -26,6 +26,14 @@ public enum RateKind {
         return this == MID ? pair.toString() : pair + "#" + name();
     }
 
+    /**
+     * Whether this kind of rate can exist for {@code pair}: the mid rate always; a bank's rates only for a currency
+     * against KRW (what a Korean bank pays or charges in won; Korea Eximbank publishes no other).
+     */
+    public boolean existsFor(CurrencyPair pair) {
+        return this == MID || pair.quote().equals("KRW");
+    }
+
     /** The word a user writes after an alert's threshold: {@code buy} or {@code sell}; empty for {@link #MID}. */
     public Optional<String> keyword() {
         return switch (this) {
