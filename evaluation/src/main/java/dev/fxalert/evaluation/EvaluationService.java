@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Turns a rate event into pushes, exactly once per alert firing:
  * <ol>
- *   <li>reads only the alerts the rate crosses or re-arms (index range reads, never a scan);</li>
+ *   <li>reads only the alerts the rate crosses or re-arms (index range reads, never a scan), of the event's pair
+ *       and rate kind: a bank's selling rate never fires an alert on the mid rate;</li>
  *   <li>fires each crossed alert with a conditional ARMED-to-FIRED write that also records the pending push;
  *       only the caller whose write won sends, so duplicate, replayed or concurrent deliveries of one event notify
  *       once;</li>
@@ -107,17 +108,19 @@ public final class EvaluationService {
 
     public EvaluationResult onRateUpdated(RateUpdated event) {
         Rate rate = event.toRate();
-        List<Alert> crossed = alerts.findCrossed(event.pair(), event.rate());
-        List<Alert> rearmable = alerts.findRearmable(event.pair(), event.rate());
+        // Each kind of rate (mid, a bank's buying or selling rate) reads only the alerts on that kind.
+        List<Alert> crossed = alerts.findCrossed(event.pair(), event.kind(), event.rate());
+        List<Alert> rearmable = alerts.findRearmable(event.pair(), event.kind(), event.rate());
 
         List<Alert> won = new ArrayList<>();
         int alreadyFired = 0;
         if (trigger != null) {
             won = fireRecorded(event, rate, crossed);
-            alreadyFired = (int) crossed.stream().filter(a -> a.firesAt(event.rate())).count() - won.size();
+            alreadyFired = (int) crossed.stream().filter(a -> a.firesAt(event.rate()) && a.kind() == event.kind())
+                    .count() - won.size();
         }
         for (Alert alert : trigger != null ? List.<Alert>of() : crossed) {
-            if (!alert.firesAt(event.rate())) {
+            if (!alert.firesAt(event.rate()) || alert.kind() != event.kind()) {
                 continue; // The store's range read is the filter; this guards against an adapter bug firing wrongly.
             }
             Firing firing = Firing.of(event.eventId(), rate, clock.instant());
@@ -158,7 +161,8 @@ public final class EvaluationService {
      * so the event is retried; the writes that won stay won (a retry finds them FIRED and does not fire again).
      */
     private List<Alert> fireRecorded(RateUpdated event, Rate rate, List<Alert> crossed) {
-        List<Alert> firable = crossed.stream().filter(alert -> alert.firesAt(event.rate())).toList();
+        List<Alert> firable = crossed.stream()
+                .filter(alert -> alert.firesAt(event.rate()) && alert.kind() == event.kind()).toList();
         Alert[] won = new Alert[firable.size()];
         Instant base = clock.instant();
         AtomicBoolean woken = new AtomicBoolean();

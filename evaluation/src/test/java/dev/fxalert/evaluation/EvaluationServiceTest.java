@@ -5,6 +5,8 @@ import dev.fxalert.core.domain.AlertMode;
 import dev.fxalert.core.domain.AlertState;
 import dev.fxalert.core.domain.Direction;
 import dev.fxalert.core.domain.Rate;
+import dev.fxalert.core.domain.Owner;
+import dev.fxalert.core.domain.RateKind;
 import dev.fxalert.core.domain.RateUpdated;
 import dev.fxalert.core.domain.User;
 import dev.fxalert.evaluation.delivery.DeliveryObserver;
@@ -109,7 +111,7 @@ class EvaluationServiceTest {
         assertThat(result.fired()).isEqualTo(1);
         assertThat(result.pushes().delivered()).isEqualTo(1);
         String body = nextRequest().getUtf8Body();
-        assertThat(body).contains("USD/KRW").contains("1,401.25").contains("1,400").contains("frankfurter")
+        assertThat(body).contains("USD/KRW").contains("1,401.25").contains("1,400").contains("ECB reference rate")
                 .contains("pay rent").contains("a:rearm:k3m9x2qa").contains("a:pause:k3m9x2qa").contains("a:delete:k3m9x2qa");
         Alert fired = store.alerts().get(mina.id(), "k3m9x2qa").orElseThrow();
         assertThat(fired.state()).isEqualTo(AlertState.FIRED);
@@ -269,6 +271,29 @@ class EvaluationServiceTest {
         assertThat(backBelow.rearmed()).isEqualTo(1);
         assertThat(upAgain.fired()).isEqualTo(1);
         assertThat(telegram.getRequestCount()).isEqualTo(2);
+    }
+
+    // Issue 17: an alert on a bank's selling rate is fired by that rate only, and its push says which rate it is.
+    @Test
+    void aBankSellingRateFiresOnlyTheAlertsOnThatRateAndThePushNamesIt() throws Exception {
+        User mina = store.user(7001, "en");
+        Alert sell = store.alerts().create(Alert.create("s3ll1234", new Owner(mina.id(), mina.chatId()), USD_KRW,
+                Direction.ABOVE, new BigDecimal("1480"), AlertMode.ONCE, null, clock.instant(), RateKind.BANK_SELL));
+        store.alert("m1dm1d12", mina, Direction.ABOVE, "1460", AlertMode.ONCE, null);
+        telegram.enqueue(TelegramResponses.sent(7001, 1));
+        clock.advance(Duration.ofMinutes(1));
+        Instant table = Instant.parse("2026-11-25T02:00:00Z");
+
+        EvaluationResult result = service.onRateUpdated(RateUpdated.of(new Rate(USD_KRW, new BigDecimal("1483.18"),
+                "koreaexim", table, RateKind.BANK_SELL), null));
+
+        assertThat(result.crossed()).isEqualTo(1);
+        assertThat(result.fired()).isEqualTo(1);
+        assertThat(nextRequest().getUtf8Body()).contains("1,483.18")
+                .contains("Korea Eximbank bank selling rate (TTS, what you pay a bank), 2026-11-25 11:00 KST");
+        assertThat(store.reload(sell).state()).isEqualTo(AlertState.FIRED);
+        assertThat(store.alerts().get(mina.id(), "m1dm1d12").orElseThrow().state()).as("the mid-rate alert")
+                .isEqualTo(AlertState.ARMED);
     }
 
     @Test

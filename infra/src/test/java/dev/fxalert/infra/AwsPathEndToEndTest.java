@@ -253,6 +253,10 @@ class AwsPathEndToEndTest {
         assertThat(webhook(message(BLOCKER, "/rate USD KRW")).get("statusCode").asInt()).isEqualTo(200);
         JsonNode stats = admin("GET", "/admin/stats", null);
         assertThat(stats.get("statusCode").asInt()).as(stats.toString()).isEqualTo(200);
+        // /admin/sources reads what /sources reads (watched pairs, pairs asked about, their latest rates).
+        JsonNode sources = admin("GET", "/admin/sources", null);
+        assertThat(sources.get("statusCode").asInt()).as(sources.toString()).isEqualTo(200);
+        assertThat(JSON.readTree(sources.get("body").asText()).path("sources")).isNotEmpty();
         JsonNode alerts = admin("GET", "/admin/alerts", null);
         assertThat(alerts.get("statusCode").asInt()).as(alerts.toString()).isEqualTo(200);
         JsonNode audit = admin("GET", "/admin/audit", null);

@@ -2,6 +2,7 @@ package dev.fxalert.ingestion;
 
 import dev.fxalert.core.domain.CurrencyPair;
 import dev.fxalert.core.domain.Rate;
+import dev.fxalert.core.domain.RateKind;
 import dev.fxalert.core.domain.RateUpdated;
 import dev.fxalert.core.port.WatchedPairs;
 import dev.fxalert.core.port.CurrencyCatalogue;
@@ -46,6 +47,11 @@ import java.util.stream.Collectors;
  * give a trustworthy quote for it. A quote that jumps more than the spike limit, or a pair's first quote that is
  * off the reference table, is held back until a second provider confirms it (see {@link QuoteGuard}). A rejected
  * quote is logged with its {@link RejectionReason}, never published, never appended, so never the "latest".
+ * <p>
+ * A provider that also gives a bank's buying and selling rates of a pair (Korea Eximbank's TTB/TTS, {@link RateKind})
+ * has them taken along with its mid rate of that pair, and only when that mid rate is trusted: they must be valid
+ * quotes on their own and within the spike limit of that mid rate. Each kind is its own series: its own latest
+ * rate, its own "unchanged" test, its own {@link RateUpdated}.
  * <p>
  * Events are published before they are appended to the history: if appending fails, the next run publishes the
  * same quote again under the same event id (the quote chained on the same latest history entry), which consumers
@@ -109,13 +115,14 @@ public final class IngestionService implements RateLookup {
         groupByBaseAndChain(pairs).forEach((group, quotes) ->
                 trusted.addAll(resolve(group.base(), quotes, group.chain(), last, stats)));
         pairs.forEach(pair -> askedAt.put(pair, startedAt));
-        trusted.forEach(rate -> seen.merge(rate.pair(), new Seen(rate.provider(), rate.observedAt()),
-                (a, b) -> b.observedAt().isAfter(a.observedAt()) ? b : a));
+        trusted.stream().filter(rate -> rate.kind() == RateKind.MID)
+                .forEach(rate -> seen.merge(rate.pair(), new Seen(rate.provider(), rate.observedAt()),
+                        (a, b) -> b.observedAt().isAfter(a.observedAt()) ? b : a));
 
         List<RateUpdated> events = new ArrayList<>();
         int unchanged = 0;
         for (Rate rate : trusted) {
-            Optional<RateHistory.Entry> previous = last.entryOf(rate.pair());
+            Optional<RateHistory.Entry> previous = last.entryOf(rate.pair(), rate.kind());
             if (previous.isPresent() && previous.get().rate().value().compareTo(rate.value()) == 0) {
                 unchanged++;
                 continue;
@@ -143,7 +150,7 @@ public final class IngestionService implements RateLookup {
         RunStats stats = new RunStats(providerNames());
         SortedSet<String> quote = new TreeSet<>(Set.of(pair.quote()));
         return resolve(pair.base(), quote, chainFor(pair), new LastRates(history), stats).stream()
-                .filter(rate -> rate.pair().equals(pair))
+                .filter(rate -> rate.pair().equals(pair) && rate.kind() == RateKind.MID)
                 .findFirst();
     }
 
@@ -260,6 +267,9 @@ public final class IngestionService implements RateLookup {
         Map<String, Rate> trusted = new LinkedHashMap<>();
         Map<String, Rate> quarantined = new HashMap<>();
         Map<String, QuoteGuard.Doubt> doubts = new HashMap<>();
+        // Bank rates travel with the mid rate of the same provider: the trusted one's, and a quarantined one's.
+        Map<String, List<Quote>> trustedBank = new HashMap<>();
+        Map<String, List<Quote>> quarantinedBank = new HashMap<>();
         for (RateProvider provider : chain) {
             SortedSet<String> open = new TreeSet<>(quotes);
             open.removeAll(trusted.keySet());
@@ -270,13 +280,14 @@ public final class IngestionService implements RateLookup {
             if (wanted.isEmpty()) {
                 continue;
             }
-            Map<String, Quote> answer = call(provider, base, wanted, stats);
+            Answer answer = call(provider, base, wanted, stats);
             if (answer == null) {
                 continue;
             }
             for (String quote : wanted) {
                 CurrencyPair pair = CurrencyPair.of(base, quote);
-                Verdict verdict = guard.check(answer.get(quote), provider.name());
+                List<Quote> bank = answer.bank().getOrDefault(quote, List.of());
+                Verdict verdict = guard.check(answer.mid().get(quote), provider.name());
                 if (verdict instanceof Verdict.Rejected rejected) {
                     reject(stats, provider.name(), pair, rejected.reason(), rejected.detail());
                     continue;
@@ -288,12 +299,14 @@ public final class IngestionService implements RateLookup {
                             held.provider(), doubts.get(quote).reason(), provider.name(), rate.value().toPlainString());
                     quarantined.remove(quote);
                     trusted.put(quote, held);
+                    trustedBank.put(quote, quarantinedBank.getOrDefault(quote, List.of()));
                     continue;
                 }
                 // A spike from the last stored rate, or a pair's first quote off the reference table.
                 Optional<QuoteGuard.Doubt> doubt = guard.doubt(rate, last.of(pair));
                 if (doubt.isEmpty()) {
                     trusted.put(quote, rate);
+                    trustedBank.put(quote, bank);
                     if (held != null) {
                         quarantined.remove(quote);
                         reject(stats, held.provider(), pair, doubts.get(quote).reason(), "value " + held.value().toPlainString()
@@ -303,6 +316,7 @@ public final class IngestionService implements RateLookup {
                     log.info("{} quote {} from {} quarantined ({}): {}; waiting for another provider to confirm", pair,
                             rate.value().toPlainString(), provider.name(), doubt.get().reason(), doubt.get().detail());
                     quarantined.put(quote, rate);
+                    quarantinedBank.put(quote, bank);
                     doubts.put(quote, doubt.get());
                 } else {
                     reject(stats, provider.name(), pair, doubt.get().reason(), "value " + rate.value().toPlainString()
@@ -314,21 +328,52 @@ public final class IngestionService implements RateLookup {
                 doubts.get(quote).reason(), "value " + held.value().toPlainString() + " ("
                         + doubts.get(quote).detail() + ") not confirmed by another provider"));
         trusted.values().forEach(rate -> stats.trusted(rate.provider()));
-        return new ArrayList<>(trusted.values());
+        List<Rate> result = new ArrayList<>(trusted.values());
+        trusted.forEach((quote, mid) -> result.addAll(bankRates(mid, trustedBank.getOrDefault(quote, List.of()), stats)));
+        return result;
+    }
+
+    /**
+     * The bank rates given with a trusted mid rate, each a valid quote on its own and within the spike limit of
+     * that mid rate (a bank's spread is a few percent; more is a broken row, not a rate to alert on).
+     */
+    private List<Rate> bankRates(Rate mid, List<Quote> quotes, RunStats stats) {
+        List<Rate> rates = new ArrayList<>();
+        for (Quote quote : quotes) {
+            Verdict verdict = guard.check(quote, mid.provider());
+            if (verdict instanceof Verdict.Rejected rejected) {
+                reject(stats, mid.provider(), mid.pair(), rejected.reason(), quote.kind() + " " + rejected.detail());
+            } else if (guard.isSpike(((Verdict.Valid) verdict).rate(), Optional.of(mid))) {
+                reject(stats, mid.provider(), mid.pair(), RejectionReason.SPIKE, quote.kind() + " value "
+                        + quote.value() + " more than the spike limit from its mid rate " + mid.value().toPlainString());
+            } else {
+                rates.add(((Verdict.Valid) verdict).rate());
+            }
+        }
+        return rates;
+    }
+
+    /** A provider's answer for one base: its mid quotes and any bank quotes, by quote currency. */
+    private record Answer(Map<String, Quote> mid, Map<String, List<Quote>> bank) {
     }
 
     /** The provider's quotes by quote currency, or null when the call failed (recorded as its error). */
-    private Map<String, Quote> call(RateProvider provider, String base, SortedSet<String> wanted, RunStats stats) {
+    private Answer call(RateProvider provider, String base, SortedSet<String> wanted, RunStats stats) {
         Instant startedAt = clock.instant();
         String error = null;
         try {
             Map<String, Quote> byQuote = new HashMap<>();
+            Map<String, List<Quote>> bank = new HashMap<>();
             for (Quote quote : provider.fetch(base, Collections.unmodifiableSortedSet(wanted))) {
                 if (quote != null && quote.pair().base().equals(base)) {
-                    byQuote.putIfAbsent(quote.pair().quote(), quote);
+                    if (quote.kind() == RateKind.MID) {
+                        byQuote.putIfAbsent(quote.pair().quote(), quote);
+                    } else {
+                        bank.computeIfAbsent(quote.pair().quote(), q -> new ArrayList<>()).add(quote);
+                    }
                 }
             }
-            return byQuote;
+            return new Answer(byQuote, bank);
         } catch (FetchException e) {
             error = e.getMessage();
             log.warn("rate provider {} failed for base {} ({}): {}", provider.name(), base, e.kind(), e.getMessage());
@@ -377,10 +422,10 @@ public final class IngestionService implements RateLookup {
         return providers.stream().map(RateProvider::name).toList();
     }
 
-    /** The last stored rate of each pair, read at most once per run. */
+    /** The last stored rate of each pair (and kind), read at most once per run. */
     private static final class LastRates {
         private final RateHistory history;
-        private final Map<CurrencyPair, Optional<RateHistory.Entry>> cache = new HashMap<>();
+        private final Map<String, Optional<RateHistory.Entry>> cache = new HashMap<>();
 
         LastRates(RateHistory history) {
             this.history = history;
@@ -391,7 +436,11 @@ public final class IngestionService implements RateLookup {
         }
 
         Optional<RateHistory.Entry> entryOf(CurrencyPair pair) {
-            return cache.computeIfAbsent(pair, history::latestEntry);
+            return entryOf(pair, RateKind.MID);
+        }
+
+        Optional<RateHistory.Entry> entryOf(CurrencyPair pair, RateKind kind) {
+            return cache.computeIfAbsent(kind.series(pair), series -> history.latestEntry(pair, kind));
         }
     }
 }

@@ -5,11 +5,6 @@ import dev.fxalert.core.port.AlertStore;
 import dev.fxalert.core.port.CurrencyCatalogue;
 import dev.fxalert.core.port.RateHistory;
 import dev.fxalert.core.port.RateSources;
-import dev.fxalert.ingestion.provider.CurrencyApiProvider;
-import dev.fxalert.ingestion.provider.FrankfurterProvider;
-import dev.fxalert.ingestion.provider.KoreaEximProvider;
-import dev.fxalert.ingestion.provider.OpenErApiProvider;
-import dev.fxalert.ingestion.provider.OpenExchangeRatesProvider;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -76,12 +71,6 @@ public final class ProviderSources implements RateSources {
 
     @Override
     public Cadence cadence(String source) {
-        return switch (source) {
-            case FrankfurterProvider.NAME -> Cadence.ECB_REFERENCE;
-            case KoreaEximProvider.NAME -> Cadence.KOREAEXIM_BASE;
-            case OpenExchangeRatesProvider.NAME -> Cadence.HOURLY;
-            case OpenErApiProvider.NAME, CurrencyApiProvider.NAME -> Cadence.DAILY;
-            default -> Cadence.UNKNOWN;
-        };
+        return Cadence.ofSource(source);
     }
 }

@@ -2,6 +2,7 @@ package dev.fxalert.ingestion;
 
 import dev.fxalert.core.domain.CurrencyPair;
 import dev.fxalert.core.domain.Rate;
+import dev.fxalert.core.domain.RateKind;
 import dev.fxalert.core.domain.RateUpdated;
 import dev.fxalert.core.port.AlertStore;
 import dev.fxalert.core.port.RateProvider;
@@ -397,6 +398,57 @@ class IngestionServiceTest {
         primary.quoting("USD/KRW", "2000");
 
         assertThat(service(primary, secondary).current(USD_KRW)).isEmpty();
+    }
+
+    // Issue 17: a bank's buying and selling rates (Korea Eximbank's TTB/TTS) as series of their own.
+    @Test
+    void publishesAndStoresABanksRatesAsTheirOwnSeriesAlongWithItsTrustedMidRate() {
+        watched.add(USD_KRW);
+        primary.quoting("USD/KRW", "1468.5").quotingBank("USD/KRW", RateKind.BANK_SELL, "1483.18")
+                .quotingBank("USD/KRW", RateKind.BANK_BUY, "1453.82");
+        Rate earlierSell = new Rate(USD_KRW, new BigDecimal("1480"), "primary", OBSERVED.minus(Duration.ofDays(1)),
+                RateKind.BANK_SELL);
+        history.append(earlierSell, "e-sell");
+
+        service(primary).runOnce();
+
+        Rate sell = new Rate(USD_KRW, new BigDecimal("1483.18"), "primary", OBSERVED, RateKind.BANK_SELL);
+        assertThat(publisher.published).extracting(RateUpdated::kind)
+                .containsExactlyInAnyOrder(RateKind.MID, RateKind.BANK_SELL, RateKind.BANK_BUY);
+        assertThat(publisher.published).filteredOn(e -> e.kind() == RateKind.BANK_SELL).singleElement()
+                .isEqualTo(RateUpdated.of(sell, new BigDecimal("1480"), "e-sell"));
+        assertThat(history.latest(USD_KRW)).get().extracting(Rate::value).isEqualTo(new BigDecimal("1468.5"));
+        assertThat(history.latest(USD_KRW, RateKind.BANK_SELL)).contains(sell);
+        assertThat(history.latest(USD_KRW, RateKind.BANK_BUY)).get().extracting(Rate::value)
+                .isEqualTo(new BigDecimal("1453.82"));
+
+        publisher.published.clear();
+        service(primary).runOnce();
+        assertThat(publisher.published).as("unchanged, each kind against its own latest").isEmpty();
+    }
+
+    @Test
+    void takesNoBankRateWithoutItsProvidersTrustedMidRateNorOneFarFromIt() {
+        watched.add(USD_KRW);
+        storeLast("1400");
+        // primary's mid rate is a spike nobody confirms: its bank rates go with it
+        primary.quoting("USD/KRW", "2000").quotingBank("USD/KRW", RateKind.BANK_SELL, "2020");
+        // secondary's mid rate is trusted; its buying rate is 20% off it: a broken row, not a rate
+        secondary.quoting("USD/KRW", "1401").quotingBank("USD/KRW", RateKind.BANK_BUY, "1120");
+
+        service(primary, secondary).runOnce();
+
+        assertThat(publisher.published).extracting(RateUpdated::kind, RateUpdated::provider)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(RateKind.MID, "secondary"));
+        assertThat(history.latest(USD_KRW, RateKind.BANK_SELL)).isEmpty();
+        assertThat(history.latest(USD_KRW, RateKind.BANK_BUY)).isEmpty();
+    }
+
+    @Test
+    void aLiveLookupGivesTheMidRateOnly() {
+        primary.quoting("USD/KRW", "1468.5").quotingBank("USD/KRW", RateKind.BANK_SELL, "1483.18");
+
+        assertThat(service(primary).current(USD_KRW)).get().extracting(Rate::kind).isEqualTo(RateKind.MID);
     }
 
     private void storeLast(String value) {

@@ -7,10 +7,12 @@ import dev.fxalert.admin.ingestion.IngestionControl;
 import dev.fxalert.admin.ingestion.IngestionTrigger;
 import dev.fxalert.admin.journal.OperationsJournal;
 import dev.fxalert.admin.operator.OperatorActions;
+import dev.fxalert.admin.sources.SourcesService;
 import dev.fxalert.admin.stats.StatsService;
 import dev.fxalert.admin.users.UserLookup;
 import dev.fxalert.core.port.AuditLog;
 import dev.fxalert.core.port.OperatorAlerts;
+import dev.fxalert.core.port.RateSources;
 import dev.fxalert.core.port.ScheduleManager;
 import dev.fxalert.core.port.UserStore;
 
@@ -19,7 +21,7 @@ import java.util.Objects;
 
 /** The admin services, wired once and shared by the Lambda router and the Spring controllers. */
 public record AdminServices(StatsService stats, UserLookup users, AlertListing alerts, IngestionControl ingestion,
-                            BroadcastService broadcast, OperatorActions actions) {
+                            BroadcastService broadcast, OperatorActions actions, SourcesService sources) {
 
     public AdminServices {
         Objects.requireNonNull(stats, "stats");
@@ -28,22 +30,25 @@ public record AdminServices(StatsService stats, UserLookup users, AlertListing a
         Objects.requireNonNull(ingestion, "ingestion");
         Objects.requireNonNull(broadcast, "broadcast");
         Objects.requireNonNull(actions, "actions");
+        Objects.requireNonNull(sources, "sources");
     }
 
     /**
      * @param schedules   null when this deployment cannot control the schedule (answers 503)
      * @param trigger     null when this deployment cannot run ingestion on demand (answers 503)
      * @param broadcaster null when this deployment cannot broadcast (answers 503)
+     * @param rateSources the providers' state for {@code /admin/sources} ({@link RateSources#none()} lists none)
      */
     public static AdminServices wire(UserStore userStore, OperatorAlerts alertStore, AuditLog audit, OperationsJournal journal,
                                      ScheduleManager schedules, IngestionTrigger trigger, BroadcastSender broadcaster,
-                                     Clock clock) {
+                                     RateSources rateSources, Clock clock) {
         return new AdminServices(
                 new StatsService(userStore, alertStore, journal, clock),
                 new UserLookup(userStore, alertStore),
                 new AlertListing(alertStore),
                 new IngestionControl(trigger, schedules, journal),
                 new BroadcastService(userStore, alertStore, broadcaster),
-                new OperatorActions(userStore, alertStore, audit, clock));
+                new OperatorActions(userStore, alertStore, audit, clock),
+                new SourcesService(rateSources, clock));
     }
 }

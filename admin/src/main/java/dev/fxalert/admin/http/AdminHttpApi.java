@@ -58,6 +58,7 @@ public final class AdminHttpApi {
         // Like Spring's default: extra fields in a request body are ignored, not an error.
         this.json = json.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         on("GET", "/admin/stats", (request, path) -> services.stats().stats());
+        on("GET", "/admin/sources", (request, path) -> services.sources().sources());
         on("GET", "/admin/users", (request, path) -> services.users().search(request.queryParameter("q"),
                 request.queryParameter("limit")));
         on("GET", "/admin/users/{chatId}", (request, path) -> services.users().byChatId(path.group(1)));

@@ -15,6 +15,7 @@ import dev.fxalert.admin.testing.InMemoryUserStore;
 import dev.fxalert.admin.testing.RecordingScheduleManager;
 import dev.fxalert.core.port.DeliveryResult;
 import dev.fxalert.core.port.OutgoingMessage;
+import dev.fxalert.core.port.RateSources;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,6 +29,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
@@ -64,6 +66,23 @@ public abstract class AdminApiContract {
     public static final List<OutgoingMessage> BROADCASTS = new CopyOnWriteArrayList<>();
     public static final IngestionTrigger TRIGGER = () -> new IngestionReport(NOW.minusSeconds(2), NOW,
             List.of(new ProviderRun("frankfurter", NOW, 3, 0, null)), 3, 0);
+    /** Two providers: the ECB's Tuesday table held and Wednesday's not due yet; open.er-api a day overdue. */
+    public static final RateSources SOURCES = new RateSources() {
+        @Override
+        public List<Status> statuses() {
+            return List.of(
+                    new Status("frankfurter", Cadence.ECB_REFERENCE, 31, Optional.of(Instant.parse("2026-11-24T15:00:00Z")),
+                            Optional.of(Instant.parse("2026-11-25T15:00:00Z"))),
+                    new Status("open-er-api", Cadence.DAILY, 166, Optional.of(Instant.parse("2026-11-23T00:02:31Z")),
+                            Optional.of(Instant.parse("2026-11-24T00:02:31Z"))),
+                    new Status("currency-api", Cadence.DAILY, 341, Optional.empty(), Optional.empty()));
+        }
+
+        @Override
+        public Cadence cadence(String source) {
+            return Cadence.ofSource(source);
+        }
+    };
     public static final BroadcastSender BROADCASTER = message -> {
         BROADCASTS.add(message);
         return DeliveryResult.delivered();
@@ -78,13 +97,14 @@ public abstract class AdminApiContract {
     public static AdminServices services(Wiring wiring) {
         boolean full = wiring != Wiring.BARE;
         return AdminServices.wire(USERS, ALERTS, AUDIT, new OperationsJournal(CLOCK), full ? SCHEDULES : null,
-                full ? TRIGGER : null, full ? BROADCASTER : null, CLOCK);
+                full ? TRIGGER : null, full ? BROADCASTER : null, SOURCES, CLOCK);
     }
 
     /** Every endpoint, with its documented path template and a request that succeeds when authenticated. */
     static Stream<Arguments> everyEndpoint() {
         return Stream.of(
                 Arguments.of("/admin/stats", request("GET", "/admin/stats", null, null)),
+                Arguments.of("/admin/sources", request("GET", "/admin/sources", null, null)),
                 Arguments.of("/admin/users", request("GET", "/admin/users", Map.of("q", "user"), null)),
                 Arguments.of("/admin/users/{chatId}", request("GET", "/admin/users/101", null, null)),
                 Arguments.of("/admin/users/{chatId}/deactivate", request("POST", "/admin/users/102/deactivate", null, null)),
@@ -184,6 +204,24 @@ public abstract class AdminApiContract {
         assertThat(stats.path("pushes").path("windowHours").asLong()).isEqualTo(24);
         assertThat(stats.path("ingestion").path("providers").get(0).path("provider").asText()).isEqualTo("frankfurter");
         assertThat(stats.path("ingestion").path("providers").get(0).path("pairs").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void sourcesSayPerProviderWhatSlashSourcesSays() throws Exception {
+        JsonNode body = body(authorized(request("GET", "/admin/sources", null, null)));
+
+        assertThat(body.path("generatedAt").asText()).isEqualTo("2026-11-25T12:00:00Z");
+        JsonNode sources = body.path("sources");
+        assertThat(sources).hasSize(3);
+        assertThat(sources.get(0).path("name").asText()).isEqualTo("frankfurter");
+        assertThat(sources.get(0).path("kind").asText()).isEqualTo("ECB_REFERENCE");
+        assertThat(sources.get(0).path("currencies").asInt()).isEqualTo(31);
+        assertThat(sources.get(0).path("newestTableAt").asText()).isEqualTo("2026-11-24T15:00:00Z");
+        assertThat(sources.get(0).path("nextUpdateAt").asText()).isEqualTo("2026-11-25T15:00:00Z");
+        assertThat(sources.get(0).path("failingSince").isNull()).isTrue();
+        assertThat(sources.get(1).path("failingSince").asText()).isEqualTo("2026-11-24T00:02:31Z");
+        assertThat(sources.get(2).path("newestTableAt").isNull()).isTrue();
+        assertThat(sources.get(2).path("nextUpdateAt").isNull()).isTrue();
     }
 
     @Test

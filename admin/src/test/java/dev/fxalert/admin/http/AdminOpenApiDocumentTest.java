@@ -14,6 +14,7 @@ import dev.fxalert.admin.ingestion.IngestionRunView;
 import dev.fxalert.admin.journal.OperationsJournal;
 import dev.fxalert.admin.schedule.ScheduleChange;
 import dev.fxalert.admin.schedule.ScheduleView;
+import dev.fxalert.admin.sources.SourcesView;
 import dev.fxalert.admin.stats.AdminStats;
 import dev.fxalert.admin.operator.AuditEntryView;
 import dev.fxalert.admin.operator.AuditListView;
@@ -22,6 +23,7 @@ import dev.fxalert.admin.testing.InMemoryAuditLog;
 import dev.fxalert.admin.users.UserSearchView;
 import dev.fxalert.admin.testing.InMemoryUserStore;
 import dev.fxalert.admin.users.UserView;
+import dev.fxalert.core.port.RateSources;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -52,7 +54,7 @@ class AdminOpenApiDocumentTest {
             AdminStats.ProviderStatus.class, UserView.class, AlertView.class, AlertView.FiringView.class, AlertView.PushView.class,
             AlertListView.class, IngestionRunView.class, ScheduleView.class, ScheduleChange.class,
             BroadcastRequest.class, BroadcastReport.class, UserSearchView.class, UserSearchView.UserSummary.class,
-            AuditListView.class, AuditEntryView.class);
+            AuditListView.class, AuditEntryView.class, SourcesView.class, SourcesView.Source.class);
 
     private final JsonNode document = read();
 
@@ -60,7 +62,7 @@ class AdminOpenApiDocumentTest {
     void documentsExactlyTheRoutesTheRouterServes() {
         AdminHttpApi api = new AdminHttpApi(AdminAuthenticator.of(Optional.empty()), AdminServices.wire(
                 new InMemoryUserStore(), new InMemoryAlertStore(), new InMemoryAuditLog(), new OperationsJournal(Clock.systemUTC()),
-                null, null, null, Clock.systemUTC()));
+                null, null, null, RateSources.none(), Clock.systemUTC()));
         Set<String> routed = api.routes().stream().map(route -> route.method() + " " + route.path())
                 .collect(Collectors.toSet());
 

@@ -8,6 +8,7 @@ import dev.fxalert.core.domain.InvalidInputException;
 import dev.fxalert.core.domain.AlertLimitExceededException;
 import dev.fxalert.core.domain.Owner;
 import dev.fxalert.core.domain.Rate;
+import dev.fxalert.core.domain.RateKind;
 import dev.fxalert.core.i18n.Messages;
 import dev.fxalert.core.i18n.Msg;
 import dev.fxalert.core.port.OwnerAlerts;
@@ -70,12 +71,14 @@ final class AlertCommand implements CommandHandler {
         if (alert.note() != null) {
             text.append('\n').append(messages.text(Msg.ALERT_NOTE, alert.note()));
         }
-        Optional<Rate> current = quotes.withoutInterest(alert.pair());
+        Optional<Rate> current = alert.kind() == RateKind.MID ? quotes.withoutInterest(alert.pair())
+                : quotes.stored(alert.pair(), alert.kind());
         text.append('\n');
         if (current.isEmpty()) {
             text.append(messages.text(Msg.ALERT_NO_RATE_YET, alert.pair().toString()));
         } else {
-            String now = Formats.rateWithSource(messages, current.get(), clock.instant());
+            String now = alert.kind() == RateKind.MID ? Formats.rateWithSource(messages, current.get(), clock.instant())
+                    : Formats.number(current.get().value());
             text.append(messages.text(alert.firesAt(current.get().value())
                     ? Msg.ALERT_FIRES_NOW : Msg.ALERT_NOT_FIRING_NOW, now));
         }
@@ -102,7 +105,8 @@ final class AlertCommand implements CommandHandler {
                 .filter(alert -> alert.pair().equals(request.pair())
                         && alert.direction() == request.direction()
                         && alert.threshold().compareTo(request.threshold()) == 0
-                        && alert.mode() == request.mode())
+                        && alert.mode() == request.mode()
+                        && alert.kind() == request.kind())
                 .findFirst();
     }
 
@@ -134,11 +138,12 @@ final class AlertCommand implements CommandHandler {
 
     private Alert requested(AlertRequest request, CommandContext context, String id) {
         return Alert.create(id, new Owner(context.user().id(), context.chatId()), request.pair(), request.direction(),
-                request.threshold(), request.mode(), request.note(), clock.instant());
+                request.threshold(), request.mode(), request.note(), clock.instant(), request.kind());
     }
 
     private static boolean sameRequest(Alert stored, Alert requested) {
         return stored.pair().equals(requested.pair()) && stored.direction() == requested.direction()
-                && stored.threshold().compareTo(requested.threshold()) == 0 && stored.mode() == requested.mode();
+                && stored.threshold().compareTo(requested.threshold()) == 0 && stored.mode() == requested.mode()
+                && stored.kind() == requested.kind();
     }
 }

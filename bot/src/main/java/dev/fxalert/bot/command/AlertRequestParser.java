@@ -3,6 +3,7 @@ package dev.fxalert.bot.command;
 import dev.fxalert.core.domain.Alert;
 import dev.fxalert.core.domain.AlertMode;
 import dev.fxalert.core.domain.Direction;
+import dev.fxalert.core.domain.RateKind;
 import dev.fxalert.core.domain.InvalidInputException;
 import dev.fxalert.core.domain.Thresholds;
 import dev.fxalert.core.i18n.Msg;
@@ -14,8 +15,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads the arguments of {@code /alert}: pair, direction, threshold, an optional {@code once} and a trailing note,
- * e.g. {@code USD/KRW > 1,400.50 once rent money}. Every refusal says what was wrong.
+ * Reads the arguments of {@code /alert}: pair, direction, threshold, an optional {@code sell} or {@code buy} (a bank's
+ * selling or buying rate instead of the mid rate, for pairs against KRW), an optional {@code once} and a trailing
+ * note, e.g. {@code USD/KRW > 1,400.50 sell once rent money}. Every refusal says what was wrong.
  */
 public final class AlertRequestParser {
 
@@ -53,6 +55,14 @@ public final class AlertRequestParser {
             throw new InvalidInputException(Msg.ALERT_PARSE_BAD_DIRECTION, NumberInput.abbreviate(tokens.get(next)));
         }
         BigDecimal threshold = Thresholds.requireValid(thresholdText == null ? null : NumberInput.parse(thresholdText, NumberInput.THRESHOLD));
+        RateKind kind = RateKind.MID;
+        if (next < tokens.size() && RateKind.ofKeyword(tokens.get(next)).isPresent()) {
+            kind = RateKind.ofKeyword(tokens.get(next)).get();
+            next++;
+            if (!kind.existsFor(pair.pair())) {
+                throw new InvalidInputException(Msg.ALERT_PARSE_BANK_RATE_KRW_ONLY, pair.pair().base());
+            }
+        }
         AlertMode mode = AlertMode.REARM;
         if (next < tokens.size() && tokens.get(next).equalsIgnoreCase("once")) {
             mode = AlertMode.ONCE;
@@ -63,7 +73,7 @@ public final class AlertRequestParser {
             throw new InvalidInputException(Msg.ALERT_PARSE_NOTE_TOO_LONG, note.codePointCount(0, note.length()),
                     Alert.MAX_NOTE_LENGTH);
         }
-        return new AlertRequest(pair.pair(), direction, threshold, mode, note);
+        return new AlertRequest(pair.pair(), direction, threshold, mode, note, kind);
     }
 
     static List<String> tokens(String arguments) {

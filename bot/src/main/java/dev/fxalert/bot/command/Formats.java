@@ -6,9 +6,9 @@ import dev.fxalert.core.domain.Direction;
 import dev.fxalert.core.domain.Rate;
 import dev.fxalert.core.i18n.Messages;
 import dev.fxalert.core.i18n.Msg;
+import dev.fxalert.core.i18n.RateTexts;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 
@@ -23,18 +23,9 @@ public final class Formats {
         return Messages.number(value);
     }
 
+    /** {@code 10 min ago}: the same words /rate and the pushes use ({@link RateTexts#age}). */
     public static String age(Messages messages, Instant observedAt, Instant now) {
-        Duration age = Duration.between(observedAt, now);
-        if (age.toMinutes() < 1) {
-            return messages.text(Msg.FORMAT_AGE_NOW);
-        }
-        if (age.toMinutes() < 60) {
-            return messages.text(Msg.FORMAT_AGE_MINUTES, age.toMinutes());
-        }
-        if (age.toHours() < 48) {
-            return messages.text(Msg.FORMAT_AGE_HOURS, age.toHours());
-        }
-        return messages.text(Msg.FORMAT_AGE_DAYS, age.toDays());
+        return RateTexts.age(messages, observedAt, now);
     }
 
     /** {@code 1,385.2 (frankfurter, 4 min ago)} */
@@ -43,10 +34,13 @@ public final class Formats {
                 age(messages, rate.observedAt(), now));
     }
 
-    /** {@code USD/KRW above 1,400} */
+    /** {@code USD/KRW above 1,400}; {@code USD/KRW above 1,400 (bank selling rate)} on a bank's rate */
     public static String condition(Messages messages, Alert alert) {
-        return messages.text(Msg.FORMAT_CONDITION, alert.pair().toString(), direction(alert.direction()),
+        String condition = messages.text(Msg.FORMAT_CONDITION, alert.pair().toString(), direction(alert.direction()),
                 alert.threshold());
+        return alert.kind().keyword()
+                .map(keyword -> messages.text(Msg.FORMAT_CONDITION_KIND, condition, keyword))
+                .orElse(condition);
     }
 
     /** The selector the catalogues' {@code select} patterns branch on: {@code above} or {@code below}. */

@@ -1,5 +1,7 @@
 package dev.fxalert.bot.command;
 
+import dev.fxalert.core.domain.CurrencyPair;
+import dev.fxalert.core.domain.RateKind;
 import dev.fxalert.core.domain.InvalidInputException;
 import dev.fxalert.core.i18n.Msg;
 import dev.fxalert.core.port.OutgoingMessage;
@@ -37,7 +39,16 @@ final class RateCommand implements CommandHandler {
                     String.join(" ", tokens.subList(parsed.tokensUsed(), tokens.size()))));
         }
         return OutgoingMessage.text(context.chatId(), quotes.current(parsed.pair())
-                .map(rate -> report.rate(context.messages(), rate))
+                .map(rate -> report.rate(context.messages(), rate) + bankRates(context, parsed.pair()))
                 .orElseGet(() -> report.noRate(context.messages(), parsed.pair())));
+    }
+
+    /** A bank's selling and buying rates of the pair, when a source gives them (Korea Eximbank, against KRW). */
+    private String bankRates(CommandContext context, CurrencyPair pair) {
+        StringBuilder lines = new StringBuilder();
+        for (RateKind kind : List.of(RateKind.BANK_SELL, RateKind.BANK_BUY)) {
+            quotes.stored(pair, kind).ifPresent(rate -> lines.append('\n').append(report.rate(context.messages(), rate)));
+        }
+        return lines.toString();
     }
 }

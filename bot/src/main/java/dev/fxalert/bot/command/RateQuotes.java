@@ -2,6 +2,7 @@ package dev.fxalert.bot.command;
 
 import dev.fxalert.core.domain.CurrencyPair;
 import dev.fxalert.core.domain.Rate;
+import dev.fxalert.core.domain.RateKind;
 import dev.fxalert.core.i18n.Messages;
 import dev.fxalert.core.i18n.Msg;
 import dev.fxalert.core.port.RateHistory;
@@ -51,6 +52,14 @@ public final class RateQuotes {
         }
         Optional<Rate> fetched = fetch(pair);
         return fetched.isPresent() ? fetched : stored;
+    }
+
+    /**
+     * The latest stored rate of a bank's kind ({@link RateKind#BANK_BUY}/{@link RateKind#BANK_SELL}): ingestion
+     * stores them with the mid rate of the source that gives them; there is no on-demand lookup for them.
+     */
+    public Optional<Rate> stored(CurrencyPair pair, RateKind kind) {
+        return history.latest(pair, kind);
     }
 
     private Optional<Rate> fetch(CurrencyPair pair) {

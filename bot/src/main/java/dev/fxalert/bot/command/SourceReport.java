@@ -21,8 +21,8 @@ import java.util.Optional;
  */
 final class SourceReport {
 
-    /** How late a source may be before we call it failing (the ECB is often a few minutes late). */
-    static final Duration GRACE = Duration.ofMinutes(30);
+    /** How late a source may be before we call it failing: the one value in {@link RateSources#GRACE}. */
+    static final Duration GRACE = RateSources.GRACE;
     /** Ingestion asks an overdue source every run for this long, then hourly (see IngestionService.due). */
     private static final Duration RETRY_WINDOW = Duration.ofHours(2);
     private static final Duration LATE_RETRY_EVERY = Duration.ofHours(1);

@@ -4,6 +4,7 @@ import dev.fxalert.core.domain.CurrencyPair;
 import dev.fxalert.core.domain.Rate;
 import dev.fxalert.core.i18n.Messages;
 import dev.fxalert.core.i18n.Msg;
+import dev.fxalert.core.i18n.RateTexts;
 import dev.fxalert.core.port.RateSources.Cadence;
 import dev.fxalert.core.port.RateSources.Status;
 
@@ -25,23 +26,9 @@ final class SourceTexts {
     private SourceTexts() {
     }
 
-    /**
-     * What a number is: {@code ECB reference rate, 2026-11-25 16:00 CET}, {@code openexchangerates, hourly, 10 min
-     * ago}, {@code currency-api, daily, 3 h ago}.
-     */
+    /** What a number is ({@link RateTexts#whatItIs}, the same text the pushes use). */
     static String whatItIs(Messages messages, Rate rate, Cadence cadence, Instant now) {
-        String age = Formats.age(messages, rate.observedAt(), now);
-        return switch (cadence) {
-            case ECB_REFERENCE -> messages.text(Msg.SOURCE_RATE_ECB, published(rate, cadence));
-            case KOREAEXIM_BASE -> messages.text(Msg.SOURCE_RATE_KOREAEXIM, published(rate, cadence));
-            case HOURLY -> messages.text(Msg.SOURCE_RATE_HOURLY, rate.provider(), age);
-            case DAILY -> messages.text(Msg.SOURCE_RATE_DAILY, rate.provider(), age);
-            case UNKNOWN -> messages.text(Msg.SOURCE_RATE_UNKNOWN, rate.provider(), age);
-        };
-    }
-
-    private static String published(Rate rate, Cadence cadence) {
-        return Messages.time(rate.observedAt(), cadence.publicationZone().orElse(UTC));
+        return RateTexts.whatItIs(messages, rate.provider(), rate.observedAt(), rate.kind(), cadence, now);
     }
 
     /** /rate's answer: {@code 1 USD = 1,392.5 KRW (ECB reference rate, 2026-11-25 16:00 CET)}. */

@@ -9,6 +9,7 @@ import dev.fxalert.admin.journal.OperationsJournal;
 import dev.fxalert.core.config.Secrets;
 import dev.fxalert.core.port.AuditLog;
 import dev.fxalert.core.port.OperatorAlerts;
+import dev.fxalert.core.port.RateSources;
 import dev.fxalert.core.port.ScheduleManager;
 import dev.fxalert.core.port.Stores;
 import dev.fxalert.core.port.UserStore;
@@ -61,12 +62,14 @@ public class AdminApiConfiguration {
     AdminServices adminServices(ObjectProvider<UserStore> userStore, ObjectProvider<OperatorAlerts> alertStore,
                                 ObjectProvider<AuditLog> auditLog, ObjectProvider<Stores> stores, OperationsJournal journal,
                                 ObjectProvider<ScheduleManager> schedules, ObjectProvider<IngestionTrigger> trigger,
-                                ObjectProvider<BroadcastSender> broadcaster, ObjectProvider<Clock> clock) {
+                                ObjectProvider<BroadcastSender> broadcaster, ObjectProvider<RateSources> rateSources,
+                                ObjectProvider<Clock> clock) {
         UserStore users = userStore.getIfAvailable(() -> requireStores(stores).users());
         OperatorAlerts alerts = alertStore.getIfAvailable(() -> requireStores(stores).alerts());
         AuditLog audit = auditLog.getIfAvailable(() -> requireStores(stores).audit());
         return AdminServices.wire(users, alerts, audit, journal, schedules.getIfAvailable(), trigger.getIfAvailable(),
-                broadcaster.getIfAvailable(), clock.getIfAvailable(Clock::systemUTC));
+                broadcaster.getIfAvailable(), rateSources.getIfAvailable(RateSources::none),
+                clock.getIfAvailable(Clock::systemUTC));
     }
 
     /**

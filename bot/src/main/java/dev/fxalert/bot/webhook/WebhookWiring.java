@@ -62,7 +62,8 @@ public record WebhookWiring(Supplier<TelegramWebhook> webhook, Supplier<AdminRou
         Config config = config(settings);
         Stores stores = DynamoDbStores.create(DynamoDbClient.create(), config.stores(), clock);
         return new WebhookWiring(new SecretBound<>(secrets, current -> webhook(config, current, stores, clock)),
-                new SecretBound<>(secrets, current -> LambdaAdminWiring.aws().wire(config.admin(), current, stores, clock)));
+                new SecretBound<>(secrets, current -> LambdaAdminWiring.aws().wire(config.admin(), current, stores,
+                        rateSources(config, stores, clock), clock)));
     }
 
     /** The webhook over the given stores, settings and secrets from one map (tests). */
@@ -79,8 +80,7 @@ public record WebhookWiring(Supplier<TelegramWebhook> webhook, Supplier<AdminRou
         EmbeddedMetrics metrics = new EmbeddedMetrics("bot-webhook", System.out, clock);
         // No on-demand provider lookup in the Lambda: /rate answers from the history ingestion keeps filling.
         // Provider status is derived from the rate history (no memory needed between updates).
-        RateSources sources = ProviderSources.of(config.ingestion(), config.catalogue(), stores.alerts(),
-                stores.rateHistory(), clock);
+        RateSources sources = rateSources(config, stores, clock);
         ChatBot bot = new ChatBot(stores.users(), stores.alerts(), stores.rateHistory(), pair -> Optional.empty(),
                 config.catalogue(), sources, clock, config.bot(),
                 (command, outcome) -> {
@@ -92,6 +92,11 @@ public record WebhookWiring(Supplier<TelegramWebhook> webhook, Supplier<AdminRou
         // handled and answered from being answered twice.
         return new TelegramWebhook(secrets.require("TELEGRAM_WEBHOOK_SECRET"), new TelegramUpdateHandler(bot, client,
                 new TelegramNotifier(client), stores.updateJournal(), clock));
+    }
+
+    /** Provider status derived from the rate history (no memory needed between updates): /sources and /admin/sources. */
+    static RateSources rateSources(Config config, Stores stores, Clock clock) {
+        return ProviderSources.of(config.ingestion(), config.catalogue(), stores.alerts(), stores.rateHistory(), clock);
     }
 
     /**

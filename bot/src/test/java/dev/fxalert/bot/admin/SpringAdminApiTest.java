@@ -10,6 +10,7 @@ import dev.fxalert.admin.http.AdminHttpResponse;
 import dev.fxalert.admin.ingestion.IngestionTrigger;
 import dev.fxalert.core.config.Secrets;
 import dev.fxalert.core.port.AuditLog;
+import dev.fxalert.core.port.RateSources;
 import dev.fxalert.core.port.OperatorAlerts;
 import dev.fxalert.core.port.ScheduleManager;
 import dev.fxalert.core.port.UserStore;
@@ -93,6 +94,7 @@ class SpringAdminApiTest extends AdminApiContract {
                     beans.registerSingleton("userStore", (UserStore) USERS);
                     beans.registerSingleton("alertStore", (OperatorAlerts) ALERTS);
                     beans.registerSingleton("auditLog", (AuditLog) AUDIT);
+                    beans.registerSingleton("rateSources", (RateSources) SOURCES);
                     if (wiring != Wiring.BARE) {
                         beans.registerSingleton("scheduleManager", (ScheduleManager) SCHEDULES);
                         beans.registerSingleton("ingestionTrigger", TRIGGER);

@@ -4,6 +4,7 @@ import dev.fxalert.core.domain.AlertMode;
 import dev.fxalert.core.domain.CurrencyPair;
 import dev.fxalert.core.domain.Direction;
 import dev.fxalert.core.domain.InvalidInputException;
+import dev.fxalert.core.domain.RateKind;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -47,6 +48,24 @@ class AlertRequestParserTest {
         assertThat(request.note()).isEqualTo(note);
     }
 
+    // Issue 17: a bank's selling or buying rate (Korea Eximbank's TTS/TTB) instead of the mid rate.
+    @ParameterizedTest(name = "/alert {0}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            USD KRW above 1400              | MID       | REARM | -
+            USD KRW above 1400 sell         | BANK_SELL | REARM | -
+            USD KRW above 1400 SELL once    | BANK_SELL | ONCE  | -
+            USD KRW below 1350 buy          | BANK_BUY  | REARM | -
+            JPY KRW below 9.3 buy once trip | BANK_BUY  | ONCE  | trip
+            USD KRW above 1400 once sell    | MID       | ONCE  | sell
+            """)
+    void readsWhichRateOfThePairTheAlertWatches(String arguments, RateKind kind, AlertMode mode, String note) {
+        AlertRequest request = parser.parse(arguments);
+
+        assertThat(request.kind()).isEqualTo(kind);
+        assertThat(request.mode()).isEqualTo(mode);
+        assertThat(request.note()).isEqualTo(note);
+    }
+
     @ParameterizedTest(name = "/alert {0}")
     @CsvSource(delimiter = '|', emptyValue = "", textBlock = """
             ''                          | Tell me a currency pair, above or below, and a threshold.
@@ -64,6 +83,7 @@ class AlertRequestParserTest {
             USD KRW above 0             | The threshold must be greater than 0, got 0.
             USD KRW above 99999999999   | The threshold 99999999999 is too large; the maximum is 1,000,000,000.
             USD KRW above 1.123456789   | The threshold has too many decimals; at most 8 are allowed.
+            EUR USD above 1.05 sell     | Bank buying and selling rates exist only against KRW, e.g. /alert EUR KRW above 1400 sell.
             USD KRW above 1e999999999   | '1e999999999' is not a number for the threshold. Write it like 1400, 1400.5 or 1,400.50.
             """)
     void refusesWithASpecificReason(String arguments, String reason) {

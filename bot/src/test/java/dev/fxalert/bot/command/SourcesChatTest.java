@@ -2,6 +2,7 @@ package dev.fxalert.bot.command;
 
 import dev.fxalert.core.domain.CurrencyPair;
 import dev.fxalert.core.domain.Rate;
+import dev.fxalert.core.domain.RateKind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,37 @@ class SourcesChatTest {
         stored("USD/KRW", "1470.52", "openexchangerates", NOW.minus(Duration.ofMinutes(10)));
 
         assertThat(chat.reply("/rate USD KRW")).isEqualTo("1 USD = 1,470.52 KRW (openexchangerates, hourly, 10 min ago)");
+    }
+
+    // Issue 17: Korea Eximbank's bank rates, shown by /rate and watched by /alert ... sell.
+    @Test
+    void rateShowsABanksSellingAndBuyingRatesWhenHeld() {
+        Instant table = Instant.parse("2026-11-25T02:00:00Z");
+        stored("USD/KRW", "1468.5", "koreaexim", table);
+        chat.stores.rateHistory().append(new Rate(CurrencyPair.parse("USD/KRW"), new BigDecimal("1483.18"), "koreaexim",
+                table, RateKind.BANK_SELL), "e-sell");
+        chat.stores.rateHistory().append(new Rate(CurrencyPair.parse("USD/KRW"), new BigDecimal("1453.82"), "koreaexim",
+                table, RateKind.BANK_BUY), "e-buy");
+
+        assertThat(chat.reply("/rate USD KRW")).isEqualTo(
+                "1 USD = 1,468.5 KRW (Korea Eximbank base rate, 2026-11-25 11:00 KST)\n"
+                        + "1 USD = 1,483.18 KRW (Korea Eximbank bank selling rate (TTS, what you pay a bank), 2026-11-25 11:00 KST)\n"
+                        + "1 USD = 1,453.82 KRW (Korea Eximbank bank buying rate (TTB, what a bank pays you), 2026-11-25 11:00 KST)");
+    }
+
+    @Test
+    void anAlertOnABanksSellingRateSaysSoAndComparesWithThatRate() {
+        Instant table = Instant.parse("2026-11-25T02:00:00Z");
+        stored("USD/KRW", "1468.5", "koreaexim", table);
+        chat.stores.rateHistory().append(new Rate(CurrencyPair.parse("USD/KRW"), new BigDecimal("1483.18"), "koreaexim",
+                table, RateKind.BANK_SELL), "e-sell");
+
+        String reply = chat.reply("/alert USD KRW above 1480 sell");
+
+        assertThat(reply).contains("USD/KRW above 1,480 (bank selling rate)").contains("1,483.18");
+        assertThat(chat.stores.alerts().watchedPairs()).containsExactly(CurrencyPair.parse("USD/KRW"));
+        assertThat(chat.reply("/alert USD KRW above 1480")).as("the mid-rate alert is another alert")
+                .doesNotContain("already");
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.fxalert.admin.testing.RecordingScheduleManager;
 import dev.fxalert.bot.telegram.FakeBotApi;
 import dev.fxalert.bot.webhook.admin.AdminRoute;
 import dev.fxalert.core.config.Secrets;
+import dev.fxalert.core.port.RateSources;
 import dev.fxalert.core.store.embedded.EmbeddedStoreConfig;
 import dev.fxalert.core.store.embedded.EmbeddedStores;
 import org.junit.jupiter.api.AfterEach;
@@ -67,7 +68,7 @@ class WebhookAdminRouteTest {
                 "TELEGRAM_API_URL", telegram.baseUrl()), stores);
         AdminAuthenticator authenticator = AdminAuthenticator.of(token);
         AdminServices services = AdminServices.wire(stores.users(), stores.alerts(), stores.audit(), new OperationsJournal(CLOCK),
-                schedules, null, null, CLOCK);
+                schedules, null, null, RateSources.none(), CLOCK);
         return new WebhookHandler(webhook, new AdminRoute(new AdminHttpApi(authenticator, services), authenticator));
     }
 

@@ -23,6 +23,8 @@ import java.util.Objects;
  * @param lastFiring  the rate event that last fired it, or null
  * @param pushPending true while the push for {@code lastFiring} has not been accepted by Telegram (the outbox)
  * @param push        the outbox entry's delivery bookkeeping: attempts, next attempt, dead letter
+ * @param kind        which rate of the pair it watches ({@link RateKind#MID} unless a bank's buying or selling
+ *                    rate); only that kind's rates fire or re-arm it
  */
 public record Alert(
         String id,
@@ -39,14 +41,24 @@ public record Alert(
         String note,
         Firing lastFiring,
         boolean pushPending,
-        PushState push) {
+        PushState push,
+        RateKind kind) {
 
     public static final int MAX_NOTE_LENGTH = 100;
     /** Default re-arm band: 0.5% of the threshold. */
     public static final BigDecimal DEFAULT_REARM_BAND_RATIO = new BigDecimal("0.005");
 
+    /** An alert on the mid rate (every alert before rate kinds existed). */
+    public Alert(String id, Owner owner, CurrencyPair pair, Direction direction, BigDecimal threshold, AlertMode mode,
+                 AlertState state, BigDecimal rearmBand, Instant createdAt, Instant firedAt, int fireCount, String note,
+                 Firing lastFiring, boolean pushPending, PushState push) {
+        this(id, owner, pair, direction, threshold, mode, state, rearmBand, createdAt, firedAt, fireCount, note,
+                lastFiring, pushPending, push, RateKind.MID);
+    }
+
     public Alert {
         Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(pair, "pair");
         Objects.requireNonNull(direction, "direction");
@@ -72,12 +84,18 @@ public record Alert(
         }
     }
 
-    /** A new ARMED alert with the default re-arm band. */
+    /** A new ARMED alert on the mid rate with the default re-arm band. */
     public static Alert create(String id, Owner owner, CurrencyPair pair, Direction direction, BigDecimal threshold,
                                AlertMode mode, String note, Instant now) {
+        return create(id, owner, pair, direction, threshold, mode, note, now, RateKind.MID);
+    }
+
+    /** A new ARMED alert on {@code kind} of the pair's rates with the default re-arm band. */
+    public static Alert create(String id, Owner owner, CurrencyPair pair, Direction direction, BigDecimal threshold,
+                               AlertMode mode, String note, Instant now, RateKind kind) {
         BigDecimal valid = Thresholds.requireValid(threshold);
         return new Alert(id, owner, pair, direction, valid, mode, AlertState.ARMED, defaultBand(valid), now,
-                null, 0, note, null, false, PushState.NONE);
+                null, 0, note, null, false, PushState.NONE, kind);
     }
 
     public static BigDecimal defaultBand(BigDecimal threshold) {
@@ -104,7 +122,7 @@ public record Alert(
             throw new IllegalStateException("alert " + id + " in state " + state + " is not fired by " + firing.rate());
         }
         return new Alert(id, owner, pair, direction, threshold, mode, AlertState.FIRED, rearmBand, createdAt,
-                firing.firedAt(), fireCount + 1, note, firing, true, PushState.due(firing.firedAt()));
+                firing.firedAt(), fireCount + 1, note, firing, true, PushState.due(firing.firedAt()), kind);
     }
 
     /** FIRED re-arm alert back to ARMED because the rate left the band. */
@@ -118,7 +136,7 @@ public record Alert(
     /** Telegram accepted the push for the last firing. */
     public Alert pushDelivered() {
         return new Alert(id, owner, pair, direction, threshold, mode, state, rearmBand, createdAt, firedAt,
-                fireCount, note, lastFiring, false, push);
+                fireCount, note, lastFiring, false, push, kind);
     }
 
     /** A sending round ended without Telegram accepting the pending push: one more attempt, due again later. */
@@ -127,7 +145,7 @@ public record Alert(
         requirePendingPush("count a failed round of");
         return new Alert(id, owner, pair, direction, threshold, mode, state, rearmBand, createdAt, firedAt,
                 fireCount, note, lastFiring, true,
-                new PushState(push.attempts() + 1, nextAttemptAt, push.outcomeUnknown(), null));
+                new PushState(push.attempts() + 1, nextAttemptAt, push.outcomeUnknown(), null), kind);
     }
 
     /** The pending push is given up for good with {@code reason}; it is never sent again. */
@@ -136,7 +154,7 @@ public record Alert(
         requirePendingPush("dead-letter");
         return new Alert(id, owner, pair, direction, threshold, mode, state, rearmBand, createdAt, firedAt,
                 fireCount, note, lastFiring, false,
-                new PushState(push.attempts(), push.nextAttemptAt(), outcomeUnknown, reason));
+                new PushState(push.attempts(), push.nextAttemptAt(), outcomeUnknown, reason), kind);
     }
 
     private void requirePendingPush(String what) {
@@ -163,7 +181,7 @@ public record Alert(
 
     private Alert withState(AlertState next) {
         return new Alert(id, owner, pair, direction, threshold, mode, next, rearmBand, createdAt, firedAt,
-                fireCount, note, lastFiring, pushPending, push);
+                fireCount, note, lastFiring, pushPending, push, kind);
     }
 
     private static String normalizeNote(String note) {

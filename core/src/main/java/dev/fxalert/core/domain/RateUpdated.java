@@ -11,16 +11,30 @@ import java.util.UUID;
  *
  * @param eventId      names one publication: the same for a re-run of ingestion or a redelivery of this event,
  *                     different for the same value published again later (see {@link #eventIdOf})
- * @param previousRate the rate published before this one, or null for the first
+ * @param previousRate the rate published before this one (of the same kind), or null for the first
+ * @param kind         which rate of the pair ({@link RateKind}); each kind is its own series of events
  */
 public record RateUpdated(int schemaVersion, String eventId, CurrencyPair pair, BigDecimal rate, String provider,
-                          Instant observedAt, BigDecimal previousRate) {
+                          Instant observedAt, BigDecimal previousRate, RateKind kind) {
 
+    /** The wire version of a mid rate's event, unchanged since before rate kinds (see RateUpdatedJson). */
     public static final int SCHEMA_VERSION = 1;
+    /**
+     * The wire version of a bank rate's event: it carries {@code kind}. A reader that only knows version 1 refuses
+     * it (and it goes to the dead-letter queue) instead of taking a bank rate for the mid rate.
+     */
+    public static final int SCHEMA_VERSION_WITH_KIND = 2;
     public static final String SOURCE = "fx-alert.ingestion";
     public static final String DETAIL_TYPE = "RateUpdated";
 
+    /** A mid rate's event. */
+    public RateUpdated(int schemaVersion, String eventId, CurrencyPair pair, BigDecimal rate, String provider,
+                       Instant observedAt, BigDecimal previousRate) {
+        this(schemaVersion, eventId, pair, rate, provider, observedAt, previousRate, RateKind.MID);
+    }
+
     public RateUpdated {
+        Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(eventId, "eventId");
         Objects.requireNonNull(pair, "pair");
         Objects.requireNonNull(rate, "rate");
@@ -40,8 +54,9 @@ public record RateUpdated(int schemaVersion, String eventId, CurrencyPair pair, 
 
     /** @param previousEventId the id of the event whose rate is the pair's latest in the history, or null for none */
     public static RateUpdated of(Rate rate, BigDecimal previousRate, String previousEventId) {
-        return new RateUpdated(SCHEMA_VERSION, eventIdOf(rate, previousEventId), rate.pair(), rate.value(),
-                rate.provider(), rate.observedAt(), previousRate);
+        return new RateUpdated(rate.kind() == RateKind.MID ? SCHEMA_VERSION : SCHEMA_VERSION_WITH_KIND,
+                eventIdOf(rate, previousEventId), rate.pair(), rate.value(), rate.provider(), rate.observedAt(),
+                previousRate, rate.kind());
     }
 
     /**
@@ -52,12 +67,13 @@ public record RateUpdated(int schemaVersion, String eventId, CurrencyPair pair, 
      * crossing is told again. Ids cannot repeat along a chain without a hash collision.
      */
     public static String eventIdOf(Rate rate, String previousEventId) {
-        String key = rate.pair() + "|" + rate.value().toPlainString() + "|" + rate.provider() + "|" + rate.observedAt()
+        // The mid rate's key is what it was before kinds existed, so its ids did not change.
+        String key = rate.kind().series(rate.pair()) + "|" + rate.value().toPlainString() + "|" + rate.provider() + "|" + rate.observedAt()
                 + "|" + (previousEventId == null ? "" : previousEventId);
         return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     public Rate toRate() {
-        return new Rate(pair, rate, provider, observedAt);
+        return new Rate(pair, rate, provider, observedAt, kind);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fxalert.core.domain.CurrencyPair;
+import dev.fxalert.core.domain.RateKind;
 import dev.fxalert.core.domain.RateUpdated;
 
 import java.math.BigDecimal;
@@ -40,6 +41,9 @@ public final class RateUpdatedJson {
         } else {
             node.put("previousRate", event.previousRate().toPlainString());
         }
+        if (event.kind() != RateKind.MID) {
+            node.put("kind", event.kind().name()); // only in version 2: a mid rate's detail is byte-for-byte version 1
+        }
         return node.toString();
     }
 
@@ -49,7 +53,7 @@ public final class RateUpdatedJson {
             throw new MalformedEventException("detail is missing or not an object");
         }
         int version = detail.path("schemaVersion").asInt(-1);
-        if (version != RateUpdated.SCHEMA_VERSION) {
+        if (version != RateUpdated.SCHEMA_VERSION && version != RateUpdated.SCHEMA_VERSION_WITH_KIND) {
             throw new MalformedEventException("unsupported schemaVersion " + detail.path("schemaVersion"));
         }
         try {
@@ -57,8 +61,10 @@ public final class RateUpdatedJson {
             BigDecimal rate = new BigDecimal(text(detail, "rate"));
             JsonNode previous = detail.path("previousRate");
             BigDecimal previousRate = previous.isMissingNode() || previous.isNull() ? null : new BigDecimal(previous.asText());
+            // Version 1 has no kind: it is the mid rate. Version 2 must say which kind it is.
+            RateKind kind = version == RateUpdated.SCHEMA_VERSION ? RateKind.MID : RateKind.valueOf(text(detail, "kind"));
             return new RateUpdated(version, text(detail, "eventId"), pair, rate, text(detail, "provider"),
-                    Instant.parse(text(detail, "observedAt")), previousRate);
+                    Instant.parse(text(detail, "observedAt")), previousRate, kind);
         } catch (MalformedEventException e) {
             throw e;
         } catch (RuntimeException e) {

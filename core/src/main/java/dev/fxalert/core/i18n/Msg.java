@@ -165,7 +165,12 @@ public enum Msg {
     PUSH_SOURCE,
     PUSH_NOTE,
     PUSH_REARMS,
-    PUSH_FIRED_ONCE;
+    PUSH_FIRED_ONCE,
+    // Issue 17: Korea Eximbank's bank buying/selling rates (RateKind)
+    SOURCE_RATE_BANK_BUY,
+    SOURCE_RATE_BANK_SELL,
+    FORMAT_CONDITION_KIND,
+    ALERT_PARSE_BANK_RATE_KRW_ONLY;
     /** The catalogue key, e.g. {@code alert.set} for {@code ALERT_SET}. */
     public String key() {
         return name().toLowerCase(Locale.ROOT).replace('_', '.');

@@ -3,6 +3,7 @@ package dev.fxalert.core.port;
 import dev.fxalert.core.domain.Alert;
 import dev.fxalert.core.domain.CurrencyPair;
 import dev.fxalert.core.domain.Firing;
+import dev.fxalert.core.domain.RateKind;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -15,11 +16,24 @@ import java.util.List;
  */
 public interface EvaluationAlerts {
 
-    /** ARMED alerts on {@code pair} that {@code rate} fires, read by range on the threshold, without scanning. */
-    List<Alert> findCrossed(CurrencyPair pair, BigDecimal rate);
+    /** ARMED alerts on {@code pair}'s mid rate that {@code rate} fires: {@link #findCrossed(CurrencyPair, RateKind, BigDecimal)}. */
+    default List<Alert> findCrossed(CurrencyPair pair, BigDecimal rate) {
+        return findCrossed(pair, RateKind.MID, rate);
+    }
 
-    /** FIRED re-arm alerts on {@code pair} that {@code rate} re-arms, read by range on the re-arm boundary. */
-    List<Alert> findRearmable(CurrencyPair pair, BigDecimal rate);
+    /**
+     * ARMED alerts on {@code kind} of {@code pair}'s rates that {@code rate} fires, read by range on the threshold
+     * within that pair and kind, without scanning: an alert on another kind is never read.
+     */
+    List<Alert> findCrossed(CurrencyPair pair, RateKind kind, BigDecimal rate);
+
+    /** FIRED re-arm alerts on {@code pair}'s mid rate that {@code rate} re-arms. */
+    default List<Alert> findRearmable(CurrencyPair pair, BigDecimal rate) {
+        return findRearmable(pair, RateKind.MID, rate);
+    }
+
+    /** FIRED re-arm alerts on {@code kind} of {@code pair} that {@code rate} re-arms, read by range on the boundary. */
+    List<Alert> findRearmable(CurrencyPair pair, RateKind kind, BigDecimal rate);
 
     /**
      * ARMED to FIRED, conditional on the alert still being ARMED and its last firing not being this event,

@@ -2,6 +2,7 @@ package dev.fxalert.core.port;
 
 import dev.fxalert.core.domain.CurrencyPair;
 import dev.fxalert.core.domain.Rate;
+import dev.fxalert.core.domain.RateKind;
 
 import java.time.Instant;
 import java.util.List;
@@ -18,15 +19,25 @@ public interface RateHistory {
      */
     void append(Rate rate, String eventId);
 
-    /** The most recently observed rate of the pair (the last appended among equal observation times). */
+    /** The most recently observed mid rate of the pair (the last appended among equal observation times). */
     default Optional<Rate> latest(CurrencyPair pair) {
         return latestEntry(pair).map(Entry::rate);
     }
 
-    /** {@link #latest} with the id of the event that appended it: the next publication of the pair chains on it. */
-    Optional<Entry> latestEntry(CurrencyPair pair);
+    /** The most recently observed rate of this kind of the pair (a bank's rates are series of their own). */
+    default Optional<Rate> latest(CurrencyPair pair, RateKind kind) {
+        return latestEntry(pair, kind).map(Entry::rate);
+    }
 
-    /** Rates of the pair observed at or after {@code since}, newest first, at most {@code limit}. */
+    /** {@link #latest} with the id of the event that appended it: the next publication of the pair chains on it. */
+    default Optional<Entry> latestEntry(CurrencyPair pair) {
+        return latestEntry(pair, RateKind.MID);
+    }
+
+    /** The latest entry of one kind of the pair; each kind's publications chain on their own kind's. */
+    Optional<Entry> latestEntry(CurrencyPair pair, RateKind kind);
+
+    /** Mid rates of the pair observed at or after {@code since}, newest first, at most {@code limit}. */
     List<Rate> recent(CurrencyPair pair, Instant since, int limit);
 
     /** Someone asked about this pair (e.g. /rate): ingestion fetches it for a while even without alerts. */

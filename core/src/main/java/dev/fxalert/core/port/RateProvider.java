@@ -1,6 +1,7 @@
 package dev.fxalert.core.port;
 
 import dev.fxalert.core.domain.CurrencyPair;
+import dev.fxalert.core.domain.RateKind;
 
 import java.time.Instant;
 import java.util.List;
@@ -50,11 +51,20 @@ public interface RateProvider {
      *                   own format (thousands separators, per-100 units); null or non-numeric when the provider
      *                   sent something else, so the guards can reject it with the right reason
      * @param observedAt when the provider says the rate was set (its publication time, not our fetch time)
+     * @param kind       {@link RateKind#MID} unless the provider also gives a bank's buying or selling rate of the
+     *                   pair (Korea Eximbank's TTB/TTS), which ingestion takes only along with that provider's
+     *                   trusted mid rate of the same pair
      */
-    record Quote(CurrencyPair pair, String value, Instant observedAt) {
+    record Quote(CurrencyPair pair, String value, Instant observedAt, RateKind kind) {
+        /** A mid-market or reference rate. */
+        public Quote(CurrencyPair pair, String value, Instant observedAt) {
+            this(pair, value, observedAt, RateKind.MID);
+        }
+
         public Quote {
             Objects.requireNonNull(pair, "pair");
             Objects.requireNonNull(observedAt, "observedAt");
+            Objects.requireNonNull(kind, "kind");
         }
     }
 

@@ -15,6 +15,12 @@ import java.util.Optional;
  */
 public interface RateSources {
 
+    /**
+     * How late a source may be before it counts as failing (the ECB is often a few minutes late); one value for
+     * /rate's "failing since", /sources and the admin API's {@code /admin/sources}.
+     */
+    Duration GRACE = Duration.ofMinutes(30);
+
     /** Each configured source in failover order. */
     List<Status> statuses();
 
@@ -39,6 +45,21 @@ public interface RateSources {
             this.zone = zone;
         }
 
+        /**
+         * The cadence of a source by its configured name (the providers' {@code NAME} constants in ingestion, pinned
+         * by ProviderSourcesTest); {@link #UNKNOWN} for any other name. Here rather than in ingestion so a push can
+         * say what its number is without asking ingestion.
+         */
+        public static Cadence ofSource(String source) {
+            return switch (source) {
+                case "frankfurter" -> ECB_REFERENCE;
+                case "koreaexim" -> KOREAEXIM_BASE;
+                case "openexchangerates" -> HOURLY;
+                case "open-er-api", "currency-api" -> DAILY;
+                default -> UNKNOWN;
+            };
+        }
+
         /** Where a publication time of this kind is stated (the publisher's zone), when it has one. */
         public Optional<ZoneId> publicationZone() {
             return Optional.ofNullable(zone).map(ZoneId::of);
@@ -60,6 +81,14 @@ public interface RateSources {
             Objects.requireNonNull(cadence, "cadence");
             Objects.requireNonNull(latestTable, "latestTable");
             Objects.requireNonNull(nextUpdate, "nextUpdate");
+        }
+
+        /**
+         * Since when this source counts as failing: the time its newer table was due, once that is more than
+         * {@link RateSources#GRACE} ago without the table; empty while it is not overdue.
+         */
+        public Optional<Instant> failingSince(Instant now) {
+            return overdue(now, GRACE) ? nextUpdate : Optional.empty();
         }
 
         /** The newer table was due at {@link #nextUpdate} and, {@code grace} later, has still not been read. */

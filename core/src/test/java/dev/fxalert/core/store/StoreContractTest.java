@@ -12,6 +12,7 @@ import dev.fxalert.core.domain.Firing;
 import dev.fxalert.core.domain.Owner;
 import dev.fxalert.core.domain.PushState;
 import dev.fxalert.core.domain.Rate;
+import dev.fxalert.core.domain.RateKind;
 import dev.fxalert.core.domain.User;
 import dev.fxalert.core.port.AlertPage;
 import dev.fxalert.core.port.AlertQuery;
@@ -1338,6 +1339,77 @@ public abstract class StoreContractTest {
             assertThat(journal().wasHandled("tg:young")).isTrue();
             assertThat(journal().markHandled("tg:old", clock.instant())).as("an expired id is new again").isTrue();
             assertThat(journal().wasHandled("tg:old")).isTrue();
+        }
+    }
+
+    // Issue 17: bank buying/selling rates (RateKind). Each kind is its own series and its own alerts.
+    @Nested
+    class RateKinds {
+
+        private Alert storedOn(RateKind kind, String userId, Direction direction, String threshold, AlertMode mode) {
+            clock.advance(Duration.ofSeconds(1));
+            return alerts().create(Alert.create(ids.next(), new Owner(userId, chatOf(userId)), USD_KRW, direction,
+                    new BigDecimal(threshold), mode, null, clock.instant(), kind));
+        }
+
+        @Test
+        void anAlertKeepsItsKindAndOldStyleAlertsAreOnTheMidRate() {
+            Alert sell = storedOn(RateKind.BANK_SELL, "u1", Direction.ABOVE, "1480", AlertMode.ONCE);
+            Alert mid = stored("u1", USD_KRW, Direction.ABOVE, "1480", AlertMode.ONCE);
+
+            assertThat(alerts().findById(sell.id())).get().extracting(Alert::kind).isEqualTo(RateKind.BANK_SELL);
+            assertThat(alerts().findById(mid.id())).get().extracting(Alert::kind).isEqualTo(RateKind.MID);
+        }
+
+        @Test
+        void aRateOfOneKindCrossesAndReArmsOnlyAlertsOfThatKind() {
+            Alert sell = storedOn(RateKind.BANK_SELL, "u1", Direction.ABOVE, "1480", AlertMode.REARM);
+            Alert buy = storedOn(RateKind.BANK_BUY, "u2", Direction.ABOVE, "1450", AlertMode.REARM);
+            Alert mid = stored("u3", USD_KRW, Direction.ABOVE, "1460", AlertMode.REARM);
+
+            assertThat(alerts().findCrossed(USD_KRW, RateKind.BANK_SELL, rate("1483.18"))).extracting(Alert::id)
+                    .containsExactly(sell.id());
+            assertThat(alerts().findCrossed(USD_KRW, RateKind.BANK_BUY, rate("1483.18"))).extracting(Alert::id)
+                    .containsExactly(buy.id());
+            assertThat(alerts().findCrossed(USD_KRW, rate("1483.18"))).extracting(Alert::id).containsExactly(mid.id());
+            assertThat(alerts().findCrossed(USD_KRW, RateKind.MID, rate("1483.18"))).extracting(Alert::id)
+                    .containsExactly(mid.id());
+
+            assertThat(alerts().markFired(sell.id(), firing("e-sell", "1483.18"))).isTrue();
+            assertThat(alerts().findRearmable(USD_KRW, RateKind.MID, rate("1400"))).isEmpty();
+            assertThat(alerts().findRearmable(USD_KRW, RateKind.BANK_SELL, rate("1400"))).extracting(Alert::id)
+                    .containsExactly(sell.id());
+            assertThat(alerts().findCrossed(USD_KRW, RateKind.BANK_SELL, rate("1483.18"))).isEmpty();
+        }
+
+        @Test
+        void aWatchedBankRateAlertWatchesItsPair() {
+            storedOn(RateKind.BANK_SELL, "u1", Direction.ABOVE, "1480", AlertMode.ONCE);
+
+            assertThat(alerts().watchedPairs()).containsExactly(USD_KRW);
+        }
+
+        @Test
+        void eachKindOfAPairIsItsOwnSeriesInTheHistory() {
+            RateHistory history = stores.rateHistory();
+            Rate mid = new Rate(USD_KRW, new BigDecimal("1468.5"), "koreaexim", START);
+            Rate sell = new Rate(USD_KRW, new BigDecimal("1483.18"), "koreaexim", START, RateKind.BANK_SELL);
+            Rate buy = new Rate(USD_KRW, new BigDecimal("1453.82"), "koreaexim", START, RateKind.BANK_BUY);
+            history.append(mid, "e-mid");
+            history.append(sell, "e-sell");
+            history.append(buy, "e-buy");
+            Rate laterSell = new Rate(USD_KRW, new BigDecimal("1485"), "koreaexim", START.plusSeconds(60),
+                    RateKind.BANK_SELL);
+            history.append(laterSell, "e-sell-2");
+
+            assertThat(history.latest(USD_KRW)).contains(mid);
+            assertThat(history.latestEntry(USD_KRW, RateKind.MID)).get().extracting(RateHistory.Entry::eventId)
+                    .isEqualTo("e-mid");
+            assertThat(history.latest(USD_KRW, RateKind.BANK_SELL)).contains(laterSell);
+            assertThat(history.latest(USD_KRW, RateKind.BANK_BUY)).contains(buy);
+            assertThat(history.latest(EUR_USD, RateKind.BANK_BUY)).isEmpty();
+            assertThat(history.recent(USD_KRW, START.minusSeconds(1), 10)).as("the mid rate's series only")
+                    .containsExactly(mid);
         }
     }
 }

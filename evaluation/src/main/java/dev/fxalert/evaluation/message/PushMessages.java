@@ -7,7 +7,9 @@ import dev.fxalert.core.domain.Direction;
 import dev.fxalert.core.domain.Firing;
 import dev.fxalert.core.i18n.Messages;
 import dev.fxalert.core.i18n.Msg;
+import dev.fxalert.core.i18n.RateTexts;
 import dev.fxalert.core.port.OutgoingMessage;
+import dev.fxalert.core.port.RateSources.Cadence;
 
 import java.time.ZoneId;
 import java.util.List;
@@ -15,10 +17,12 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * The push for a fired alert: pair, new rate, threshold and direction, provider and observation time, the owner's
+ * The push for a fired alert: pair, new rate, threshold and direction, what the rate is (the same words as /rate:
+ * {@link RateTexts}, e.g. "ECB reference rate, 2026-11-25 16:00 CET"), the owner's
  * note, and buttons to re-arm, pause or delete the alert (handled by the bot through {@link AlertCallback}).
  * Texts come from the same catalogues as the bot's replies ({@link Messages}), so numbers read alike in both.
- * Plain text: a note can never break formatting. The time is in the owner's zone, with its abbreviation.
+ * Plain text: a note can never break formatting. A publication's time is in its publisher's zone (it names the
+ * table); any other observation time is in the owner's zone, with its abbreviation.
  */
 public final class PushMessages {
 
@@ -37,7 +41,8 @@ public final class PushMessages {
         StringBuilder text = new StringBuilder()
                 .append(messages.text(Msg.PUSH_FIRED, alert.pair().toString(), firing.rate(),
                         selector(alert.direction()), alert.threshold()))
-                .append('\n').append(messages.text(Msg.PUSH_SOURCE, firing.provider(), Messages.time(firing.observedAt(), zone)));
+                .append('\n').append(messages.text(Msg.PUSH_SOURCE, RateTexts.whatItIsIn(messages, firing.provider(),
+                        firing.observedAt(), alert.kind(), Cadence.ofSource(firing.provider()), zone)));
         if (alert.note() != null) {
             text.append('\n').append(messages.text(Msg.PUSH_NOTE, alert.note()));
         }

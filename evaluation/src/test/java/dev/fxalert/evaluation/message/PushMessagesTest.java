@@ -21,9 +21,14 @@ class PushMessagesTest {
     private final PushMessages messages = new PushMessages();
 
     private static Alert fired(Direction direction, String threshold, String rate, AlertMode mode, String note) {
+        return fired(direction, threshold, rate, mode, note, "frankfurter");
+    }
+
+    private static Alert fired(Direction direction, String threshold, String rate, AlertMode mode, String note,
+                               String provider) {
         Alert alert = Alert.create("k3m9x2qa", new Owner("u1", 4242L), CurrencyPair.of("USD", "KRW"), direction,
                 new BigDecimal(threshold), mode, note, OBSERVED.minusSeconds(3600));
-        return alert.fire(new Firing("e1", new BigDecimal(rate), "frankfurter", OBSERVED, OBSERVED.plusSeconds(5)));
+        return alert.fire(new Firing("e1", new BigDecimal(rate), provider, OBSERVED, OBSERVED.plusSeconds(5)));
     }
 
     @Test
@@ -34,7 +39,7 @@ class PushMessagesTest {
         assertThat(message.text())
                 .contains("USD/KRW is 1,401.5")
                 .contains("at or above your threshold 1,400")
-                .contains("frankfurter, 2026-11-25 04:40 UTC")
+                .contains("Source: ECB reference rate, 2026-11-25 05:40 CET")
                 .contains("Note: pay rent")
                 .contains("tap Re-arm");
     }
@@ -52,22 +57,36 @@ class PushMessagesTest {
         OutgoingMessage message = messages.fired(fired(Direction.ABOVE, "1400", "1401", AlertMode.REARM, "월세"), "ko-KR");
 
         assertThat(message.text()).contains("USD/KRW 환율이 1,401입니다").contains("기준 1,400 이상")
-                .contains("출처: frankfurter").contains("메모: 월세").contains("1,393 미만으로")
+                .contains("출처: ECB 기준환율, 2026-11-25 05:40 CET").contains("메모: 월세").contains("1,393 미만으로")
 ;
-        // Codes, the provider, the alert id and the zone are names; no other Latin word is left.
-        assertThat(message.text().replaceAll("USD|KRW|frankfurter|k3m9x2qa|UTC", "")).doesNotContainPattern("[A-Za-z]");
+        // Codes, the ECB, the alert id and the zone are names; no other Latin word is left.
+        assertThat(message.text().replaceAll("USD|KRW|ECB|k3m9x2qa|CET", "")).doesNotContainPattern("[A-Za-z]");
         assertThat(message.buttons().get(0)).extracting(OutgoingMessage.Button::label)
                 .containsExactly("다시 켜기", "일시정지", "삭제");
     }
 
     @Test
-    void showsTheObservationTimeInTheOwnersZoneWithItsAbbreviation() {
-        Alert alert = fired(Direction.ABOVE, "1400", "1401", AlertMode.ONCE, null);
+    void namesTheKindOfRateWithTheSameWordsAsRate() {
+        Alert ecb = fired(Direction.ABOVE, "1400", "1401", AlertMode.ONCE, null, "frankfurter");
+        Alert exim = fired(Direction.ABOVE, "1400", "1401", AlertMode.ONCE, null, "koreaexim");
 
-        assertThat(messages.fired(alert, "ko", java.time.ZoneId.of("Asia/Seoul")).text())
-                .contains("출처: frankfurter, 2026-11-25 13:40 KST");
-        assertThat(messages.fired(alert, "en", java.time.ZoneId.of("America/New_York")).text())
-                .contains("Source: frankfurter, 2026-11-24 23:40 EST");
+        // A publication's time names its table, so it is shown in the publisher's zone whatever the owner's.
+        assertThat(messages.fired(ecb, "en", java.time.ZoneId.of("Asia/Seoul")).text())
+                .contains("Source: ECB reference rate, 2026-11-25 05:40 CET");
+        assertThat(messages.fired(exim, "ko", java.time.ZoneId.of("America/New_York")).text())
+                .contains("출처: 한국수출입은행 매매기준율, 2026-11-25 13:40 KST");
+    }
+
+    @Test
+    void showsTheObservationTimeOfAnUnscheduledSourceInTheOwnersZoneWithItsAbbreviation() {
+        Alert hourly = fired(Direction.ABOVE, "1400", "1401", AlertMode.ONCE, null, "openexchangerates");
+        Alert other = fired(Direction.ABOVE, "1400", "1401", AlertMode.ONCE, null, "demo");
+
+        assertThat(messages.fired(hourly, "ko", java.time.ZoneId.of("Asia/Seoul")).text())
+                .contains("출처: openexchangerates, 매시간 갱신, 2026-11-25 13:40 KST");
+        assertThat(messages.fired(hourly, "en", java.time.ZoneId.of("America/New_York")).text())
+                .contains("Source: openexchangerates, hourly, 2026-11-24 23:40 EST");
+        assertThat(messages.fired(other, "en").text()).contains("Source: demo, 2026-11-25 04:40 UTC");
     }
 
     @Test

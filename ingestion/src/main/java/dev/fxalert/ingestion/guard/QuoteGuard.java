@@ -92,7 +92,7 @@ public final class QuoteGuard {
             return new Verdict.Rejected(RejectionReason.STALE,
                     "observed " + quote.observedAt() + ", older than " + maxAge.toHours() + "h");
         }
-        return new Verdict.Valid(new Rate(quote.pair(), value, provider, quote.observedAt()));
+        return new Verdict.Valid(new Rate(quote.pair(), value, provider, quote.observedAt(), quote.kind()));
     }
 
     /**

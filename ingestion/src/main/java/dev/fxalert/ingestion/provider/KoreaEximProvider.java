@@ -3,6 +3,7 @@ package dev.fxalert.ingestion.provider;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fxalert.core.domain.CurrencyPair;
 import dev.fxalert.core.domain.Numbers;
+import dev.fxalert.core.domain.RateKind;
 import dev.fxalert.core.port.RateProvider;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -37,6 +38,12 @@ import java.util.regex.Pattern;
  * about 11:00 KST) means "no table for that day": we look at the previous business day in Asia/Seoul. Errors come
  * with HTTP 200 and {@code result} 2 (bad data code), 3 (bad key) or 4 (daily limit). Any other pair is derived
  * through KRW. The key is never put in a message or log line.
+ * <p>
+ * Each row also has the bank's telegraphic-transfer rates, {@code "ttb":"1,453.82"} (what a bank pays for one unit)
+ * and {@code "tts":"1,483.18"} (what you pay a bank for it), in the same format. For a pair against KRW they are
+ * returned as {@link RateKind#BANK_BUY}/{@link RateKind#BANK_SELL} quotes besides the base rate; a row without them
+ * (KRW's own row says {@code "0"}) gives none. No cross rate is derived from them: they only mean something at a
+ * Korean bank, in KRW.
  * <p>
  * The table changes once a day and the key allows about 1,000 calls a day, so a fetched table is kept for
  * {@code tableCacheTtl}: every base currency of a run, and the runs within that time, share one call. The table
@@ -153,7 +160,8 @@ public final class KoreaEximProvider implements RateProvider {
 
     private List<Quote> quotes(JsonNode table, LocalDate day, String base, Set<String> quotes) {
         Instant observedAt = day.atTime(PUBLICATION).atZone(SEOUL).toInstant();
-        Map<String, String> krwPerUnit = krwPerUnit(table);
+        Map<String, String> krwPerUnit = krwPerUnit(table, "deal_bas_r");
+        krwPerUnit.put(KRW, "1");
         currencies.learned(krwPerUnit.keySet());
         List<Quote> result = new ArrayList<>();
         for (String quote : quotes) {
@@ -163,13 +171,27 @@ public final class KoreaEximProvider implements RateProvider {
                 result.add(new Quote(CurrencyPair.of(base, quote), cross(baseLeg, quoteLeg), observedAt));
             }
         }
+        if (quotes.contains(KRW) && !KRW.equals(base)) {
+            bankRate(table, "ttb", base, observedAt, RateKind.BANK_BUY).ifPresent(result::add);
+            bankRate(table, "tts", base, observedAt, RateKind.BANK_SELL).ifPresent(result::add);
+        }
         return result;
     }
 
-    /** KRW per one unit of each listed currency, as decimal text; a value we cannot read is kept as written. */
-    private static Map<String, String> krwPerUnit(JsonNode table) {
+    /** The bank's rate of {@code base}/KRW from the row's {@code field}, when the row gives a positive one. */
+    private static Optional<Quote> bankRate(JsonNode table, String field, String base, Instant observedAt,
+                                            RateKind kind) {
+        return Optional.ofNullable(krwPerUnit(table, field).get(base))
+                .filter(value -> Optional.ofNullable(parseGrouped(value)).filter(v -> v.signum() > 0).isPresent())
+                .map(value -> new Quote(CurrencyPair.of(base, KRW), value, observedAt, kind));
+    }
+
+    /**
+     * KRW per one unit of each listed currency from the rows' {@code field} (deal_bas_r, ttb or tts), as decimal
+     * text; a value we cannot read is kept as written.
+     */
+    private static Map<String, String> krwPerUnit(JsonNode table, String field) {
         Map<String, String> result = new HashMap<>();
-        result.put(KRW, "1");
         for (JsonNode row : table) {
             Matcher unit = UNIT.matcher(row.path("cur_unit").asText("").strip());
             if (!unit.matches()) {
@@ -179,7 +201,7 @@ public final class KoreaEximProvider implements RateProvider {
             if (KRW.equals(currency) || !CurrencyPair.isKnownCurrency(currency)) {
                 continue;
             }
-            String written = ProviderHttp.decimalText(row.get("deal_bas_r"));
+            String written = ProviderHttp.decimalText(row.get(field));
             BigDecimal perListedUnits = parseGrouped(written);
             if (perListedUnits == null) {
                 result.put(currency, written);

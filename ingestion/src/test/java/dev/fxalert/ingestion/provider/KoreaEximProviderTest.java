@@ -1,5 +1,6 @@
 package dev.fxalert.ingestion.provider;
 
+import dev.fxalert.core.domain.RateKind;
 import dev.fxalert.core.port.RateProvider.FailureKind;
 import dev.fxalert.core.port.RateProvider.FetchException;
 import dev.fxalert.core.port.RateProvider.Quote;
@@ -65,6 +66,31 @@ class KoreaEximProviderTest {
         Map<String, String> quotes = values(provider.fetch("USD", Set.of("KRW")));
 
         assertThat(quotes).containsEntry("USD/KRW", "1468.5");
+    }
+
+    @Test
+    void givesTheBanksBuyingAndSellingRatesAgainstKrwBesidesTheBaseRate() {
+        server.enqueue(json(200, Fixtures.read("koreaexim/ap01-20261125.json")));
+
+        List<Quote> usd = provider.fetch("USD", Set.of("KRW", "EUR"));
+        List<Quote> yen = provider.fetch("JPY", Set.of("KRW"));
+
+        // "ttb":"1,453.82", "tts":"1,483.18": thousands separators, like deal_bas_r.
+        assertThat(bankValues(usd, "USD/KRW")).containsExactlyInAnyOrderEntriesOf(
+                Map.of(RateKind.BANK_BUY, "1453.82", RateKind.BANK_SELL, "1483.18"));
+        assertThat(usd).filteredOn(q -> q.kind() != RateKind.MID)
+                .allSatisfy(q -> assertThat(q.observedAt()).isEqualTo(Instant.parse("2026-11-25T02:00:00Z")));
+        assertThat(bankValues(usd, "USD/EUR")).as("no cross rate from a bank's rates").isEmpty();
+        // Per 100 yen in the table: 935.38 and 954.28.
+        assertThat(bankValues(yen, "JPY/KRW")).containsExactlyInAnyOrderEntriesOf(
+                Map.of(RateKind.BANK_BUY, "9.3538", RateKind.BANK_SELL, "9.5428"));
+    }
+
+    @Test
+    void givesNoBankRatesForKrwItselfNorWhereTheRowHasNone() {
+        server.enqueue(json(200, Fixtures.read("koreaexim/ap01-20261125.json")));
+
+        assertThat(provider.fetch("KRW", Set.of("USD"))).allSatisfy(q -> assertThat(q.kind()).isEqualTo(RateKind.MID));
     }
 
     @Test
@@ -134,7 +160,8 @@ class KoreaEximProviderTest {
         List<Quote> quotes = provider.fetch("USD", Set.of("KRW"));
 
         assertThat(server.getRequestCount()).isEqualTo(3);
-        assertThat(quotes).singleElement().extracting(Quote::observedAt).isEqualTo(Instant.parse("2026-11-25T02:00:00Z"));
+        assertThat(quotes).hasSize(3) // the base rate, TTB and TTS
+                .allSatisfy(quote -> assertThat(quote.observedAt()).isEqualTo(Instant.parse("2026-11-25T02:00:00Z")));
     }
 
     @Test
@@ -148,8 +175,8 @@ class KoreaEximProviderTest {
 
         assertThat(server.takeRequest().getRequestUrl().queryParameter("searchdate")).isEqualTo("20261123");
         assertThat(server.takeRequest().getRequestUrl().queryParameter("searchdate")).isEqualTo("20261120");
-        assertThat(quotes).singleElement().extracting(Quote::observedAt)
-                .isEqualTo(Instant.parse("2026-11-20T02:00:00Z")); // Friday 11:00 KST
+        assertThat(quotes).hasSize(3).allSatisfy(quote -> assertThat(quote.observedAt())
+                .isEqualTo(Instant.parse("2026-11-20T02:00:00Z"))); // Friday 11:00 KST
     }
 
     @Test
@@ -214,7 +241,14 @@ class KoreaEximProviderTest {
                 .containsEntry("USD/KRW", "1e999999999").containsEntry("USD/JPY", "1e999999999");
     }
 
+    /** The mid quotes' values by pair. */
     private static Map<String, String> values(List<Quote> quotes) {
-        return quotes.stream().collect(Collectors.toMap(q -> q.pair().toString(), Quote::value));
+        return quotes.stream().filter(q -> q.kind() == RateKind.MID)
+                .collect(Collectors.toMap(q -> q.pair().toString(), Quote::value));
+    }
+
+    private static Map<RateKind, String> bankValues(List<Quote> quotes, String pair) {
+        return quotes.stream().filter(q -> q.kind() != RateKind.MID && q.pair().toString().equals(pair))
+                .collect(Collectors.toMap(Quote::kind, Quote::value));
     }
 }

@@ -47,4 +47,21 @@ class RateUpdatedSampleDocTest {
 
         assertThat(mapper.readTree(json.toDetail(event))).isEqualTo(sample.path("detail"));
     }
+
+    // Issue 17: a bank's rate is schema version 2 with its kind.
+    private static final Path BANK_SAMPLE = Path.of("..", "docs", "events", "rate-updated-bank-sell.json");
+    /** The previous BANK_SELL event of that sample, as named in docs/events.md. */
+    private static final String PREVIOUS_SELL_EVENT_ID = "7c1e4f0a-5b2d-3e9c-8f61-2a4d6b8c0e13";
+
+    @Test
+    void theDocumentedBankRateSampleIsAnEventWeWouldPublishAndExactlyWhatTheCodeWrites() throws Exception {
+        JsonNode sample = mapper.readTree(Files.readString(BANK_SAMPLE));
+
+        RateUpdated event = json.fromDetail(sample.path("detail"));
+
+        Rate rate = new Rate(CurrencyPair.of("USD", "KRW"), new BigDecimal("1483.18"), "koreaexim",
+                Instant.parse("2026-11-25T02:00:00Z"), dev.fxalert.core.domain.RateKind.BANK_SELL);
+        assertThat(event).isEqualTo(RateUpdated.of(rate, new BigDecimal("1480"), PREVIOUS_SELL_EVENT_ID));
+        assertThat(mapper.readTree(json.toDetail(event))).isEqualTo(sample.path("detail"));
+    }
 }

@@ -1,6 +1,7 @@
 package dev.fxalert.ingestion.testing;
 
 import dev.fxalert.core.domain.CurrencyPair;
+import dev.fxalert.core.domain.RateKind;
 import dev.fxalert.core.port.RateProvider;
 
 import java.time.Instant;
@@ -21,6 +22,7 @@ public final class FakeRateProvider implements RateProvider {
     private final String name;
     private final Instant observedAt;
     private final Map<CurrencyPair, String> values = new HashMap<>();
+    private final Map<CurrencyPair, Map<RateKind, String>> bankValues = new HashMap<>();
     private RuntimeException failure;
     public final List<Call> calls = new ArrayList<>();
 
@@ -32,6 +34,12 @@ public final class FakeRateProvider implements RateProvider {
     /** Quotes {@code pair} (e.g. "USD/KRW") at {@code value}, as text exactly as given (may be garbage). */
     public FakeRateProvider quoting(String pair, String value) {
         values.put(CurrencyPair.parse(pair), value);
+        return this;
+    }
+
+    /** Also gives a bank's rate of {@code kind} for {@code pair}, with the pair's mid quote (as Korea Eximbank). */
+    public FakeRateProvider quotingBank(String pair, RateKind kind, String value) {
+        bankValues.computeIfAbsent(CurrencyPair.parse(pair), p -> new HashMap<>()).put(kind, value);
         return this;
     }
 
@@ -57,6 +65,8 @@ public final class FakeRateProvider implements RateProvider {
             if (values.containsKey(pair)) {
                 result.add(new Quote(pair, values.get(pair), observedAt));
             }
+            bankValues.getOrDefault(pair, Map.of())
+                    .forEach((kind, value) -> result.add(new Quote(pair, value, observedAt, kind)));
         }
         return result;
     }

@@ -2,6 +2,7 @@ package dev.fxalert.ingestion.testing;
 
 import dev.fxalert.core.domain.CurrencyPair;
 import dev.fxalert.core.domain.Rate;
+import dev.fxalert.core.domain.RateKind;
 import dev.fxalert.core.port.RateHistory;
 
 import java.time.Instant;
@@ -27,12 +28,12 @@ public final class InMemoryRateHistory implements RateHistory {
     }
 
     @Override
-    public Optional<Entry> latestEntry(CurrencyPair pair) {
+    public Optional<Entry> latestEntry(CurrencyPair pair, RateKind kind) {
         // Newest observation; among equal ones the last appended (the map keeps append order).
         Entry latest = null;
         for (Map.Entry<String, Rate> appended : byEventId.entrySet()) {
             Rate rate = appended.getValue();
-            if (rate.pair().equals(pair) && (latest == null || !rate.observedAt().isBefore(latest.rate().observedAt()))) {
+            if (rate.pair().equals(pair) && rate.kind() == kind && (latest == null || !rate.observedAt().isBefore(latest.rate().observedAt()))) {
                 latest = new Entry(rate, appended.getKey());
             }
         }
@@ -42,7 +43,7 @@ public final class InMemoryRateHistory implements RateHistory {
     @Override
     public List<Rate> recent(CurrencyPair pair, Instant since, int limit) {
         return byEventId.values().stream()
-                .filter(r -> r.pair().equals(pair) && !r.observedAt().isBefore(since))
+                .filter(r -> r.pair().equals(pair) && r.kind() == RateKind.MID && !r.observedAt().isBefore(since))
                 .sorted(Comparator.comparing(Rate::observedAt).reversed())
                 .limit(limit)
                 .toList();

@@ -9,6 +9,7 @@ import dev.fxalert.admin.schedule.eventbridge.EventBridgeScheduleConfig;
 import dev.fxalert.admin.schedule.eventbridge.EventBridgeScheduleManager;
 import dev.fxalert.core.config.Secrets;
 import dev.fxalert.core.config.Settings;
+import dev.fxalert.core.port.RateSources;
 import dev.fxalert.core.port.ScheduleManager;
 import dev.fxalert.core.port.Stores;
 import org.slf4j.Logger;
@@ -70,11 +71,12 @@ public final class LambdaAdminWiring {
         return new Config(scheduleNamed ? Optional.of(schedule) : Optional.empty(), IngestionInvokeConfig.from(settings));
     }
 
-    public AdminRoute wire(Settings settings, Secrets secrets, Stores stores, Clock clock) {
-        return wire(config(settings), secrets, stores, clock);
+    public AdminRoute wire(Settings settings, Secrets secrets, Stores stores, RateSources sources, Clock clock) {
+        return wire(config(settings), secrets, stores, sources, clock);
     }
 
-    public AdminRoute wire(Config config, Secrets secrets, Stores stores, Clock clock) {
+    /** @param sources the providers' state for {@code /admin/sources}, the same the webhook's /sources reads */
+    public AdminRoute wire(Config config, Secrets secrets, Stores stores, RateSources sources, Clock clock) {
         AdminAuthenticator authenticator = AdminAuthenticator.from(secrets);
         if (!authenticator.enabled()) {
             log.warn("{} is not set: the admin API is disabled and every /admin path answers 404",
@@ -90,7 +92,7 @@ public final class LambdaAdminWiring {
                             : "by invoking the ingestion function");
         }
         AdminServices services = AdminServices.wire(stores.users(), stores.alerts(), stores.audit(), new OperationsJournal(clock),
-                schedules, trigger, null, clock);
+                schedules, trigger, null, sources, clock);
         return new AdminRoute(new AdminHttpApi(authenticator, services), authenticator);
     }
 

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fxalert.core.config.Secrets;
+import dev.fxalert.core.port.RateSources;
 import dev.fxalert.core.config.Settings;
 import dev.fxalert.core.store.embedded.EmbeddedStoreConfig;
 import dev.fxalert.core.store.embedded.EmbeddedStores;
@@ -95,7 +96,7 @@ class LambdaAdminWiringTest {
     }
 
     private AdminRoute wire(Map<String, String> env, Map<String, String> secrets) {
-        return wiring.wire(Settings.of(env), Secrets.of(secrets), stores, CLOCK);
+        return wiring.wire(Settings.of(env), Secrets.of(secrets), stores, RateSources.none(), CLOCK);
     }
 
     private static APIGatewayV2HTTPEvent call(String method, String path) {

@@ -6,6 +6,7 @@ import dev.fxalert.core.domain.AlertState;
 import dev.fxalert.core.domain.CurrencyPair;
 import dev.fxalert.core.domain.Direction;
 import dev.fxalert.core.domain.Firing;
+import dev.fxalert.core.domain.RateKind;
 import dev.fxalert.core.domain.Owner;
 import dev.fxalert.core.domain.PushState;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -57,6 +58,8 @@ final class AlertItems {
     static final String PUSH_NEXT_ATTEMPT_AT = "pushNextAttemptAt";
     static final String PUSH_OUTCOME_UNKNOWN = "pushOutcomeUnknown";
     static final String PUSH_DEAD_LETTER = "pushDeadLetter";
+    /** Absent on a mid-rate alert (every alert written before rate kinds existed). */
+    static final String RATE_KIND = "rateKind";
     // Sparse index keys, present only in the states that put the alert in the index.
     static final String ARMED_KEY = "armedKey";
     static final String REARM_KEY = "rearmKey";
@@ -86,9 +89,13 @@ final class AlertItems {
         return Map.of(ID, s(alertId));
     }
 
-    /** {@code USD/KRW#ABOVE}: the partition of the crossing and re-arm indexes. */
-    static String side(CurrencyPair pair, Direction direction) {
-        return pair + "#" + direction.name();
+    /**
+     * {@code USD/KRW#ABOVE} ({@code USD/KRW#BANK_SELL#ABOVE} for a bank rate): the partition of the crossing and
+     * re-arm indexes, so a read for one kind of rate never reads an alert on another. A mid-rate alert's side is
+     * what it was before kinds existed: no index key shape changed, no item needs rewriting.
+     */
+    static String side(CurrencyPair pair, RateKind kind, Direction direction) {
+        return kind.series(pair) + "#" + direction.name();
     }
 
     static String ownerSort(Instant createdAt, String alertId) {
@@ -112,7 +119,10 @@ final class AlertItems {
         item.put(OWNER_SORT, s(ownerSort(alert.createdAt(), alert.id())));
         item.put(PAIR, s(alert.pair().toString()));
         item.put(DIRECTION, s(alert.direction().name()));
-        item.put(SIDE, s(side(alert.pair(), alert.direction())));
+        item.put(SIDE, s(side(alert.pair(), alert.kind(), alert.direction())));
+        if (alert.kind() != RateKind.MID) {
+            item.put(RATE_KIND, s(alert.kind().name()));
+        }
         item.put(THRESHOLD, n(alert.threshold()));
         item.put(MODE, s(alert.mode().name()));
         item.put(STATE, s(alert.state().name()));
@@ -138,7 +148,7 @@ final class AlertItems {
         if (alert.push().deadLettered()) {
             item.put(PUSH_DEAD_LETTER, s(alert.push().deadLetter()));
         }
-        String side = side(alert.pair(), alert.direction());
+        String side = side(alert.pair(), alert.kind(), alert.direction());
         switch (alert.state()) {
             case ARMED -> {
                 item.put(ARMED_KEY, s(side));
@@ -202,6 +212,7 @@ final class AlertItems {
                 flag(item, PUSH_PENDING) && firing != null,
                 new PushState((int) number(item, PUSH_ATTEMPTS, 0),
                         item.containsKey(PUSH_NEXT_ATTEMPT_AT) ? instant(item, PUSH_NEXT_ATTEMPT_AT) : null,
-                        flag(item, PUSH_OUTCOME_UNKNOWN), string(item, PUSH_DEAD_LETTER)));
+                        flag(item, PUSH_OUTCOME_UNKNOWN), string(item, PUSH_DEAD_LETTER)),
+                item.containsKey(RATE_KIND) ? RateKind.valueOf(string(item, RATE_KIND)) : RateKind.MID);
     }
 }

@@ -7,6 +7,7 @@ import dev.fxalert.core.domain.AlertState;
 import dev.fxalert.core.domain.CurrencyPair;
 import dev.fxalert.core.domain.Direction;
 import dev.fxalert.core.domain.Firing;
+import dev.fxalert.core.domain.RateKind;
 import dev.fxalert.core.port.AlertPage;
 import dev.fxalert.core.port.AlertQuery;
 import dev.fxalert.core.port.AlertStore;
@@ -260,29 +261,30 @@ public final class DynamoDbAlertStore implements AlertStore {
     }
 
     @Override
-    public List<Alert> findCrossed(CurrencyPair pair, BigDecimal rate) {
+    public List<Alert> findCrossed(CurrencyPair pair, RateKind kind, BigDecimal rate) {
         // ABOVE fires when threshold <= rate, BELOW when threshold >= rate.
         return readBothDirections(ARMED_BY_THRESHOLD, ARMED_KEY, THRESHOLD, "#threshold <= :rate",
-                "#threshold >= :rate", pair, rate, alert -> alert.firesAt(rate));
+                "#threshold >= :rate", pair, kind, rate, alert -> alert.firesAt(rate));
     }
 
     @Override
-    public List<Alert> findRearmable(CurrencyPair pair, BigDecimal rate) {
+    public List<Alert> findRearmable(CurrencyPair pair, RateKind kind, BigDecimal rate) {
         // ABOVE re-arms when rate < boundary, BELOW when rate > boundary.
         return readBothDirections(REARMABLE_BY_BOUNDARY, REARM_KEY, REARM_BOUNDARY, "#threshold > :rate",
-                "#threshold < :rate", pair, rate, alert -> alert.rearmsAt(rate));
+                "#threshold < :rate", pair, kind, rate, alert -> alert.rearmsAt(rate));
     }
 
     /** Both directions of a crossing or re-arm read: one {@link #rangeOf} per direction. */
     private List<Alert> readBothDirections(String index, String keyAttribute, String sortAttribute, String aboveRange,
-                                           String belowRange, CurrencyPair pair, BigDecimal rate,
+                                           String belowRange, CurrencyPair pair, RateKind kind, BigDecimal rate,
                                            Predicate<Alert> stillMatches) {
         Objects.requireNonNull(pair, "pair");
+        Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(rate, "rate");
         List<Alert> found = new ArrayList<>();
         for (Direction direction : Direction.values()) {
             String range = direction == Direction.ABOVE ? aboveRange : belowRange;
-            found.addAll(rangeOf(index, keyAttribute, sortAttribute, range, pair, direction, rate, stillMatches));
+            found.addAll(rangeOf(index, keyAttribute, sortAttribute, range, pair, kind, direction, rate, stillMatches));
         }
         return found;
     }
@@ -292,11 +294,11 @@ public final class DynamoDbAlertStore implements AlertStore {
      * item (GSIs are eventually consistent); the conditional transition that follows re-checks the state anyway.
      */
     private List<Alert> rangeOf(String index, String partition, String sort, String range, CurrencyPair pair,
-                                Direction direction, BigDecimal rate, Predicate<Alert> stillMatches) {
+                                RateKind kind, Direction direction, BigDecimal rate, Predicate<Alert> stillMatches) {
         return reads.query(QueryRequest.builder().tableName(table).indexName(index)
                         .keyConditionExpression("#side = :side AND " + range)
                         .expressionAttributeNames(Map.of("#side", partition, "#threshold", sort))
-                        .expressionAttributeValues(Map.of(":side", s(AlertItems.side(pair, direction)),
+                        .expressionAttributeValues(Map.of(":side", s(AlertItems.side(pair, kind, direction)),
                                 ":rate", n(rate)))
                         .build())
                 .stream().map(AlertItems::fromItem).filter(stillMatches).toList();

@@ -2,6 +2,7 @@ package dev.fxalert.core.store.dynamodb;
 
 import dev.fxalert.core.domain.CurrencyPair;
 import dev.fxalert.core.domain.Rate;
+import dev.fxalert.core.domain.RateKind;
 import dev.fxalert.core.port.RateHistory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -30,7 +31,8 @@ import static dev.fxalert.core.store.dynamodb.AttributeValues.s;
 import static dev.fxalert.core.store.dynamodb.AttributeValues.string;
 
 /**
- * Rates keyed by pair and {@code <fixed-width observedAt>#<eventId>}, so a pair's history is one range read in
+ * Rates keyed by series ({@link RateKind#series}: the pair, {@code USD/KRW}, for the mid rate, as before kinds
+ * existed; {@code USD/KRW#BANK_SELL} for a bank rate) and {@code <fixed-width observedAt>#<eventId>}, so a pair's history is one range read in
  * time order and the same event always lands on the same key (append stays idempotent per event id). Rates observed
  * at the same instant (a provider correcting a day's rate) are ordered by {@code appendedAt}, the injected clock's
  * time of the first append, then by event id: the key alone would order them by event id, i.e. arbitrarily.
@@ -82,7 +84,7 @@ final class DynamoDbRateHistory implements RateHistory {
         Objects.requireNonNull(rate, "rate");
         Objects.requireNonNull(eventId, "eventId");
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put(PAIR, s(rate.pair().toString()));
+        item.put(PAIR, s(rate.kind().series(rate.pair()))); // a bank rate is its own series: USD/KRW#BANK_SELL
         item.put(SORT, s(SortableInstants.format(rate.observedAt()) + "#" + eventId));
         item.put(VALUE, n(rate.value()));
         item.put(PROVIDER, s(rate.provider()));
@@ -100,8 +102,9 @@ final class DynamoDbRateHistory implements RateHistory {
     }
 
     @Override
-    public Optional<Entry> latestEntry(CurrencyPair pair) {
-        return rates(pair, null, 1).stream().findFirst();
+    public Optional<Entry> latestEntry(CurrencyPair pair, RateKind kind) {
+        Objects.requireNonNull(kind, "kind");
+        return rates(pair, kind, null, 1).stream().findFirst();
     }
 
     @Override
@@ -110,7 +113,7 @@ final class DynamoDbRateHistory implements RateHistory {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1, got " + limit);
         }
-        return rates(pair, since, limit).stream().map(Entry::rate).toList();
+        return rates(pair, RateKind.MID, since, limit).stream().map(Entry::rate).toList();
     }
 
     /**
@@ -118,15 +121,16 @@ final class DynamoDbRateHistory implements RateHistory {
      * oldest observation time of the page are all read (they may go past the limit, and their append order decides
      * which make the cut): for latest() that is just the rates observed at the latest instant.
      */
-    private List<Entry> rates(CurrencyPair pair, Instant since, int limit) {
+    private List<Entry> rates(CurrencyPair pair, RateKind kind, Instant since, int limit) {
         Objects.requireNonNull(pair, "pair");
-        List<Map<String, AttributeValue>> newest = new ArrayList<>(keyOrdered(pair, since, limit));
+        String series = kind.series(pair);
+        List<Map<String, AttributeValue>> newest = new ArrayList<>(keyOrdered(series, since, limit));
         // Fewer than limit: the whole range is read already, ties included.
         if (newest.size() == limit) {
             String boundaryTime = string(newest.get(newest.size() - 1), SORT).substring(0, KEY_TIME_WIDTH);
             Set<String> seen = new HashSet<>();
             newest.forEach(item -> seen.add(string(item, SORT)));
-            for (Map<String, AttributeValue> item : observedAt(pair, boundaryTime)) {
+            for (Map<String, AttributeValue> item : observedAt(series, boundaryTime)) {
                 if (seen.add(string(item, SORT))) {
                     newest.add(item);
                 }
@@ -134,23 +138,23 @@ final class DynamoDbRateHistory implements RateHistory {
         }
         return newest.stream().sorted(NEWEST_FIRST).limit(limit)
                 .map(item -> new Entry(new Rate(pair, decimal(item, VALUE), string(item, PROVIDER),
-                        AttributeValues.instant(item, OBSERVED_AT)), string(item, EVENT_ID)))
+                        AttributeValues.instant(item, OBSERVED_AT), kind), string(item, EVENT_ID)))
                 .toList();
     }
 
     /** Every rate of the pair observed at this (fixed-width) instant. */
-    private List<Map<String, AttributeValue>> observedAt(CurrencyPair pair, String fixedWidthTime) {
+    private List<Map<String, AttributeValue>> observedAt(String series, String fixedWidthTime) {
         return reads.query(QueryRequest.builder().tableName(table)
                 .keyConditionExpression("#pair = :pair AND begins_with(#sort, :time)")
                 .expressionAttributeNames(Map.of("#pair", PAIR, "#sort", SORT))
-                .expressionAttributeValues(Map.of(":pair", s(pair.toString()), ":time", s(fixedWidthTime + "#")))
+                .expressionAttributeValues(Map.of(":pair", s(series), ":time", s(fixedWidthTime + "#")))
                 .build());
     }
 
     /** The first {@code limit} rates in key order, newest observation first. */
-    private List<Map<String, AttributeValue>> keyOrdered(CurrencyPair pair, Instant since, int limit) {
+    private List<Map<String, AttributeValue>> keyOrdered(String series, Instant since, int limit) {
         Map<String, String> names = new HashMap<>(Map.of("#pair", PAIR));
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":pair", s(pair.toString())));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":pair", s(series)));
         String condition = "#pair = :pair";
         if (since != null) {
             names.put("#sort", SORT);

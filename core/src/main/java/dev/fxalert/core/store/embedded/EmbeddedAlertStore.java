@@ -7,6 +7,7 @@ import dev.fxalert.core.domain.AlertState;
 import dev.fxalert.core.domain.CurrencyPair;
 import dev.fxalert.core.domain.Direction;
 import dev.fxalert.core.domain.Firing;
+import dev.fxalert.core.domain.RateKind;
 import dev.fxalert.core.domain.Owner;
 import dev.fxalert.core.domain.PushState;
 import dev.fxalert.core.port.AlertPage;
@@ -31,7 +32,8 @@ final class EmbeddedAlertStore implements AlertStore {
 
     private static final String COLUMNS = "id, user_id, chat_id, pair, direction, threshold, mode, state, rearm_band, "
             + "created_at, fired_at, fire_count, note, last_event_id, last_rate, last_provider, last_observed_at, "
-            + "last_fired_at, push_pending, push_attempts, push_next_attempt_at, push_outcome_unknown, push_dead_letter";
+            + "last_fired_at, push_pending, push_attempts, push_next_attempt_at, push_outcome_unknown, push_dead_letter, "
+            + "rate_kind";
 
 
     private final Jdbc jdbc;
@@ -72,7 +74,7 @@ final class EmbeddedAlertStore implements AlertStore {
 
     private void insert(Alert alert, Firing last) {
         jdbc.update("INSERT INTO alerts (" + COLUMNS + ", rearm_boundary) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     alert.id(), alert.owner().userId(), alert.owner().chatId(), alert.pair(), alert.direction(),
                     alert.threshold(), alert.mode(), alert.state(), alert.rearmBand(), alert.createdAt(),
                     alert.firedAt(), alert.fireCount(), alert.note(),
@@ -80,6 +82,7 @@ final class EmbeddedAlertStore implements AlertStore {
                     last == null ? null : last.provider(), last == null ? null : last.observedAt(),
                     last == null ? null : last.firedAt(), alert.pushPending(), alert.push().attempts(),
                     alert.push().nextAttemptAt(), alert.push().outcomeUnknown(), alert.push().deadLetter(),
+                    alert.kind().name(),
                     alert.rearmBoundary());
     }
 
@@ -130,18 +133,18 @@ final class EmbeddedAlertStore implements AlertStore {
     }
 
     @Override
-    public List<Alert> findCrossed(CurrencyPair pair, BigDecimal rate) {
-        return readAll(CROSSED, pair, rate);
+    public List<Alert> findCrossed(CurrencyPair pair, RateKind kind, BigDecimal rate) {
+        return readAll(CROSSED, pair, kind, rate);
     }
 
     @Override
-    public List<Alert> findRearmable(CurrencyPair pair, BigDecimal rate) {
-        return readAll(REARMABLE, pair, rate);
+    public List<Alert> findRearmable(CurrencyPair pair, RateKind kind, BigDecimal rate) {
+        return readAll(REARMABLE, pair, kind, rate);
     }
 
     /**
      * The statements {@link #findCrossed} runs, one index range read per direction (see schema.sql); parameters:
-     * pair, rate. Package-private so the index test EXPLAINs these very statements, not a copy.
+     * pair, rate kind, rate. Package-private so the index test EXPLAINs these very statements, not a copy.
      */
     static final List<String> CROSSED = bothDirections(
             "direction = 'ABOVE' AND state = 'ARMED' AND threshold <= ?",
@@ -154,13 +157,13 @@ final class EmbeddedAlertStore implements AlertStore {
 
     private static List<String> bothDirections(String above, String below) {
         return List.of(above, below).stream()
-                .map(range -> "SELECT " + COLUMNS + " FROM alerts WHERE pair = ? AND " + range).toList();
+                .map(range -> "SELECT " + COLUMNS + " FROM alerts WHERE pair = ? AND rate_kind = ? AND " + range).toList();
     }
 
-    private List<Alert> readAll(List<String> statements, CurrencyPair pair, BigDecimal rate) {
+    private List<Alert> readAll(List<String> statements, CurrencyPair pair, RateKind kind, BigDecimal rate) {
         List<Alert> found = new ArrayList<>();
         for (String statement : statements) {
-            found.addAll(jdbc.query(statement, EmbeddedAlertStore::toAlert, pair, rate));
+            found.addAll(jdbc.query(statement, EmbeddedAlertStore::toAlert, pair, kind.name(), rate));
         }
         return found;
     }
@@ -301,6 +304,7 @@ final class EmbeddedAlertStore implements AlertStore {
                 last,
                 row.getBoolean("push_pending"),
                 new PushState(row.getInt("push_attempts"), Jdbc.instant(row, "push_next_attempt_at"),
-                        row.getBoolean("push_outcome_unknown"), row.getString("push_dead_letter")));
+                        row.getBoolean("push_outcome_unknown"), row.getString("push_dead_letter")),
+                RateKind.valueOf(row.getString("rate_kind")));
     }
 }

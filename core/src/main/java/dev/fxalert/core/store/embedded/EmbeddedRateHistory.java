@@ -2,6 +2,7 @@ package dev.fxalert.core.store.embedded;
 
 import dev.fxalert.core.domain.CurrencyPair;
 import dev.fxalert.core.domain.Rate;
+import dev.fxalert.core.domain.RateKind;
 import dev.fxalert.core.port.RateHistory;
 
 import java.sql.ResultSet;
@@ -32,9 +33,9 @@ final class EmbeddedRateHistory implements RateHistory {
         // First append wins: a redelivered event keeps its place in the append order. Event ids name publications
         // (not values), so a value published again is a new row and becomes the latest.
         try {
-            jdbc.update("INSERT INTO rate_history (event_id, appended, pair, rate, provider, observed_at) "
-                            + "VALUES (?, NEXT VALUE FOR rate_history_seq, ?, ?, ?, ?)",
-                    eventId, rate.pair(), rate.value(), rate.provider(), rate.observedAt());
+            jdbc.update("INSERT INTO rate_history (event_id, appended, pair, rate_kind, rate, provider, observed_at) "
+                            + "VALUES (?, NEXT VALUE FOR rate_history_seq, ?, ?, ?, ?, ?)",
+                    eventId, rate.pair(), rate.kind().name(), rate.value(), rate.provider(), rate.observedAt());
         } catch (EmbeddedStoreException e) {
             if (!Jdbc.isUniqueViolation(e)) {
                 throw e;
@@ -43,16 +44,17 @@ final class EmbeddedRateHistory implements RateHistory {
     }
 
     @Override
-    public Optional<Entry> latestEntry(CurrencyPair pair) {
-        return jdbc.queryOne("SELECT event_id, pair, rate, provider, observed_at FROM rate_history WHERE pair = ? "
-                        + "ORDER BY observed_at DESC, appended DESC LIMIT 1",
-                row -> new Entry(toRate(row), row.getString("event_id")), pair);
+    public Optional<Entry> latestEntry(CurrencyPair pair, RateKind kind) {
+        return jdbc.queryOne("SELECT event_id, pair, rate_kind, rate, provider, observed_at FROM rate_history "
+                        + "WHERE pair = ? AND rate_kind = ? ORDER BY observed_at DESC, appended DESC LIMIT 1",
+                row -> new Entry(toRate(row), row.getString("event_id")), pair, kind.name());
     }
 
     @Override
     public List<Rate> recent(CurrencyPair pair, Instant since, int limit) {
-        return jdbc.query("SELECT pair, rate, provider, observed_at FROM rate_history WHERE pair = ? "
-                + "AND observed_at >= ? ORDER BY observed_at DESC, appended DESC LIMIT ?", EmbeddedRateHistory::toRate, pair, since, limit);
+        return jdbc.query("SELECT pair, rate_kind, rate, provider, observed_at FROM rate_history WHERE pair = ? "
+                + "AND rate_kind = 'MID' AND observed_at >= ? ORDER BY observed_at DESC, appended DESC LIMIT ?",
+                EmbeddedRateHistory::toRate, pair, since, limit);
     }
 
     @Override
@@ -84,6 +86,6 @@ final class EmbeddedRateHistory implements RateHistory {
 
     private static Rate toRate(ResultSet row) throws SQLException {
         return new Rate(CurrencyPair.parse(row.getString("pair")), row.getBigDecimal("rate"),
-                row.getString("provider"), Jdbc.instant(row, "observed_at"));
+                row.getString("provider"), Jdbc.instant(row, "observed_at"), RateKind.valueOf(row.getString("rate_kind")));
     }
 }

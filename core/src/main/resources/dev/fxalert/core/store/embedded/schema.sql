@@ -35,10 +35,14 @@ CREATE TABLE IF NOT EXISTS alerts (
     push_pending     BOOLEAN        NOT NULL
 );
 
--- findCrossed: (pair, direction, state) equality then a range on threshold.
-CREATE INDEX IF NOT EXISTS alerts_crossing ON alerts (pair, direction, state, threshold);
--- findRearmable: (pair, direction, state, mode) equality then a range on the re-arm boundary.
-CREATE INDEX IF NOT EXISTS alerts_rearm ON alerts (pair, direction, state, mode, rearm_boundary);
+-- Which rate of the pair an alert watches (issue 17: bank buying/selling rates); alerts from before are on MID.
+ALTER TABLE alerts ADD COLUMN IF NOT EXISTS rate_kind VARCHAR(9) NOT NULL DEFAULT 'MID';
+-- findCrossed: (pair, rate kind, direction, state) equality then a range on threshold.
+DROP INDEX IF EXISTS alerts_crossing;
+CREATE INDEX IF NOT EXISTS alerts_crossing_by_kind ON alerts (pair, rate_kind, direction, state, threshold);
+-- findRearmable: (pair, rate kind, direction, state, mode) equality then a range on the re-arm boundary.
+DROP INDEX IF EXISTS alerts_rearm;
+CREATE INDEX IF NOT EXISTS alerts_rearm_by_kind ON alerts (pair, rate_kind, direction, state, mode, rearm_boundary);
 CREATE INDEX IF NOT EXISTS alerts_owner ON alerts (user_id, created_at);
 -- The outbox's delivery bookkeeping (added after the first release, hence ALTER: an existing file is upgraded).
 ALTER TABLE alerts ADD COLUMN IF NOT EXISTS push_attempts INT NOT NULL DEFAULT 0;
@@ -73,7 +77,10 @@ CREATE TABLE IF NOT EXISTS rate_history (
     provider    VARCHAR(64)    NOT NULL,
     observed_at TIMESTAMP(9) WITH TIME ZONE NOT NULL
 );
-CREATE INDEX IF NOT EXISTS rate_history_pair_time ON rate_history (pair, observed_at);
+-- Each kind of a pair's rate is its own series (issue 17); rows from before are the mid rate.
+ALTER TABLE rate_history ADD COLUMN IF NOT EXISTS rate_kind VARCHAR(9) NOT NULL DEFAULT 'MID';
+DROP INDEX IF EXISTS rate_history_pair_time;
+CREATE INDEX IF NOT EXISTS rate_history_series_time ON rate_history (pair, rate_kind, observed_at);
 
 CREATE TABLE IF NOT EXISTS pair_interest (
     pair          VARCHAR(7) PRIMARY KEY,

@@ -83,13 +83,13 @@ class EmbeddedStoresTest {
             Jdbc jdbc = new Jdbc(planner);
             // Every condition, the range on the threshold included, is in the index's part of the plan: a range read.
             assertThat(EmbeddedAlertStore.CROSSED).hasSize(2).allSatisfy(statement ->
-                    assertThat(indexConditions(plan(jdbc, statement), "ALERTS_CROSSING")).as(statement)
-                            .contains("PAIR = ?1", "STATE = 'ARMED'", "DIRECTION = '")
-                            .containsPattern("THRESHOLD [<>]= \\?2"));
+                    assertThat(indexConditions(plan(jdbc, statement), "ALERTS_CROSSING_BY_KIND")).as(statement)
+                            .contains("PAIR = ?1", "RATE_KIND = ?2", "STATE = 'ARMED'", "DIRECTION = '")
+                            .containsPattern("THRESHOLD [<>]= \\?3"));
             assertThat(EmbeddedAlertStore.REARMABLE).hasSize(2).allSatisfy(statement ->
-                    assertThat(indexConditions(plan(jdbc, statement), "ALERTS_REARM")).as(statement)
-                            .contains("PAIR = ?1", "STATE = 'FIRED'", "MODE = 'REARM'", "DIRECTION = '")
-                            .containsPattern("REARM_BOUNDARY [<>] \\?2"));
+                    assertThat(indexConditions(plan(jdbc, statement), "ALERTS_REARM_BY_KIND")).as(statement)
+                            .contains("PAIR = ?1", "RATE_KIND = ?2", "STATE = 'FIRED'", "MODE = 'REARM'", "DIRECTION = '")
+                            .containsPattern("REARM_BOUNDARY [<>] \\?3"));
         } finally {
             planner.dispose();
         }
@@ -103,7 +103,7 @@ class EmbeddedStoresTest {
     }
 
     private static String plan(Jdbc jdbc, String statement) {
-        return jdbc.queryOne("EXPLAIN " + statement, row -> row.getString(1), USD_KRW, new BigDecimal("1400"))
+        return jdbc.queryOne("EXPLAIN " + statement, row -> row.getString(1), USD_KRW, "BANK_SELL", new BigDecimal("1400"))
                 .orElseThrow();
     }
 
