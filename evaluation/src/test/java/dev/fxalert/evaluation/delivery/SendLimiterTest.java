@@ -67,4 +67,23 @@ class SendLimiterTest {
                     .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
         }
     }
+
+    // issue 12 (virtual-time delivery simulation): the production interval must give its full rate
+    @Test
+    void theProductionIntervalSendsTwentyNinePerSecondNotTwentyEight() {
+        // PacingConfig rounds 1 s / 29 to 34,482,759 ns, so 1 s / interval is 28.99999...: truncating it made the
+        // rolling-second cap 28, and every second lost one slot (3.4 % of the throughput, seen in the simulation).
+        SendLimiter paced = new SendLimiter(PacingConfig.DEFAULTS.globalInterval(), Duration.ZERO);
+        Instant now = T0;
+        int sent = 0;
+        while (now.isBefore(T0.plusSeconds(10))) {
+            Instant retry = paced.tryAcquire(sent, now);
+            if (retry == null) {
+                sent++;
+            } else {
+                now = retry;
+            }
+        }
+        assertThat(sent).isEqualTo(290);
+    }
 }
