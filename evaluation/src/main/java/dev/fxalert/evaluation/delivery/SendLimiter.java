@@ -81,7 +81,7 @@ final class SendLimiter {
         if (nextForChat.size() >= PRUNE_THRESHOLD) {
             nextForChat.values().removeIf(next -> !next.isAfter(now));
         }
-        nextForChat.put(chatId, now.plus(perChatInterval));
+        nextForChat.put(chatId, now.plus(PacingConfig.chatInterval(chatId, perChatInterval)));
         recent.addLast(now);
         if (recent.size() > perSecond) {
             recent.removeFirst();
