@@ -133,8 +133,9 @@ public class LocalPipelineConfiguration {
             thread.setDaemon(true);
             return thread;
         });
+        PacingConfig pacing = PacingConfig.from(settings);
         return EvaluationService.recording(alerts, users, clock, EvaluationConfig.from(settings), delivery,
-                PacingConfig.from(settings).globalInterval(), writes, CONCURRENT_FIRING_WRITES);
+                pacing.globalInterval(), pacing.perChatInterval(), writes, CONCURRENT_FIRING_WRITES);
     }
 
     /** The bus delivers each RateUpdated to evaluation, as the EventBridge rule does on AWS. */

@@ -31,6 +31,18 @@ public record PacingConfig(double maxPerSecond, Duration perChatInterval, int ma
 
     private static final Duration MAX_ROUND_RETRY_DELAY = Duration.ofHours(1);
 
+    /**
+     * Issue 12: Telegram allows 20 messages a minute to a group (a negative chat id), and a 429 for it pauses the
+     * whole bot (the virtual-time simulation saw pauses of 40 s): a group gets one message per 3.1 s (3 s plus the
+     * margin the per-chat default keeps).
+     */
+    public static final Duration GROUP_INTERVAL = Duration.ofMillis(3_100);
+
+    /** The interval between two messages to {@code chatId}: {@code perChatInterval}, at least 3.1 s for a group. */
+    public static Duration chatInterval(long chatId, Duration perChatInterval) {
+        return chatId < 0 && GROUP_INTERVAL.compareTo(perChatInterval) > 0 ? GROUP_INTERVAL : perChatInterval;
+    }
+
     public PacingConfig {
         if (!(maxPerSecond > 0)) {
             throw new IllegalArgumentException("maxPerSecond must be positive, got " + maxPerSecond);

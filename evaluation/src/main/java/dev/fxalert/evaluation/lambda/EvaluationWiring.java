@@ -63,7 +63,7 @@ public final class EvaluationWiring {
             EvaluationService recording = EvaluationService.recording(stores.alerts(), stores.users(), clock,
                     config.evaluation(),
                     new LambdaDeliveryTrigger(LambdaClient.create(), config.deliveryFunction().get()),
-                    config.pacing().globalInterval(),
+                    config.pacing().globalInterval(), config.pacing().perChatInterval(),
                     Executors.newFixedThreadPool(CONCURRENT_FIRING_WRITES, task -> {
                         Thread thread = new Thread(task, "evaluation-write");
                         thread.setDaemon(true);

@@ -144,7 +144,7 @@ public final class DeliveryPathBenchmark {
             }
             ExecutorService writes = Executors.newFixedThreadPool(8);
             EvaluationService evaluation = EvaluationService.recording(stores.alerts(), stores.users(), clock,
-                    EvaluationConfig.DEFAULTS, trigger, pacing.globalInterval(), writes, 8);
+                    EvaluationConfig.DEFAULTS, trigger, pacing.globalInterval(), pacing.perChatInterval(), writes, 8);
 
             // Warm-up, as a running service or a SnapStart snapshot is: the HTTP client's first connection and
             // classes, one message to a chat of its own (not counted below).

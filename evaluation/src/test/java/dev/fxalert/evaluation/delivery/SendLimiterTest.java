@@ -67,4 +67,46 @@ class SendLimiterTest {
                     .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
         }
     }
+
+    // issue 12 (virtual-time delivery simulation): the production interval must give its full rate
+    @Test
+    void theProductionIntervalSendsTwentyNinePerSecondNotTwentyEight() {
+        // PacingConfig rounds 1 s / 29 to 34,482,759 ns, so 1 s / interval is 28.99999...: truncating it made the
+        // rolling-second cap 28, and every second lost one slot (3.4 % of the throughput, seen in the simulation).
+        SendLimiter paced = new SendLimiter(PacingConfig.DEFAULTS.globalInterval(), Duration.ZERO);
+        Instant now = T0;
+        int sent = 0;
+        while (now.isBefore(T0.plusSeconds(10))) {
+            Instant retry = paced.tryAcquire(sent, now);
+            if (retry == null) {
+                sent++;
+            } else {
+                now = retry;
+            }
+        }
+        assertThat(sent).isEqualTo(290);
+    }
+
+    @Test
+    void aGroupChatGetsAtMostTwentyMessagesAMinute() {
+        // Telegram allows 20 messages a minute to a group (negative chat id); its 429 would pause the whole bot.
+        SendLimiter paced = new SendLimiter(PacingConfig.DEFAULTS.globalInterval(), Duration.ofMillis(1100));
+        java.util.List<Instant> sent = new java.util.ArrayList<>();
+        Instant now = T0;
+        while (now.isBefore(T0.plusSeconds(180))) {
+            Instant retry = paced.tryAcquire(-1001234567890L, now);
+            if (retry == null) {
+                sent.add(now);
+                now = now.plusMillis(100);
+            } else {
+                now = retry;
+            }
+        }
+        for (int i = 0; i + 20 < sent.size(); i++) {
+            assertThat(Duration.between(sent.get(i), sent.get(i + 20))).as("21 sends from send %d", i)
+                    .isGreaterThan(Duration.ofMinutes(1));
+        }
+        assertThat(paced.tryAcquire(1234L, now)).as("a private chat keeps its one-second interval").isNull();
+        assertThat(paced.tryAcquire(1234L, now.plusMillis(1100))).isNull();
+    }
 }
