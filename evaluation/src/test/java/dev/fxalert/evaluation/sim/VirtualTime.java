@@ -1,6 +1,6 @@
 package dev.fxalert.evaluation.sim;
 
-import dev.fxalert.evaluation.delivery.Sleeper;
+import dev.fxalert.core.retry.Sleeper;
 
 import java.time.Clock;
 import java.time.Duration;
