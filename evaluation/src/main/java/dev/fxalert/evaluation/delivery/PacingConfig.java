@@ -33,7 +33,7 @@ public record PacingConfig(double maxPerSecond, Duration perChatInterval, int ma
 
     /**
      * Issue 12: Telegram allows 20 messages a minute to a group (a negative chat id), and a 429 for it pauses the
-     * whole bot (the virtual-time simulation saw pauses of 40 s): a group gets one message per 3.1 s (3 s plus the
+     * whole bot until the group's minute frees (up to a minute): a group gets one message per 3.1 s (3 s plus the
      * margin the per-chat default keeps).
      */
     public static final Duration GROUP_INTERVAL = Duration.ofMillis(3_100);

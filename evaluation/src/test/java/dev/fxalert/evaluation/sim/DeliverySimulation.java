@@ -61,7 +61,8 @@ final class DeliverySimulation {
     private static final long FIRST_CHAT = 1_000_000L;
     private static final long FIRST_SMALL_CHAT = 9_000_000L;
 
-    enum Path_ { LOCAL, LAMBDA }
+    /** Who drains: the local worker loop, or the Lambda handler invoked as Lambda would. */
+    enum Runner { LOCAL, LAMBDA }
 
     /** Which chat owns the i-th crossed alert of the big event. */
     enum Layout {
@@ -81,11 +82,11 @@ final class DeliverySimulation {
      * @param pacing       the sender's limits
      * @param drainConfig  the drainer's batching
      */
-    record Scenario(int pushes, int chats, int groups, Layout layout, List<Duration> smallAt, Path_ path,
+    record Scenario(int pushes, int chats, int groups, Layout layout, List<Duration> smallAt, Runner path,
                     Duration maxDrain, PacingConfig pacing, OutboxDelivery.Config drainConfig) {
 
         static Scenario of(int pushes, int chats) {
-            return new Scenario(pushes, chats, 0, Layout.INTERLEAVED, List.of(), Path_.LOCAL, Duration.ofSeconds(120),
+            return new Scenario(pushes, chats, 0, Layout.INTERLEAVED, List.of(), Runner.LOCAL, Duration.ofSeconds(120),
                     PacingConfig.DEFAULTS, OutboxDelivery.Config.DEFAULTS);
         }
 
@@ -93,7 +94,7 @@ final class DeliverySimulation {
             return new Scenario(pushes, chats, groups, layout, offsets, path, maxDrain, pacing, drainConfig);
         }
 
-        Scenario through(Path_ newPath, Duration newMaxDrain) {
+        Scenario through(Runner newPath, Duration newMaxDrain) {
             return new Scenario(pushes, chats, groups, layout, smallAt, newPath, newMaxDrain, pacing, drainConfig);
         }
 
@@ -189,7 +190,7 @@ final class DeliverySimulation {
             invocations.clear(); // one drain serves every wake-up queued so far (the worker's flag; Lambda dedups)
             invoked++;
             try {
-                if (scenario.path() == Path_.LAMBDA) {
+                if (scenario.path() == Runner.LAMBDA) {
                     handler.handleRequest(new ByteArrayInputStream(
                             ("{\"action\":\"" + DeliveryHandler.DRAIN_ACTION + "\"}").getBytes(StandardCharsets.UTF_8)),
                             new ByteArrayOutputStream(), null);

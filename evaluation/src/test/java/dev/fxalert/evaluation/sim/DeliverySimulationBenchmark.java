@@ -20,7 +20,7 @@ public final class DeliverySimulationBenchmark {
     }
 
     public static void main(String[] args) {
-        DeliverySimulation.Path_ path = DeliverySimulation.Path_.valueOf(args[0].toUpperCase(Locale.ROOT));
+        DeliverySimulation.Runner path = DeliverySimulation.Runner.valueOf(args[0].toUpperCase(Locale.ROOT));
         DeliverySimulation.Layout layout = DeliverySimulation.Layout.valueOf(args[1].toUpperCase(Locale.ROOT));
         int groups = Integer.parseInt(args[2]);
         System.out.println("| path | layout | pushes / chats (groups) | drain s | drain / (N/30) | msg/s | first push "

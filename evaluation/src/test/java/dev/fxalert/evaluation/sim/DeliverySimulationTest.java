@@ -1,7 +1,7 @@
 package dev.fxalert.evaluation.sim;
 
 import dev.fxalert.evaluation.sim.DeliverySimulation.Layout;
-import dev.fxalert.evaluation.sim.DeliverySimulation.Path_;
+import dev.fxalert.evaluation.sim.DeliverySimulation.Runner;
 import dev.fxalert.evaluation.sim.DeliverySimulation.Result;
 import dev.fxalert.evaluation.sim.DeliverySimulation.Scenario;
 import org.junit.jupiter.api.Test;
@@ -54,7 +54,7 @@ class DeliverySimulationTest {
     void throughTheLambdaHandlerAFanOutLongerThanOneInvocationDrainsAtTheSameRate() {
         // 10 s per invocation: the 600 pushes (21 s) need three, each re-invoking the next.
         Result result = DeliverySimulation.run(Scenario.of(600, 600).withSmallEventsAt(smallEventsDuring(600))
-                .through(Path_.LAMBDA, Duration.ofSeconds(10)));
+                .through(Runner.LAMBDA, Duration.ofSeconds(10)));
 
         assertEverythingDeliveredOnceWithout429s(result);
         assertThat(result.invocations()).isGreaterThanOrEqualTo(3);
