@@ -52,15 +52,43 @@ class PublicationScheduleWeekTest {
         assertThat(byPublication.calls()).isLessThanOrEqualTo(everyRun.calls() / 4);
     }
 
+    /**
+     * Issue 17: a week with holidays (the ECB's Good Friday and Easter Monday 2027; Chuseok 2026 in Seoul), the
+     * provider publishing on its real calendar: asking by publication spends no call on a holiday, and still
+     * publishes every table in the same run as asking on every run.
+     */
+    @ParameterizedTest(name = "{0} from {1}")
+    @CsvSource({"frankfurter, 2027-03-24T00:00:00Z, Europe/Berlin, 2027-03-26;2027-03-29",
+            "koreaexim, 2026-09-21T00:00:00Z, Asia/Seoul, 2026-09-24;2026-09-25"})
+    void aHolidayWeekSpendsNoCallOnTheHolidays(String provider, Instant start, String zone, String holidays) {
+        Week everyRun = simulate(provider, false, start);
+        Week byPublication = simulate(provider, true, start);
+        Set<java.time.LocalDate> holidayDates = java.util.Arrays.stream(holidays.split(";"))
+                .map(java.time.LocalDate::parse).collect(java.util.stream.Collectors.toSet());
+        java.util.function.Function<Week, Long> onHolidays = week -> week.callTimes().stream()
+                .filter(at -> holidayDates.contains(at.atZone(java.time.ZoneId.of(zone)).toLocalDate())).count();
+
+        System.out.printf("%-18s holiday week from %s: calls every run: %5d (on the holidays %d)  by publication: %4d"
+                        + " (on the holidays %d); events %d%n", provider, start, everyRun.calls(), onHolidays.apply(everyRun),
+                byPublication.calls(), onHolidays.apply(byPublication), byPublication.events().size());
+        assertThat(byPublication.events()).isNotEmpty().isEqualTo(everyRun.events());
+        assertThat(onHolidays.apply(everyRun)).isPositive();
+        assertThat(onHolidays.apply(byPublication)).isZero();
+    }
+
     private record Published(Instant run, CurrencyPair pair, BigDecimal rate) {
     }
 
-    private record Week(int calls, List<Published> events) {
+    private record Week(int calls, List<Published> events, List<Instant> callTimes) {
     }
 
     private Week simulate(String providerName, boolean byPublication) {
-        MutableClock clock = new MutableClock(MONDAY);
-        PublishingProvider provider = new PublishingProvider(providerName, clock);
+        return simulate(providerName, byPublication, MONDAY);
+    }
+
+    private Week simulate(String providerName, boolean byPublication, Instant start) {
+        MutableClock clock = new MutableClock(start);
+        PublishingProvider provider = new PublishingProvider(providerName, clock, start);
         AlertStore alerts = mock(AlertStore.class);
         when(alerts.watchedPairs()).thenReturn(WATCHED);
         RecordingPublisher publisher = new RecordingPublisher();
@@ -78,7 +106,7 @@ class PublicationScheduleWeekTest {
             }
             clock.advance(RUN_EVERY);
         }
-        return new Week(provider.calls, events);
+        return new Week(provider.calls, events, provider.callTimes);
     }
 
     /** Serves the newest table that has appeared by now: dated per its schedule, visible {@link #LATE_BY} later. */
@@ -86,12 +114,15 @@ class PublicationScheduleWeekTest {
         private final String name;
         private final Clock clock;
         private final PublicationSchedule schedule;
+        private final Instant start;
         int calls;
+        final List<Instant> callTimes = new ArrayList<>();
 
-        PublishingProvider(String name, Clock clock) {
+        PublishingProvider(String name, Clock clock, Instant start) {
             this.name = name;
             this.clock = clock;
             this.schedule = PublicationSchedule.of(name).orElseThrow();
+            this.start = start;
         }
 
         @Override
@@ -102,8 +133,9 @@ class PublicationScheduleWeekTest {
         @Override
         public List<Quote> fetch(String base, Set<String> quotes) {
             calls++;
+            callTimes.add(clock.instant());
             // Walk the schedule from a week before the simulation to the newest table visible now.
-            Instant table = schedule.nextAfter(MONDAY.minus(Duration.ofDays(7)));
+            Instant table = schedule.nextAfter(start.minus(Duration.ofDays(7)));
             int index = 0;
             while (!schedule.nextAfter(table).plus(LATE_BY).isAfter(clock.instant())) {
                 table = schedule.nextAfter(table);
