@@ -175,8 +175,12 @@ class AwsPathEndToEndTest {
     @Test
     @Order(1)
     void startAlertIngestEvaluateAndPushExactlyOnce() throws IOException {
-        assertThat(webhook(message("/start")).get("statusCode").asInt()).isEqualTo(200);
+        JsonNode start = webhook(message("/start"));
+        assertThat(start.get("statusCode").asInt()).isEqualTo(200);
+        assertThat(start.at("/headers/Content-Type").asText()).isEqualTo("application/json");
         assertThat(repliesTo(CHAT)).hasSize(1);
+        assertThat(repliesTo(CHAT).get(0).inResponse()).as("a one-message reply comes back in the HTTP response").isTrue();
+        assertThat(aws.telegramCalls()).as("and the webhook made no outbound Bot API call").allMatch(TelegramCall::inResponse);
 
         assertThat(webhook(message("/alert USD KRW above 1400")).get("statusCode").asInt()).isEqualTo(200);
         assertThat(repliesTo(CHAT)).hasSize(2);
@@ -203,6 +207,7 @@ class AwsPathEndToEndTest {
         assertThat(evaluation.failed()).as(evaluation.payload()).isFalse();
         List<TelegramCall> pushes = repliesTo(CHAT).subList(2, repliesTo(CHAT).size());
         assertThat(pushes).singleElement().satisfies(push -> {
+            assertThat(push.inResponse()).as("a push is a call of its own").isFalse();
             assertThat(push.token()).isEqualTo(BOT_TOKEN);
             assertThat(push.body().path("text").asText()).contains("USD/KRW is 1,411.91");
         });
@@ -291,8 +296,20 @@ class AwsPathEndToEndTest {
         webhookSecret = newWebhookSecret;
         assertThat(webhook(message("/alert USD KRW above 1410")).get("statusCode").asInt()).isEqualTo(200);
         TelegramCall reply = repliesTo(CHAT).get(repliesTo(CHAT).size() - 1);
-        assertThat(reply.token()).isEqualTo(newToken);
+        assertThat(reply.inResponse()).as("the reply needs no token: it is the webhook's response").isTrue();
         assertThat(reply.body().path("text").asText()).contains("USD/KRW above 1,410");
+        // A button press sends its message as a call: the webhook's client uses the new token.
+        JsonNode press = webhook(buttonPress(CHAT, "a:pause:zzzzzzzz"));
+        assertThat(press.get("statusCode").asInt()).isEqualTo(200);
+        TelegramCall pressed = repliesTo(CHAT).get(repliesTo(CHAT).size() - 1);
+        assertThat(pressed.inResponse()).isFalse();
+        assertThat(pressed.token()).isEqualTo(newToken);
+        assertThat(aws.telegramCalls().get(aws.telegramCalls().size() - 1))
+                .as("the button's answer, in the response after its message")
+                .satisfies(answer -> {
+                    assertThat(answer.method()).isEqualTo("answercallbackquery");
+                    assertThat(answer.inResponse()).isTrue();
+                });
 
         int before = repliesTo(CHAT).size();
         Result evaluation = ruleTarget("RateUpdatedRule", rateEvent).invoke(rateEvent.toString());
@@ -424,7 +441,14 @@ class AwsPathEndToEndTest {
         FunctionContainer container = containerOfAlias.get(resolved.text(integration.get("IntegrationUri")));
         Result result = container.invoke(event.toString());
         assertThat(result.failed()).as(result.payload()).isFalse();
-        return JSON.readTree(result.payload());
+        JsonNode response = JSON.readTree(result.payload());
+        // Telegram executes a Bot API method the webhook's 200 carries in its body (a one-message reply).
+        String body = response.path("body").asText("");
+        if (response.path("statusCode").asInt() == 200 && !body.isEmpty() && event.path("rawPath").asText().endsWith("/telegram/webhook")) {
+            assertThat(response.at("/headers/Content-Type").asText()).isEqualTo("application/json");
+            aws.webhookResponse(JSON.readTree(body));
+        }
+        return response;
     }
 
     private ObjectNode message(String text) {
@@ -442,6 +466,23 @@ class AwsPathEndToEndTest {
         message.put("text", text);
         int command = text.indexOf(' ') < 0 ? text.length() : text.indexOf(' ');
         message.putArray("entities").addObject().put("offset", 0).put("length", command).put("type", "bot_command");
+        return update;
+    }
+
+    /** A press of an inline button under one of the bot's messages in {@code chat}. */
+    private ObjectNode buttonPress(long chat, String data) {
+        ObjectNode update = JSON.createObjectNode();
+        update.put("update_id", ++updateIds);
+        ObjectNode query = update.putObject("callback_query");
+        query.put("id", "cbq-" + updateIds);
+        query.putObject("from").put("id", chat).put("is_bot", false).put("first_name", "Mina").put("language_code", "en");
+        ObjectNode message = query.putObject("message");
+        message.put("message_id", 1);
+        message.put("date", Instant.now().getEpochSecond());
+        message.putObject("chat").put("id", chat).put("first_name", "Mina").put("type", "private");
+        message.put("text", "Alert");
+        query.put("chat_instance", "e2e-" + chat);
+        query.put("data", data);
         return update;
     }
 

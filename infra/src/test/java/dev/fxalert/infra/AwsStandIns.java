@@ -49,8 +49,11 @@ final class AwsStandIns implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CREDENTIAL = Pattern.compile("Credential=([^/]+)/");
 
-    /** A Telegram Bot API request: the token in its path, the method and its JSON parameters. */
-    record TelegramCall(String token, String method, JsonNode body) {
+    /**
+     * A Telegram Bot API request: the token in its path, the method and its JSON parameters; {@code inResponse} when
+     * the webhook handed it back in its HTTP response for Telegram to execute, rather than calling out.
+     */
+    record TelegramCall(String token, String method, JsonNode body, boolean inResponse) {
     }
 
     /** A PutEvents entry as the bus accepted it, with the id and time EventBridge gave it. */
@@ -124,6 +127,15 @@ final class AwsStandIns implements AutoCloseable {
     /** What Lambda Invoke of {@code arn} (the qualified ARN) runs: payload in, payload out. */
     void function(String arn, UnaryOperator<String> invoke) {
         functions.put(arn, invoke);
+    }
+
+    /**
+     * What Telegram does with a webhook's JSON response: executes the method it names as the bot whose webhook
+     * answered (so no token travels), reporting the outcome to no one. Recorded in order with the calls.
+     */
+    void webhookResponse(JsonNode method) {
+        telegramCalls.add(new TelegramCall(telegramToken, method.path("method").asText().toLowerCase(java.util.Locale.ROOT),
+                method, true));
     }
 
     void telegramToken(String token) {
@@ -327,7 +339,8 @@ final class AwsStandIns implements AutoCloseable {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         JsonNode parameters = body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
         // Telegram method names are case-insensitive (TelegramBots sends "sendmessage").
-        TelegramCall call = new TelegramCall(path.group(1), path.group(2).toLowerCase(java.util.Locale.ROOT), parameters);
+        TelegramCall call = new TelegramCall(path.group(1), path.group(2).toLowerCase(java.util.Locale.ROOT), parameters,
+                false);
         telegramCalls.add(call);
         if (!call.token().equals(telegramToken)) {
             json(exchange, 401, Map.of("ok", false, "error_code", 401, "description", "Unauthorized"));
