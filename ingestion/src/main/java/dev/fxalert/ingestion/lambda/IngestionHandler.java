@@ -14,7 +14,6 @@ import dev.fxalert.ingestion.IngestionConfig;
 import dev.fxalert.ingestion.IngestionService;
 import dev.fxalert.ingestion.IngestionSummary;
 import dev.fxalert.ingestion.RateProviders;
-import dev.fxalert.ingestion.retry.Sleeper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,7 +73,7 @@ public final class IngestionHandler implements RequestStreamHandler {
      */
     private void warmUp(Settings settings) {
         IngestionConfig plain = IngestionConfig.from(settings, new Secrets(name -> settings.optional(name).orElse(null)));
-        RateProviders.fromConfig(plain, Clock.systemUTC(), Sleeper.system());
+        RateProviders.fromConfig(plain, Clock.systemUTC(), pause -> { }); // never asked, so it never waits
         Instant now = Instant.now();
         try {
             mapper.writeValueAsString(summaries.of(new IngestionSummary(now, now, 0, 0, 0, 0, 0, Map.of(), 0, List.of()),
