@@ -62,11 +62,11 @@ class AwsPathEndToEndTest {
     static final List<String> FUNCTIONS = List.of("IngestionFunction", "EvaluationFunction", "DeliveryFunction",
             "BotWebhookFunction");
     /**
-     * Functions whose every grant this flow exercises. Delivery's self-invocation (a drain that runs out of time),
-     * its chat migration writes and its owned-alerts query need a fan-out and Telegram answers this flow does not
-     * make, so for Delivery only the other half holds: every call it made was granted.
+     * Functions whose every grant this flow exercises: all four. Delivery's self-invocation (pushes still due when a
+     * drain ends: the harness scales both down, see the environment below), its chat-migration writes, its owned-alerts query and its dead letters come
+     * from {@link #deliveryInvokesItselfFollowsAMigratedGroupAndDeadLettersARefusedPush}.
      */
-    static final List<String> EVERY_GRANT_USED = List.of("IngestionFunction", "EvaluationFunction", "BotWebhookFunction");
+    static final List<String> EVERY_GRANT_USED = FUNCTIONS;
 
     /**
      * Grants no call of the function's code can use, with the reason: Lambda itself uses them for the function.
@@ -138,6 +138,15 @@ class AwsPathEndToEndTest {
             env.put("TZ", ":UTC");
             env.put("FX_ALERT_SECRETS_CACHE_SECONDS", "0"); // rotation is tested without waiting 5 minutes
             env.putAll(aws.sdkEndpointVariables());
+            // A fan-out that outlasts one drain, scaled down: evaluation schedules an event's pushes 4 s apart (the
+            // send slot of 0.25 msg/s) and Delivery drains for 1 s instead of 780 s, so Delivery invokes itself
+            // while pushes are due, as it does when 22,000 pushes at 29 msg/s outlast its 13 minutes.
+            if (function.equals("EvaluationFunction")) {
+                env.put("DELIVERY_MAX_PER_SECOND", "0.25");
+            }
+            if (function.equals("DeliveryFunction")) {
+                env.put("DELIVERY_DRAIN_SECONDS", "1");
+            }
             if (function.equals("IngestionFunction")) {
                 env.put("INGESTION_PROVIDERS", "frankfurter");
                 env.put("FRANKFURTER_BASE_URL", aws.url("frankfurter"));
@@ -175,8 +184,12 @@ class AwsPathEndToEndTest {
     @Test
     @Order(1)
     void startAlertIngestEvaluateAndPushExactlyOnce() throws IOException {
-        assertThat(webhook(message("/start")).get("statusCode").asInt()).isEqualTo(200);
+        JsonNode start = webhook(message("/start"));
+        assertThat(start.get("statusCode").asInt()).isEqualTo(200);
+        assertThat(start.at("/headers/Content-Type").asText()).isEqualTo("application/json");
         assertThat(repliesTo(CHAT)).hasSize(1);
+        assertThat(repliesTo(CHAT).get(0).inResponse()).as("a one-message reply comes back in the HTTP response").isTrue();
+        assertThat(aws.telegramCalls()).as("and the webhook made no outbound Bot API call").allMatch(TelegramCall::inResponse);
 
         assertThat(webhook(message("/alert USD KRW above 1400")).get("statusCode").asInt()).isEqualTo(200);
         assertThat(repliesTo(CHAT)).hasSize(2);
@@ -201,8 +214,10 @@ class AwsPathEndToEndTest {
         FunctionContainer target = ruleTarget("RateUpdatedRule", envelope);
         Result evaluation = target.invoke(envelope.toString());
         assertThat(evaluation.failed()).as(evaluation.payload()).isFalse();
+        aws.awaitEventInvocations(); // evaluation wakes Delivery asynchronously
         List<TelegramCall> pushes = repliesTo(CHAT).subList(2, repliesTo(CHAT).size());
         assertThat(pushes).singleElement().satisfies(push -> {
+            assertThat(push.inResponse()).as("a push is a call of its own").isFalse();
             assertThat(push.token()).isEqualTo(BOT_TOKEN);
             assertThat(push.body().path("text").asText()).contains("USD/KRW is 1,411.91");
         });
@@ -213,11 +228,13 @@ class AwsPathEndToEndTest {
 
         Result redelivery = target.invoke(envelope.toString());
         assertThat(redelivery.failed()).as(redelivery.payload()).isFalse();
+        aws.awaitEventInvocations();
         assertThat(repliesTo(CHAT)).hasSize(3);
         assertThat(repliesTo(BLOCKER)).hasSize(3);
 
         Result sweep = schedule("PendingPushSweepSchedule");
         assertThat(sweep.failed()).as(sweep.payload()).isFalse();
+        aws.awaitEventInvocations();
         assertThat(repliesTo(CHAT)).hasSize(3);
         assertThat(repliesTo(BLOCKER)).hasSize(3);
     }
@@ -295,12 +312,25 @@ class AwsPathEndToEndTest {
         webhookSecret = newWebhookSecret;
         assertThat(webhook(message("/alert USD KRW above 1410")).get("statusCode").asInt()).isEqualTo(200);
         TelegramCall reply = repliesTo(CHAT).get(repliesTo(CHAT).size() - 1);
-        assertThat(reply.token()).isEqualTo(newToken);
+        assertThat(reply.inResponse()).as("the reply needs no token: it is the webhook's response").isTrue();
         assertThat(reply.body().path("text").asText()).contains("USD/KRW above 1,410");
+        // A button press sends its message as a call: the webhook's client uses the new token.
+        JsonNode press = webhook(buttonPress(CHAT, "a:pause:zzzzzzzz"));
+        assertThat(press.get("statusCode").asInt()).isEqualTo(200);
+        TelegramCall pressed = repliesTo(CHAT).get(repliesTo(CHAT).size() - 1);
+        assertThat(pressed.inResponse()).isFalse();
+        assertThat(pressed.token()).isEqualTo(newToken);
+        assertThat(aws.telegramCalls().get(aws.telegramCalls().size() - 1))
+                .as("the button's answer, in the response after its message")
+                .satisfies(answer -> {
+                    assertThat(answer.method()).isEqualTo("answercallbackquery");
+                    assertThat(answer.inResponse()).isTrue();
+                });
 
         int before = repliesTo(CHAT).size();
         Result evaluation = ruleTarget("RateUpdatedRule", rateEvent).invoke(rateEvent.toString());
         assertThat(evaluation.failed()).as(evaluation.payload()).isFalse();
+        aws.awaitEventInvocations();
         assertThat(repliesTo(CHAT).subList(before, repliesTo(CHAT).size())).singleElement().satisfies(push -> {
             assertThat(push.token()).isEqualTo(newToken);
             assertThat(push.body().path("text").asText()).contains("threshold 1,410");
@@ -324,11 +354,66 @@ class AwsPathEndToEndTest {
                 .as("an EMF metric line the WebhookFailures alarm watches").hasSize(1);
     }
 
+    /**
+     * What a fan-out meets on Telegram's side, through Delivery as Lambda runs it: a group upgraded to a supergroup
+     * (Telegram answers 400 with {@code migrate_to_chat_id}: the owner's chat and alerts move, the push goes to the
+     * new chat), a group where the bot may no longer write (400: dead-lettered), and an event's pushes scheduled
+     * beyond one drain (Delivery invokes itself, asynchronously, and a later invocation sends the rest).
+     */
+    @Test
+    @Order(7)
+    void deliveryInvokesItselfFollowsAMigratedGroupAndDeadLettersARefusedPush() throws IOException {
+        long group = -4001234567L;
+        long supergroup = -1004001234567L;
+        long readOnly = -4007654321L;
+        webhook(groupMessage(group, "/start"));
+        for (String threshold : List.of("1300", "1301", "1302")) {
+            JsonNode set = webhook(groupMessage(group, "/alert USD KRW above " + threshold));
+            assertThat(set.get("statusCode").asInt()).isEqualTo(200);
+        }
+        webhook(groupMessage(readOnly, "/start"));
+        webhook(groupMessage(readOnly, "/alert USD KRW above 1303"));
+        aws.migrateChat(group, supergroup);
+        aws.readOnlyChat(readOnly);
+        int invocationsBefore = selfInvocations();
+
+        Result evaluation = ruleTarget("RateUpdatedRule", rateEvent).invoke(rateEvent.toString());
+        assertThat(evaluation.failed()).as(evaluation.payload()).isFalse();
+        aws.awaitEventInvocations();
+
+        assertThat(aws.failedEvents()).isEmpty();
+        assertThat(repliesTo(supergroup)).as("the three pushes, in the supergroup").hasSize(3)
+                .allSatisfy(push -> assertThat(push.body().path("text").asText()).contains("USD/KRW is 1,411.91"));
+        assertThat(usersItemOfChat(supergroup)).as("the owner moved with the chat").isPresent();
+        assertThat(usersItemOfChat(group)).isEmpty();
+        assertThat(selfInvocations()).as("Delivery invoked itself while pushes were due").isGreaterThan(invocationsBefore);
+        assertThat(repliesTo(readOnly).stream().filter(call -> !call.inResponse()))
+                .as("one attempt, refused, dead-lettered: never retried").hasSize(1);
+    }
+
+    private int selfInvocations() {
+        String delivery = resolved.getAtt("DeliveryFunction", "Arn") + ":live";
+        String role = ResolvedPolicy.ofFunction(resolved, "DeliveryFunction").role();
+        return (int) aws.calls().stream()
+                .filter(call -> call.principal().equals(role) && call.action().equals("lambda:InvokeFunction")
+                        && call.resource().equals(delivery))
+                .count();
+    }
+
+    /** The user item whose chat is {@code chat} (read from dynalite directly, unrecorded). */
+    private java.util.Optional<Map<String, AttributeValue>> usersItemOfChat(long chat) {
+        return dynalite.client().scan(b -> b.tableName(resolved.ref("UsersTable"))).items().stream()
+                .filter(item -> item.containsKey("chatId") && String.valueOf(chat).equals(
+                        item.get("chatId").n() != null ? item.get("chatId").n() : item.get("chatId").s()))
+                .findFirst();
+    }
+
     @Test
     @Order(10)
     void everyAwsCallWasGrantedAndEveryGrantWasUsed() throws IOException {
         java.nio.file.Files.write(LOGS.resolve("aws-calls.txt"), aws.calls().stream().map(Call::toString).toList());
         assertThat(aws.denied()).as("calls the template's roles do not allow").isEmpty();
+        assertThat(aws.failedEvents()).as("asynchronous invocations that failed").isEmpty();
         for (String function : FUNCTIONS) {
             ResolvedPolicy policy = ResolvedPolicy.ofFunction(resolved, function);
             List<Call> calls = aws.calls().stream().filter(call -> call.principal().equals(policy.role())).toList();
@@ -428,7 +513,14 @@ class AwsPathEndToEndTest {
         FunctionContainer container = containerOfAlias.get(resolved.text(integration.get("IntegrationUri")));
         Result result = container.invoke(event.toString());
         assertThat(result.failed()).as(result.payload()).isFalse();
-        return JSON.readTree(result.payload());
+        JsonNode response = JSON.readTree(result.payload());
+        // Telegram executes a Bot API method the webhook's 200 carries in its body (a one-message reply).
+        String body = response.path("body").asText("");
+        if (response.path("statusCode").asInt() == 200 && !body.isEmpty() && event.path("rawPath").asText().endsWith("/telegram/webhook")) {
+            assertThat(response.at("/headers/Content-Type").asText()).isEqualTo("application/json");
+            aws.webhookResponse(JSON.readTree(body));
+        }
+        return response;
     }
 
     private ObjectNode message(String text) {
@@ -446,6 +538,31 @@ class AwsPathEndToEndTest {
         message.put("text", text);
         int command = text.indexOf(' ') < 0 ? text.length() : text.indexOf(' ');
         message.putArray("entities").addObject().put("offset", 0).put("length", command).put("type", "bot_command");
+        return update;
+    }
+
+    /** A command in a group chat (negative id) by its member Mina. */
+    private ObjectNode groupMessage(long group, String text) {
+        ObjectNode update = message(CHAT, text);
+        ((ObjectNode) update.get("message").get("chat")).removeAll().put("id", group).put("title", "FX desk")
+                .put("type", "group");
+        return update;
+    }
+
+    /** A press of an inline button under one of the bot's messages in {@code chat}. */
+    private ObjectNode buttonPress(long chat, String data) {
+        ObjectNode update = JSON.createObjectNode();
+        update.put("update_id", ++updateIds);
+        ObjectNode query = update.putObject("callback_query");
+        query.put("id", "cbq-" + updateIds);
+        query.putObject("from").put("id", chat).put("is_bot", false).put("first_name", "Mina").put("language_code", "en");
+        ObjectNode message = query.putObject("message");
+        message.put("message_id", 1);
+        message.put("date", Instant.now().getEpochSecond());
+        message.putObject("chat").put("id", chat).put("first_name", "Mina").put("type", "private");
+        message.put("text", "Alert");
+        query.put("chat_instance", "e2e-" + chat);
+        query.put("data", data);
         return update;
     }
 

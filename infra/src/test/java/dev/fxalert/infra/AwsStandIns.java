@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
@@ -49,8 +50,11 @@ final class AwsStandIns implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CREDENTIAL = Pattern.compile("Credential=([^/]+)/");
 
-    /** A Telegram Bot API request: the token in its path, the method and its JSON parameters. */
-    record TelegramCall(String token, String method, JsonNode body) {
+    /**
+     * A Telegram Bot API request: the token in its path, the method and its JSON parameters; {@code inResponse} when
+     * the webhook handed it back in its HTTP response for Telegram to execute, rather than calling out.
+     */
+    record TelegramCall(String token, String method, JsonNode body, boolean inResponse) {
     }
 
     /** A PutEvents entry as the bus accepted it, with the id and time EventBridge gave it. */
@@ -75,6 +79,15 @@ final class AwsStandIns implements AutoCloseable {
     private volatile String telegramToken;
     private volatile boolean dynamoDbDown;
     private final java.util.Set<Long> blockedChats = ConcurrentHashMap.newKeySet();
+    /** Group chats Telegram upgraded to supergroups: a sendMessage to the key answers 400 with the new id. */
+    private final Map<Long, Long> migratedChats = new ConcurrentHashMap<>();
+    /** Chats where the bot may no longer write: a sendMessage answers 400 (not "chat not found"). */
+    private final java.util.Set<Long> readOnlyChats = ConcurrentHashMap.newKeySet();
+    /** Asynchronous invocations (InvocationType Event): one queue per function, as reserved concurrency 1 runs them. */
+    private final Map<String, ExecutorService> eventQueues = new ConcurrentHashMap<>();
+    private final Object eventsLock = new Object();
+    private int eventsInFlight;
+    private final List<String> failedEvents = new CopyOnWriteArrayList<>();
     private final Map<String, String> frankfurterRates = new ConcurrentHashMap<>();
 
     AwsStandIns(String region, String account, URI dynalite) {
@@ -126,6 +139,15 @@ final class AwsStandIns implements AutoCloseable {
         functions.put(arn, invoke);
     }
 
+    /**
+     * What Telegram does with a webhook's JSON response: executes the method it names as the bot whose webhook
+     * answered (so no token travels), reporting the outcome to no one. Recorded in order with the calls.
+     */
+    void webhookResponse(JsonNode method) {
+        telegramCalls.add(new TelegramCall(telegramToken, method.path("method").asText().toLowerCase(java.util.Locale.ROOT),
+                method, true));
+    }
+
     void telegramToken(String token) {
         this.telegramToken = token;
     }
@@ -138,6 +160,43 @@ final class AwsStandIns implements AutoCloseable {
     /** From now on, messages to {@code chat} fail with 403 as when the user blocked the bot. */
     void blockChat(long chat) {
         blockedChats.add(chat);
+    }
+
+    /** Telegram upgraded group {@code chat} to a supergroup {@code newChat}. */
+    void migrateChat(long chat, long newChat) {
+        migratedChats.put(chat, newChat);
+    }
+
+    /** The bot lost the right to write in {@code chat}. */
+    void readOnlyChat(long chat) {
+        readOnlyChats.add(chat);
+    }
+
+    /**
+     * Waits until every asynchronous invocation queued so far, and every one those queued in turn, has returned
+     * (Lambda runs them after the caller's own call has returned; the flow's assertions need them done).
+     */
+    void awaitEventInvocations() {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(3);
+        synchronized (eventsLock) {
+            while (eventsInFlight > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new IllegalStateException(eventsInFlight + " asynchronous invocations still running");
+                }
+                try {
+                    eventsLock.wait(java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(left) + 1);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+    }
+
+    /** Asynchronous invocations that failed (Lambda would retry them, then send them to the failure destination). */
+    List<String> failedEvents() {
+        return List.copyOf(failedEvents);
     }
 
     void unblockChat(long chat) {
@@ -306,6 +365,27 @@ final class AwsStandIns implements AutoCloseable {
             json(exchange, 404, Map.of("Type", "User", "Message", "Function not found: " + arn));
             return;
         }
+        if ("Event".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("X-Amz-Invocation-Type"))) {
+            // Queued and answered 202 at once: the caller goes on (a function may so invoke itself).
+            synchronized (eventsLock) {
+                eventsInFlight++;
+            }
+            String queued = arn;
+            eventQueues.computeIfAbsent(arn, a -> Executors.newSingleThreadExecutor()).execute(() -> {
+                try {
+                    function.apply(payload);
+                } catch (RuntimeException e) {
+                    failedEvents.add(queued + ": " + e.getMessage());
+                } finally {
+                    synchronized (eventsLock) {
+                        eventsInFlight--;
+                        eventsLock.notifyAll();
+                    }
+                }
+            });
+            send(exchange, 202, new byte[0]);
+            return;
+        }
         String result;
         try {
             result = function.apply(payload);
@@ -327,14 +407,23 @@ final class AwsStandIns implements AutoCloseable {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         JsonNode parameters = body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
         // Telegram method names are case-insensitive (TelegramBots sends "sendmessage").
-        TelegramCall call = new TelegramCall(path.group(1), path.group(2).toLowerCase(java.util.Locale.ROOT), parameters);
+        TelegramCall call = new TelegramCall(path.group(1), path.group(2).toLowerCase(java.util.Locale.ROOT), parameters,
+                false);
         telegramCalls.add(call);
         if (!call.token().equals(telegramToken)) {
             json(exchange, 401, Map.of("ok", false, "error_code", 401, "description", "Unauthorized"));
             return;
         }
-        if (blockedChats.contains(parameters.path("chat_id").asLong())) {
+        long chat = parameters.path("chat_id").asLong();
+        if (blockedChats.contains(chat)) {
             json(exchange, 403, Map.of("ok", false, "error_code", 403, "description", "Forbidden: bot was blocked by the user"));
+        } else if (call.method().equals("sendmessage") && migratedChats.containsKey(chat)) {
+            json(exchange, 400, Map.of("ok", false, "error_code", 400,
+                    "description", "Bad Request: group chat was upgraded to a supergroup chat",
+                    "parameters", Map.of("migrate_to_chat_id", migratedChats.get(chat))));
+        } else if (call.method().equals("sendmessage") && readOnlyChats.contains(chat)) {
+            json(exchange, 400, Map.of("ok", false, "error_code", 400,
+                    "description", "Bad Request: not enough rights to send text messages to the chat"));
         } else if (call.method().equals("sendmessage")) {
             ObjectNode result = JSON.createObjectNode();
             result.put("message_id", messageIds.incrementAndGet());
@@ -443,6 +532,7 @@ final class AwsStandIns implements AutoCloseable {
 
     @Override
     public void close() {
+        eventQueues.values().forEach(ExecutorService::shutdownNow);
         servers.forEach(server -> server.stop(0));
     }
 }

@@ -10,7 +10,9 @@ import java.util.Objects;
 
 /**
  * The transport's side of the {@link UpdateJournal} protocol: an update already handled and answered is only
- * acknowledged, never answered again; an update is marked once its replies were sent. Its delivery id is the
+ * acknowledged, never answered again; an update is marked once its replies were sent, or, for a webhook that
+ * answers in its HTTP response, once that response exists ({@link TelegramUpdateHandler#handleAndRespond} states
+ * what a crash between the mark and Telegram reading the response costs). Its delivery id is the
  * Telegram update id (unique per bot; Telegram reuses ids only after a week without updates, beyond the journal's
  * retention). A journal that cannot be read or written costs at most a second answer, never a lost command: the
  * update is then handled as new, and an unmarked one may be answered again after a crash.

@@ -5,8 +5,11 @@ import dev.fxalert.bot.command.IncomingCallback;
 import dev.fxalert.bot.command.IncomingMessage;
 import dev.fxalert.core.i18n.Language;
 import dev.fxalert.core.i18n.Messages;
+import dev.fxalert.core.port.OutgoingMessage;
+import dev.fxalert.evaluation.delivery.TelegramNotifier;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
@@ -57,6 +60,11 @@ public final class TelegramMessages {
             answer.text(text);
         }
         return answer.build();
+    }
+
+    /** One reply as the sendMessage call that carries it: the same call whether sent or put in a webhook's response. */
+    public static SendMessage reply(OutgoingMessage message) {
+        return TelegramNotifier.toSendMessage(message);
     }
 
     /**

@@ -12,16 +12,20 @@ import dev.fxalert.core.port.OutgoingMessage;
 import dev.fxalert.core.port.UpdateJournal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * One Telegram update through the chat bot and back: replies sent with sendMessage, every button press answered
- * with answerCallbackQuery. Shared by long polling and the webhook. Never throws: a bad update is logged.
+ * with answerCallbackQuery. Shared by long polling ({@link #handle}) and the webhook, which may take one of those
+ * calls into its HTTP response ({@link #handleAndRespond}). Never throws: a bad update is logged.
  */
 public final class TelegramUpdateHandler {
 
@@ -66,30 +70,81 @@ public final class TelegramUpdateHandler {
         if (answered.alreadyAnswered(update)) {
             return;
         }
-        handleNew(update);
+        handleNew(update, false);
+        markUnlessInterrupted(update);
+    }
+
+    /**
+     * The webhook's way: handles the update like {@link #handle} but leaves at most one Bot API call for the HTTP
+     * response, which Telegram executes as if the bot had called it (one outbound round trip fewer per command):
+     * <ul>
+     *   <li>a command with exactly one reply: that reply's sendMessage, and no outbound call at all;</li>
+     *   <li>a command with no reply or several: nothing left, every reply sent as a call, in order (Telegram takes
+     *       one method per response, and the order of a call and a response is not guaranteed);</li>
+     *   <li>a button press: its answerCallbackQuery, its messages (if any) sent as calls first. The answer is the
+     *       part whose loss costs least (the button's spinner stops by itself), so the messages keep a reported
+     *       outcome.</li>
+     * </ul>
+     *
+     * <p>Journal order: handle (the command's effects, the calls) → {@code respond} builds the response from the
+     * call left → mark the update → return the response. A reply in the response is only sent once the function
+     * has returned and API Gateway handed the body to Telegram, which no code here can wait for, so the mark comes
+     * as late as this process can put it: after the response exists. What is left is the instant between the
+     * mark and Telegram reading the body (the function dies, or the response is lost on its way): Telegram then
+     * redelivers the update, the journal says it was handled, and the redelivery is acknowledged with an empty
+     * 200. The command's effect stays single (a second {@code /alert} would be a second alert), the one reply in
+     * the body is lost. The other orders are worse: leaving such updates unmarked would re-run the command on that
+     * redelivery (its effect doubled, which lasts, where a lost reply is visible and the user repeats the
+     * command); marking before handling would widen the loss to the whole command. A reply sent as a call keeps
+     * the journal's usual order (sent, then marked: a crash between answers twice, never loses). A mark that
+     * cannot be written is logged and the response still returned ({@link AnsweredUpdates}).
+     *
+     * @param respond turns the call left (empty: none, or the update was answered before) into the response
+     * @return what {@code respond} returned
+     */
+    public <R> R handleAndRespond(Update update, Function<Optional<BotApiMethod<?>>, R> respond) {
+        if (answered.alreadyAnswered(update)) {
+            return respond.apply(Optional.empty());
+        }
+        R response = respond.apply(handleNew(update, true));
+        markUnlessInterrupted(update);
+        return response;
+    }
+
+    private void markUnlessInterrupted(Update update) {
         if (!Thread.currentThread().isInterrupted()) {
             answered.answered(update);
         }
     }
 
-    private void handleNew(Update update) {
+    /** @param leaveOneCall whether one call may be left to the caller (see {@link #handleAndRespond}) */
+    private Optional<BotApiMethod<?>> handleNew(Update update, boolean leaveOneCall) {
         try {
             Optional<IncomingMessage> message = TelegramMessages.message(update);
             if (message.isPresent()) {
-                bot.handle(message.get()).forEach(this::reply);
-                return;
+                List<OutgoingMessage> replies = bot.handle(message.get());
+                if (leaveOneCall && replies.size() == 1) {
+                    return Optional.of(TelegramMessages.reply(replies.get(0)));
+                }
+                replies.forEach(this::reply);
+                return Optional.empty();
             }
             Optional<IncomingCallback> callback = TelegramMessages.callback(update);
             if (callback.isPresent()) {
                 CallbackOutcome outcome = bot.handle(callback.get());
+                if (leaveOneCall) {
+                    outcome.messages().forEach(this::reply);
+                    return Optional.of(TelegramMessages.answer(callback.get().callbackId(), outcome.answer()));
+                }
                 answer(callback.get().callbackId(), outcome.answer());
                 outcome.messages().forEach(this::reply);
-                return;
+                return Optional.empty();
             }
             log.debug("Ignoring update {}: neither a text message nor a button press", update.getUpdateId());
         } catch (RuntimeException e) {
             log.error("Update {} could not be handled", update.getUpdateId(), e);
         }
+        return Optional.empty();
     }
 
     private void reply(OutgoingMessage message) {

@@ -8,22 +8,27 @@ import dev.fxalert.bot.webhook.admin.AdminRoute;
 import dev.fxalert.core.config.Secrets;
 import dev.fxalert.core.config.Settings;
 import dev.fxalert.core.log.LogCorrelation;
+import dev.fxalert.core.snapstart.SnapStartPriming;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
  * The bot on AWS: API Gateway (HTTP API) hands Telegram's webhook calls and the operator's admin API calls to this
  * Lambda. Thin: {@code /admin/...} goes to {@link AdminRoute}, everything else to {@link TelegramWebhook}, and the
  * answers are wrapped back. No Spring, so cold starts stay short; collaborators
- * are built once per container by {@link WebhookWiring} (settings: docs/settings.md).
+ * are built once per container by {@link WebhookWiring} (settings: docs/settings.md). Before a SnapStart snapshot
+ * the request path is primed ({@link WebhookPriming}, which reads no secret and calls no store).
  */
 public final class WebhookHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private final Supplier<TelegramWebhook> webhook;
     private final Supplier<AdminRoute> admin;
+    /** Kept referenced: the CRaC context may hold it weakly. Null for handlers built around a ready webhook. */
+    private SnapStartPriming priming;
 
     /** Used by the Lambda runtime. */
     public WebhookHandler() {
@@ -31,8 +36,14 @@ public final class WebhookHandler implements RequestHandler<APIGatewayV2HTTPEven
                 Clock.systemUTC()));
     }
 
-    private WebhookHandler(WebhookWiring wiring) {
+    /** As the runtime builds it, over the given parts; registers the SnapStart hooks of its request path. */
+    WebhookHandler(WebhookWiring wiring) {
         this(wiring.webhook(), wiring.admin());
+        this.priming = SnapStartPriming.register("bot-webhook", wiring.warmUp(), () -> { });
+    }
+
+    SnapStartPriming priming() {
+        return priming;
     }
 
     /** The webhook only: {@code /admin} paths answer 404 like any unknown path. */
@@ -64,8 +75,12 @@ public final class WebhookHandler implements RequestHandler<APIGatewayV2HTTPEven
         }
         String method = event.getRequestContext() == null || event.getRequestContext().getHttp() == null
                 ? null : event.getRequestContext().getHttp().getMethod();
-        int status = webhook.get().handle(method, event.getRawPath(), event.getHeaders(), body(event));
-        return APIGatewayV2HTTPResponse.builder().withStatusCode(status).withBody("").build();
+        WebhookResponse response = webhook.get().handle(method, event.getRawPath(), event.getHeaders(), body(event));
+        // A one-message reply travels back in the body as a Bot API method (WebhookResponse).
+        return response.body()
+                .map(json -> APIGatewayV2HTTPResponse.builder().withStatusCode(response.status())
+                        .withHeaders(Map.of("Content-Type", WebhookResponse.CONTENT_TYPE)).withBody(json).build())
+                .orElseGet(() -> APIGatewayV2HTTPResponse.builder().withStatusCode(response.status()).withBody("").build());
     }
 
     /** The body as text; null when it is not valid base64, which the webhook then treats as a bad update. */

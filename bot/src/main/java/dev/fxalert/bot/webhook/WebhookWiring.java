@@ -38,9 +38,10 @@ import java.util.function.Supplier;
  * secret, the admin token) are built on first use and again after a rotation ({@link SecretBound}): init reads no
  * secret, so a SnapStart snapshot holds none.
  *
- * @param admin the {@code /admin/{proxy+}} route
+ * @param admin  the {@code /admin/{proxy+}} route
+ * @param warmUp the SnapStart warm-up of this request path ({@link WebhookPriming}): no secret, no store, no network
  */
-public record WebhookWiring(Supplier<TelegramWebhook> webhook, Supplier<AdminRoute> admin) {
+public record WebhookWiring(Supplier<TelegramWebhook> webhook, Supplier<AdminRoute> admin, Runnable warmUp) {
 
     /** Everything the function is told by its environment, except secrets. */
     /**
@@ -61,9 +62,15 @@ public record WebhookWiring(Supplier<TelegramWebhook> webhook, Supplier<AdminRou
     public static WebhookWiring fromEnvironment(Settings settings, Secrets secrets, Clock clock) {
         Config config = config(settings);
         Stores stores = DynamoDbStores.create(DynamoDbClient.create(), config.stores(), clock);
+        return wire(config, secrets, stores, clock);
+    }
+
+    /** The function's parts over the given stores (tests: fakes, and secrets that count their reads). */
+    static WebhookWiring wire(Config config, Secrets secrets, Stores stores, Clock clock) {
         return new WebhookWiring(new SecretBound<>(secrets, current -> webhook(config, current, stores, clock)),
                 new SecretBound<>(secrets, current -> LambdaAdminWiring.aws().wire(config.admin(), current, stores,
-                        rateSources(config, stores, clock), clock)));
+                        rateSources(config, stores, clock), clock)),
+                WebhookPriming.warmUp(config, stores, clock));
     }
 
     /** The webhook over the given stores, settings and secrets from one map (tests). */

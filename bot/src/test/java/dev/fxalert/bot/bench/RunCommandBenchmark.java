@@ -1,5 +1,7 @@
 package dev.fxalert.bot.bench;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fxalert.bot.command.BotSettings;
 import dev.fxalert.bot.command.ChatBot;
 import dev.fxalert.bot.command.IncomingMessage;
@@ -13,7 +15,10 @@ import dev.fxalert.core.store.embedded.EmbeddedStores;
 import dev.fxalert.ingestion.IngestionConfig;
 import dev.fxalert.ingestion.RateProviders;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.meta.api.objects.Update;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,8 +31,10 @@ import java.util.function.IntConsumer;
 
 /**
  * What one chat command costs, printed as a table for docs/performance.md (not a test: speed is measured here,
- * never asserted). The chat bot runs over the embedded store in a temporary folder; the webhook row adds
- * parsing the update JSON and the sendMessage call to a local fake Bot API.
+ * never asserted). The chat bot runs over the embedded store in a temporary folder; the webhook rows add parsing
+ * the update JSON and either the sendMessage call to a local fake Bot API (how the webhook answered before it
+ * replied in its HTTP response, and how long polling still answers) or writing the reply as the method the
+ * response carries (how the webhook answers now). With the argument {@code webhook} only the two webhook rows run.
  *
  * <p>Run it as docs/performance.md shows (plain {@code java} on the reactor's test classpath, since exec:java with
  * {@code -am} would try to run it in every module).
@@ -49,19 +56,38 @@ public final class RunCommandBenchmark {
                     new BotSettings("", Integer.MAX_VALUE, Duration.ofMinutes(15)));
             System.out.println("| command | runs | mean µs | commands/s |");
             System.out.println("|---|---:|---:|---:|");
-            measure("/start (links the chat)", i -> bot.handle(IncomingMessage.privateText(chat(i), "/start")));
-            measure("/alert USD KRW above N", i -> bot.handle(IncomingMessage.privateText(chat(i),
-                    "/alert USD KRW above " + (1300 + i % 200))));
-            measure("/alerts (11 alerts each, first page)", i -> bot.handle(IncomingMessage.privateText(chat(i), "/alerts")));
-            measure("/rate USD KRW", i -> bot.handle(IncomingMessage.privateText(chat(i), "/rate USD KRW")));
-            measure("/alert with a typo (refusal)", i -> bot.handle(IncomingMessage.privateText(chat(i),
-                    "/alert USD KRW sideways 1400")));
-            TelegramWebhook webhook = new TelegramWebhook("secret", new TelegramUpdateHandler(bot,
-                    new OkHttpTelegramClient(FakeBotApi.TOKEN, api.telegramUrl())));
+            if (args.length > 0 && args[0].equals("webhook")) {
+                for (int i = 0; i < CHATS; i++) {
+                    bot.handle(IncomingMessage.privateText(chat(i), "/start"));
+                }
+            } else {
+                commands(bot);
+            }
+            TelegramUpdateHandler updates = new TelegramUpdateHandler(bot,
+                    new OkHttpTelegramClient(FakeBotApi.TOKEN, api.telegramUrl()));
+            ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+            measure("webhook: /rate update, reply as an outbound sendMessage", i -> {
+                try {
+                    updates.handle(json.readValue(FakeBotApi.messageUpdate(i, chat(i), "Bench", "/rate USD KRW"), Update.class));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            TelegramWebhook webhook = new TelegramWebhook("secret", updates);
             Map<String, String> headers = Map.of(TelegramWebhook.SECRET_HEADER, "secret");
-            measure("webhook: /rate update incl. sendMessage", i -> webhook.handle("POST", TelegramWebhook.PATH, headers,
-                    FakeBotApi.messageUpdate(i, chat(i), "Bench", "/rate USD KRW")));
+            measure("webhook: /rate update, reply in the HTTP response", i -> webhook.handle("POST", TelegramWebhook.PATH,
+                    headers, FakeBotApi.messageUpdate(i, chat(i), "Bench", "/rate USD KRW")));
         }
+    }
+
+    private static void commands(ChatBot bot) {
+        measure("/start (links the chat)", i -> bot.handle(IncomingMessage.privateText(chat(i), "/start")));
+        measure("/alert USD KRW above N", i -> bot.handle(IncomingMessage.privateText(chat(i),
+                "/alert USD KRW above " + (1300 + i % 200))));
+        measure("/alerts (11 alerts each, first page)", i -> bot.handle(IncomingMessage.privateText(chat(i), "/alerts")));
+        measure("/rate USD KRW", i -> bot.handle(IncomingMessage.privateText(chat(i), "/rate USD KRW")));
+        measure("/alert with a typo (refusal)", i -> bot.handle(IncomingMessage.privateText(chat(i),
+                "/alert USD KRW sideways 1400")));
     }
 
     private static long chat(int i) {

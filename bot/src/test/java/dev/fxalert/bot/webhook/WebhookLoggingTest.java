@@ -61,7 +61,9 @@ class WebhookLoggingTest {
         Context context = mock(Context.class);
         when(context.getAwsRequestId()).thenReturn("req-77");
 
-        handler.handleRequest(post(FakeBotApi.messageUpdate(4242, 5150L, "Jun", "/start"),
+        // A button press: its message goes out as a call (a one-message command would answer in the response),
+        // and the refused call is logged.
+        handler.handleRequest(post(FakeBotApi.callbackUpdate(4242, "cbq-1", 5150L, "Jun", "a:pause:k3m9x2qa"),
                 Map.of("x-telegram-bot-api-secret-token", SECRET)), context);
 
         List<JsonNode> lines = logs.linesOf(TelegramUpdateHandler.class);

@@ -94,7 +94,8 @@ public final class TelegramNotifier implements Notifier {
         }
     }
 
-    static SendMessage toSendMessage(OutgoingMessage message) {
+    /** The Bot API call for one message; also what the webhook answers with when it replies in its HTTP response. */
+    public static SendMessage toSendMessage(OutgoingMessage message) {
         SendMessage.SendMessageBuilder<?, ?> builder = SendMessage.builder()
                 .chatId(message.chatId())
                 .text(message.text());

@@ -10,15 +10,21 @@ import dev.fxalert.core.config.Settings;
 import dev.fxalert.core.log.LogCorrelation;
 import dev.fxalert.core.metrics.EmbeddedMetrics;
 import dev.fxalert.core.metrics.EmbeddedMetrics.Metric;
+import dev.fxalert.core.port.OutgoingMessage;
+import dev.fxalert.core.snapstart.SnapStartPriming;
+import dev.fxalert.evaluation.DeliveryCounts;
 import dev.fxalert.evaluation.DeliveryTrigger;
 import dev.fxalert.evaluation.DrainResult;
 import dev.fxalert.evaluation.OutboxDelivery;
+import dev.fxalert.evaluation.delivery.TelegramApiConfig;
+import dev.fxalert.evaluation.delivery.TelegramNotifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,15 +55,35 @@ public final class DeliveryHandler implements RequestStreamHandler {
     private final ObjectMapper mapper;
     private final Supplier<List<Metric>> deliveryMetrics;
     private final EmbeddedMetrics metrics;
+    /** Kept referenced: the CRaC context may hold it weakly. Null for handlers built around a ready delivery. */
+    private SnapStartPriming priming;
 
     /** Used by the Lambda runtime: DynamoDB stores, Telegram token and settings from the environment. */
     public DeliveryHandler() {
-        this(new LoggingDeliveryObserver());
+        this(Settings.fromSystemEnvironment(), new LoggingDeliveryObserver());
     }
 
-    private DeliveryHandler(LoggingDeliveryObserver observer) {
-        this(DeliveryWiring.fromEnvironment(Settings.fromSystemEnvironment(), Secrets.fromEnvironment(),
-                Clock.systemUTC(), observer), observer);
+    private DeliveryHandler(Settings settings, LoggingDeliveryObserver observer) {
+        this(DeliveryWiring.fromEnvironment(settings, Secrets.fromEnvironment(), Clock.systemUTC(), observer), observer);
+        TelegramApiConfig telegram = DeliveryWiring.config(settings).telegramApi();
+        this.priming = SnapStartPriming.register("delivery", () -> warmUp(telegram), () -> { });
+    }
+
+    /**
+     * The SnapStart warm-up: the drain request read as this handler reads it, a push as the Telegram client writes
+     * its sendMessage (the client built with a made-up token and never asked), and a result written as the
+     * invocation's answer. The delivery is not built (it reads the bot token) and not drained, nothing is invoked
+     * or sent.
+     */
+    void warmUp(TelegramApiConfig telegram) {
+        try {
+            mapper.readTree("{\"action\":\"" + DRAIN_ACTION + "\"}");
+            TelegramNotifier.create("0:snapstart-priming", telegram);
+            new ObjectMapper().writeValueAsString(TelegramNotifier.toSendMessage(OutgoingMessage.text(1, "priming")));
+            mapper.writeValueAsString(new DrainResult(0, 0, DeliveryCounts.NONE, false));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private DeliveryHandler(DeliveryWiring wiring, LoggingDeliveryObserver observer) {

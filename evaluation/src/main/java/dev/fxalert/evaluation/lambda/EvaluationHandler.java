@@ -7,21 +7,29 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fxalert.core.config.Secrets;
 import dev.fxalert.core.config.Settings;
+import dev.fxalert.core.domain.CurrencyPair;
 import dev.fxalert.core.domain.RateUpdated;
 import dev.fxalert.core.event.RateUpdatedJson;
 import dev.fxalert.core.log.LogCorrelation;
 import dev.fxalert.core.metrics.EmbeddedMetrics;
 import dev.fxalert.core.metrics.EmbeddedMetrics.Metric;
+import dev.fxalert.core.snapstart.SnapStartPriming;
+import dev.fxalert.evaluation.DeliveryCounts;
 import dev.fxalert.evaluation.EvaluationResult;
 import dev.fxalert.evaluation.EvaluationService;
 import dev.fxalert.evaluation.SweepResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -47,6 +55,8 @@ public final class EvaluationHandler implements RequestStreamHandler {
     private final EmbeddedMetrics metrics;
     private final ObjectMapper mapper;
     private final RateUpdatedJson events;
+    /** Kept referenced: the CRaC context may hold it weakly. Null for handlers built around a ready service. */
+    private SnapStartPriming priming;
 
     /** Used by the Lambda runtime: DynamoDB stores, Telegram token and settings from the environment. */
     public EvaluationHandler() {
@@ -57,6 +67,25 @@ public final class EvaluationHandler implements RequestStreamHandler {
         this(EvaluationWiring.fromEnvironment(Settings.fromSystemEnvironment(), Secrets.fromEnvironment(),
                 Clock.systemUTC(), observer), mapper,
                 observer::drainMetrics);
+        this.priming = SnapStartPriming.register("evaluation", this::warmUp, () -> { });
+    }
+
+    /**
+     * The SnapStart warm-up: a RateUpdated event in the envelope EventBridge delivers, through this handler's own
+     * parsing, and a result written as the invocation's answer. The service is not asked (it calls the stores,
+     * and may read the bot token), so nothing leaves the process and no secret is read.
+     */
+    void warmUp() {
+        try {
+            RateUpdated sample = new RateUpdated(RateUpdated.SCHEMA_VERSION, "snapstart-priming",
+                    CurrencyPair.of("USD", "KRW"), new BigDecimal("1385.20"), "priming", Instant.now(), null);
+            String envelope = "{\"version\":\"0\",\"id\":\"snapstart-priming\",\"detail-type\":\""
+                    + RateUpdated.DETAIL_TYPE + "\",\"detail\":" + events.toDetail(sample) + "}";
+            RateUpdated parsed = parseRateUpdated(readRequest(new ByteArrayInputStream(envelope.getBytes(StandardCharsets.UTF_8))));
+            mapper.writeValueAsString(new EvaluationResult(parsed.eventId(), 0, 0, 0, 0, 0, DeliveryCounts.NONE));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public EvaluationHandler(EvaluationService service, ObjectMapper mapper) {

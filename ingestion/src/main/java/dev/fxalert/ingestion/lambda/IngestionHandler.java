@@ -9,16 +9,23 @@ import dev.fxalert.core.config.Settings;
 import dev.fxalert.core.log.LogCorrelation;
 import dev.fxalert.core.metrics.EmbeddedMetrics;
 import dev.fxalert.core.metrics.EmbeddedMetrics.Metric;
+import dev.fxalert.core.snapstart.SnapStartPriming;
+import dev.fxalert.ingestion.IngestionConfig;
 import dev.fxalert.ingestion.IngestionService;
 import dev.fxalert.ingestion.IngestionSummary;
+import dev.fxalert.ingestion.RateProviders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -36,11 +43,44 @@ public final class IngestionHandler implements RequestStreamHandler {
     private final SummaryJson summaries;
     private final ObjectMapper mapper;
     private final EmbeddedMetrics metrics;
+    /** Kept referenced: the CRaC context may hold it weakly. Null for handlers built around a ready service. */
+    private SnapStartPriming priming;
 
     /** What the Lambda runtime calls: everything from the environment. */
     public IngestionHandler() {
-        this(IngestionWiring.fromEnvironment(Settings.fromSystemEnvironment(), Secrets.fromEnvironment(),
-                Clock.systemUTC()));
+        this(Settings.fromSystemEnvironment());
+    }
+
+    private IngestionHandler(Settings settings) {
+        this(IngestionWiring.fromEnvironment(settings, Secrets.fromEnvironment(), Clock.systemUTC()), settings);
+    }
+
+    /** As the runtime builds it, over the given service; registers the SnapStart hooks of its request path. */
+    IngestionHandler(Supplier<IngestionService> service, Settings settings) {
+        this(service);
+        this.priming = SnapStartPriming.register("ingestion", () -> warmUp(settings), () -> { });
+    }
+
+    SnapStartPriming priming() {
+        return priming;
+    }
+
+    /**
+     * The SnapStart warm-up: the provider chain built as a run builds it, from the plain environment only (a key
+     * kept in Secrets Manager is left out, so no secret is read), and never asked for a rate; a summary written
+     * as a run writes it. The service is not built (that reads the provider key), and no provider, store or bus
+     * is called.
+     */
+    private void warmUp(Settings settings) {
+        IngestionConfig plain = IngestionConfig.from(settings, new Secrets(name -> settings.optional(name).orElse(null)));
+        RateProviders.fromConfig(plain, Clock.systemUTC(), pause -> { }); // never asked, so it never waits
+        Instant now = Instant.now();
+        try {
+            mapper.writeValueAsString(summaries.of(new IngestionSummary(now, now, 0, 0, 0, 0, 0, Map.of(), 0, List.of()),
+                    "snapstart-priming"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** For tests and other wiring: a ready service. */
