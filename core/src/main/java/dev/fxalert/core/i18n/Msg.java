@@ -165,7 +165,26 @@ public enum Msg {
     PUSH_SOURCE,
     PUSH_NOTE,
     PUSH_REARMS,
-    PUSH_FIRED_ONCE;
+    PUSH_FIRED_ONCE,
+    // --- charts (issue 16) ---
+    EXAMPLE_CHART,
+    MENU_CHART,
+    CHART_MISSING_PAIR,
+    CHART_BAD_PERIOD,
+    CHART_NO_HISTORY,
+    CHART_UNAVAILABLE,
+    CHART_PERIOD,
+    CHART_TITLE,
+    CHART_CAPTION,
+    CHART_LEGEND,
+    CHART_SINCE_ONLY,
+    CHART_NO_PAST_RATES,
+    CHART_LINE_ARMED,
+    CHART_LINE_FIRED,
+    CHART_LINE_PAUSED,
+    BUTTON_CHART,
+    BUTTON_CHART_PAIR,
+    BUTTON_CHART_PERIOD;
     /** The catalogue key, e.g. {@code alert.set} for {@code ALERT_SET}. */
     public String key() {
         return name().toLowerCase(Locale.ROOT).replace('_', '.');

@@ -24,21 +24,24 @@ public interface HistoricalRates {
 
     /** No source of past rates: charts show only what was fetched live. */
     static HistoricalRates none() {
-        return new HistoricalRates() {
-            @Override
-            public String name() {
-                return "none";
-            }
-
-            @Override
-            public boolean quotes(CurrencyPair pair) {
-                return false;
-            }
-
-            @Override
-            public List<Rate> daily(CurrencyPair pair, LocalDate from, LocalDate to) {
-                return List.of();
-            }
-        };
+        return NONE;
     }
+
+    /** The one "no source" ({@link #none()}), so callers can tell "no source" from "the source lacks this pair". */
+    HistoricalRates NONE = new HistoricalRates() {
+        @Override
+        public String name() {
+            return "none";
+        }
+
+        @Override
+        public boolean quotes(CurrencyPair pair) {
+            return false;
+        }
+
+        @Override
+        public List<Rate> daily(CurrencyPair pair, LocalDate from, LocalDate to) {
+            return List.of();
+        }
+    };
 }
