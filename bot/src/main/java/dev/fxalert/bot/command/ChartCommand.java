@@ -93,7 +93,7 @@ final class ChartCommand implements CommandHandler {
         }
         ZoneId zone = user.zone();
         List<Alert> mine = alerts.listByOwner(user.id()).stream().filter(alert -> alert.pair().equals(pair)).toList();
-        String periodName = messages.text(Msg.CHART_PERIOD, period.code());
+        String periodName = messages.text(Msg.CHART_PERIOD, period.days());
         ChartSpec spec = new ChartSpec(messages.text(Msg.CHART_TITLE, pair.toString(), periodName), rates,
                 mine.stream().map(alert -> line(messages, alert)).toList(), from, now, zone, messages.language().locale());
         byte[] png = charts.renderer().png(spec);
@@ -133,7 +133,7 @@ final class ChartCommand implements CommandHandler {
         List<Button> row = new ArrayList<>();
         for (ChartPeriod period : ChartPeriod.values()) {
             if (period != shown) {
-                row.add(new Button(messages.text(Msg.BUTTON_CHART_PERIOD, period.code()),
+                row.add(new Button(messages.text(Msg.BUTTON_CHART_PERIOD, period.days()),
                         new ChartCallback(pair, period).encode()));
             }
         }
