@@ -93,8 +93,23 @@ public final class JFreeChartRenderer implements ChartRenderer {
         return new Font(family, Font.PLAIN, 12).canDisplayUpTo(HANGUL_SAMPLE) == -1;
     }
 
+    /**
+     * @throws IllegalStateException when this machine cannot draw text at all (no font installed: AWT then throws
+     *                               an {@link Error}); the chat answers with its usual apology instead of the
+     *                               update failing (a webhook would be redelivered again and again)
+     */
     @Override
     public byte[] png(ChartSpec spec) {
+        try {
+            return draw(spec);
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Error e) {
+            throw new IllegalStateException("cannot draw a chart here (are fonts installed?): " + e, e);
+        }
+    }
+
+    private byte[] draw(ChartSpec spec) {
         Font title = new Font(family, Font.BOLD, 44);
         Font ticks = new Font(family, Font.PLAIN, 30);
         Font labels = new Font(family, Font.BOLD, 30);
