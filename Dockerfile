@@ -37,6 +37,11 @@ RUN --mount=type=cache,target=/root/.m2 \
     && cp bot/target/fx-alert-bot.jar /fx-alert-bot.jar
 
 FROM eclipse-temurin:17.0.16_8-jre-noble
+# charts (issue 16): /chart draws its PNG with the OS's fonts; Hangul needs a Korean font (Ubuntu's fonts-nanum,
+# found by fontconfig). Without one, Korean charts show boxes instead of text.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends fontconfig fonts-nanum \
+    && rm -rf /var/lib/apt/lists/*
 # A system user with a fixed id, so a bind-mounted /data can be chowned to it on the host (chown 10001 ./data).
 RUN groupadd --system --gid 10001 fxalert \
     && useradd --system --uid 10001 --gid fxalert --home-dir /app --shell /usr/sbin/nologin fxalert \

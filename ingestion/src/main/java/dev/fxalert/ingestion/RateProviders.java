@@ -6,6 +6,7 @@ import dev.fxalert.ingestion.IngestionConfig.ProviderSettings;
 import dev.fxalert.ingestion.provider.CurrencyApiProvider;
 import dev.fxalert.ingestion.provider.CurrencyList;
 import dev.fxalert.ingestion.provider.FrankfurterProvider;
+import dev.fxalert.core.port.HistoricalRates;
 import dev.fxalert.ingestion.provider.KoreaEximProvider;
 import dev.fxalert.ingestion.provider.NarrowingRateProvider;
 import dev.fxalert.ingestion.provider.OpenErApiProvider;
@@ -51,6 +52,25 @@ public final class RateProviders {
                 .<RateProvider>map(provider -> new RetryingRateProvider(provider, config.providerRetry(), sleeper, random))
                 .<RateProvider>map(NarrowingRateProvider::new)
                 .toList();
+    }
+
+    /**
+     * Where a pair's past rates come from the first time it is charted (issue 16): Frankfurter's time series at the
+     * configured {@code FRANKFURTER_BASE_URL} when Frankfurter is one of the configured providers, else none (an
+     * operator who left it out does not want it called). One request per backfill, no retries: a failure charts what
+     * exists.
+     */
+    public static HistoricalRates historicalRates(IngestionConfig config, Clock clock) {
+        return config.providers().stream()
+                .filter(settings -> settings.name().equals(FrankfurterProvider.NAME))
+                .findFirst()
+                .<HistoricalRates>map(settings -> new FrankfurterProvider(new OkHttpClient.Builder()
+                        .connectTimeout(config.connectTimeout())
+                        .readTimeout(config.readTimeout())
+                        .callTimeout(config.connectTimeout().plus(config.readTimeout()))
+                        .retryOnConnectionFailure(false)
+                        .build(), settings.baseUrl(), clock))
+                .orElseGet(HistoricalRates::none);
     }
 
     /**

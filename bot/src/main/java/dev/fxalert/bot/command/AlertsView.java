@@ -63,6 +63,12 @@ final class AlertsView {
             }
             keyboard.add(buttonsFor(messages, alert));
         }
+        // charts (issue 16): one Chart button per pair on the page, three to a row
+        List<dev.fxalert.core.domain.CurrencyPair> pairs = shown.stream().map(Alert::pair).distinct().toList();
+        for (int i = 0; i < pairs.size(); i += 3) {
+            keyboard.add(pairs.subList(i, Math.min(i + 3, pairs.size())).stream()
+                    .map(pair -> ChartCommand.button(messages, pair)).toList());
+        }
         List<Button> turn = new ArrayList<>();
         if (page > 1) {
             turn.add(new Button(messages.text(Msg.BUTTON_PAGE_PREVIOUS, page - 1), pageData(page - 1)));

@@ -17,6 +17,7 @@ public final class BotMenu {
             new Entry("alerts", Msg.MENU_ALERTS, Msg.EXAMPLE_ALERTS),
             new Entry("rate", Msg.MENU_RATE, Msg.EXAMPLE_RATE),
             new Entry("convert", Msg.MENU_CONVERT, Msg.EXAMPLE_CONVERT),
+            new Entry("chart", Msg.MENU_CHART, Msg.EXAMPLE_CHART), // charts (issue 16)
             new Entry("currencies", Msg.MENU_CURRENCIES, Msg.EXAMPLE_CURRENCIES),
             new Entry("sources", Msg.MENU_SOURCES, Msg.EXAMPLE_SOURCES),
             new Entry("pause", Msg.MENU_PAUSE, Msg.EXAMPLE_PAUSE),

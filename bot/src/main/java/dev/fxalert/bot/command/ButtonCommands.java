@@ -1,6 +1,7 @@
 package dev.fxalert.bot.command;
 
 import dev.fxalert.core.domain.AlertCallback;
+import dev.fxalert.core.domain.ChartCallback;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -17,6 +18,10 @@ public final class ButtonCommands {
             String verb = callback.action() == AlertCallback.Action.REARM
                     ? "resume" : callback.action().name().toLowerCase(Locale.ROOT);
             return Optional.of("/" + verb + " " + callback.alertId());
+        }
+        ChartCallback chart = ChartCallback.decode(callbackData);
+        if (chart != null) {
+            return Optional.of("/chart " + chart.pair().base() + " " + chart.pair().quote() + " " + chart.period().code());
         }
         int page = AlertsView.decodePage(callbackData);
         return page > 0 ? Optional.of("/alerts " + page) : SettingsCommand.commandFor(callbackData);

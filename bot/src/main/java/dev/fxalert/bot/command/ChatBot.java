@@ -2,6 +2,7 @@ package dev.fxalert.bot.command;
 
 import dev.fxalert.core.domain.AlertCallback;
 import dev.fxalert.core.domain.AlertLimitExceededException;
+import dev.fxalert.core.domain.ChartCallback;
 import dev.fxalert.core.domain.InvalidInputException;
 import dev.fxalert.core.domain.User;
 import dev.fxalert.core.i18n.Messages;
@@ -38,6 +39,7 @@ public final class ChatBot {
     private final Map<String, CommandHandler> handlers = new LinkedHashMap<>();
     private final SettingsCommand settingsCommand;
     private final CommandObserver observer;
+    private final ChartCommand chartCommand;
 
     /** @param catalogue the currencies the configured rate sources quote: what /alert accepts and /currencies lists */
     public ChatBot(UserStore users, OwnerAlerts alerts, RateHistory history, RateLookup lookup,
@@ -57,16 +59,24 @@ public final class ChatBot {
         this(users, alerts, history, lookup, catalogue, RateSources.none(), clock, settings, observer);
     }
 
+    /** As the full constructor, without charts (/chart says they are not available). */
+    public ChatBot(UserStore users, OwnerAlerts alerts, RateHistory history, RateLookup lookup,
+                   CurrencyCatalogue catalogue, RateSources sources, Clock clock, BotSettings settings,
+                   CommandObserver observer) {
+        this(users, alerts, history, lookup, catalogue, sources, clock, settings, observer, Charts.none());
+    }
+
     /**
      * @param catalogue the currencies the configured rate sources quote: what /alert accepts and /currencies lists
      * @param sources   what /rate says a number is, why there is none, and what /sources lists
      * @param observer  told how every command and button press ended: the local app counts them (metrics), the
      *                  webhook turns {@link CommandObserver.Outcome#ERROR} (the user got {@link Msg#CHAT_INTERNAL_ERROR})
      *                  into a metric an alarm watches
+     * @param charts    how /chart draws and where a pair's past rates come from (issue 16)
      */
     public ChatBot(UserStore users, OwnerAlerts alerts, RateHistory history, RateLookup lookup,
                    CurrencyCatalogue catalogue, RateSources sources, Clock clock, BotSettings settings,
-                   CommandObserver observer) {
+                   CommandObserver observer, Charts charts) {
         this.observer = observer;
         this.users = users;
         this.alerts = alerts;
@@ -90,6 +100,9 @@ public final class ChatBot {
         this.settingsCommand = new SettingsCommand(users, clock);
         register(settingsCommand);
         register(new SourcesCommand(report));
+        // --- charts (issue 16) ---
+        this.chartCommand = new ChartCommand(history, alerts, charts, clock);
+        register(chartCommand);
     }
 
     private void register(CommandHandler handler) {
@@ -183,6 +196,12 @@ public final class ChatBot {
                 };
                 observe("button", CommandObserver.Outcome.OK);
                 return new CallbackOutcome(firstSentence(text), List.of(OutgoingMessage.text(chatId, text)));
+            }
+            ChartCallback chart = ChartCallback.decode(callback.data());
+            if (chart != null) {
+                OutgoingMessage picture = chartCommand.chart(user, chatId, messages, chart.pair(), chart.period());
+                observe("button", CommandObserver.Outcome.OK);
+                return new CallbackOutcome("", List.of(picture));
             }
             Optional<OutgoingMessage> settings = settingsCommand.press(user, chatId, callback.data());
             if (settings.isPresent()) {

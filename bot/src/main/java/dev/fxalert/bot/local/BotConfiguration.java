@@ -8,6 +8,12 @@ import dev.fxalert.core.port.RateSources;
 import org.springframework.beans.factory.ObjectProvider;
 import dev.fxalert.core.port.RateHistory;
 import dev.fxalert.core.port.RateLookup;
+import dev.fxalert.bot.chart.JFreeChartRenderer;
+import dev.fxalert.bot.command.Charts;
+import dev.fxalert.core.config.Settings;
+import dev.fxalert.core.port.HistoricalRates;
+import dev.fxalert.ingestion.IngestionConfig;
+import dev.fxalert.ingestion.RateProviders;
 import dev.fxalert.core.port.Stores;
 import dev.fxalert.core.port.UserStore;
 import org.springframework.context.annotation.Bean;
@@ -37,8 +43,20 @@ public class BotConfiguration {
     @Bean
     public ChatBot chatBot(UserStore users, AlertStore alerts, RateHistory history, RateLookup lookup,
                            CurrencyCatalogue catalogue, ObjectProvider<RateSources> sources, Clock clock,
-                           LocalSettings settings, ObjectProvider<CommandObserver> observer) {
+                           LocalSettings settings, ObjectProvider<CommandObserver> observer, Charts charts) {
         return new ChatBot(users, alerts, history, lookup, catalogue, sources.getIfAvailable(RateSources::none), clock,
-                settings.bot(), observer.getIfAvailable(() -> CommandObserver.NONE));
+                settings.bot(), observer.getIfAvailable(() -> CommandObserver.NONE), charts);
+    }
+
+    /**
+     * charts (issue 16): drawn with JFreeChart; past rates from Frankfurter's time series when it is a configured
+     * provider and the rates are real (the demo's simulated rates get no real history mixed in).
+     */
+    @Bean
+    public Charts charts(Settings settings, ObjectProvider<IngestionConfig> ingestion, Clock clock) {
+        IngestionConfig config = ingestion.getIfAvailable();
+        boolean real = config != null && !DemoModeConfiguration.demoRequested(settings);
+        return new Charts(new JFreeChartRenderer(),
+                real ? RateProviders.historicalRates(config, clock) : HistoricalRates.none());
     }
 }

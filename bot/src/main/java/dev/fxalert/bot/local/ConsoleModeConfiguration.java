@@ -35,10 +35,11 @@ public class ConsoleModeConfiguration {
     static final String END_OF_INPUT = "CONSOLE_END_OF_INPUT";
     private static final Logger log = LoggerFactory.getLogger(ConsoleModeConfiguration.class);
 
-    /** How evaluation delivers alert pushes: printed, like the replies. */
+    /** How evaluation delivers alert pushes: printed, like the replies; charts saved next to the database file. */
     @Bean
-    public ConsoleNotifier notifier(ConsoleStreams streams) {
-        return new ConsoleNotifier(streams.out());
+    public ConsoleNotifier notifier(ConsoleStreams streams, LocalSettings settings) {
+        Path folder = settings.embedded().databaseFile().toAbsolutePath().getParent();
+        return new ConsoleNotifier(streams.out(), folder.resolve("charts"));
     }
 
     @Bean(destroyMethod = "close")

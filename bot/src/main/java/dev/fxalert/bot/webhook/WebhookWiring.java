@@ -5,6 +5,8 @@ import dev.fxalert.bot.command.ChatBot;
 import dev.fxalert.bot.command.CommandObserver;
 import dev.fxalert.bot.telegram.TelegramApiUrl;
 import dev.fxalert.bot.telegram.TelegramUpdateHandler;
+import dev.fxalert.bot.chart.JFreeChartRenderer;
+import dev.fxalert.bot.command.Charts;
 import dev.fxalert.bot.webhook.admin.AdminRoute;
 import dev.fxalert.bot.webhook.admin.LambdaAdminWiring;
 import dev.fxalert.core.config.SecretBound;
@@ -94,7 +96,9 @@ public record WebhookWiring(Supplier<TelegramWebhook> webhook, Supplier<AdminRou
                     if (outcome == CommandObserver.Outcome.ERROR) {
                         metrics.emit(EmbeddedMetrics.Metric.count("WebhookFailures", 1));
                     }
-                });
+                },
+                // charts (issue 16): drawn here, sent with sendPhoto as a call (a webhook answer cannot carry a file)
+                new Charts(new JFreeChartRenderer(), RateProviders.historicalRates(config.ingestion(), clock)));
         // Telegram redelivers an update only after a non-2xx or a timeout; the journal keeps one that was already
         // handled and answered from being answered twice.
         return new TelegramWebhook(secrets.require("TELEGRAM_WEBHOOK_SECRET"), new TelegramUpdateHandler(bot, client,

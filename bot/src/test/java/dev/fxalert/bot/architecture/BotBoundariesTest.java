@@ -34,6 +34,12 @@ class BotBoundariesTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "dev.fxalert.bot.app..",
                     "dev.fxalert.bot.polling..", "dev.fxalert.bot.console..");
 
+    /** charts (issue 16): only the chart adapter knows the drawing library and AWT; the conversation hands it data. */
+    @ArchTest
+    static final ArchRule onlyTheChartAdapterDraws = noClasses()
+            .that().resideOutsideOfPackage("dev.fxalert.bot.chart..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.jfree..", "java.awt..", "javax.imageio..");
+
     /** Metrics go through the pipeline's observers (PipelineMetrics, CommandObserver); only their adapter knows Micrometer. */
     @ArchTest
     static final ArchRule onlyTheMetricsAdapterKnowsMicrometer = noClasses()

@@ -160,7 +160,8 @@ class ChatBotTest {
                 + "  USD/KRW above 1,400 – paused, re-arms when back below 1,393");
         assertThat(reply.buttons()).containsExactly(List.of(
                 new Button("Resume " + alert.id(), "a:resume:" + alert.id()),
-                new Button("Delete " + alert.id(), "a:delete:" + alert.id())));
+                new Button("Delete " + alert.id(), "a:delete:" + alert.id())),
+                List.of(new Button("📈 USD/KRW", "chart:USDKRW:30d")));
     }
 
     @Test
@@ -173,9 +174,9 @@ class ChatBotTest {
         OutgoingMessage second = chat.send("/alerts 2");
 
         assertThat(first.text()).startsWith("Your alerts (page 1 of 2):").contains("\n10. ").doesNotContain("\n11. ");
-        assertThat(first.buttons()).hasSize(11).last().isEqualTo(List.of(new Button("Page 2 »", "alerts:p:2")));
+        assertThat(first.buttons()).hasSize(12).last().isEqualTo(List.of(new Button("Page 2 »", "alerts:p:2")));
         assertThat(second.text()).startsWith("Your alerts (page 2 of 2):").contains("\n11. ").contains("\n12. ");
-        assertThat(second.buttons()).hasSize(3).last().isEqualTo(List.of(new Button("« Page 1", "alerts:p:1")));
+        assertThat(second.buttons()).hasSize(4).last().isEqualTo(List.of(new Button("« Page 1", "alerts:p:1")));
         assertThat(chat.reply("/alerts 3")).isEqualTo("There is no page 3; your alerts fill 2 pages.\nExample: /alerts 2");
         assertThat(first.buttons()).allSatisfy(row -> row.forEach(button ->
                 assertThat(button.callbackData().getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThanOrEqualTo(64)));

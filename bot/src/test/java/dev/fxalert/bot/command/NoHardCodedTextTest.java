@@ -34,7 +34,9 @@ class NoHardCodedTextTest {
             "above", "over", "below", "under", "once", "to", "in", "into", "threshold", "amount", "alerts:p:",
             "timezone", "UTC", "settings", "set:lang:", "set:tz:",
             // metric labels (CommandObserver) and journal/log ids nobody reads as text
-            "unknown", "button", "tg:", "telegram-update-", "sources");
+            "unknown", "button", "tg:", "telegram-update-", "sources",
+            // charts (issue 16): the command, and the picture's file name
+            "chart", "chart-", ".png");
 
     /** Sources whose literals nobody reads: an operator's settings, and the zone names people may type. */
     private static final Set<String> NOT_TEXT = Set.of("TelegramApiUrl.java", "ZoneInput.java", "BotSettings.java");

@@ -20,8 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A MockWebServer playing the Telegram Bot API at its root, answering in the real JSON format: getUpdates
- * (long polling: holds the request briefly while nothing is queued), sendMessage, answerCallbackQuery,
- * setMyCommands and deleteWebhook. Records every call for assertions.
+ * (long polling: holds the request briefly while nothing is queued), sendMessage, sendPhoto (multipart/form-data,
+ * as Telegram takes an uploaded file: the text fields are recorded as the call's body, the file in {@link #photos()}),
+ * answerCallbackQuery, setMyCommands and deleteWebhook. Records every call for assertions.
  */
 public final class FakeBotApi implements AutoCloseable {
 
@@ -31,11 +32,16 @@ public final class FakeBotApi implements AutoCloseable {
     public record Call(String method, JsonNode body) {
     }
 
+    /** A file uploaded with sendPhoto: the chat, the caption and the bytes as sent. */
+    public record Photo(long chatId, String caption, String fileName, byte[] bytes) {
+    }
+
     private final ObjectMapper json = new ObjectMapper();
     private final MockWebServer server = new MockWebServer();
     /** Updates not yet confirmed by a getUpdates offset beyond them, by update id: Telegram's own bookkeeping. */
     private final TreeMap<Integer, String> unconfirmed = new TreeMap<>();
     private final ConcurrentLinkedQueue<Call> calls = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Photo> photos = new ConcurrentLinkedQueue<>();
     private final AtomicInteger updateIds = new AtomicInteger(1000);
     private final AtomicInteger messageIds = new AtomicInteger(1);
     private volatile String sendMessageFailure;
@@ -117,6 +123,11 @@ public final class FakeBotApi implements AutoCloseable {
         return matching;
     }
 
+    /** Every photo uploaded with sendPhoto, in order. */
+    public List<Photo> photos() {
+        return List.copyOf(photos);
+    }
+
     public List<String> sentTexts(long chatId) {
         return calls("sendMessage").stream()
                 .filter(call -> call.body().path("chat_id").asText().equals(Long.toString(chatId)))
@@ -164,6 +175,15 @@ public final class FakeBotApi implements AutoCloseable {
                         + ",\"is_bot\":true,\"first_name\":\"FX Alert\",\"username\":\"FxAlertBot\"},\"chat\":{\"id\":"
                         + body.path("chat_id").asText() + ",\"type\":\"private\"},\"date\":1764061201,\"text\":"
                         + quote(body.path("text").asText()) + "}");
+            case "sendphoto":
+                if (body.path("photo_file_name").isMissingNode()) {
+                    return error(400, "Bad Request: there is no photo in the request");
+                }
+                return ok("{\"message_id\":" + messageIds.incrementAndGet() + ",\"from\":{\"id\":" + BOT_ID
+                        + ",\"is_bot\":true,\"first_name\":\"FX Alert\",\"username\":\"FxAlertBot\"},\"chat\":{\"id\":"
+                        + body.path("chat_id").asText() + ",\"type\":\"private\"},\"date\":1764061201,\"photo\":[{"
+                        + "\"file_id\":\"AgACAgQAAxkDAAI\",\"file_unique_id\":\"AQAD\",\"width\":1080,\"height\":900}],"
+                        + "\"caption\":" + quote(body.path("caption").asText()) + "}");
             case "answercallbackquery":
             case "setmycommands":
             case "deletewebhook":
@@ -193,12 +213,60 @@ public final class FakeBotApi implements AutoCloseable {
     }
 
     private JsonNode readBody(RecordedRequest request) {
+        String contentType = request.getHeader("Content-Type");
+        if (contentType != null && contentType.startsWith("multipart/form-data")) {
+            return readMultipart(request, contentType);
+        }
         try {
             String text = request.getBody().readUtf8();
             return text.isEmpty() ? json.createObjectNode() : json.readTree(text);
         } catch (IOException e) {
             return json.createObjectNode();
         }
+    }
+
+    /**
+     * A multipart body as Telegram reads it: text parts become fields of the recorded body; the file part is kept
+     * in {@link #photos()} and named in the body as {@code <field>_file_name} and {@code <field>_bytes}.
+     */
+    private JsonNode readMultipart(RecordedRequest request, String contentType) {
+        com.fasterxml.jackson.databind.node.ObjectNode fields = json.createObjectNode();
+        String boundary = okhttp3.MediaType.get(contentType).parameter("boundary");
+        byte[] file = null;
+        String fileName = null;
+        try (okhttp3.MultipartReader reader = new okhttp3.MultipartReader(request.getBody(), boundary)) {
+            okhttp3.MultipartReader.Part part;
+            while ((part = reader.nextPart()) != null) {
+                String disposition = String.valueOf(part.headers().get("Content-Disposition"));
+                String name = attribute(disposition, "name");
+                String partFile = attribute(disposition, "filename");
+                if (partFile != null) {
+                    file = part.body().readByteArray();
+                    fileName = partFile;
+                    fields.put(name + "_file_name", partFile);
+                    fields.put(name + "_bytes", file.length);
+                } else {
+                    String value = part.body().readUtf8();
+                    fields.put(name, value);
+                    if (name.equals("reply_markup")) {
+                        fields.set(name, json.readTree(value));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (file != null) {
+            photos.add(new Photo(fields.path("chat_id").asLong(), fields.path("caption").asText(null), fileName, file));
+        }
+        return fields;
+    }
+
+    /** {@code name="x"} out of a Content-Disposition header, or null. */
+    private static String attribute(String disposition, String attribute) {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("(?:^|;)\\s*" + attribute + "=\"([^\"]*)\"")
+                .matcher(disposition);
+        return matcher.find() ? matcher.group(1) : null;
     }
 
     private int jsonInt(String body, String field) {

@@ -170,7 +170,27 @@ public enum Msg {
     SOURCE_RATE_BANK_BUY,
     SOURCE_RATE_BANK_SELL,
     FORMAT_CONDITION_KIND,
-    ALERT_PARSE_BANK_RATE_KRW_ONLY;
+    ALERT_PARSE_BANK_RATE_KRW_ONLY,
+    // --- charts (issue 16) ---
+    EXAMPLE_CHART,
+    MENU_CHART,
+    CHART_MISSING_PAIR,
+    CHART_BAD_PERIOD,
+    CHART_NO_HISTORY,
+    CHART_UNAVAILABLE,
+    CHART_PERIOD,
+    CHART_TITLE,
+    CHART_CAPTION,
+    CHART_LEGEND,
+    CHART_SINCE_ONLY,
+    CHART_NO_PAST_RATES,
+    CHART_LINE_ARMED,
+    CHART_LINE_FIRED,
+    CHART_LINE_PAUSED,
+    BUTTON_CHART,
+    BUTTON_CHART_PAIR,
+    BUTTON_CHART_PERIOD;
+
     /** The catalogue key, e.g. {@code alert.set} for {@code ALERT_SET}. */
     public String key() {
         return name().toLowerCase(Locale.ROOT).replace('_', '.');

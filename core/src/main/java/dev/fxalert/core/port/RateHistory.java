@@ -40,6 +40,14 @@ public interface RateHistory {
     /** Mid rates of the pair observed at or after {@code since}, newest first, at most {@code limit}. */
     List<Rate> recent(CurrencyPair pair, Instant since, int limit);
 
+    // --- charts (issue 16) ---
+
+    /**
+     * Every rate of the pair observed at or after {@code from} and before {@code to}, oldest first (rates observed
+     * at the same instant in append order): a chart's series. One range read by key on every store, never a scan.
+     */
+    List<Rate> between(CurrencyPair pair, Instant from, Instant to);
+
     /** Someone asked about this pair (e.g. /rate): ingestion fetches it for a while even without alerts. */
     void recordInterest(CurrencyPair pair, Instant at);
 

@@ -1275,6 +1275,50 @@ public abstract class StoreContractTest {
             assertThat(recent.get(0).value()).isEqualByComparingTo("1419");
         }
 
+        // --- charts (issue 16): a range of history ---
+
+        @Test
+        void betweenIsOldestFirstFromInclusiveToExclusiveForThatPairOnly() {
+            for (int i = 0; i < 6; i++) {
+                history().append(rateAt(USD_KRW, "14" + (10 + i), START.plus(Duration.ofDays(i))), "e" + i);
+            }
+            history().append(rateAt(EUR_USD, "1.08", START.plus(Duration.ofDays(2))), "e-other-pair");
+
+            List<Rate> range = history().between(USD_KRW, START.plus(Duration.ofDays(1)), START.plus(Duration.ofDays(4)));
+
+            assertThat(range).extracting(Rate::observedAt).containsExactly(
+                    START.plus(Duration.ofDays(1)), START.plus(Duration.ofDays(2)), START.plus(Duration.ofDays(3)));
+            assertThat(range.get(0).value()).isEqualByComparingTo("1411");
+            assertThat(history().between(USD_KRW, START.minus(Duration.ofDays(400)), START)).isEmpty();
+            assertThat(history().between(USD_JPY, START, START.plus(Duration.ofDays(10)))).isEmpty();
+        }
+
+        @Test
+        void betweenKeepsRatesOfOneObservationTimeInAppendOrder() {
+            Instant day = Instant.parse("2026-11-24T00:00:00Z");
+            history().append(rateAt(USD_KRW, "1390", day.minus(Duration.ofDays(1))), "e-z");
+            for (String value : List.of("1400", "1401", "1402")) {
+                // event ids sort against the append order on purpose
+                history().append(rateAt(USD_KRW, value, day), "e-" + (1500 - Integer.parseInt(value)));
+                clock.advance(Duration.ofSeconds(1));
+            }
+
+            assertThat(history().between(USD_KRW, day.minus(Duration.ofDays(2)), day.plusSeconds(1)))
+                    .extracting(Rate::value).extracting(BigDecimal::toPlainString)
+                    .containsExactly("1390", "1400", "1401", "1402");
+        }
+
+        @Test
+        void betweenReadsEveryPageOfALongRange() {
+            Instant from = START.minus(Duration.ofDays(3));
+            for (int i = 0; i < 72; i++) {
+                history().append(rateAt(USD_KRW, "1400." + i, from.plus(Duration.ofHours(i))), "h" + i);
+            }
+
+            assertThat(history().between(USD_KRW, from, START)).hasSize(72)
+                    .extracting(Rate::observedAt).isSorted();
+        }
+
         @Test
         void pairsOfInterestAreThoseAskedAboutSinceTheGivenTime() {
             history().recordInterest(USD_KRW, START);

@@ -363,7 +363,7 @@ public final class PacedSender implements PushSender, AutoCloseable {
                     moveChat(push, migrated.newChatId());
                     attempt.migrated = true;
                     attempt.message = new OutgoingMessage(migrated.newChatId(), attempt.message.text(),
-                            attempt.message.buttons());
+                            attempt.message.buttons(), attempt.message.photo()); // a chart stays a chart
                     requeue(attempt, now);
                 }
             } else {

@@ -7,6 +7,8 @@ import okhttp3.OkHttpClient;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
+import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.objects.ResponseParameters;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
@@ -15,6 +17,7 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
+import java.io.ByteArrayInputStream;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -24,7 +27,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Sends one message through the Bot API's {@code sendMessage}, exactly one HTTP request per call, and translates
+ * Sends one message through the Bot API's {@code sendMessage} ({@code sendPhoto} for a picture), exactly one HTTP
+ * request per call, and translates
  * Telegram's answer:
  * <ul>
  *   <li>429 to {@link DeliveryResult.RetryAfter} (Telegram's flood limit; it applies to the whole bot);</li>
@@ -81,7 +85,11 @@ public final class TelegramNotifier implements Notifier {
     @Override
     public DeliveryResult send(OutgoingMessage message) {
         try {
-            client.execute(toSendMessage(message));
+            if (message.hasPhoto()) {
+                client.execute(toSendPhoto(message));
+            } else {
+                client.execute(toSendMessage(message));
+            }
             return DeliveryResult.delivered();
         } catch (TelegramApiRequestException e) {
             return classify(e);
@@ -100,17 +108,36 @@ public final class TelegramNotifier implements Notifier {
                 .chatId(message.chatId())
                 .text(message.text());
         if (!message.buttons().isEmpty()) {
-            List<InlineKeyboardRow> rows = message.buttons().stream()
-                    .map(row -> new InlineKeyboardRow(row.stream()
-                            .map(button -> InlineKeyboardButton.builder()
-                                    .text(button.label())
-                                    .callbackData(button.callbackData())
-                                    .build())
-                            .toList()))
-                    .toList();
-            builder.replyMarkup(new InlineKeyboardMarkup(rows));
+            builder.replyMarkup(keyboard(message));
         }
         return builder.build();
+    }
+
+    /**
+     * A picture (charts, issue 16): {@code sendPhoto} as multipart/form-data with the bytes as the upload, the text
+     * as its caption. A fresh stream per call, so a retried message uploads the whole picture again.
+     */
+    static SendPhoto toSendPhoto(OutgoingMessage message) {
+        SendPhoto.SendPhotoBuilder<?, ?> builder = SendPhoto.builder()
+                .chatId(message.chatId())
+                .photo(new InputFile(new ByteArrayInputStream(message.photo().bytes()), message.photo().fileName()))
+                .caption(message.text());
+        if (!message.buttons().isEmpty()) {
+            builder.replyMarkup(keyboard(message));
+        }
+        return builder.build();
+    }
+
+    private static InlineKeyboardMarkup keyboard(OutgoingMessage message) {
+        List<InlineKeyboardRow> rows = message.buttons().stream()
+                .map(row -> new InlineKeyboardRow(row.stream()
+                        .map(button -> InlineKeyboardButton.builder()
+                                .text(button.label())
+                                .callbackData(button.callbackData())
+                                .build())
+                        .toList()))
+                .toList();
+        return new InlineKeyboardMarkup(rows);
     }
 
     private static DeliveryResult classify(TelegramApiRequestException e) {

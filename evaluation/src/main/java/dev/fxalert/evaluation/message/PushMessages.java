@@ -3,6 +3,8 @@ package dev.fxalert.evaluation.message;
 import dev.fxalert.core.domain.Alert;
 import dev.fxalert.core.domain.AlertCallback;
 import dev.fxalert.core.domain.AlertMode;
+import dev.fxalert.core.domain.ChartCallback;
+import dev.fxalert.core.domain.ChartPeriod;
 import dev.fxalert.core.domain.Direction;
 import dev.fxalert.core.domain.Firing;
 import dev.fxalert.core.i18n.Messages;
@@ -19,7 +21,8 @@ import java.util.Objects;
 /**
  * The push for a fired alert: pair, new rate, threshold and direction, what the rate is (the same words as /rate:
  * {@link RateTexts}, e.g. "ECB reference rate, 2026-11-25 16:00 CET"), the owner's
- * note, and buttons to re-arm, pause or delete the alert (handled by the bot through {@link AlertCallback}).
+ * note, and buttons to re-arm, pause or delete the alert (handled by the bot through {@link AlertCallback}) and one
+ * for the pair's chart ({@link ChartCallback}).
  * Texts come from the same catalogues as the bot's replies ({@link Messages}), so numbers read alike in both.
  * Plain text: a note can never break formatting. A publication's time is in its publisher's zone (it names the
  * table); any other observation time is in the owner's zone, with its abbreviation.
@@ -53,7 +56,8 @@ public final class PushMessages {
         } else {
             text.append(messages.text(Msg.PUSH_FIRED_ONCE, alert.id()));
         }
-        return new OutgoingMessage(alert.owner().chatId(), text.toString(), List.of(buttons(alert.id(), messages)));
+        return new OutgoingMessage(alert.owner().chatId(), text.toString(), List.of(buttons(alert.id(), messages),
+                List.of(chartButton(alert, messages))));
     }
 
     /** The catalogues' {@code select} keyword for a direction. */
@@ -66,6 +70,12 @@ public final class PushMessages {
                 button(messages.text(Msg.BUTTON_REARM), AlertCallback.Action.REARM, alertId),
                 button(messages.text(Msg.BUTTON_PAUSE), AlertCallback.Action.PAUSE, alertId),
                 button(messages.text(Msg.BUTTON_DELETE), AlertCallback.Action.DELETE, alertId));
+    }
+
+    /** charts (issue 16): the pair's 30-day chart with this alert's threshold on it. */
+    private static OutgoingMessage.Button chartButton(Alert alert, Messages messages) {
+        return new OutgoingMessage.Button(messages.text(Msg.BUTTON_CHART),
+                new ChartCallback(alert.pair(), ChartPeriod.DEFAULT).encode());
     }
 
     private static OutgoingMessage.Button button(String label, AlertCallback.Action action, String alertId) {

@@ -267,6 +267,21 @@ class PacedSenderTest {
     }
 
     @Test
+    void aChartSentToAnUpgradedGroupIsStillAPictureAtItsNewChatId() {
+        // charts (issue 16): a reply with a photo keeps it when resent to the supergroup
+        User group = store.user(-75, "en");
+        Push chart = new Push("chartxyz", group.id(), "reply-1", START, OutgoingMessage.photo(-75,
+                new OutgoingMessage.Photo(new byte[]{(byte) 0x89, 'P', 'N', 'G'}, "chart-USDKRW-30d.png"),
+                "USD/KRW, 30 days", List.of()));
+        notifier.script(-75, new DeliveryResult.ChatMigrated(-100075));
+
+        sender.send(List.of(chart));
+
+        assertThat(notifier.sent()).extracting(s -> s.message().chatId()).containsExactly(-75L, -100075L);
+        assertThat(notifier.sent().get(1).message().photo()).isEqualTo(chart.message().photo());
+    }
+
+    @Test
     void aSecondMigrationAnswerForOnePushEndsIt() {
         User group = store.user(-73, "en");
         Push push = pendingPush(group, "nnnnnnnn");

@@ -108,10 +108,14 @@ class PushMessagesTest {
     void buttonsCarryAlertCallbacksTheBotDecodes() {
         OutgoingMessage message = messages.fired(fired(Direction.ABOVE, "1400", "1401", AlertMode.ONCE, null), "en");
 
-        assertThat(message.buttons()).hasSize(1);
+        assertThat(message.buttons()).hasSize(2);
         assertThat(message.buttons().get(0)).extracting(b -> AlertCallback.decode(b.callbackData())).containsExactly(
                 new AlertCallback(AlertCallback.Action.REARM, "k3m9x2qa"),
                 new AlertCallback(AlertCallback.Action.PAUSE, "k3m9x2qa"),
                 new AlertCallback(AlertCallback.Action.DELETE, "k3m9x2qa"));
+        // charts (issue 16): the pair's 30-day chart
+        assertThat(message.buttons().get(1)).extracting(b -> dev.fxalert.core.domain.ChartCallback.decode(b.callbackData()))
+                .containsExactly(new dev.fxalert.core.domain.ChartCallback(
+                        dev.fxalert.core.domain.CurrencyPair.of("USD", "KRW"), dev.fxalert.core.domain.ChartPeriod.MONTH));
     }
 }

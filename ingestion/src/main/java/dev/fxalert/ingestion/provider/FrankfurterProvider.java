@@ -2,10 +2,14 @@ package dev.fxalert.ingestion.provider;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fxalert.core.domain.CurrencyPair;
+import dev.fxalert.core.domain.Numbers;
+import dev.fxalert.core.domain.Rate;
+import dev.fxalert.core.port.HistoricalRates;
 import dev.fxalert.core.port.RateProvider;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,8 +30,12 @@ import java.util.Set;
  * One unknown code fails the WHOLE request with HTTP 404 {@code {"message":"not found"}}, so callers ask only for
  * codes of its catalogue: {@code GET {base}/v1/currencies} ({@code {"AUD":"Australian Dollar",...}}), read at most
  * once a day, with the shipped list standing in until then.
+ * <p>
+ * Past rates (charts, issue 16): {@code GET {base}/v1/2025-11-25..2026-11-24?base=USD&symbols=KRW} answers
+ * {@code {"amount":1.0,"base":"USD","start_date":"2025-11-25","end_date":"2026-11-24","rates":{"2025-11-25":{"KRW":1468.35},...}}},
+ * one entry per ECB working day.
  */
-public final class FrankfurterProvider implements RateProvider {
+public final class FrankfurterProvider implements RateProvider, HistoricalRates {
 
     public static final String NAME = "frankfurter";
     private static final ZoneId ECB_ZONE = ZoneId.of("Europe/Berlin");
@@ -106,6 +114,57 @@ public final class FrankfurterProvider implements RateProvider {
             }
         }
         return result;
+    }
+
+    // --- past rates (issue 16) ---
+
+    @Override
+    public boolean quotes(CurrencyPair pair) {
+        Set<String> known = currencies.current();
+        return known.contains(pair.base()) && known.contains(pair.quote());
+    }
+
+    /** The time series endpoint; a day whose rate is missing or not a positive number is left out. */
+    @Override
+    public List<Rate> daily(CurrencyPair pair, LocalDate from, LocalDate to) {
+        HttpUrl url = baseUrl.newBuilder()
+                .addPathSegments("v1/" + from + ".." + to)
+                .addQueryParameter("base", pair.base())
+                .addEncodedQueryParameter("symbols", pair.quote())
+                .build();
+        String description = "time series " + pair;
+        JsonNode body = http.getJson(url, description);
+        String answeredBase = body.path("base").asText("");
+        if (!answeredBase.equalsIgnoreCase(pair.base())) {
+            throw http.failure(FailureKind.MALFORMED_RESPONSE, description + " answered base '" + answeredBase + "'");
+        }
+        JsonNode days = body.path("rates");
+        if (!days.isObject()) {
+            throw http.failure(FailureKind.MALFORMED_RESPONSE, description + " answered no 'rates' object");
+        }
+        List<Rate> rates = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> day : days.properties()) {
+            Instant observedAt = observedAt(day.getKey(), description);
+            String text = ProviderHttp.decimalText(day.getValue().get(pair.quote()));
+            BigDecimal value = positive(text);
+            if (value != null) {
+                rates.add(new Rate(pair, value, NAME, observedAt));
+            }
+        }
+        rates.sort(java.util.Comparator.comparing(Rate::observedAt));
+        return rates;
+    }
+
+    private static BigDecimal positive(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            BigDecimal value = new BigDecimal(text);
+            return value.signum() > 0 && Numbers.isWithinBounds(value) ? value : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private Instant observedAt(String date, String description) {

@@ -50,6 +50,15 @@ public final class InMemoryRateHistory implements RateHistory {
     }
 
     @Override
+    public List<Rate> between(CurrencyPair pair, Instant from, Instant to) {
+        // Stable sort: equal observation times stay in append order.
+        return byEventId.values().stream()
+                .filter(r -> r.pair().equals(pair) && !r.observedAt().isBefore(from) && r.observedAt().isBefore(to))
+                .sorted(Comparator.comparing(Rate::observedAt))
+                .toList();
+    }
+
+    @Override
     public void recordInterest(CurrencyPair pair, Instant at) {
         interest.merge(pair, at, (a, b) -> a.isAfter(b) ? a : b);
     }

@@ -169,6 +169,29 @@ final class DynamoDbRateHistory implements RateHistory {
                         .build(), limit);
     }
 
+    /**
+     * One key-range query: a sort key is {@code <fixed-width time>#<eventId>}, so every key of a rate observed at
+     * {@code from} sorts after the bare time, and every key of a rate observed at {@code to} after the bare time too
+     * (excluded by BETWEEN's upper bound). Ties are put in append order here, as {@link #NEWEST_FIRST} does.
+     */
+    @Override
+    public List<Rate> between(CurrencyPair pair, Instant from, Instant to) {
+        Objects.requireNonNull(pair, "pair");
+        if (!from.isBefore(to)) {
+            return List.of();
+        }
+        List<Map<String, AttributeValue>> items = reads.query(QueryRequest.builder().tableName(table)
+                .keyConditionExpression("#pair = :pair AND #sort BETWEEN :from AND :to")
+                .expressionAttributeNames(Map.of("#pair", PAIR, "#sort", SORT))
+                .expressionAttributeValues(Map.of(":pair", s(pair.toString()),
+                        ":from", s(SortableInstants.format(from)), ":to", s(SortableInstants.format(to))))
+                .build());
+        return items.stream().sorted(NEWEST_FIRST.reversed())
+                .map(item -> new Rate(pair, decimal(item, VALUE), string(item, PROVIDER),
+                        AttributeValues.instant(item, OBSERVED_AT)))
+                .toList();
+    }
+
     @Override
     public void recordInterest(CurrencyPair pair, Instant at) {
         Objects.requireNonNull(pair, "pair");

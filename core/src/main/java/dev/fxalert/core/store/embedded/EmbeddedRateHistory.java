@@ -58,6 +58,14 @@ final class EmbeddedRateHistory implements RateHistory {
     }
 
     @Override
+    public List<Rate> between(CurrencyPair pair, Instant from, Instant to) {
+        // The (pair, observed_at) index makes this a range read.
+        return jdbc.query("SELECT pair, rate, provider, observed_at FROM rate_history WHERE pair = ? "
+                + "AND observed_at >= ? AND observed_at < ? ORDER BY observed_at, appended", EmbeddedRateHistory::toRate,
+                pair, from, to);
+    }
+
+    @Override
     public void recordInterest(CurrencyPair pair, Instant at) {
         // Keep the latest time: an older record arriving late must not hide a newer one.
         int updated = jdbc.update("UPDATE pair_interest SET last_asked_at = GREATEST(last_asked_at, ?) WHERE pair = ?",

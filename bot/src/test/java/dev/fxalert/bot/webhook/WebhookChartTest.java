@@ -1,0 +1,92 @@
+package dev.fxalert.bot.webhook;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import dev.fxalert.bot.telegram.FakeBotApi;
+import dev.fxalert.core.domain.CurrencyPair;
+import dev.fxalert.core.domain.Rate;
+import dev.fxalert.core.store.embedded.EmbeddedStoreConfig;
+import dev.fxalert.core.store.embedded.EmbeddedStores;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * charts (issue 16) in the webhook Lambda as wired for AWS: the function draws the chart and sends it with a
+ * sendPhoto call (an HTTP answer to Telegram's webhook cannot carry a file); its first chart of a pair asks
+ * Frankfurter's time series at FRANKFURTER_BASE_URL.
+ */
+class WebhookChartTest {
+
+    private static final long CHAT = 6060L;
+
+    @TempDir
+    Path dir;
+    private FakeBotApi api;
+    private MockWebServer frankfurter;
+    private EmbeddedStores stores;
+    private WebhookHandler handler;
+
+    @BeforeEach
+    void wire() throws Exception {
+        api = new FakeBotApi();
+        frankfurter = new MockWebServer();
+        frankfurter.start();
+        stores = EmbeddedStores.open(new EmbeddedStoreConfig(dir.resolve("fx-alert.db"), 50), Clock.systemUTC());
+        handler = new WebhookHandler(WebhookWiring.webhook(Map.of(
+                "TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN,
+                "TELEGRAM_WEBHOOK_SECRET", "s",
+                "TELEGRAM_API_URL", api.baseUrl(),
+                "FRANKFURTER_BASE_URL", frankfurter.url("/").toString()), stores));
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        stores.close();
+        frankfurter.shutdown();
+        api.close();
+    }
+
+    @Test
+    void theFunctionDrawsTheChartAndSendsItAsASendPhotoCall() throws Exception {
+        Instant now = Instant.now();
+        stores.rateHistory().append(new Rate(CurrencyPair.of("USD", "KRW"), new BigDecimal("1427.78"), "frankfurter",
+                now.minus(Duration.ofHours(2))), "live-1");
+        LocalDate day = now.atZone(ZoneOffset.UTC).toLocalDate().minusDays(20);
+        frankfurter.enqueue(new MockResponse().addHeader("Content-Type", "application/json").setBody(
+                "{\"amount\":1.0,\"base\":\"USD\",\"start_date\":\"" + day + "\",\"end_date\":\"" + day.plusDays(1)
+                        + "\",\"rates\":{\"" + day + "\":{\"KRW\":1450.31},\"" + day.plusDays(1) + "\":{\"KRW\":1446.27}}}"));
+
+        int status = handler.handleRequest(APIGatewayV2HTTPEvent.builder()
+                .withRawPath("/telegram/webhook")
+                .withHeaders(Map.of("x-telegram-bot-api-secret-token", "s"))
+                .withBody(FakeBotApi.messageUpdate(1, CHAT, "Ara", "/chart USD KRW"))
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("POST")
+                                .withPath("/telegram/webhook").build()).build())
+                .build(), null).getStatusCode();
+
+        assertThat(status).isEqualTo(200);
+        assertThat(frankfurter.takeRequest().getPath()).startsWith("/v1/").endsWith("?base=USD&symbols=KRW");
+        assertThat(api.photos()).singleElement().satisfies(photo -> {
+            assertThat(photo.chatId()).isEqualTo(CHAT);
+            assertThat(photo.caption()).startsWith("USD/KRW, 30 days\nLatest: 1,427.78 (frankfurter, ");
+            assertThat(photo.bytes()).startsWith(0x89, 'P', 'N', 'G');
+        });
+        assertThat(stores.rateHistory().between(CurrencyPair.of("USD", "KRW"), now.minus(Duration.ofDays(30)), now))
+                .hasSize(3);
+    }
+}
