@@ -123,7 +123,8 @@ public final class TelegramUpdateHandler {
             Optional<IncomingMessage> message = TelegramMessages.message(update);
             if (message.isPresent()) {
                 List<OutgoingMessage> replies = bot.handle(message.get());
-                if (leaveOneCall && replies.size() == 1) {
+                // A photo is an upload (multipart): it cannot ride in the webhook's JSON answer, so it is a call.
+                if (leaveOneCall && replies.size() == 1 && !replies.get(0).hasPhoto()) {
                     return Optional.of(TelegramMessages.reply(replies.get(0)));
                 }
                 replies.forEach(this::reply);

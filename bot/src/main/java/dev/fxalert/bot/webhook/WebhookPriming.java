@@ -54,7 +54,8 @@ final class WebhookPriming {
                     new BotSettings(BOT_USERNAME, config.bot().commandsPerMinute(), config.bot().rateFreshness()),
                     config.ingestion(), config.catalogue(), config.admin());
             WebhookHandler handler = new WebhookHandler(WebhookWiring.webhook(primer, madeUp, stores, clock),
-                    LambdaAdminWiring.aws().wire(config.admin(), madeUp, stores, clock));
+                    LambdaAdminWiring.aws().wire(config.admin(), madeUp, stores,
+                            WebhookWiring.rateSources(config, stores, clock), clock));
             handler.handleRequest(post(TelegramWebhook.PATH,
                     Map.of(TelegramWebhook.SECRET_HEADER.toLowerCase(Locale.ROOT), MADE_UP_SECRET), UPDATE), null);
             for (Language language : Language.values()) {

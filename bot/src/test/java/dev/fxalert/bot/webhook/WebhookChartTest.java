@@ -7,6 +7,7 @@ import dev.fxalert.core.domain.Rate;
 import dev.fxalert.core.store.embedded.EmbeddedStoreConfig;
 import dev.fxalert.core.store.embedded.EmbeddedStores;
 import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.RecordedRequest;
 import okhttp3.mockwebserver.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -80,7 +82,9 @@ class WebhookChartTest {
                 .build(), null).getStatusCode();
 
         assertThat(status).isEqualTo(200);
-        assertThat(frankfurter.takeRequest().getPath()).startsWith("/v1/").endsWith("?base=USD&symbols=KRW");
+        RecordedRequest backfill = frankfurter.takeRequest(10, TimeUnit.SECONDS); // never wait forever
+        assertThat(backfill).as("the backfill's request to Frankfurter").isNotNull();
+        assertThat(backfill.getPath()).startsWith("/v1/").endsWith("?base=USD&symbols=KRW");
         assertThat(api.photos()).singleElement().satisfies(photo -> {
             assertThat(photo.chatId()).isEqualTo(CHAT);
             assertThat(photo.caption()).startsWith("USD/KRW, 30 days\nLatest: 1,427.78 (frankfurter, ");

@@ -59,8 +59,9 @@ final class EmbeddedRateHistory implements RateHistory {
 
     @Override
     public List<Rate> between(CurrencyPair pair, Instant from, Instant to) {
-        // The (pair, observed_at) index makes this a range read.
-        return jdbc.query("SELECT pair, rate, provider, observed_at FROM rate_history WHERE pair = ? "
+        // The (pair, rate_kind, observed_at) index makes this a range read; a chart shows the mid rate only.
+        return jdbc.query("SELECT pair, rate_kind, rate, provider, observed_at FROM rate_history WHERE pair = ? "
+                + "AND rate_kind = 'MID' "
                 + "AND observed_at >= ? AND observed_at < ? ORDER BY observed_at, appended", EmbeddedRateHistory::toRate,
                 pair, from, to);
     }
