@@ -22,6 +22,7 @@ public final class BotMenu {
             new Entry("pause", Msg.MENU_PAUSE, Msg.EXAMPLE_PAUSE),
             new Entry("resume", Msg.MENU_RESUME, Msg.EXAMPLE_RESUME),
             new Entry("delete", Msg.MENU_DELETE, Msg.EXAMPLE_DELETE),
+            new Entry("share", Msg.MENU_SHARE, Msg.EXAMPLE_SHARE), // copy-an-alert links (issue 16)
             new Entry("settings", Msg.MENU_SETTINGS, Msg.EXAMPLE_SETTINGS),
             new Entry("lang", Msg.MENU_LANG, Msg.EXAMPLE_LANG),
             new Entry("timezone", Msg.MENU_TIMEZONE, Msg.EXAMPLE_TIMEZONE),

@@ -18,6 +18,10 @@ public final class ButtonCommands {
                     ? "resume" : callback.action().name().toLowerCase(Locale.ROOT);
             return Optional.of("/" + verb + " " + callback.alertId());
         }
+        Optional<AlertRequest> copy = AlertLink.decodeCreate(callbackData);
+        if (copy.isPresent()) {
+            return Optional.of(AlertLink.command(copy.get()));
+        }
         int page = AlertsView.decodePage(callbackData);
         return page > 0 ? Optional.of("/alerts " + page) : SettingsCommand.commandFor(callbackData);
     }

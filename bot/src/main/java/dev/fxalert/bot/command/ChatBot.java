@@ -37,6 +37,8 @@ public final class ChatBot {
     private final BotSettings settings;
     private final Map<String, CommandHandler> handlers = new LinkedHashMap<>();
     private final SettingsCommand settingsCommand;
+    private final AlertCommand alertCommand;
+    private final ShareCommand shareCommand;
     private final CommandObserver observer;
 
     /** @param catalogue the currencies the configured rate sources quote: what /alert accepts and /currencies lists */
@@ -76,7 +78,8 @@ public final class ChatBot {
         RateQuotes quotes = new RateQuotes(history, lookup, clock, settings.rateFreshness());
         register(new StartCommand());
         register(new HelpCommand());
-        register(new AlertCommand(alerts, quotes, catalogue, clock));
+        this.alertCommand = new AlertCommand(alerts, quotes, catalogue, clock);
+        register(alertCommand);
         register(new AlertsCommand(alerts));
         register(new AlertActionCommand(AlertCallback.Action.PAUSE, actions));
         register(new AlertActionCommand(AlertCallback.Action.RESUME, actions));
@@ -90,6 +93,9 @@ public final class ChatBot {
         this.settingsCommand = new SettingsCommand(users, clock);
         register(settingsCommand);
         register(new SourcesCommand(report));
+        // Copy-an-alert links (issue 16).
+        this.shareCommand = new ShareCommand(alerts, settings.botUsername());
+        register(shareCommand);
     }
 
     private void register(CommandHandler handler) {
@@ -180,9 +186,14 @@ public final class ChatBot {
                     case PAUSE -> actions.pause(messages, user.id(), action.alertId());
                     case RESUME, REARM -> actions.resume(messages, user.id(), action.alertId());
                     case DELETE -> actions.delete(messages, user.id(), action.alertId());
+                    case SHARE -> shareCommand.text(messages, user.id(), action.alertId());
                 };
                 observe("button", CommandObserver.Outcome.OK);
                 return new CallbackOutcome(firstSentence(text), List.of(OutgoingMessage.text(chatId, text)));
+            }
+            Optional<AlertRequest> copy = AlertLink.decodeCreate(callback.data());
+            if (copy.isPresent()) {
+                return copy(messages, user, chatId, copy.get());
             }
             Optional<OutgoingMessage> settings = settingsCommand.press(user, chatId, callback.data());
             if (settings.isPresent()) {
@@ -206,6 +217,21 @@ public final class ChatBot {
             log.error("Button press in chat {} failed", chatId, e);
             observe("button", CommandObserver.Outcome.ERROR);
             return CallbackOutcome.answerOnly(messages.text(Msg.CHAT_INTERNAL_ERROR));
+        }
+    }
+
+    /** The button that creates a shared alert for the presser: what /alert with the same request would do. */
+    private CallbackOutcome copy(Messages messages, User user, long chatId, AlertRequest request) {
+        try {
+            OutgoingMessage reply = alertCommand.create(user, chatId, messages, request, null);
+            observe("button", CommandObserver.Outcome.OK);
+            return new CallbackOutcome(firstSentence(reply.text()), List.of(reply));
+        } catch (AlertLimitExceededException e) {
+            observe("button", CommandObserver.Outcome.REFUSED);
+            return new CallbackOutcome("", List.of(OutgoingMessage.text(chatId, messages.text(e))));
+        } catch (InvalidInputException e) {
+            observe("button", CommandObserver.Outcome.REFUSED);
+            return new CallbackOutcome("", List.of(OutgoingMessage.text(chatId, messages.text(e))));
         }
     }
 

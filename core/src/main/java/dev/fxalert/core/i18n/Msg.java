@@ -165,7 +165,15 @@ public enum Msg {
     PUSH_SOURCE,
     PUSH_NOTE,
     PUSH_REARMS,
-    PUSH_FIRED_ONCE;
+    PUSH_FIRED_ONCE,
+    // Copy-an-alert links (issue 16, share16)
+    EXAMPLE_SHARE,
+    MENU_SHARE,
+    SHARE_LINK,
+    SHARE_COMMAND,
+    START_SHARED_ALERT,
+    BUTTON_SHARE,
+    BUTTON_COPY_ALERT;
     /** The catalogue key, e.g. {@code alert.set} for {@code ALERT_SET}. */
     public String key() {
         return name().toLowerCase(Locale.ROOT).replace('_', '.');

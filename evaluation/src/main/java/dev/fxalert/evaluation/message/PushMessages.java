@@ -16,7 +16,7 @@ import java.util.Objects;
 
 /**
  * The push for a fired alert: pair, new rate, threshold and direction, provider and observation time, the owner's
- * note, and buttons to re-arm, pause or delete the alert (handled by the bot through {@link AlertCallback}).
+ * note, and buttons to re-arm, pause, delete or share the alert (handled by the bot through {@link AlertCallback}).
  * Texts come from the same catalogues as the bot's replies ({@link Messages}), so numbers read alike in both.
  * Plain text: a note can never break formatting. The time is in the owner's zone, with its abbreviation.
  */
@@ -48,7 +48,8 @@ public final class PushMessages {
         } else {
             text.append(messages.text(Msg.PUSH_FIRED_ONCE, alert.id()));
         }
-        return new OutgoingMessage(alert.owner().chatId(), text.toString(), List.of(buttons(alert.id(), messages)));
+        return new OutgoingMessage(alert.owner().chatId(), text.toString(), List.of(buttons(alert.id(), messages),
+                List.of(button(messages.text(Msg.BUTTON_SHARE), AlertCallback.Action.SHARE, alert.id()))));
     }
 
     /** The catalogues' {@code select} keyword for a direction. */

@@ -89,10 +89,13 @@ class PushMessagesTest {
     void buttonsCarryAlertCallbacksTheBotDecodes() {
         OutgoingMessage message = messages.fired(fired(Direction.ABOVE, "1400", "1401", AlertMode.ONCE, null), "en");
 
-        assertThat(message.buttons()).hasSize(1);
+        assertThat(message.buttons()).hasSize(2);
         assertThat(message.buttons().get(0)).extracting(b -> AlertCallback.decode(b.callbackData())).containsExactly(
                 new AlertCallback(AlertCallback.Action.REARM, "k3m9x2qa"),
                 new AlertCallback(AlertCallback.Action.PAUSE, "k3m9x2qa"),
                 new AlertCallback(AlertCallback.Action.DELETE, "k3m9x2qa"));
+        // Copy-an-alert links (issue 16): the bot answers the Share press with the link.
+        assertThat(message.buttons().get(1)).extracting(b -> AlertCallback.decode(b.callbackData())).containsExactly(
+                new AlertCallback(AlertCallback.Action.SHARE, "k3m9x2qa"));
     }
 }
