@@ -4,6 +4,7 @@ import dev.fxalert.core.i18n.Messages;
 import dev.fxalert.core.i18n.Msg;
 
 import java.util.List;
+import java.util.Set;
 
 /** The commands people see in Telegram's menu (published with setMyCommands at start-up) and in /help. */
 public final class BotMenu {
@@ -29,7 +30,18 @@ public final class BotMenu {
             new Entry("help", Msg.MENU_HELP, Msg.EXAMPLE_HELP),
             new Entry("start", Msg.MENU_START, Msg.EXAMPLE_START));
 
+    /**
+     * Group alerts belong to the group (issue 16): in a group these change its alerts, so only its administrators
+     * may use them, and the menu group members see leaves them out ({@link #forGroupMembers()}).
+     */
+    public static final Set<String> GROUP_ADMIN_COMMANDS = Set.of("alert", "pause", "resume", "delete");
+
     private BotMenu() {
+    }
+
+    /** The menu for members of a group who are not its administrators. */
+    public static List<Entry> forGroupMembers() {
+        return ENTRIES.stream().filter(entry -> !GROUP_ADMIN_COMMANDS.contains(entry.command())).toList();
     }
 
     static String helpText(Messages messages) {

@@ -2,10 +2,13 @@ package dev.fxalert.bot.telegram;
 
 import dev.fxalert.evaluation.delivery.TelegramNotifier;
 
+import dev.fxalert.bot.command.CachedChatAdministrators;
 import dev.fxalert.bot.command.CallbackOutcome;
+import dev.fxalert.bot.command.ChatMembershipChange;
 import dev.fxalert.bot.command.ChatBot;
 import dev.fxalert.bot.command.IncomingCallback;
 import dev.fxalert.bot.command.IncomingMessage;
+import dev.fxalert.core.port.ChatAdministrators;
 import dev.fxalert.core.port.DeliveryResult;
 import dev.fxalert.core.port.Notifier;
 import dev.fxalert.core.port.OutgoingMessage;
@@ -31,6 +34,8 @@ public final class TelegramUpdateHandler {
     private final TelegramClient client;
     private final Notifier replies;
     private final AnsweredUpdates answered;
+    /** Who administers a group, asked only when a member changes its alerts (issue 16). */
+    private final ChatAdministrators administrators;
 
     /** Replies sent directly, one request each (the webhook Lambda: no shared sender in that function). */
     public TelegramUpdateHandler(ChatBot bot, TelegramClient client) {
@@ -48,14 +53,21 @@ public final class TelegramUpdateHandler {
      */
     public TelegramUpdateHandler(ChatBot bot, TelegramClient client, Notifier replies, UpdateJournal journal,
                                  Clock clock) {
-        this(bot, client, replies, new AnsweredUpdates(journal, clock));
+        this(bot, client, replies, new AnsweredUpdates(journal, clock), clock);
     }
 
     private TelegramUpdateHandler(ChatBot bot, TelegramClient client, Notifier replies, AnsweredUpdates answered) {
+        this(bot, client, replies, answered, Clock.systemUTC());
+    }
+
+    private TelegramUpdateHandler(ChatBot bot, TelegramClient client, Notifier replies, AnsweredUpdates answered,
+                                  Clock clock) {
         this.bot = bot;
         this.client = client;
         this.replies = replies;
         this.answered = answered;
+        this.administrators = new CachedChatAdministrators(new TelegramChatAdministrators(client), clock,
+                CachedChatAdministrators.DEFAULT_TTL);
     }
 
     /**
@@ -76,14 +88,19 @@ public final class TelegramUpdateHandler {
         try {
             Optional<IncomingMessage> message = TelegramMessages.message(update);
             if (message.isPresent()) {
-                bot.handle(message.get()).forEach(this::reply);
+                bot.handle(message.get(), administrators).forEach(this::reply);
                 return;
             }
             Optional<IncomingCallback> callback = TelegramMessages.callback(update);
             if (callback.isPresent()) {
-                CallbackOutcome outcome = bot.handle(callback.get());
+                CallbackOutcome outcome = bot.handle(callback.get(), administrators);
                 answer(callback.get().callbackId(), outcome.answer());
                 outcome.messages().forEach(this::reply);
+                return;
+            }
+            Optional<ChatMembershipChange> membership = TelegramMessages.membership(update);
+            if (membership.isPresent()) {
+                bot.handle(membership.get()).forEach(this::reply);
                 return;
             }
             log.debug("Ignoring update {}: neither a text message nor a button press", update.getUpdateId());

@@ -35,8 +35,9 @@ class NoHardCodedTextTest {
             "timezone", "UTC", "settings", "set:lang:", "set:tz:",
             // metric labels (CommandObserver) and journal/log ids nobody reads as text
             "unknown", "button", "tg:", "telegram-update-", "sources",
-            // see and share (issue 16)
-            "share");
+            // see and share (issue 16): the command, Telegram's chat member statuses and update types
+            "share", "restricted", "left", "kicked", "creator", "administrator", "message", "callback_query",
+            "inline_query", "my_chat_member");
 
     /** Sources whose literals nobody reads: an operator's settings, and the zone names people may type. */
     private static final Set<String> NOT_TEXT = Set.of("TelegramApiUrl.java", "ZoneInput.java", "BotSettings.java",

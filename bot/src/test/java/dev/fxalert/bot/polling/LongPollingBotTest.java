@@ -81,11 +81,26 @@ class LongPollingBotTest {
     @Test
     void publishesTheCommandMenuAtStartUp() {
         List<FakeBotApi.Call> menus = api.calls("setMyCommands");
-        assertThat(menus).hasSize(2);
+        // Per language: private chats (default scope), group members, group administrators (issue 16).
+        assertThat(menus).hasSize(6);
         assertThat(menus.get(0).body().path("commands").findValuesAsText("command"))
                 .contains("start", "alert", "alerts", "rate", "convert", "pause", "resume", "delete", "help", "lang");
-        assertThat(menus.get(1).body().path("language_code").asText()).isEqualTo("ko");
-        assertThat(menus.get(1).body().path("commands").findValuesAsText("description")).contains("내 알림 목록");
+        assertThat(menus.get(1).body().at("/scope/type").asText()).isEqualTo("all_group_chats");
+        assertThat(menus.get(1).body().path("commands").findValuesAsText("command"))
+                .contains("rate", "convert", "alerts", "share").doesNotContain("alert", "pause", "resume", "delete");
+        assertThat(menus.get(2).body().at("/scope/type").asText()).isEqualTo("all_chat_administrators");
+        assertThat(menus.get(2).body().path("commands").findValuesAsText("command")).contains("alert", "delete");
+        assertThat(menus.get(3).body().path("language_code").asText()).isEqualTo("ko");
+        assertThat(menus.get(3).body().path("commands").findValuesAsText("description")).contains("내 알림 목록");
+        assertThat(menus.get(4).body().path("language_code").asText()).isEqualTo("ko");
+        assertThat(menus.get(4).body().at("/scope/type").asText()).isEqualTo("all_group_chats");
+    }
+
+    @Test
+    void asksForTheUpdateTypesTheBotHandles() {
+        await().atMost(PATIENCE).until(() -> !api.calls("getUpdates").isEmpty());
+
+        assertThat(api.calls("getUpdates").get(0).body().path("allowed_updates").toString()).isEqualTo("[\"message\",\"callback_query\",\"inline_query\",\"my_chat_member\"]");
     }
 
     @Test

@@ -21,13 +21,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 16 through the webhook against the fake Bot API (Telegram's JSON both ways): copy-an-alert links.
+ * Issue 16 through the webhook against the fake Bot API (Telegram's JSON both ways): copy-an-alert links, group
+ * alerts that belong to the group (admins only, supergroup migration, the bot removed and added back).
  */
 class SeeAndShareWebhookTest {
 
     private static final String SECRET = "s3cret-webhook-token";
     private static final long MINA = 4242L;
     private static final long JUN = 5353L;
+    private static final long GROUP = -4001L;
+    private static final long SUPERGROUP = -1004001L;
+    private static final long OWNER = 777L;
 
     @TempDir
     Path dir;
@@ -135,5 +139,94 @@ class SeeAndShareWebhookTest {
         says(JUN, "Jun", "/share " + minaAlert);
 
         assertThat(lastSent(JUN).path("text").asText()).doesNotContain("t.me");
+    }
+
+    private void saysInGroup(long from, String name, String text) {
+        deliver(FakeBotApi.groupMessageUpdate(updateIds.incrementAndGet(), GROUP, "group", from, name, text));
+    }
+
+    private void pressesInGroup(long from, String name, String data) {
+        int id = updateIds.incrementAndGet();
+        deliver(FakeBotApi.groupCallbackUpdate(id, "cbq-" + id, GROUP, from, name, data));
+    }
+
+    @Test
+    void inAGroupOnlyItsAdministratorsChangeItsAlerts() {
+        api.makeAdministrator(GROUP, OWNER);
+        saysInGroup(OWNER, "Owner", "/alert USD KRW above 1400");
+        List<Alert> groupAlerts = alertsOf(GROUP);
+        assertThat(groupAlerts).hasSize(1);
+        String id = groupAlerts.get(0).id();
+
+        saysInGroup(JUN, "Jun", "/alert USD KRW below 1300");
+        assertThat(lastSent(GROUP).path("text").asText())
+                .startsWith("In this group only its administrators can create, pause, resume or delete alerts.");
+        saysInGroup(JUN, "Jun", "/delete " + id);
+        assertThat(lastSent(GROUP).path("text").asText()).startsWith("In this group only its administrators");
+        pressesInGroup(JUN, "Jun", "a:pause:" + id);
+        FakeBotApi.Call answer = api.calls("answerCallbackQuery").get(0);
+        assertThat(answer.body().path("text").asText()).startsWith("In this group only its administrators");
+
+        assertThat(alertsOf(GROUP)).singleElement().satisfies(alert -> {
+            assertThat(alert.id()).isEqualTo(id);
+            assertThat(alert.state()).isEqualTo(dev.fxalert.core.domain.AlertState.ARMED);
+        });
+        // Members still read: /alerts and /share need no administrator.
+        saysInGroup(JUN, "Jun", "/alerts");
+        assertThat(lastSent(GROUP).path("text").asText()).contains(id);
+        // Jun was asked about once for three refusals (cached); the owner once for the /alert.
+        assertThat(api.calls("getChatMember")).extracting(call -> call.body().path("user_id").asLong())
+                .containsExactly(OWNER, JUN);
+
+        pressesInGroup(OWNER, "Owner", "a:pause:" + id);
+        assertThat(alertsOf(GROUP).get(0).state()).isEqualTo(dev.fxalert.core.domain.AlertState.PAUSED);
+    }
+
+    @Test
+    void aGroupUpgradedToASupergroupKeepsItsAlerts() {
+        api.makeAdministrator(GROUP, OWNER);
+        saysInGroup(OWNER, "Owner", "/alert USD KRW above 1400");
+        String id = alertsOf(GROUP).get(0).id();
+
+        deliver(FakeBotApi.migratedToUpdate(updateIds.incrementAndGet(), GROUP, SUPERGROUP));
+        deliver(FakeBotApi.migratedFromUpdate(updateIds.incrementAndGet(), GROUP, SUPERGROUP));
+
+        assertThat(stores.users().findByChatId(GROUP)).isEmpty();
+        assertThat(alertsOf(SUPERGROUP)).singleElement().satisfies(alert -> {
+            assertThat(alert.id()).isEqualTo(id);
+            assertThat(alert.owner().chatId()).isEqualTo(SUPERGROUP);
+        });
+        deliver(FakeBotApi.groupMessageUpdate(updateIds.incrementAndGet(), SUPERGROUP, "supergroup", JUN, "Jun", "/alerts"));
+        assertThat(lastSent(SUPERGROUP).path("text").asText()).contains(id);
+    }
+
+    @Test
+    void removedFromAGroupPausesItsAlertsAndAddedBackSaysHowToResume() {
+        api.makeAdministrator(GROUP, OWNER);
+        saysInGroup(OWNER, "Owner", "/alert USD KRW above 1400");
+        saysInGroup(OWNER, "Owner", "/alert EUR KRW below 1500");
+
+        deliver(FakeBotApi.myChatMemberUpdate(updateIds.incrementAndGet(), GROUP, "member", "kicked"));
+
+        assertThat(alertsOf(GROUP)).extracting(Alert::state).containsOnly(dev.fxalert.core.domain.AlertState.PAUSED);
+        assertThat(stores.users().findByChatId(GROUP).orElseThrow().active()).isFalse();
+        int sentBefore = api.calls("sendMessage").size();
+
+        deliver(FakeBotApi.myChatMemberUpdate(updateIds.incrementAndGet(), GROUP, "left", "member"));
+
+        assertThat(api.calls("sendMessage")).hasSize(sentBefore + 1);
+        assertThat(lastSent(GROUP).path("text").asText()).isEqualTo("Thanks for adding me back. This group's 2 alerts"
+                + " were paused while I was away; an administrator can resume them with the buttons in /alerts or with /resume ID.");
+        assertThat(stores.users().findByChatId(GROUP).orElseThrow().active()).isTrue();
+    }
+
+    @Test
+    void aPromotionIsNotARemoval() {
+        api.makeAdministrator(GROUP, OWNER);
+        saysInGroup(OWNER, "Owner", "/alert USD KRW above 1400");
+
+        deliver(FakeBotApi.myChatMemberUpdate(updateIds.incrementAndGet(), GROUP, "member", "administrator"));
+
+        assertThat(alertsOf(GROUP)).extracting(Alert::state).containsOnly(dev.fxalert.core.domain.AlertState.ARMED);
     }
 }

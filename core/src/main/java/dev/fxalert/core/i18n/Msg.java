@@ -173,7 +173,10 @@ public enum Msg {
     SHARE_COMMAND,
     START_SHARED_ALERT,
     BUTTON_SHARE,
-    BUTTON_COPY_ALERT;
+    BUTTON_COPY_ALERT,
+    // Group alerts that belong to the group (issue 16, share16)
+    GROUP_ADMINS_ONLY,
+    GROUP_BACK_ALERTS_PAUSED;
     /** The catalogue key, e.g. {@code alert.set} for {@code ALERT_SET}. */
     public String key() {
         return name().toLowerCase(Locale.ROOT).replace('_', '.');
