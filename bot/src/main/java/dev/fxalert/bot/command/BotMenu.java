@@ -51,6 +51,7 @@ public final class BotMenu {
                     messages.text(entry.description())));
         }
         text.append("\n\n").append(messages.text(Msg.HELP_ALERT_DETAILS));
+        text.append("\n\n").append(messages.text(Msg.HELP_SEE_AND_SHARE)); // issue 16
         return text.toString();
     }
 }

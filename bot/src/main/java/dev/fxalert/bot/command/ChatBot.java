@@ -41,6 +41,7 @@ public final class ChatBot {
     private final SettingsCommand settingsCommand;
     private final AlertCommand alertCommand;
     private final ShareCommand shareCommand;
+    private final InlineRateCards inlineCards;
     private final CommandObserver observer;
 
     /** @param catalogue the currencies the configured rate sources quote: what /alert accepts and /currencies lists */
@@ -95,6 +96,8 @@ public final class ChatBot {
         this.settingsCommand = new SettingsCommand(users, clock);
         register(settingsCommand);
         register(new SourcesCommand(report));
+        // Inline rate cards (issue 16).
+        this.inlineCards = new InlineRateCards(quotes, report, clock);
         // Copy-an-alert links (issue 16).
         this.shareCommand = new ShareCommand(alerts, settings.botUsername());
         register(shareCommand);
@@ -285,6 +288,23 @@ public final class ChatBot {
                         Messages.forCode(back.language()).text(Msg.GROUP_BACK_ALERTS_PAUSED, paused)));
             }
             default -> throw new IllegalStateException("unknown change " + change.kind());
+        }
+    }
+
+    /**
+     * Answers someone typing {@code @bot USD KRW} or {@code @bot 100 USD KRW} in any chat (issue 16) with rate cards
+     * in their language (their /lang when the bot knows them). Always returns an answer, empty when there is
+     * nothing to offer or something failed: the person just sees no card.
+     */
+    public InlineAnswer handle(IncomingInlineQuery query) {
+        try {
+            InlineAnswer answer = inlineCards.answer(messagesFor(query.senderId(), query.language()), query.query());
+            observe("inline", CommandObserver.Outcome.OK);
+            return answer;
+        } catch (RuntimeException e) {
+            log.error("Inline query from {} failed", query.senderId(), e);
+            observe("inline", CommandObserver.Outcome.ERROR);
+            return new InlineAnswer(List.of(), 0, true);
         }
     }
 

@@ -3,10 +3,13 @@ package dev.fxalert.bot.telegram;
 import dev.fxalert.bot.command.BotMenu;
 import dev.fxalert.bot.command.ChatMembershipChange;
 import dev.fxalert.bot.command.IncomingCallback;
+import dev.fxalert.bot.command.IncomingInlineQuery;
+import dev.fxalert.bot.command.InlineAnswer;
 import dev.fxalert.bot.command.IncomingMessage;
 import dev.fxalert.core.i18n.Language;
 import dev.fxalert.core.i18n.Messages;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.AnswerInlineQuery;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.Update;
@@ -15,6 +18,10 @@ import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberRestricte
 import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberUpdated;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
+import org.telegram.telegrambots.meta.api.objects.inlinequery.InlineQuery;
+import org.telegram.telegrambots.meta.api.objects.inlinequery.inputmessagecontent.InputTextMessageContent;
+import org.telegram.telegrambots.meta.api.objects.inlinequery.result.InlineQueryResult;
+import org.telegram.telegrambots.meta.api.objects.inlinequery.result.InlineQueryResultArticle;
 import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScope;
 import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeAllChatAdministrators;
 import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeAllGroupChats;
@@ -126,10 +133,36 @@ public final class TelegramMessages {
                 language(query.getFrom()), privateChat, query.getFrom().getId()));
     }
 
+    /** Someone typing {@code @bot ...} in any chat (issue 16); empty for other updates. */
+    public static Optional<IncomingInlineQuery> inlineQuery(Update update) {
+        if (!update.hasInlineQuery()) {
+            return Optional.empty();
+        }
+        InlineQuery query = update.getInlineQuery();
+        return Optional.of(new IncomingInlineQuery(query.getId(), query.getFrom().getId(), query.getQuery(),
+                language(query.getFrom())));
+    }
+
+    /**
+     * answerInlineQuery for our answer: each card an article whose chosen text is posted as plain text (no parse
+     * mode, like every message of ours), with the cache time and is_personal the conversation chose.
+     */
+    public static AnswerInlineQuery answer(String queryId, InlineAnswer answer) {
+        List<InlineQueryResult> results = answer.cards().stream()
+                .map(card -> (InlineQueryResult) InlineQueryResultArticle.builder().id(card.id()).title(card.title())
+                        .description(card.description())
+                        .inputMessageContent(InputTextMessageContent.builder().messageText(card.text()).build())
+                        .build())
+                .toList();
+        return AnswerInlineQuery.builder().inlineQueryId(queryId).results(results)
+                .cacheTime(answer.cacheSeconds()).isPersonal(answer.personal()).build();
+    }
+
     /** The chat an update belongs to, so updates of one chat can be handled in order; empty for others. */
     public static Optional<Long> chatId(Update update) {
         return message(update).map(IncomingMessage::chatId).or(() -> callback(update).map(IncomingCallback::chatId))
-                .or(() -> membership(update).map(ChatMembershipChange::chatId));
+                .or(() -> membership(update).map(ChatMembershipChange::chatId))
+                .or(() -> inlineQuery(update).map(IncomingInlineQuery::senderId));
     }
 
     public static AnswerCallbackQuery answer(String callbackId, String text) {

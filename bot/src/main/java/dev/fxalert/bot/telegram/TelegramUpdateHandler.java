@@ -7,6 +7,8 @@ import dev.fxalert.bot.command.CallbackOutcome;
 import dev.fxalert.bot.command.ChatMembershipChange;
 import dev.fxalert.bot.command.ChatBot;
 import dev.fxalert.bot.command.IncomingCallback;
+import dev.fxalert.bot.command.IncomingInlineQuery;
+import dev.fxalert.bot.command.InlineAnswer;
 import dev.fxalert.bot.command.IncomingMessage;
 import dev.fxalert.core.port.ChatAdministrators;
 import dev.fxalert.core.port.DeliveryResult;
@@ -24,7 +26,8 @@ import java.util.Optional;
 
 /**
  * One Telegram update through the chat bot and back: replies sent with sendMessage, every button press answered
- * with answerCallbackQuery. Shared by long polling and the webhook. Never throws: a bad update is logged.
+ * with answerCallbackQuery, every inline query with answerInlineQuery; a group's migration or the bot's removal
+ * from it (issue 16) handed to the conversation too. Shared by long polling and the webhook. Never throws: a bad update is logged.
  */
 public final class TelegramUpdateHandler {
 
@@ -98,6 +101,11 @@ public final class TelegramUpdateHandler {
                 outcome.messages().forEach(this::reply);
                 return;
             }
+            Optional<IncomingInlineQuery> inline = TelegramMessages.inlineQuery(update);
+            if (inline.isPresent()) {
+                answer(inline.get().queryId(), bot.handle(inline.get()));
+                return;
+            }
             Optional<ChatMembershipChange> membership = TelegramMessages.membership(update);
             if (membership.isPresent()) {
                 bot.handle(membership.get()).forEach(this::reply);
@@ -113,6 +121,15 @@ public final class TelegramUpdateHandler {
         DeliveryResult result = replies.send(message);
         if (!(result instanceof DeliveryResult.Delivered)) {
             log.warn("Reply to chat {} not delivered: {}", message.chatId(), result);
+        }
+    }
+
+    private void answer(String queryId, InlineAnswer answer) {
+        try {
+            client.execute(TelegramMessages.answer(queryId, answer));
+        } catch (TelegramApiException e) {
+            // An inline query is only worth answering within seconds; the person types on and asks again.
+            log.warn("Could not answer inline query {}: {}", queryId, e.getMessage());
         }
     }
 

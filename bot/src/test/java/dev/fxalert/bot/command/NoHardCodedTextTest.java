@@ -36,7 +36,7 @@ class NoHardCodedTextTest {
             // metric labels (CommandObserver) and journal/log ids nobody reads as text
             "unknown", "button", "tg:", "telegram-update-", "sources",
             // see and share (issue 16): the command, Telegram's chat member statuses and update types
-            "share", "restricted", "left", "kicked", "creator", "administrator", "message", "callback_query",
+            "share", "inline", "restricted", "left", "kicked", "creator", "administrator", "message", "callback_query",
             "inline_query", "my_chat_member");
 
     /** Sources whose literals nobody reads: an operator's settings, and the zone names people may type. */

@@ -97,6 +97,19 @@ class LongPollingBotTest {
     }
 
     @Test
+    void anInlineQueryIsAnsweredWithARateCard() {
+        api.queue(9001, FakeBotApi.inlineQueryUpdate(9001, "iq-9001", MINA, "en", "100 USD KRW"));
+
+        await().atMost(PATIENCE).until(() -> !api.calls("answerInlineQuery").isEmpty());
+
+        FakeBotApi.Call answer = api.calls("answerInlineQuery").get(0);
+        assertThat(answer.body().path("inline_query_id").asText()).isEqualTo("iq-9001");
+        assertThat(answer.body().at("/results/0/input_message_content/message_text").asText())
+                .isEqualTo("100 USD = 138,520 KRW (at 1,385.2 (frankfurter, 4 min ago))");
+        assertThat(answer.body().at("/results/0/description").asText()).isEqualTo("1,385.2 (frankfurter, 4 min ago)");
+    }
+
+    @Test
     void asksForTheUpdateTypesTheBotHandles() {
         await().atMost(PATIENCE).until(() -> !api.calls("getUpdates").isEmpty());
 

@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 16 through the webhook against the fake Bot API (Telegram's JSON both ways): copy-an-alert links, group
- * alerts that belong to the group (admins only, supergroup migration, the bot removed and added back).
+ * alerts that belong to the group (admins only, supergroup migration, the bot removed and added back), inline rate
+ * cards.
  */
 class SeeAndShareWebhookTest {
 
@@ -228,5 +229,60 @@ class SeeAndShareWebhookTest {
         deliver(FakeBotApi.myChatMemberUpdate(updateIds.incrementAndGet(), GROUP, "member", "administrator"));
 
         assertThat(alertsOf(GROUP)).extracting(Alert::state).containsOnly(dev.fxalert.core.domain.AlertState.ARMED);
+    }
+
+    private JsonNode inline(long from, String language, String query) {
+        int id = updateIds.incrementAndGet();
+        deliver(FakeBotApi.inlineQueryUpdate(id, "iq-" + id, from, language, query));
+        List<FakeBotApi.Call> answers = api.calls("answerInlineQuery");
+        JsonNode answer = answers.get(answers.size() - 1).body();
+        assertThat(answer.path("inline_query_id").asText()).isEqualTo("iq-" + id);
+        return answer;
+    }
+
+    private void storedRate(String base, String quote, String value) {
+        stores.rateHistory().append(new dev.fxalert.core.domain.Rate(dev.fxalert.core.domain.CurrencyPair.of(base, quote),
+                new java.math.BigDecimal(value), "frankfurter", java.time.Instant.now().minusSeconds(240)), base + quote + value);
+    }
+
+    @Test
+    void anInlineQueryIsAnsweredWithARateCardInTheAskersLanguage() {
+        storedRate("USD", "KRW", "1385.2");
+
+        JsonNode conversion = inline(MINA, "en", "100 USD KRW");
+
+        assertThat(conversion.path("cache_time").asInt()).isEqualTo(60);
+        assertThat(conversion.path("is_personal").asBoolean()).isTrue();
+        JsonNode card = conversion.at("/results/0");
+        assertThat(card.path("type").asText()).isEqualTo("article");
+        assertThat(card.path("title").asText()).isEqualTo("100 USD = 138,520 KRW");
+        assertThat(card.at("/input_message_content/message_text").asText())
+                .startsWith("100 USD = 138,520 KRW (at 1,385.2 (frankfurter, ");
+
+        JsonNode rate = inline(MINA, "en", "usd/krw");
+        assertThat(rate.at("/results/0/title").asText()).isEqualTo("1 USD = 1,385.2 KRW");
+        // The card says what the rate is as /rate does; the line under the title gives the source and the age.
+        assertThat(rate.at("/results/0/input_message_content/message_text").asText())
+                .startsWith("1 USD = 1,385.2 KRW (ECB reference rate, ");
+        assertThat(rate.at("/results/0/description").asText()).isEqualTo("1,385.2 (frankfurter, 4 min ago)");
+
+        // Jun set /lang ko in his chat with the bot; his Telegram is in English: the card follows his choice.
+        says(JUN, "Jun", "/lang ko");
+        JsonNode korean = inline(JUN, "en", "100 USD KRW");
+        assertThat(korean.at("/results/0/input_message_content/message_text").asText()).contains("기준");
+        assertThat(inline(7777L, "ko", "100 USD KRW").at("/results/0/input_message_content/message_text").asText())
+                .contains("기준");
+    }
+
+    @Test
+    void aHalfTypedOrUnknownQueryOffersNothing() {
+        storedRate("USD", "KRW", "1385.2");
+
+        for (String query : List.of("", "US", "100 USD", "USD KRW please", "EUR JPY")) {
+            JsonNode answer = inline(MINA, "en", query);
+            assertThat(answer.path("results").size()).as(query).isZero();
+            assertThat(answer.path("cache_time").asInt()).as(query).isLessThan(60);
+        }
+        assertThat(api.calls("sendMessage")).isEmpty();
     }
 }

@@ -176,7 +176,11 @@ public enum Msg {
     BUTTON_COPY_ALERT,
     // Group alerts that belong to the group (issue 16, share16)
     GROUP_ADMINS_ONLY,
-    GROUP_BACK_ALERTS_PAUSED;
+    GROUP_BACK_ALERTS_PAUSED,
+    // Inline rate cards (issue 16, share16)
+    INLINE_RATE_TITLE,
+    INLINE_CONVERT_TITLE,
+    HELP_SEE_AND_SHARE;
     /** The catalogue key, e.g. {@code alert.set} for {@code ALERT_SET}. */
     public String key() {
         return name().toLowerCase(Locale.ROOT).replace('_', '.');
