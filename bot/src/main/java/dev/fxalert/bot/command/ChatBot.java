@@ -2,6 +2,7 @@ package dev.fxalert.bot.command;
 
 import dev.fxalert.core.domain.AlertCallback;
 import dev.fxalert.core.domain.AlertLimitExceededException;
+import dev.fxalert.core.domain.AlertState;
 import dev.fxalert.core.domain.InvalidInputException;
 import dev.fxalert.core.domain.User;
 import dev.fxalert.core.i18n.Messages;
@@ -280,7 +281,7 @@ public final class ChatBot {
             case ADDED -> {
                 User back = users.linkChat(change.chatId(), user.displayName(), user.language());
                 long paused = alerts.listByOwner(back.id()).stream()
-                        .filter(alert -> alert.state() == dev.fxalert.core.domain.AlertState.PAUSED).count();
+                        .filter(alert -> alert.state() == AlertState.PAUSED).count();
                 if (paused == 0) {
                     return List.of();
                 }
