@@ -9,6 +9,7 @@ import dev.fxalert.core.domain.AlertLimitExceededException;
 import dev.fxalert.core.domain.Owner;
 import dev.fxalert.core.domain.Rate;
 import dev.fxalert.core.domain.RateKind;
+import dev.fxalert.core.domain.User;
 import dev.fxalert.core.i18n.Messages;
 import dev.fxalert.core.i18n.Msg;
 import dev.fxalert.core.port.OwnerAlerts;
@@ -51,21 +52,29 @@ final class AlertCommand implements CommandHandler {
 
     @Override
     public OutgoingMessage handle(CommandContext context) {
-        Messages messages = context.messages();
-        AlertRequest request = parser.parse(context.arguments());
+        return create(context.user(), context.chatId(), context.messages(), parser.parse(context.arguments()),
+                context.message().deliveryId());
+    }
+
+    /**
+     * Stores what {@code request} asks for as the user's alert and answers as /alert does; also what the
+     * "Create this alert for me" button of a shared alert does.
+     *
+     * @param deliveryId the same for every delivery of the request (an alert id is derived from it), or null
+     */
+    OutgoingMessage create(User user, long chatId, Messages messages, AlertRequest request, String deliveryId) {
         requireQuoted(request.pair());
-        String deliveryId = context.message().deliveryId();
         String id = deliveryId == null ? ids.next() : AlertIds.derivedFrom(deliveryId);
         // A redelivered update (same derived id) is answered like the first delivery, not as a duplicate request.
-        Optional<Alert> twin = alerts.get(context.user().id(), id).isPresent()
-                ? Optional.empty() : identical(context.user().id(), request);
+        Optional<Alert> twin = alerts.get(user.id(), id).isPresent()
+                ? Optional.empty() : identical(user.id(), request);
         if (twin.isPresent()) {
             Alert existing = twin.get();
-            return context.reply(messages.text(Msg.ALERT_TWIN, existing.id(), Formats.condition(messages, existing),
-                    Formats.state(messages, existing), Formats.afterFiring(messages, existing)),
-                    List.of(AlertsView.buttonsFor(messages, existing)));
+            return new OutgoingMessage(chatId, messages.text(Msg.ALERT_TWIN, existing.id(),
+                    Formats.condition(messages, existing), Formats.state(messages, existing),
+                    Formats.afterFiring(messages, existing)), List.of(AlertsView.buttonsFor(messages, existing)));
         }
-        Alert alert = create(request, context, id);
+        Alert alert = create(request, new Owner(user.id(), chatId), id);
         StringBuilder text = new StringBuilder(messages.text(Msg.ALERT_SET, alert.id(),
                 Formats.condition(messages, alert), Formats.afterFiring(messages, alert)));
         if (alert.note() != null) {
@@ -82,7 +91,7 @@ final class AlertCommand implements CommandHandler {
             text.append(messages.text(alert.firesAt(current.get().value())
                     ? Msg.ALERT_FIRES_NOW : Msg.ALERT_NOT_FIRING_NOW, now));
         }
-        return context.reply(text.toString(), buttons(messages, alert));
+        return new OutgoingMessage(chatId, text.toString(), buttons(messages, alert));
     }
 
     /** Refuses a pair no configured source quotes, naming the currency that is missing. */
@@ -121,8 +130,8 @@ final class AlertCommand implements CommandHandler {
      * time. Should the derived id already be someone else's or another alert of this user (a 40-bit
      * collision, not a redelivery), a random id is used instead.
      */
-    private Alert create(AlertRequest request, CommandContext context, String id) {
-        Alert requested = requested(request, context, id);
+    private Alert create(AlertRequest request, Owner owner, String id) {
+        Alert requested = requested(request, owner, id);
         try {
             Alert stored = alerts.create(requested);
             if (sameRequest(stored, requested)) {
@@ -133,11 +142,11 @@ final class AlertCommand implements CommandHandler {
         } catch (IllegalArgumentException taken) {
             // Fall through to a fresh id.
         }
-        return alerts.create(requested(request, context, ids.next()));
+        return alerts.create(requested(request, owner, ids.next()));
     }
 
-    private Alert requested(AlertRequest request, CommandContext context, String id) {
-        return Alert.create(id, new Owner(context.user().id(), context.chatId()), request.pair(), request.direction(),
+    private Alert requested(AlertRequest request, Owner owner, String id) {
+        return Alert.create(id, owner, request.pair(), request.direction(),
                 request.threshold(), request.mode(), request.note(), clock.instant(), request.kind());
     }
 

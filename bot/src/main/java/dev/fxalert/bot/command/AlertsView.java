@@ -82,7 +82,7 @@ final class AlertsView {
         return new OutgoingMessage(chatId, text.toString(), keyboard);
     }
 
-    /** The alert's own row: pause, resume or re-arm by state, and delete. */
+    /** The alert's own row: pause, resume or re-arm by state, delete, and share (issue 16). */
     static List<Button> buttonsFor(Messages messages, Alert alert) {
         String id = alert.id();
         Button toggle = switch (alert.state()) {
@@ -94,6 +94,7 @@ final class AlertsView {
                     new AlertCallback(AlertCallback.Action.REARM, id).encode());
         };
         return List.of(toggle, new Button(messages.text(Msg.BUTTON_DELETE_ID, id),
-                new AlertCallback(AlertCallback.Action.DELETE, id).encode()));
+                new AlertCallback(AlertCallback.Action.DELETE, id).encode()),
+                new Button(messages.text(Msg.BUTTON_SHARE), new AlertCallback(AlertCallback.Action.SHARE, id).encode()));
     }
 }

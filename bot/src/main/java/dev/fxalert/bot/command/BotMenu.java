@@ -4,6 +4,7 @@ import dev.fxalert.core.i18n.Messages;
 import dev.fxalert.core.i18n.Msg;
 
 import java.util.List;
+import java.util.Set;
 
 /** The commands people see in Telegram's menu (published with setMyCommands at start-up) and in /help. */
 public final class BotMenu {
@@ -23,13 +24,25 @@ public final class BotMenu {
             new Entry("pause", Msg.MENU_PAUSE, Msg.EXAMPLE_PAUSE),
             new Entry("resume", Msg.MENU_RESUME, Msg.EXAMPLE_RESUME),
             new Entry("delete", Msg.MENU_DELETE, Msg.EXAMPLE_DELETE),
+            new Entry("share", Msg.MENU_SHARE, Msg.EXAMPLE_SHARE), // copy-an-alert links (issue 16)
             new Entry("settings", Msg.MENU_SETTINGS, Msg.EXAMPLE_SETTINGS),
             new Entry("lang", Msg.MENU_LANG, Msg.EXAMPLE_LANG),
             new Entry("timezone", Msg.MENU_TIMEZONE, Msg.EXAMPLE_TIMEZONE),
             new Entry("help", Msg.MENU_HELP, Msg.EXAMPLE_HELP),
             new Entry("start", Msg.MENU_START, Msg.EXAMPLE_START));
 
+    /**
+     * Group alerts belong to the group (issue 16): in a group these change its alerts, so only its administrators
+     * may use them, and the menu group members see leaves them out ({@link #forGroupMembers()}).
+     */
+    public static final Set<String> GROUP_ADMIN_COMMANDS = Set.of("alert", "pause", "resume", "delete");
+
     private BotMenu() {
+    }
+
+    /** The menu for members of a group who are not its administrators. */
+    public static List<Entry> forGroupMembers() {
+        return ENTRIES.stream().filter(entry -> !GROUP_ADMIN_COMMANDS.contains(entry.command())).toList();
     }
 
     static String helpText(Messages messages) {
@@ -39,6 +52,7 @@ public final class BotMenu {
                     messages.text(entry.description())));
         }
         text.append("\n\n").append(messages.text(Msg.HELP_ALERT_DETAILS));
+        text.append("\n\n").append(messages.text(Msg.HELP_SEE_AND_SHARE)); // issue 16
         return text.toString();
     }
 }

@@ -23,6 +23,10 @@ public final class ButtonCommands {
         if (chart != null) {
             return Optional.of("/chart " + chart.pair().base() + " " + chart.pair().quote() + " " + chart.period().code());
         }
+        Optional<AlertRequest> copy = AlertLink.decodeCreate(callbackData);
+        if (copy.isPresent()) {
+            return Optional.of(AlertLink.command(copy.get()));
+        }
         int page = AlertsView.decodePage(callbackData);
         return page > 0 ? Optional.of("/alerts " + page) : SettingsCommand.commandFor(callbackData);
     }

@@ -3,11 +3,14 @@ package dev.fxalert.bot.command;
 import dev.fxalert.core.domain.AlertCallback;
 import dev.fxalert.core.domain.AlertLimitExceededException;
 import dev.fxalert.core.domain.ChartCallback;
+import dev.fxalert.core.domain.AlertState;
 import dev.fxalert.core.domain.InvalidInputException;
 import dev.fxalert.core.domain.User;
 import dev.fxalert.core.i18n.Messages;
 import dev.fxalert.core.i18n.Msg;
 import dev.fxalert.core.port.OwnerAlerts;
+import dev.fxalert.core.port.ChatAdministrators;
+import dev.fxalert.core.port.ChatChanges;
 import dev.fxalert.core.port.CurrencyCatalogue;
 import dev.fxalert.core.port.RateSources;
 import dev.fxalert.core.port.OutgoingMessage;
@@ -38,6 +41,9 @@ public final class ChatBot {
     private final BotSettings settings;
     private final Map<String, CommandHandler> handlers = new LinkedHashMap<>();
     private final SettingsCommand settingsCommand;
+    private final AlertCommand alertCommand;
+    private final ShareCommand shareCommand;
+    private final InlineRateCards inlineCards;
     private final CommandObserver observer;
     private final ChartCommand chartCommand;
 
@@ -86,7 +92,8 @@ public final class ChatBot {
         RateQuotes quotes = new RateQuotes(history, lookup, clock, settings.rateFreshness());
         register(new StartCommand());
         register(new HelpCommand());
-        register(new AlertCommand(alerts, quotes, catalogue, clock));
+        this.alertCommand = new AlertCommand(alerts, quotes, catalogue, clock);
+        register(alertCommand);
         register(new AlertsCommand(alerts));
         register(new AlertActionCommand(AlertCallback.Action.PAUSE, actions));
         register(new AlertActionCommand(AlertCallback.Action.RESUME, actions));
@@ -103,6 +110,11 @@ public final class ChatBot {
         // --- charts (issue 16) ---
         this.chartCommand = new ChartCommand(history, alerts, charts, clock);
         register(chartCommand);
+        // Inline rate cards (issue 16).
+        this.inlineCards = new InlineRateCards(quotes, report, clock);
+        // Copy-an-alert links (issue 16).
+        this.shareCommand = new ShareCommand(alerts, settings.botUsername());
+        register(shareCommand);
     }
 
     private void register(CommandHandler handler) {
@@ -119,8 +131,17 @@ public final class ChatBot {
         };
     }
 
-    /** The replies to one message: usually one, none for group chatter or commands meant for another bot. */
+    /** The replies to one message from a transport without groups (the console): the sender may do anything. */
     public List<OutgoingMessage> handle(IncomingMessage message) {
+        return handle(message, ChatAdministrators.EVERYONE);
+    }
+
+    /**
+     * The replies to one message: usually one, none for group chatter or commands meant for another bot.
+     *
+     * @param administrators asked only when a group member sends a command that changes the group's alerts
+     */
+    public List<OutgoingMessage> handle(IncomingMessage message, ChatAdministrators administrators) {
         long chatId = message.chatId();
         Optional<CommandLine> parsed = CommandLine.parse(message.text());
         if (parsed.isEmpty()) {
@@ -160,6 +181,11 @@ public final class ChatBot {
         try {
             User user = linkedUser(chatId, message.displayName(), message.language(), handler.name().equals("start"));
             messages = Messages.forCode(user.language());
+            if (handler.changesAlerts() && !mayChangeAlerts(administrators, message.privateChat(), chatId,
+                    message.senderId())) {
+                observe(handler.name(), CommandObserver.Outcome.REFUSED);
+                return List.of(OutgoingMessage.text(chatId, messages.text(Msg.GROUP_ADMINS_ONLY)));
+            }
             OutgoingMessage reply = handler.handle(new CommandContext(user, chatId, command.arguments(), message, messages));
             observe(handler.name(), CommandObserver.Outcome.OK);
             return List.of(reply);
@@ -176,8 +202,17 @@ public final class ChatBot {
         }
     }
 
-    /** Answers a button press; always returns an answer, so the client's spinner always stops. */
+    /** Answers a button press from a transport without groups (the console). */
     public CallbackOutcome handle(IncomingCallback callback) {
+        return handle(callback, ChatAdministrators.EVERYONE);
+    }
+
+    /**
+     * Answers a button press; always returns an answer, so the client's spinner always stops.
+     *
+     * @param administrators asked only when a group member presses a button that changes the group's alerts
+     */
+    public CallbackOutcome handle(IncomingCallback callback, ChatAdministrators administrators) {
         long chatId = callback.chatId();
         if (limiter.check(chatId) != ChatRateLimiter.Verdict.ALLOWED) {
             observe("button", CommandObserver.Outcome.RATE_LIMITED);
@@ -188,11 +223,18 @@ public final class ChatBot {
             User user = linkedUser(chatId, callback.displayName(), callback.language(), false);
             messages = Messages.forCode(user.language());
             AlertCallback action = AlertCallback.decode(callback.data());
+            Optional<AlertRequest> copy = AlertLink.decodeCreate(callback.data());
+            boolean changesAlerts = copy.isPresent() || action != null && action.action() != AlertCallback.Action.SHARE;
+            if (changesAlerts && !mayChangeAlerts(administrators, callback.privateChat(), chatId, callback.senderId())) {
+                observe("button", CommandObserver.Outcome.REFUSED);
+                return CallbackOutcome.answerOnly(firstSentence(messages.text(Msg.GROUP_ADMINS_ONLY)));
+            }
             if (action != null) {
                 String text = switch (action.action()) {
                     case PAUSE -> actions.pause(messages, user.id(), action.alertId());
                     case RESUME, REARM -> actions.resume(messages, user.id(), action.alertId());
                     case DELETE -> actions.delete(messages, user.id(), action.alertId());
+                    case SHARE -> shareCommand.text(messages, user.id(), action.alertId());
                 };
                 observe("button", CommandObserver.Outcome.OK);
                 return new CallbackOutcome(firstSentence(text), List.of(OutgoingMessage.text(chatId, text)));
@@ -202,6 +244,9 @@ public final class ChatBot {
                 OutgoingMessage picture = chartCommand.chart(user, chatId, messages, chart.pair(), chart.period());
                 observe("button", CommandObserver.Outcome.OK);
                 return new CallbackOutcome("", List.of(picture));
+            }
+            if (copy.isPresent()) {
+                return copy(messages, user, chatId, copy.get());
             }
             Optional<OutgoingMessage> settings = settingsCommand.press(user, chatId, callback.data());
             if (settings.isPresent()) {
@@ -225,6 +270,82 @@ public final class ChatBot {
             log.error("Button press in chat {} failed", chatId, e);
             observe("button", CommandObserver.Outcome.ERROR);
             return CallbackOutcome.answerOnly(messages.text(Msg.CHAT_INTERNAL_ERROR));
+        }
+    }
+
+    /**
+     * What happened to a chat the bot is in (issue 16): a group that became a supergroup keeps its alerts; a group
+     * the bot was removed from has its alerts paused (nothing could reach it); added back, the group is told its
+     * alerts are paused and how to resume them. Returns what to send (at most one message).
+     */
+    public List<OutgoingMessage> handle(ChatMembershipChange change) {
+        Optional<User> known = users.findByChatId(change.chatId());
+        if (known.isEmpty()) {
+            return List.of(); // a chat that never used a command has no alerts to look after
+        }
+        User user = known.get();
+        switch (change.kind()) {
+            case MIGRATED -> {
+                if (!ChatChanges.moveChat(users, alerts, user.id(), change.newChatId())) {
+                    log.warn("Chat {} became {}, but another user has that chat; alerts of {} left where they were",
+                            change.chatId(), change.newChatId(), user.id());
+                }
+                return List.of();
+            }
+            case REMOVED -> {
+                int paused = ChatChanges.chatGone(users, alerts, user.id());
+                log.info("Removed from chat {}: user {} inactive, {} alerts paused", change.chatId(), user.id(), paused);
+                return List.of();
+            }
+            case ADDED -> {
+                User back = users.linkChat(change.chatId(), user.displayName(), user.language());
+                long paused = alerts.listByOwner(back.id()).stream()
+                        .filter(alert -> alert.state() == AlertState.PAUSED).count();
+                if (paused == 0) {
+                    return List.of();
+                }
+                return List.of(OutgoingMessage.text(change.chatId(),
+                        Messages.forCode(back.language()).text(Msg.GROUP_BACK_ALERTS_PAUSED, paused)));
+            }
+            default -> throw new IllegalStateException("unknown change " + change.kind());
+        }
+    }
+
+    /**
+     * Answers someone typing {@code @bot USD KRW} or {@code @bot 100 USD KRW} in any chat (issue 16) with rate cards
+     * in their language (their /lang when the bot knows them). Always returns an answer, empty when there is
+     * nothing to offer or something failed: the person just sees no card.
+     */
+    public InlineAnswer handle(IncomingInlineQuery query) {
+        try {
+            InlineAnswer answer = inlineCards.answer(messagesFor(query.senderId(), query.language()), query.query());
+            observe("inline", CommandObserver.Outcome.OK);
+            return answer;
+        } catch (RuntimeException e) {
+            log.error("Inline query from {} failed", query.senderId(), e);
+            observe("inline", CommandObserver.Outcome.ERROR);
+            return new InlineAnswer(List.of(), 0, true);
+        }
+    }
+
+    /** In a private chat, or sent by the group itself (an anonymous admin), or by one of the group's admins. */
+    private static boolean mayChangeAlerts(ChatAdministrators administrators, boolean privateChat, long chatId,
+                                           long senderId) {
+        return privateChat || senderId == chatId || administrators.isAdministrator(chatId, senderId);
+    }
+
+    /** The button that creates a shared alert for the presser: what /alert with the same request would do. */
+    private CallbackOutcome copy(Messages messages, User user, long chatId, AlertRequest request) {
+        try {
+            OutgoingMessage reply = alertCommand.create(user, chatId, messages, request, null);
+            observe("button", CommandObserver.Outcome.OK);
+            return new CallbackOutcome(firstSentence(reply.text()), List.of(reply));
+        } catch (AlertLimitExceededException e) {
+            observe("button", CommandObserver.Outcome.REFUSED);
+            return new CallbackOutcome("", List.of(OutgoingMessage.text(chatId, messages.text(e))));
+        } catch (InvalidInputException e) {
+            observe("button", CommandObserver.Outcome.REFUSED);
+            return new CallbackOutcome("", List.of(OutgoingMessage.text(chatId, messages.text(e))));
         }
     }
 

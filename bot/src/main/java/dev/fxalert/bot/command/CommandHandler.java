@@ -13,4 +13,9 @@ interface CommandHandler {
     Msg example();
 
     OutgoingMessage handle(CommandContext context);
+
+    /** True for commands that create, pause, resume or delete alerts: in a group, its administrators' (issue 16). */
+    default boolean changesAlerts() {
+        return BotMenu.GROUP_ADMIN_COMMANDS.contains(name());
+    }
 }

@@ -10,12 +10,21 @@ import java.util.Objects;
  * @param privateChat true for a one-to-one chat; in groups the bot stays quiet about non-command chatter
  * @param deliveryId  the same for every delivery of this one message (Telegram's update id), so a redelivered
  *                    command changes nothing twice; null where messages are never redelivered (console)
+ * @param senderId    the person who sent it (issue 16: in a group only its administrators change its alerts);
+ *                    the chat id itself when the group speaks as itself (an anonymous administrator), and in a
+ *                    private chat, where the person is the chat
  */
 public record IncomingMessage(long chatId, String text, String displayName, String language, boolean privateChat,
-                              String deliveryId) {
+                              String deliveryId, long senderId) {
 
     public IncomingMessage {
         Objects.requireNonNull(text, "text");
+    }
+
+    /** A message whose sender is the chat (a private chat). */
+    public IncomingMessage(long chatId, String text, String displayName, String language, boolean privateChat,
+                           String deliveryId) {
+        this(chatId, text, displayName, language, privateChat, deliveryId, chatId);
     }
 
     /** A message that is never delivered twice. */

@@ -122,7 +122,7 @@ public final class LongPollingBot implements AutoCloseable {
             handledUpTo = handled.handledUpTo();
         }
         return GetUpdates.builder().offset(handledUpTo + 1).limit(GET_UPDATES_LIMIT)
-                .timeout(GET_UPDATES_TIMEOUT_SECONDS).allowedUpdates(List.of()).build();
+                .timeout(GET_UPDATES_TIMEOUT_SECONDS).allowedUpdates(TelegramMessages.ALLOWED_UPDATES).build();
     }
 
     private void dispatch(List<Update> updates) {

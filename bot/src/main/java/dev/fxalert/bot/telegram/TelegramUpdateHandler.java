@@ -2,10 +2,15 @@ package dev.fxalert.bot.telegram;
 
 import dev.fxalert.evaluation.delivery.TelegramNotifier;
 
+import dev.fxalert.bot.command.CachedChatAdministrators;
 import dev.fxalert.bot.command.CallbackOutcome;
+import dev.fxalert.bot.command.ChatMembershipChange;
 import dev.fxalert.bot.command.ChatBot;
 import dev.fxalert.bot.command.IncomingCallback;
+import dev.fxalert.bot.command.IncomingInlineQuery;
+import dev.fxalert.bot.command.InlineAnswer;
 import dev.fxalert.bot.command.IncomingMessage;
+import dev.fxalert.core.port.ChatAdministrators;
 import dev.fxalert.core.port.DeliveryResult;
 import dev.fxalert.core.port.Notifier;
 import dev.fxalert.core.port.OutgoingMessage;
@@ -24,8 +29,10 @@ import java.util.function.Function;
 
 /**
  * One Telegram update through the chat bot and back: replies sent with sendMessage, every button press answered
- * with answerCallbackQuery. Shared by long polling ({@link #handle}) and the webhook, which may take one of those
- * calls into its HTTP response ({@link #handleAndRespond}). Never throws: a bad update is logged.
+ * with answerCallbackQuery, every inline query with answerInlineQuery; a group's migration or the bot's removal
+ * from it (issue 16) handed to the conversation too. Shared by long polling ({@link #handle}) and the webhook, which
+ * may take one of those calls into its HTTP response ({@link #handleAndRespond}). Never throws: a bad update is
+ * logged.
  */
 public final class TelegramUpdateHandler {
 
@@ -35,6 +42,8 @@ public final class TelegramUpdateHandler {
     private final TelegramClient client;
     private final Notifier replies;
     private final AnsweredUpdates answered;
+    /** Who administers a group, asked only when a member changes its alerts (issue 16). */
+    private final ChatAdministrators administrators;
 
     /** Replies sent directly, one request each (the webhook Lambda: no shared sender in that function). */
     public TelegramUpdateHandler(ChatBot bot, TelegramClient client) {
@@ -52,14 +61,21 @@ public final class TelegramUpdateHandler {
      */
     public TelegramUpdateHandler(ChatBot bot, TelegramClient client, Notifier replies, UpdateJournal journal,
                                  Clock clock) {
-        this(bot, client, replies, new AnsweredUpdates(journal, clock));
+        this(bot, client, replies, new AnsweredUpdates(journal, clock), clock);
     }
 
     private TelegramUpdateHandler(ChatBot bot, TelegramClient client, Notifier replies, AnsweredUpdates answered) {
+        this(bot, client, replies, answered, Clock.systemUTC());
+    }
+
+    private TelegramUpdateHandler(ChatBot bot, TelegramClient client, Notifier replies, AnsweredUpdates answered,
+                                  Clock clock) {
         this.bot = bot;
         this.client = client;
         this.replies = replies;
         this.answered = answered;
+        this.administrators = new CachedChatAdministrators(new TelegramChatAdministrators(client), clock,
+                CachedChatAdministrators.DEFAULT_TTL);
     }
 
     /**
@@ -122,7 +138,7 @@ public final class TelegramUpdateHandler {
         try {
             Optional<IncomingMessage> message = TelegramMessages.message(update);
             if (message.isPresent()) {
-                List<OutgoingMessage> replies = bot.handle(message.get());
+                List<OutgoingMessage> replies = bot.handle(message.get(), administrators);
                 // A photo is an upload (multipart): it cannot ride in the webhook's JSON answer, so it is a call.
                 if (leaveOneCall && replies.size() == 1 && !replies.get(0).hasPhoto()) {
                     return Optional.of(TelegramMessages.reply(replies.get(0)));
@@ -132,13 +148,23 @@ public final class TelegramUpdateHandler {
             }
             Optional<IncomingCallback> callback = TelegramMessages.callback(update);
             if (callback.isPresent()) {
-                CallbackOutcome outcome = bot.handle(callback.get());
+                CallbackOutcome outcome = bot.handle(callback.get(), administrators);
                 if (leaveOneCall) {
                     outcome.messages().forEach(this::reply);
                     return Optional.of(TelegramMessages.answer(callback.get().callbackId(), outcome.answer()));
                 }
                 answer(callback.get().callbackId(), outcome.answer());
                 outcome.messages().forEach(this::reply);
+                return Optional.empty();
+            }
+            Optional<IncomingInlineQuery> inline = TelegramMessages.inlineQuery(update);
+            if (inline.isPresent()) {
+                answer(inline.get().queryId(), bot.handle(inline.get()));
+                return Optional.empty();
+            }
+            Optional<ChatMembershipChange> membership = TelegramMessages.membership(update);
+            if (membership.isPresent()) {
+                bot.handle(membership.get()).forEach(this::reply);
                 return Optional.empty();
             }
             log.debug("Ignoring update {}: neither a text message nor a button press", update.getUpdateId());
@@ -152,6 +178,15 @@ public final class TelegramUpdateHandler {
         DeliveryResult result = replies.send(message);
         if (!(result instanceof DeliveryResult.Delivered)) {
             log.warn("Reply to chat {} not delivered: {}", message.chatId(), result);
+        }
+    }
+
+    private void answer(String queryId, InlineAnswer answer) {
+        try {
+            client.execute(TelegramMessages.answer(queryId, answer));
+        } catch (TelegramApiException e) {
+            // An inline query is only worth answering within seconds; the person types on and asks again.
+            log.warn("Could not answer inline query {}: {}", queryId, e.getMessage());
         }
     }
 

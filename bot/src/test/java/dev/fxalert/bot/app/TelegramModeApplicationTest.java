@@ -84,7 +84,8 @@ class TelegramModeApplicationTest {
 
         assertThat(API.sentTexts(CHAT).get(0)).startsWith("Hi Mina!");
         assertThat(API.sentTexts(CHAT).get(1)).isEqualTo("1 USD = 1,388 KRW (open-er-api, daily, just now)");
-        assertThat(API.calls("setMyCommands")).hasSize(2); // English default and Korean
+        // English default and Korean, each for private chats, group members and group administrators (issue 16)
+        assertThat(API.calls("setMyCommands")).hasSize(6);
     }
 
     @Test

@@ -198,12 +198,13 @@ class ChatBotLanguageTest {
     void theCommandMenuIsPublishedInEveryLanguageKoreanScopedToKoreanClients() {
         List<SetMyCommands> menus = TelegramMessages.menus();
 
-        assertThat(menus).extracting(SetMyCommands::getLanguageCode).containsExactly(null, "ko");
+        // Per language three scopes (issue 16): private chats, group members, group administrators.
+        assertThat(menus).extracting(SetMyCommands::getLanguageCode).containsExactly(null, null, null, "ko", "ko", "ko");
         assertThat(menus.get(0).getCommands()).extracting(BotCommand::getDescription)
                 .contains("List my alerts").allSatisfy(d -> assertThat(d).doesNotContainPattern("\\p{IsHangul}"));
-        assertThat(menus.get(1).getCommands()).extracting(BotCommand::getDescription)
+        assertThat(menus.get(3).getCommands()).extracting(BotCommand::getDescription)
                 .contains("내 알림 목록").allSatisfy(d -> assertThat(d).containsPattern("\\p{IsHangul}"));
-        assertThat(menus.get(1).getCommands()).extracting(BotCommand::getCommand)
+        assertThat(menus.get(3).getCommands()).extracting(BotCommand::getCommand)
                 .containsExactlyElementsOf(menus.get(0).getCommands().stream().map(BotCommand::getCommand).toList());
     }
 

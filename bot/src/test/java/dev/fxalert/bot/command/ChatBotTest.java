@@ -160,7 +160,8 @@ class ChatBotTest {
                 + "  USD/KRW above 1,400 – paused, re-arms when back below 1,393");
         assertThat(reply.buttons()).containsExactly(List.of(
                 new Button("Resume " + alert.id(), "a:resume:" + alert.id()),
-                new Button("Delete " + alert.id(), "a:delete:" + alert.id())),
+                new Button("Delete " + alert.id(), "a:delete:" + alert.id()),
+                new Button("Share", "a:share:" + alert.id())),
                 List.of(new Button("📈 USD/KRW", "chart:USDKRW:30d")));
     }
 

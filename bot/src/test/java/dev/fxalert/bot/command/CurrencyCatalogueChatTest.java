@@ -89,7 +89,8 @@ class CurrencyCatalogueChatTest {
                 + " USD/KRW above 1,400 – armed, re-arms when back below 1,393. I did not add another one.");
         assertThat(again.buttons()).containsExactly(List.of(
                 new Button("Pause " + first.id(), "a:pause:" + first.id()),
-                new Button("Delete " + first.id(), "a:delete:" + first.id())));
+                new Button("Delete " + first.id(), "a:delete:" + first.id()),
+                new Button("Share", "a:share:" + first.id())));
         assertThat(alerts()).hasSize(1);
     }
 

@@ -88,7 +88,8 @@ class ConsoleChatTest {
                 .contains("bot> Alert " + id + " set: USD/KRW above 1,400 (re-arms when back below 1,393).\n"
                         + "bot> Now 1,385.2 (frankfurter, 4 min ago): it would not fire right now.\n"
                         + "     [Pause: /pause " + id + "] [Delete: /delete " + id + "]\n")
-                .contains("     [Pause " + id + ": /pause " + id + "] [Delete " + id + ": /delete " + id + "]\n");
+                .contains("     [Pause " + id + ": /pause " + id + "] [Delete " + id + ": /delete " + id + "]"
+                        + " [Share: /share " + id + "]\n");
     }
 
     @Test

@@ -81,11 +81,39 @@ class LongPollingBotTest {
     @Test
     void publishesTheCommandMenuAtStartUp() {
         List<FakeBotApi.Call> menus = api.calls("setMyCommands");
-        assertThat(menus).hasSize(2);
+        // Per language: private chats (default scope), group members, group administrators (issue 16).
+        assertThat(menus).hasSize(6);
         assertThat(menus.get(0).body().path("commands").findValuesAsText("command"))
                 .contains("start", "alert", "alerts", "rate", "convert", "pause", "resume", "delete", "help", "lang");
-        assertThat(menus.get(1).body().path("language_code").asText()).isEqualTo("ko");
-        assertThat(menus.get(1).body().path("commands").findValuesAsText("description")).contains("내 알림 목록");
+        assertThat(menus.get(1).body().at("/scope/type").asText()).isEqualTo("all_group_chats");
+        assertThat(menus.get(1).body().path("commands").findValuesAsText("command"))
+                .contains("rate", "convert", "alerts", "share").doesNotContain("alert", "pause", "resume", "delete");
+        assertThat(menus.get(2).body().at("/scope/type").asText()).isEqualTo("all_chat_administrators");
+        assertThat(menus.get(2).body().path("commands").findValuesAsText("command")).contains("alert", "delete");
+        assertThat(menus.get(3).body().path("language_code").asText()).isEqualTo("ko");
+        assertThat(menus.get(3).body().path("commands").findValuesAsText("description")).contains("내 알림 목록");
+        assertThat(menus.get(4).body().path("language_code").asText()).isEqualTo("ko");
+        assertThat(menus.get(4).body().at("/scope/type").asText()).isEqualTo("all_group_chats");
+    }
+
+    @Test
+    void anInlineQueryIsAnsweredWithARateCard() {
+        api.queue(9001, FakeBotApi.inlineQueryUpdate(9001, "iq-9001", MINA, "en", "100 USD KRW"));
+
+        await().atMost(PATIENCE).until(() -> !api.calls("answerInlineQuery").isEmpty());
+
+        FakeBotApi.Call answer = api.calls("answerInlineQuery").get(0);
+        assertThat(answer.body().path("inline_query_id").asText()).isEqualTo("iq-9001");
+        assertThat(answer.body().at("/results/0/input_message_content/message_text").asText())
+                .isEqualTo("100 USD = 138,520 KRW (at 1,385.2 (frankfurter, 4 min ago))");
+        assertThat(answer.body().at("/results/0/description").asText()).isEqualTo("1,385.2 (frankfurter, 4 min ago)");
+    }
+
+    @Test
+    void asksForTheUpdateTypesTheBotHandles() {
+        await().atMost(PATIENCE).until(() -> !api.calls("getUpdates").isEmpty());
+
+        assertThat(api.calls("getUpdates").get(0).body().path("allowed_updates").toString()).isEqualTo("[\"message\",\"callback_query\",\"inline_query\",\"my_chat_member\"]");
     }
 
     @Test

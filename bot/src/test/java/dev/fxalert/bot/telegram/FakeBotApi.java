@@ -154,6 +154,94 @@ public final class FakeBotApi implements AutoCloseable {
                 + "\"chat_instance\":\"-8761234\",\"data\":" + quote(data) + "}}";
     }
 
+    // --- See and share (issue 16): groups, membership and inline queries ---
+
+    /** The people getChatMember reports as administrators, by group chat id (everyone else is a plain member). */
+    private final java.util.Map<Long, java.util.Set<Long>> administrators = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** getChatMember answers "administrator" for this person in this group from now on. */
+    public void makeAdministrator(long groupChatId, long userId) {
+        administrators.computeIfAbsent(groupChatId, id -> java.util.concurrent.ConcurrentHashMap.newKeySet()).add(userId);
+    }
+
+    private String chatMember(long chatId, long userId) {
+        String status = administrators.getOrDefault(chatId, java.util.Set.of()).contains(userId) ? "administrator" : "member";
+        String rights = status.equals("administrator") ? ",\"can_be_edited\":false,\"is_anonymous\":false,"
+                + "\"can_manage_chat\":true,\"can_delete_messages\":true,\"can_manage_video_chats\":true,"
+                + "\"can_restrict_members\":true,\"can_promote_members\":false,\"can_change_info\":true,"
+                + "\"can_invite_users\":true,\"can_post_stories\":false,\"can_edit_stories\":false,"
+                + "\"can_delete_stories\":false" : "";
+        return "{\"status\":\"" + status + "\",\"user\":{\"id\":" + userId
+                + ",\"is_bot\":false,\"first_name\":\"Member\"}" + rights + "}";
+    }
+
+    /** A text message sent in a group by one of its members. */
+    public static String groupMessageUpdate(int updateId, long groupChatId, String type, long fromId, String firstName,
+                                            String text) {
+        String command = text.startsWith("/") ? text.split("\\s", 2)[0] : null;
+        String entities = command == null ? "" : ",\"entities\":[{\"offset\":0,\"length\":" + command.length()
+                + ",\"type\":\"bot_command\"}]";
+        return "{\"update_id\":" + updateId + ",\"message\":{\"message_id\":" + (updateId * 10)
+                + ",\"from\":{\"id\":" + fromId + ",\"is_bot\":false,\"first_name\":\"" + firstName
+                + "\",\"language_code\":\"en\"},\"chat\":" + groupChat(groupChatId, type)
+                + ",\"date\":1764061200,\"text\":" + quote(text) + entities + "}}";
+    }
+
+    /** A press on a button under one of the bot's messages in a group. */
+    public static String groupCallbackUpdate(int updateId, String callbackId, long groupChatId, long fromId,
+                                             String firstName, String data) {
+        return "{\"update_id\":" + updateId + ",\"callback_query\":{\"id\":\"" + callbackId + "\",\"from\":{\"id\":"
+                + fromId + ",\"is_bot\":false,\"first_name\":\"" + firstName + "\",\"language_code\":\"en\"},"
+                + "\"message\":{\"message_id\":7,\"from\":{\"id\":" + BOT_ID + ",\"is_bot\":true,\"first_name\":"
+                + "\"FX Alert\",\"username\":\"FxAlertBot\"},\"chat\":" + groupChat(groupChatId, "group")
+                + ",\"date\":1764061200,\"text\":\"Your alerts:\"},"
+                + "\"chat_instance\":\"-8761234\",\"data\":" + quote(data) + "}}";
+    }
+
+    /**
+     * The service messages of an upgrade to a supergroup: in the old group one with migrate_to_chat_id, in the new
+     * supergroup one with migrate_from_chat_id (Telegram sends both).
+     */
+    public static String migratedToUpdate(int updateId, long groupChatId, long supergroupChatId) {
+        return "{\"update_id\":" + updateId + ",\"message\":{\"message_id\":" + (updateId * 10)
+                + ",\"from\":{\"id\":777,\"is_bot\":false,\"first_name\":\"Owner\"},\"chat\":"
+                + groupChat(groupChatId, "group") + ",\"date\":1764061200,\"migrate_to_chat_id\":" + supergroupChatId + "}}";
+    }
+
+    public static String migratedFromUpdate(int updateId, long groupChatId, long supergroupChatId) {
+        return "{\"update_id\":" + updateId + ",\"message\":{\"message_id\":" + (updateId * 10)
+                + ",\"from\":{\"id\":777,\"is_bot\":false,\"first_name\":\"Owner\"},\"chat\":"
+                + groupChat(supergroupChatId, "supergroup") + ",\"date\":1764061200,\"migrate_from_chat_id\":"
+                + groupChatId + "}}";
+    }
+
+    /** my_chat_member: the bot's own status in a group changed from {@code oldStatus} to {@code newStatus}. */
+    public static String myChatMemberUpdate(int updateId, long groupChatId, String oldStatus, String newStatus) {
+        return "{\"update_id\":" + updateId + ",\"my_chat_member\":{\"chat\":" + groupChat(groupChatId, "supergroup")
+                + ",\"from\":{\"id\":777,\"is_bot\":false,\"first_name\":\"Owner\",\"language_code\":\"en\"},"
+                + "\"date\":1764061200,\"old_chat_member\":" + botMember(oldStatus)
+                + ",\"new_chat_member\":" + botMember(newStatus) + "}}";
+    }
+
+    /** What a person typing {@code @FxAlertBot <query>} in any chat makes Telegram send. */
+    public static String inlineQueryUpdate(int updateId, String queryId, long fromId, String language, String query) {
+        return "{\"update_id\":" + updateId + ",\"inline_query\":{\"id\":\"" + queryId + "\",\"from\":{\"id\":"
+                + fromId + ",\"is_bot\":false,\"first_name\":\"Mina\",\"language_code\":\"" + language + "\"},"
+                + "\"query\":" + quote(query) + ",\"offset\":\"\",\"chat_type\":\"sender\"}}";
+    }
+
+    private static String groupChat(long chatId, String type) {
+        return "{\"id\":" + chatId + ",\"title\":\"Tuition fund\",\"type\":\"" + type + "\"}";
+    }
+
+    private static String botMember(String status) {
+        String user = "\"user\":{\"id\":" + BOT_ID + ",\"is_bot\":true,\"first_name\":\"FX Alert\",\"username\":\"FxAlertBot\"}";
+        return switch (status) {
+            case "kicked" -> "{\"status\":\"kicked\"," + user + ",\"until_date\":0}";
+            default -> "{\"status\":\"" + status + "\"," + user + "}";
+        };
+    }
+
     private MockResponse answer(RecordedRequest request) throws InterruptedException {
         String path = request.getPath() == null ? "" : request.getPath();
         String prefix = "/bot" + TOKEN + "/";
@@ -187,7 +275,10 @@ public final class FakeBotApi implements AutoCloseable {
             case "answercallbackquery":
             case "setmycommands":
             case "deletewebhook":
+            case "answerinlinequery":
                 return ok("true");
+            case "getchatmember":
+                return ok(chatMember(body.path("chat_id").asLong(), body.path("user_id").asLong()));
             default:
                 return error(404, "Not Found: method not found");
         }

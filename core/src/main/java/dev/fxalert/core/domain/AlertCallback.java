@@ -8,7 +8,11 @@ import java.util.Locale;
  */
 public record AlertCallback(Action action, String alertId) {
 
-    public enum Action { REARM, PAUSE, RESUME, DELETE }
+    public enum Action {
+        REARM, PAUSE, RESUME, DELETE,
+        /** Copy-an-alert links (issue 16): the bot answers with a link anyone can open to create the same alert. */
+        SHARE
+    }
 
     private static final String PREFIX = "a:";
 

@@ -189,7 +189,22 @@ public enum Msg {
     CHART_LINE_PAUSED,
     BUTTON_CHART,
     BUTTON_CHART_PAIR,
-    BUTTON_CHART_PERIOD;
+    BUTTON_CHART_PERIOD,
+    // Copy-an-alert links (issue 16, share16)
+    EXAMPLE_SHARE,
+    MENU_SHARE,
+    SHARE_LINK,
+    SHARE_COMMAND,
+    START_SHARED_ALERT,
+    BUTTON_SHARE,
+    BUTTON_COPY_ALERT,
+    // Group alerts that belong to the group (issue 16, share16)
+    GROUP_ADMINS_ONLY,
+    GROUP_BACK_ALERTS_PAUSED,
+    // Inline rate cards (issue 16, share16)
+    INLINE_RATE_TITLE,
+    INLINE_CONVERT_TITLE,
+    HELP_SEE_AND_SHARE;
 
     /** The catalogue key, e.g. {@code alert.set} for {@code ALERT_SET}. */
     public String key() {

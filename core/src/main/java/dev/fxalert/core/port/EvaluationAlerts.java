@@ -14,7 +14,7 @@ import java.util.List;
  * never by scanning: only the alerts returned plus at most one page of the underlying store), the conditional
  * state transitions, and the pending-push outbox. One of the consumer views {@link AlertStore} is made of.
  */
-public interface EvaluationAlerts {
+public interface EvaluationAlerts extends ChatAlerts {
 
     /** ARMED alerts on {@code pair}'s mid rate that {@code rate} fires: {@link #findCrossed(CurrencyPair, RateKind, BigDecimal)}. */
     default List<Alert> findCrossed(CurrencyPair pair, BigDecimal rate) {
@@ -80,8 +80,10 @@ public interface EvaluationAlerts {
     boolean deadLetterPush(String alertId, String eventId, String reason, boolean outcomeUnknown);
 
     /** The user's chat moved ({@link UserStore#moveChat}): their alerts now push to {@code newChatId}. */
+    @Override
     int moveChat(String userId, long newChatId);
 
     /** Pauses every ARMED or FIRED alert of the user (they blocked the bot); returns how many changed. */
+    @Override
     int pauseAllOf(String userId);
 }

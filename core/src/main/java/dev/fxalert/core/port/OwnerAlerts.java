@@ -10,8 +10,9 @@ import java.util.Optional;
  * The alerts as their owner's commands see them ({@code /alert}, {@code /alerts}, pause, resume, delete): every
  * operation is scoped to the owner, so another user's alert id behaves exactly as an id that does not exist.
  * One of the consumer views {@link AlertStore} is made of; the contract suite runs them against both stores.
+ * As {@link ChatAlerts} it also follows the owner's chat (a group upgraded, the bot removed from it; issue 16).
  */
-public interface OwnerAlerts {
+public interface OwnerAlerts extends ChatAlerts {
 
     /**
      * Stores a new alert; idempotent by id, so a redelivered command that derives its alert id from the update

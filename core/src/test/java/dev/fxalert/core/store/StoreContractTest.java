@@ -19,6 +19,7 @@ import dev.fxalert.core.port.AlertQuery;
 import dev.fxalert.core.port.AlertStore;
 import dev.fxalert.core.port.AuditEntry;
 import dev.fxalert.core.port.AuditPage;
+import dev.fxalert.core.port.ChatChanges;
 import dev.fxalert.core.port.RateHistory;
 import dev.fxalert.core.port.Stores;
 import dev.fxalert.core.port.UpdateJournal;
@@ -912,6 +913,31 @@ public abstract class StoreContractTest {
             assertThat(users().moveChat("no-such-user", -5L)).isFalse();
             assertThat(users().moveChat(group.id(), -1000000000042L)).as("already there").isTrue();
             assertThat(users().findByChatId(77L)).get().extracting(User::id).isEqualTo(other.id());
+        }
+
+        // Group alerts that belong to the group (issue 16): the bot and delivery move and pause through ChatChanges.
+        @Test
+        void chatChangesMoveAGroupWithItsAlertsAndPauseAGoneOne() {
+            User group = users().linkChat(-43L, "Team", "en");
+            User other = users().linkChat(78L, "Mina", "ko");
+            Alert armed = alerts().create(Alert.create("grpalrt1", new Owner(group.id(), -43L), USD_KRW,
+                    Direction.ABOVE, new BigDecimal("1400"), AlertMode.REARM, null, clock.instant()));
+            Alert paused = alerts().create(Alert.create("grpalrt2", new Owner(group.id(), -43L), USD_KRW,
+                    Direction.BELOW, new BigDecimal("1300"), AlertMode.ONCE, null, clock.instant()));
+            alerts().pause(group.id(), paused.id());
+
+            assertThat(ChatChanges.moveChat(users(), alerts(), group.id(), other.chatId())).as("taken").isFalse();
+            assertThat(alerts().listByOwner(group.id())).extracting(a -> a.owner().chatId()).containsOnly(-43L);
+            assertThat(ChatChanges.moveChat(users(), alerts(), group.id(), -1000000000043L)).isTrue();
+            assertThat(ChatChanges.moveChat(users(), alerts(), group.id(), -1000000000043L)).as("again").isTrue();
+            assertThat(alerts().listByOwner(group.id())).extracting(a -> a.owner().chatId())
+                    .containsOnly(-1000000000043L);
+            assertThat(users().findByChatId(-1000000000043L)).get().extracting(User::id).isEqualTo(group.id());
+
+            assertThat(ChatChanges.chatGone(users(), alerts(), group.id())).isEqualTo(1);
+            assertThat(users().findById(group.id())).get().extracting(User::active).isEqualTo(false);
+            assertThat(alerts().get(group.id(), armed.id())).get().extracting(Alert::state).isEqualTo(AlertState.PAUSED);
+            assertThat(ChatChanges.chatGone(users(), alerts(), group.id())).as("nothing left to pause").isZero();
         }
 
         @Test

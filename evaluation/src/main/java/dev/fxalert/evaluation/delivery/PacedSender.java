@@ -2,6 +2,7 @@ package dev.fxalert.evaluation.delivery;
 
 import dev.fxalert.core.retry.Sleeper;
 import dev.fxalert.core.port.EvaluationAlerts;
+import dev.fxalert.core.port.ChatChanges;
 import dev.fxalert.core.port.DeliveryResult;
 import dev.fxalert.core.port.Notifier;
 import dev.fxalert.core.port.OutgoingMessage;
@@ -415,8 +416,7 @@ public final class PacedSender implements PushSender, AutoCloseable {
 
         private void deactivateOwner(Push push, String reason) {
             try {
-                users.deactivate(push.userId());
-                int paused = alerts.pauseAllOf(push.userId());
+                int paused = ChatChanges.chatGone(users, alerts, push.userId());
                 log.info("chat of user {} is gone ({}); deactivated, {} alerts paused", push.userId(), reason, paused);
             } catch (RuntimeException e) {
                 log.error("could not deactivate user {} whose chat is gone", push.userId(), e);
@@ -426,9 +426,7 @@ public final class PacedSender implements PushSender, AutoCloseable {
         /** The user and their alerts follow the group to its supergroup, so later pushes go there directly. */
         private void moveChat(Push push, long newChatId) {
             try {
-                if (users.moveChat(push.userId(), newChatId)) {
-                    alerts.moveChat(push.userId(), newChatId);
-                } else {
+                if (!ChatChanges.moveChat(users, alerts, push.userId(), newChatId)) {
                     log.warn("could not move user {} to chat {} (another user has it)", push.userId(), newChatId);
                 }
             } catch (RuntimeException e) {

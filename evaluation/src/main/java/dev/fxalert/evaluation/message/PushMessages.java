@@ -21,7 +21,7 @@ import java.util.Objects;
 /**
  * The push for a fired alert: pair, new rate, threshold and direction, what the rate is (the same words as /rate:
  * {@link RateTexts}, e.g. "ECB reference rate, 2026-11-25 16:00 CET"), the owner's
- * note, and buttons to re-arm, pause or delete the alert (handled by the bot through {@link AlertCallback}) and one
+ * note, and buttons to re-arm, pause, delete or share the alert (handled by the bot through {@link AlertCallback}) and one
  * for the pair's chart ({@link ChartCallback}).
  * Texts come from the same catalogues as the bot's replies ({@link Messages}), so numbers read alike in both.
  * Plain text: a note can never break formatting. A publication's time is in its publisher's zone (it names the
@@ -57,7 +57,8 @@ public final class PushMessages {
             text.append(messages.text(Msg.PUSH_FIRED_ONCE, alert.id()));
         }
         return new OutgoingMessage(alert.owner().chatId(), text.toString(), List.of(buttons(alert.id(), messages),
-                List.of(chartButton(alert, messages))));
+                List.of(chartButton(alert, messages),
+                        button(messages.text(Msg.BUTTON_SHARE), AlertCallback.Action.SHARE, alert.id()))));
     }
 
     /** The catalogues' {@code select} keyword for a direction. */

@@ -113,9 +113,12 @@ class PushMessagesTest {
                 new AlertCallback(AlertCallback.Action.REARM, "k3m9x2qa"),
                 new AlertCallback(AlertCallback.Action.PAUSE, "k3m9x2qa"),
                 new AlertCallback(AlertCallback.Action.DELETE, "k3m9x2qa"));
-        // charts (issue 16): the pair's 30-day chart
-        assertThat(message.buttons().get(1)).extracting(b -> dev.fxalert.core.domain.ChartCallback.decode(b.callbackData()))
-                .containsExactly(new dev.fxalert.core.domain.ChartCallback(
+        // charts and copy-an-alert links (issue 16): the pair's 30-day chart, then Share
+        assertThat(message.buttons().get(1)).hasSize(2);
+        assertThat(dev.fxalert.core.domain.ChartCallback.decode(message.buttons().get(1).get(0).callbackData()))
+                .isEqualTo(new dev.fxalert.core.domain.ChartCallback(
                         dev.fxalert.core.domain.CurrencyPair.of("USD", "KRW"), dev.fxalert.core.domain.ChartPeriod.MONTH));
+        assertThat(AlertCallback.decode(message.buttons().get(1).get(1).callbackData()))
+                .isEqualTo(new AlertCallback(AlertCallback.Action.SHARE, "k3m9x2qa"));
     }
 }

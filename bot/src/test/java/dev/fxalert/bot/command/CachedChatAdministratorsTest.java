@@ -1,0 +1,85 @@
+package dev.fxalert.bot.command;
+
+import dev.fxalert.core.port.ChatAdministrators;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CachedChatAdministratorsTest {
+
+    private static final class ManualClock extends Clock {
+        Instant now = Instant.parse("2026-11-25T09:00:00Z");
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    private final ManualClock clock = new ManualClock();
+    private final List<Long> asked = new ArrayList<>();
+    private volatile Set<Long> admins = Set.of(1L);
+    private volatile boolean failing;
+    private final ChatAdministrators telegram = (chatId, userId) -> {
+        asked.add(userId);
+        if (failing) {
+            throw new IllegalStateException("getChatMember failed");
+        }
+        return admins.contains(userId);
+    };
+    private final CachedChatAdministrators cached = new CachedChatAdministrators(telegram, clock, Duration.ofMinutes(1));
+
+    @Test
+    void answersFromMemoryWithinTheTtlThenAsksAgain() {
+        assertThat(cached.isAdministrator(-5L, 1L)).isTrue();
+        assertThat(cached.isAdministrator(-5L, 2L)).isFalse();
+        admins = Set.of(2L); // 1 demoted, 2 promoted
+
+        clock.now = clock.now.plusSeconds(59);
+        assertThat(cached.isAdministrator(-5L, 1L)).isTrue();
+        assertThat(cached.isAdministrator(-5L, 2L)).isFalse();
+        assertThat(asked).containsExactly(1L, 2L);
+
+        clock.now = clock.now.plusSeconds(1);
+        assertThat(cached.isAdministrator(-5L, 1L)).isFalse();
+        assertThat(cached.isAdministrator(-5L, 2L)).isTrue();
+        assertThat(asked).containsExactly(1L, 2L, 1L, 2L);
+    }
+
+    @Test
+    void aFailureIsNotRemembered() {
+        failing = true;
+        assertThatThrownBy(() -> cached.isAdministrator(-5L, 1L)).isInstanceOf(IllegalStateException.class);
+
+        failing = false;
+        assertThat(cached.isAdministrator(-5L, 1L)).isTrue();
+        assertThat(asked).containsExactly(1L, 1L);
+    }
+
+    @Test
+    void eachGroupIsAskedAboutSeparately() {
+        assertThat(cached.isAdministrator(-5L, 1L)).isTrue();
+        assertThat(cached.isAdministrator(-6L, 1L)).isTrue();
+        assertThat(asked).containsExactly(1L, 1L);
+    }
+}
