@@ -138,7 +138,7 @@ public final class EvaluationService {
         int ownerGone = 0;
         DeliveryCounts counts = DeliveryCounts.NONE;
         if (trigger == null) {
-            PushBatch pushes = PushBatch.of(won, alerts, users, messages, PushBatch.newOwnerCache());
+            PushBatch pushes = PushBatch.of(won, alerts, users, messages, PushBatch.newOwnerCache(), clock.instant());
             ownerGone = pushes.ownerGone();
             counts = pushes.toSend().isEmpty() ? DeliveryCounts.NONE : DeliveryCounts.of(sender.send(pushes.toSend()));
         } else if (won.size() > 1) {
@@ -249,7 +249,7 @@ public final class EvaluationService {
                 due.add(alert);
             }
         }
-        PushBatch pushes = PushBatch.of(due, alerts, users, messages, PushBatch.newOwnerCache());
+        PushBatch pushes = PushBatch.of(due, alerts, users, messages, PushBatch.newOwnerCache(), now);
         DeliveryCounts counts = pushes.toSend().isEmpty() ? DeliveryCounts.NONE : DeliveryCounts.of(sender.send(pushes.toSend()));
         SweepResult result = new SweepResult(pending.size(), tooFresh, pushes.ownerGone(), counts);
         log.info("swept pending pushes: {}", result);

@@ -87,6 +87,7 @@ public final class ChatBot {
         register(new CurrenciesCommand(catalogue));
         register(new LangCommand(users));
         register(new TimezoneCommand(users, clock));
+        register(new QuietCommand(users)); // quiet hours (issue 15)
         this.settingsCommand = new SettingsCommand(users, clock);
         register(settingsCommand);
         register(new SourcesCommand(report));

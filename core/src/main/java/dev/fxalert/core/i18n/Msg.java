@@ -165,7 +165,24 @@ public enum Msg {
     PUSH_SOURCE,
     PUSH_NOTE,
     PUSH_REARMS,
-    PUSH_FIRED_ONCE;
+    PUSH_FIRED_ONCE,
+    // Quiet hours (issue 15, quiet15)
+    EXAMPLE_QUIET,
+    MENU_QUIET,
+    QUIET_CURRENT,
+    QUIET_NONE,
+    QUIET_SET,
+    QUIET_OFF,
+    QUIET_USAGE,
+    QUIET_EMPTY,
+    SETTINGS_QUIET,
+    SETTINGS_QUIET_NONE,
+    BUTTON_QUIET_NIGHT,
+    BUTTON_QUIET_OFF,
+    PUSH_QUIET_SUMMARY,
+    PUSH_QUIET_LINE,
+    PUSH_QUIET_LATEST,
+    PUSH_QUIET_MORE;
     /** The catalogue key, e.g. {@code alert.set} for {@code ALERT_SET}. */
     public String key() {
         return name().toLowerCase(Locale.ROOT).replace('_', '.');
