@@ -97,6 +97,11 @@ public final class InMemoryUserStore implements UserStore {
     }
 
     @Override
+    public boolean claimDigest(String userId, java.time.LocalDate date) {
+        throw new UnsupportedOperationException("not used by the admin API");
+    }
+
+    @Override
     public synchronized java.util.Map<String, User> findByIds(java.util.Collection<String> userIds) {
         java.util.Map<String, User> found = new java.util.HashMap<>();
         userIds.stream().filter(byId::containsKey).forEach(id -> found.put(id, byId.get(id)));

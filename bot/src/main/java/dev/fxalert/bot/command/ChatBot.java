@@ -37,6 +37,8 @@ public final class ChatBot {
     private final BotSettings settings;
     private final Map<String, CommandHandler> handlers = new LinkedHashMap<>();
     private final SettingsCommand settingsCommand;
+    /** Daily digest (issue 15): where /digest puts the user's schedule; null until the runtime provides one. */
+    private volatile dev.fxalert.core.port.ScheduleManager digestSchedules;
     private final CommandObserver observer;
 
     /** @param catalogue the currencies the configured rate sources quote: what /alert accepts and /currencies lists */
@@ -88,9 +90,19 @@ public final class ChatBot {
         register(new LangCommand(users));
         register(new TimezoneCommand(users, clock));
         register(new QuietCommand(users)); // quiet hours (issue 15)
-        this.settingsCommand = new SettingsCommand(users, clock);
+        DigestCommand digest = new DigestCommand(users, () -> digestSchedules); // daily digest (issue 15)
+        register(digest);
+        this.settingsCommand = new SettingsCommand(users, clock, digest);
         register(settingsCommand);
         register(new SourcesCommand(report));
+    }
+
+    /**
+     * Daily digest (issue 15): /digest creates, replaces and deletes the user's schedule on {@code schedules}
+     * (the local scheduler, or EventBridge Scheduler on AWS).
+     */
+    public void scheduleDigestsWith(dev.fxalert.core.port.ScheduleManager schedules) {
+        this.digestSchedules = schedules;
     }
 
     private void register(CommandHandler handler) {

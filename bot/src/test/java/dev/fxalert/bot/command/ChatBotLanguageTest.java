@@ -50,6 +50,7 @@ class ChatBotLanguageTest {
     private static final List<String> EVERY_COMMAND = List.of(
             "/start", "/help", "hello", "/nope", "/lang", "/lang fr", "/timezone", "/timezone Seoul", "/timezone mars", "/settings",
             "/quiet", "/quiet 23:00-07:00", "/quiet", "/quiet tonight", "/quiet 07:00-07:00", "/quiet off",
+            "/digest", "/digest 8:30", "/digest", "/digest morning", "/digest 24:00", "/digest off",
             "/alert USD KRW above 1400", "/alert USD KRW above 1400", "/alert EUR USD below 1.05 once 여름 여행",
             "/alert USD KRW below 1300 월급", "/alert", "/alert USD", "/alert USD KRW 1400", "/alert USD KRW sideways 1400",
             "/alert USD KRW above abc", "/alert USD USD above 1", "/alert XYZ KRW above 1", "/alert USDKRWX above 1",
@@ -87,7 +88,8 @@ class ChatBotLanguageTest {
                 new AlertCallback(AlertCallback.Action.REARM, alert.id()).encode(),
                 new AlertCallback(AlertCallback.Action.DELETE, alert.id()).encode(),
                 AlertsView.pageData(2), AlertsView.pageData(9), "something-old", "set:tz:UTC", "set:tz:Mars/Base",
-                "set:quiet:23:00-07:00", "set:quiet:off", "set:quiet:01:00-02:00")) {
+                "set:quiet:23:00-07:00", "set:quiet:off", "set:quiet:01:00-02:00",
+                "set:digest:08:00", "set:digest:off", "set:digest:03:00")) {
             CallbackOutcome outcome = chat.bot.handle(new IncomingCallback("cb", chatId, data, "Mina", language));
             answers.add(outcome.answer());
             replies.addAll(outcome.messages());
@@ -156,10 +158,11 @@ class ChatBotLanguageTest {
     void settingsShowLanguageAndZoneWithButtonsThatChangeThem() {
         OutgoingMessage settings = chat.send("/settings");
         assertThat(settings.text()).isEqualTo("Your settings:\nLanguage: English\nTime zone: UTC, now 2026-11-25 09:00 UTC\n"
-                + "Quiet hours: none\nTap a button to change them, or use /lang, /timezone and /quiet.");
+                + "Quiet hours: none\nDaily digest: none\n"
+                + "Tap a button to change them, or use /lang, /timezone, /quiet and /digest.");
         assertThat(settings.buttons()).flatExtracting(row -> row).extracting(OutgoingMessage.Button::label)
                 .containsExactly("English", "한국어", "Asia/Seoul (18:00 KST)", "UTC (09:00 UTC)", "Quiet 23:00–07:00",
-                        "No quiet hours");
+                        "No quiet hours", "Digest at 08:00", "No digest");
 
         CallbackOutcome korean = chat.bot.handle(new IncomingCallback("cb", ChatBotFixture.CHAT, "set:lang:ko", "Mina", "en"));
         assertThat(korean.messages().get(0).text()).startsWith("내 설정:\n언어: 한국어\n시간대: UTC");
@@ -171,7 +174,7 @@ class ChatBotLanguageTest {
         assertThat(settings.buttons()).flatExtracting(row -> row)
                 .extracting(button -> ButtonCommands.commandFor(button.callbackData()).orElseThrow())
                 .containsExactly("/lang en", "/lang ko", "/timezone Asia/Seoul", "/timezone UTC", "/quiet 23:00-07:00",
-                        "/quiet off");
+                        "/quiet off", "/digest 08:00", "/digest off");
         // Only the offered zones are accepted from a button: callback data can be forged.
         CallbackOutcome forged = chat.bot.handle(new IncomingCallback("cb", ChatBotFixture.CHAT, "set:tz:Mars/Base", "Mina", "en"));
         assertThat(forged.messages()).isEmpty();
@@ -204,6 +207,32 @@ class ChatBotLanguageTest {
                 "Mina", "en"));
         assertThat(forged.messages()).isEmpty();
         assertThat(chat.stores.users().findByChatId(ChatBotFixture.CHAT)).map(User::quietHours).contains("23:00-07:00");
+    }
+
+    // Daily digest (issue 15)
+    @Test
+    void aDigestTimeIsStoredAndTheUsersScheduleCreatedReplacedAndDeleted() {
+        dev.fxalert.core.port.ScheduleManager schedules = org.mockito.Mockito.mock(dev.fxalert.core.port.ScheduleManager.class);
+        chat.bot.scheduleDigestsWith(schedules);
+        chat.reply("/timezone Seoul");
+        assertThat(chat.reply("/digest")).isEqualTo("You get no daily digest. /digest 08:30 sends one every day at that "
+                + "time in your time zone (Asia/Seoul).");
+
+        assertThat(chat.reply("/digest 8:30")).startsWith("Your daily digest comes every day at 08:30 (Asia/Seoul)");
+
+        User user = chat.stores.users().findByChatId(ChatBotFixture.CHAT).orElseThrow();
+        assertThat(user.digestTime()).isEqualTo("08:30");
+        org.mockito.ArgumentCaptor<dev.fxalert.core.port.UserSchedule> put =
+                org.mockito.ArgumentCaptor.forClass(dev.fxalert.core.port.UserSchedule.class);
+        org.mockito.Mockito.verify(schedules).putUserSchedule(put.capture());
+        assertThat(put.getValue().expression().text()).isEqualTo("cron(30 8 * * ? *)");
+        assertThat(put.getValue().timezone()).isEqualTo("Asia/Seoul");
+        assertThat(chat.send("/settings").text()).contains("\nDaily digest: 08:30\n");
+        assertThat(chat.reply("/digest 25:00")).startsWith("Tell me the time in your time zone, like /digest 08:30");
+
+        assertThat(chat.reply("/digest off")).isEqualTo("No more daily digest.");
+        org.mockito.Mockito.verify(schedules).deleteUserSchedule("fx-alert-digests", "digest-" + user.id());
+        assertThat(chat.stores.users().findByChatId(ChatBotFixture.CHAT)).map(User::digestTime).isEmpty();
     }
 
     @Test

@@ -182,7 +182,26 @@ public enum Msg {
     PUSH_QUIET_SUMMARY,
     PUSH_QUIET_LINE,
     PUSH_QUIET_LATEST,
-    PUSH_QUIET_MORE;
+    PUSH_QUIET_MORE,
+    // Daily digest (issue 15, quiet15)
+    EXAMPLE_DIGEST,
+    MENU_DIGEST,
+    DIGEST_CURRENT,
+    DIGEST_NONE,
+    DIGEST_SET,
+    DIGEST_OFF,
+    DIGEST_USAGE,
+    SETTINGS_DIGEST,
+    SETTINGS_DIGEST_NONE,
+    BUTTON_DIGEST_MORNING,
+    BUTTON_DIGEST_OFF,
+    DIGEST_HEADER,
+    DIGEST_PAIR,
+    DIGEST_PAIR_FIRST,
+    DIGEST_PAIR_NONE,
+    DIGEST_NEAREST,
+    DIGEST_NEAREST_LINE,
+    DIGEST_NO_ALERTS;
     /** The catalogue key, e.g. {@code alert.set} for {@code ALERT_SET}. */
     public String key() {
         return name().toLowerCase(Locale.ROOT).replace('_', '.');

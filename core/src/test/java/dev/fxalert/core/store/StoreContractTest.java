@@ -1016,6 +1016,21 @@ public abstract class StoreContractTest {
         }
 
         @Test
+        void aDigestIsClaimedOncePerUserAndDateEvenUnderRaces() throws Exception {
+            User user = users().linkChat(42L, "Mina", "ko");
+            java.time.LocalDate monday = java.time.LocalDate.parse("2026-11-23");
+
+            List<Boolean> results = race(8, () -> users().claimDigest(user.id(), monday));
+
+            assertThat(results).containsOnlyOnce(true);
+            assertThat(users().claimDigest(user.id(), monday)).isFalse();
+            assertThat(users().claimDigest(user.id(), monday.minusDays(1))).as("an older date").isFalse();
+            assertThat(users().claimDigest(user.id(), monday.plusDays(1))).isTrue();
+            assertThat(users().claimDigest("nobody", monday)).isFalse();
+            assertThat(users().findById("nobody")).isEmpty();
+        }
+
+        @Test
         void findByIdsReadsManyUsersAtOnceAndSkipsUnknownOnes() {
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < 230; i++) { // more than one BatchGetItem (100 keys) and than H2's IN chunk needs

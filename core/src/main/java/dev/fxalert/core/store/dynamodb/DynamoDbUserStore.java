@@ -41,6 +41,8 @@ final class DynamoDbUserStore implements UserStore {
     /** Quiet hours and digest time (issue 15): absent when the user has none. */
     static final String QUIET_HOURS = "quietHours";
     static final String DIGEST_TIME = "digestTime";
+    /** The local date (ISO) of the last digest claimed ({@link #claimDigest}). */
+    static final String LAST_DIGEST_ON = "lastDigestOn";
     static final String ACTIVE = "active";
     /** Present ("ACTIVE") only on active users: the partition of the sparse index listActive pages through. */
     static final String ACTIVE_KEY = "activeKey";
@@ -222,6 +224,24 @@ final class DynamoDbUserStore implements UserStore {
     @Override
     public boolean setDigestTime(String userId, String digestTime) {
         return setOrRemove(userId, DIGEST_TIME, digestTime);
+    }
+
+    @Override
+    public boolean claimDigest(String userId, java.time.LocalDate date) {
+        if (userId == null) {
+            return false;
+        }
+        try {
+            // ISO dates compare as strings in date order; the condition makes one caller per date win.
+            client.updateItem(b -> b.tableName(table).key(key(userId))
+                    .conditionExpression("attribute_exists(#chatId) AND (attribute_not_exists(#last) OR #last < :day)")
+                    .updateExpression("SET #last = :day")
+                    .expressionAttributeNames(Map.of("#chatId", CHAT_ID, "#last", LAST_DIGEST_ON))
+                    .expressionAttributeValues(Map.of(":day", s(date.toString()))));
+            return true;
+        } catch (ConditionalCheckFailedException claimedOrUnknown) {
+            return false;
+        }
     }
 
     /** Sets an optional attribute of a user item, or removes it for null; false when the user is unknown. */

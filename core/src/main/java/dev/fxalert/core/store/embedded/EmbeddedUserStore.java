@@ -102,6 +102,13 @@ final class EmbeddedUserStore implements UserStore {
     }
 
     @Override
+    public boolean claimDigest(String userId, java.time.LocalDate date) {
+        String day = date.toString(); // ISO dates compare as text in date order
+        return jdbc.update("UPDATE users SET last_digest_on = ? WHERE id = ? "
+                + "AND (last_digest_on IS NULL OR last_digest_on < ?)", day, userId, day) == 1;
+    }
+
+    @Override
     public boolean deactivate(String userId) {
         return jdbc.update("UPDATE users SET active = FALSE WHERE id = ? AND active = TRUE", userId) == 1;
     }
