@@ -51,16 +51,22 @@ final class DigestCommand implements CommandHandler {
             return context.reply(Msg.DIGEST_OFF);
         }
         LocalTime at = DigestSchedules.parseTime(typed);
-        change(user, at.toString());
-        return context.reply(Msg.DIGEST_SET, at.toString(), zone);
+        boolean scheduled = change(user, at.toString());
+        // Never promise a digest this runtime cannot send (no schedule manager here yet).
+        return context.reply(scheduled ? Msg.DIGEST_SET : Msg.DIGEST_SET_NOT_SCHEDULED, at.toString(), zone);
     }
 
-    /** Stores the choice, then (re)schedules: a schedule that fails to change leaves a stored choice the next start applies. */
-    void change(User user, String digestTime) {
+    /**
+     * Stores the choice, then (re)schedules; false when this runtime has no schedule manager (only stored). A
+     * schedule that fails to change leaves a stored choice the next start applies (locally).
+     */
+    boolean change(User user, String digestTime) {
         users.setDigestTime(user.id(), digestTime);
         ScheduleManager manager = schedules.get();
-        if (manager != null) {
-            DigestSchedules.apply(manager, users.findById(user.id()).orElse(user));
+        if (manager == null) {
+            return false;
         }
+        DigestSchedules.apply(manager, users.findById(user.id()).orElse(user));
+        return true;
     }
 }

@@ -212,9 +212,12 @@ class ChatBotLanguageTest {
     // Daily digest (issue 15)
     @Test
     void aDigestTimeIsStoredAndTheUsersScheduleCreatedReplacedAndDeleted() {
+        assertThat(chat.reply("/digest 7:00")).as("no scheduler here: no promise").startsWith("I noted 07:00 (UTC) for "
+                + "your daily digest, but this bot cannot send digests yet");
         dev.fxalert.core.port.ScheduleManager schedules = org.mockito.Mockito.mock(dev.fxalert.core.port.ScheduleManager.class);
         chat.bot.scheduleDigestsWith(schedules);
         chat.reply("/timezone Seoul");
+        chat.reply("/digest off");
         assertThat(chat.reply("/digest")).isEqualTo("You get no daily digest. /digest 08:30 sends one every day at that "
                 + "time in your time zone (Asia/Seoul).");
 
@@ -231,7 +234,7 @@ class ChatBotLanguageTest {
         assertThat(chat.reply("/digest 25:00")).startsWith("Tell me the time in your time zone, like /digest 08:30");
 
         assertThat(chat.reply("/digest off")).isEqualTo("No more daily digest.");
-        org.mockito.Mockito.verify(schedules).deleteUserSchedule("fx-alert-digests", "digest-" + user.id());
+        org.mockito.Mockito.verify(schedules, org.mockito.Mockito.times(2)).deleteUserSchedule("fx-alert-digests", "digest-" + user.id());
         assertThat(chat.stores.users().findByChatId(ChatBotFixture.CHAT)).map(User::digestTime).isEmpty();
     }
 

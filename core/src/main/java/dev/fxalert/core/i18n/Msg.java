@@ -201,7 +201,8 @@ public enum Msg {
     DIGEST_PAIR_NONE,
     DIGEST_NEAREST,
     DIGEST_NEAREST_LINE,
-    DIGEST_NO_ALERTS;
+    DIGEST_NO_ALERTS,
+    DIGEST_SET_NOT_SCHEDULED;
     /** The catalogue key, e.g. {@code alert.set} for {@code ALERT_SET}. */
     public String key() {
         return name().toLowerCase(Locale.ROOT).replace('_', '.');
