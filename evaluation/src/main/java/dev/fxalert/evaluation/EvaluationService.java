@@ -159,7 +159,7 @@ public final class EvaluationService {
         int ownerGone = 0;
         DeliveryCounts counts = DeliveryCounts.NONE;
         if (trigger == null) {
-            PushBatch pushes = PushBatch.of(won, alerts, users, messages, PushBatch.newOwnerCache());
+            PushBatch pushes = PushBatch.of(won, alerts, users, messages, PushBatch.newOwnerCache(), clock.instant());
             ownerGone = pushes.ownerGone();
             counts = pushes.toSend().isEmpty() ? DeliveryCounts.NONE : DeliveryCounts.of(sender.send(pushes.toSend()));
         } else if (won.size() > 1) {
@@ -323,7 +323,7 @@ public final class EvaluationService {
                 due.add(alert);
             }
         }
-        PushBatch pushes = PushBatch.of(due, alerts, users, messages, PushBatch.newOwnerCache());
+        PushBatch pushes = PushBatch.of(due, alerts, users, messages, PushBatch.newOwnerCache(), now);
         DeliveryCounts counts = pushes.toSend().isEmpty() ? DeliveryCounts.NONE : DeliveryCounts.of(sender.send(pushes.toSend()));
         SweepResult result = new SweepResult(pending.size(), tooFresh, pushes.ownerGone(), counts);
         log.info("swept pending pushes: {}", result);

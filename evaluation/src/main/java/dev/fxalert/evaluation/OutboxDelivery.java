@@ -1,7 +1,9 @@
 package dev.fxalert.evaluation;
 
 import dev.fxalert.core.domain.Alert;
+import dev.fxalert.core.domain.QuietHours;
 import dev.fxalert.core.domain.User;
+import dev.fxalert.core.port.AlertStore;
 import dev.fxalert.core.port.EvaluationAlerts;
 import dev.fxalert.core.port.UserStore;
 import dev.fxalert.evaluation.delivery.Push;
@@ -43,12 +45,31 @@ import java.util.concurrent.LinkedBlockingQueue;
  *   <li>stops when nothing is due (the outbox is empty or only holds later retries) or when {@code until} passes
  *       with pushes still due ({@link DrainResult#moreLeft()}).</li>
  * </ol>
+ * Quiet hours (issue 15; {@link PushBatch} decides per push):
+ * <ol>
+ *   <li><b>hold</b>: a due push whose owner is in quiet hours now is not sent; it stays pending in the outbox with
+ *       its next attempt at the quiet end ({@link EvaluationAlerts#holdPush}, no attempt counted). The outbox is
+ *       the store, so a crash or restart during quiet hours loses nothing. A held push is not "more left": it is
+ *       released by the first drain after the quiet end (the sweep timer or schedule, or any trigger);</li>
+ *   <li><b>release</b>: a due push that fired during its owner's quiet hours, now over, is part of a summary. The
+ *       drainer adds the owner's other due held pushes ({@link AlertStore#listByOwner}, at most the per-user
+ *       alert limit) so one owner's held pushes become <b>one</b> message, sent as one {@link Push} whose
+ *       {@link Push#grouped()} entries the sender settles together with it;</li>
+ *   <li><b>settle</b>: each entry is marked delivered only after Telegram accepted the summary, right after its
+ *       200 ({@code PacedSender}); a failed round counts an attempt on each (the group is re-formed when they are
+ *       due again); no answer (outcome unknown) dead-letters every entry with the outcome-unknown mark, so the
+ *       summary is never sent twice. The one window is the documented one (docs/delivery.md): Telegram accepted,
+ *       the process dies before the marks are written: that summary can come once more (at most the entries not
+ *       yet marked), never lost.</li>
+ * </ol>
  */
 public final class OutboxDelivery {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxDelivery.class);
     /** Never poll the store faster than this while waiting for a fan-out's next slots. */
     private static final Duration MIN_WAIT = Duration.ofMillis(50);
+    /** Held pushes {@link #nextScheduled} may read past to find a fan-out's next slot. */
+    private static final int HELD_SKIP = 50;
 
     /**
      * @param batchSize      pushes per round: about one second of sending at the limit (fairness granularity)
@@ -71,7 +92,7 @@ public final class OutboxDelivery {
         }
     }
 
-    private final EvaluationAlerts alerts;
+    private final AlertStore alerts;
     private final UserStore users;
     private final PushSender sender;
     private final Clock clock;
@@ -80,7 +101,7 @@ public final class OutboxDelivery {
     private final Config config;
     private final PushMessages messages = new PushMessages();
 
-    public OutboxDelivery(EvaluationAlerts alerts, UserStore users, PushSender sender, Clock clock, Sleeper sleeper,
+    public OutboxDelivery(AlertStore alerts, UserStore users, PushSender sender, Clock clock, Sleeper sleeper,
                           Executor rounds, Config config) {
         this.alerts = alerts;
         this.users = users;
@@ -129,13 +150,14 @@ public final class OutboxDelivery {
                     moreLeft = !fresh.isEmpty();
                     break;
                 }
+                fresh.addAll(heldWithThem(fresh, owners, outstanding, attempted, now));
                 if (fresh.isEmpty()) {
                     if (running > 0) {
                         running--;
                         settle(done.take(), outstanding, leftPending, outcomes);
                         continue;
                     }
-                    Instant next = nextScheduled(attempted);
+                    Instant next = nextScheduled(attempted, owners, now);
                     if (next == null || !next.isBefore(until)) {
                         moreLeft = next != null;
                         break;
@@ -144,7 +166,7 @@ public final class OutboxDelivery {
                     sleeper.sleep(wait.compareTo(MIN_WAIT) < 0 ? MIN_WAIT : wait);
                     continue;
                 }
-                PushBatch batch = PushBatch.of(fresh, alerts, users, messages, owners);
+                PushBatch batch = PushBatch.of(fresh, alerts, users, messages, owners, now);
                 ownerGone += batch.ownerGone();
                 List<String> keys = new ArrayList<>();
                 for (Alert alert : fresh) {
@@ -200,19 +222,69 @@ public final class OutboxDelivery {
         for (PushOutcome outcome : finished.outcomes()) {
             if (outcome.status() == PushOutcome.Status.LEFT_PENDING
                     || outcome.status() == PushOutcome.Status.ALREADY_IN_PROGRESS) {
-                leftPending.add(outcome.push().alertId() + "|" + outcome.push().eventId());
+                for (Push.Entry entry : outcome.push().entries()) {
+                    leftPending.add(entry.alertId() + "|" + entry.eventId());
+                }
             }
         }
     }
 
     /**
-     * When the next never-tried push not yet attempted is scheduled (a fan-out's later slots), or null when only
-     * retries of failed rounds are left: those wait for a later drain (timer, trigger or sweep).
+     * Quiet hours: when {@code fresh} holds a push to release in a summary, the owner's other held pushes that are
+     * due too, so the summary lists them all (a batch is read in due order across all users, so it may hold only
+     * part of one owner's). Empty when there is nothing to release; one indexed read per releasing owner.
      */
-    private Instant nextScheduled(Set<String> attempted) {
-        for (Alert alert : alerts.findPendingPushes(dev.fxalert.core.port.AlertStore.LATEST, attempted.size() + 1)) {
-            if (!attempted.contains(key(alert)) && alert.pushPending() && alert.push().attempts() == 0
-                    && alert.push().nextAttemptAt() != null) {
+    private List<Alert> heldWithThem(List<Alert> fresh, Map<String, User> owners, Set<String> outstanding,
+                                     Set<String> attempted, Instant now) {
+        PushBatch.loadOwners(fresh, users, owners);
+        Set<String> releasing = new java.util.LinkedHashSet<>();
+        Set<String> taken = new HashSet<>();
+        for (Alert alert : fresh) {
+            taken.add(key(alert));
+            User owner = owners.get(alert.owner().userId());
+            if (owner != null && owner.active() && !inQuietHours(owner, now) && PushBatch.firedInQuietHours(alert, owner)) {
+                releasing.add(owner.id());
+            }
+        }
+        List<Alert> more = new ArrayList<>();
+        Instant dueBy = now.plus(config.lookahead());
+        for (String ownerId : releasing) {
+            User owner = owners.get(ownerId);
+            for (Alert alert : alerts.listByOwner(ownerId)) {
+                if (alert.pushPending() && alert.lastFiring() != null && alert.push().nextAttemptAt() != null
+                        && !alert.push().nextAttemptAt().isAfter(dueBy) && PushBatch.firedInQuietHours(alert, owner)
+                        && !taken.contains(key(alert)) && !outstanding.contains(key(alert))
+                        && !attempted.contains(key(alert))) {
+                    more.add(alert);
+                }
+            }
+        }
+        return more;
+    }
+
+    private static boolean inQuietHours(User owner, Instant now) {
+        QuietHours quiet = owner.quiet();
+        return quiet != null && quiet.endIfQuiet(now, owner.zone()) != null;
+    }
+
+    /**
+     * When the next never-tried push not yet attempted is scheduled (a fan-out's later slots), or null when only
+     * retries of failed rounds are left: those wait for a later drain (timer, trigger or sweep). A push held for
+     * an owner in quiet hours is skipped: it is due hours later and must not keep the drain (or the Lambda's
+     * re-invocation) going; the first drain after the quiet end releases it.
+     */
+    private Instant nextScheduled(Set<String> attempted, Map<String, User> owners, Instant now) {
+        List<Alert> candidates = new ArrayList<>();
+        for (Alert alert : alerts.findPendingPushes(AlertStore.LATEST, attempted.size() + HELD_SKIP)) {
+            if (!attempted.contains(key(alert)) && alert.pushPending() && alert.lastFiring() != null
+                    && alert.push().attempts() == 0 && alert.push().nextAttemptAt() != null) {
+                candidates.add(alert);
+            }
+        }
+        PushBatch.loadOwners(candidates, users, owners);
+        for (Alert alert : candidates) {
+            User owner = owners.get(alert.owner().userId());
+            if (owner == null || !inQuietHours(owner, now)) {
                 return alert.push().nextAttemptAt();
             }
         }

@@ -75,6 +75,33 @@ public final class InMemoryUserStore implements UserStore {
     }
 
     @Override
+    public synchronized boolean setQuietHours(String userId, String quietHours) {
+        User user = byId.get(userId);
+        if (user == null) {
+            return false;
+        }
+        byId.put(userId, new User(user.id(), user.chatId(), user.displayName(), user.language(), user.createdAt(),
+                user.active(), user.timezone(), quietHours, user.digestTime()));
+        return true;
+    }
+
+    @Override
+    public synchronized boolean setDigestTime(String userId, String digestTime) {
+        User user = byId.get(userId);
+        if (user == null) {
+            return false;
+        }
+        byId.put(userId, new User(user.id(), user.chatId(), user.displayName(), user.language(), user.createdAt(),
+                user.active(), user.timezone(), user.quietHours(), digestTime));
+        return true;
+    }
+
+    @Override
+    public boolean claimDigest(String userId, java.time.LocalDate date) {
+        throw new UnsupportedOperationException("not used by the admin API");
+    }
+
+    @Override
     public synchronized java.util.Map<String, User> findByIds(java.util.Collection<String> userIds) {
         java.util.Map<String, User> found = new java.util.HashMap<>();
         userIds.stream().filter(byId::containsKey).forEach(id -> found.put(id, byId.get(id)));

@@ -28,6 +28,8 @@ public final class BotMenu {
             new Entry("settings", Msg.MENU_SETTINGS, Msg.EXAMPLE_SETTINGS),
             new Entry("lang", Msg.MENU_LANG, Msg.EXAMPLE_LANG),
             new Entry("timezone", Msg.MENU_TIMEZONE, Msg.EXAMPLE_TIMEZONE),
+            new Entry("quiet", Msg.MENU_QUIET, Msg.EXAMPLE_QUIET), // quiet hours (issue 15)
+            new Entry("digest", Msg.MENU_DIGEST, Msg.EXAMPLE_DIGEST), // daily digest (issue 15)
             new Entry("help", Msg.MENU_HELP, Msg.EXAMPLE_HELP),
             new Entry("start", Msg.MENU_START, Msg.EXAMPLE_START));
 

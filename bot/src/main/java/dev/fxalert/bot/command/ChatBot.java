@@ -44,6 +44,8 @@ public final class ChatBot {
     private final AlertCommand alertCommand;
     private final ShareCommand shareCommand;
     private final InlineRateCards inlineCards;
+    /** Daily digest (issue 15): where /digest puts the user's schedule; null until the runtime provides one. */
+    private volatile dev.fxalert.core.port.ScheduleManager digestSchedules;
     private final CommandObserver observer;
     private final ChartCommand chartCommand;
 
@@ -104,7 +106,10 @@ public final class ChatBot {
         register(new CurrenciesCommand(catalogue));
         register(new LangCommand(users));
         register(new TimezoneCommand(users, clock));
-        this.settingsCommand = new SettingsCommand(users, clock);
+        register(new QuietCommand(users)); // quiet hours (issue 15)
+        DigestCommand digest = new DigestCommand(users, () -> digestSchedules); // daily digest (issue 15)
+        register(digest);
+        this.settingsCommand = new SettingsCommand(users, clock, digest);
         register(settingsCommand);
         register(new SourcesCommand(report));
         // --- charts (issue 16) ---
@@ -115,6 +120,14 @@ public final class ChatBot {
         // Copy-an-alert links (issue 16).
         this.shareCommand = new ShareCommand(alerts, settings.botUsername());
         register(shareCommand);
+    }
+
+    /**
+     * Daily digest (issue 15): /digest creates, replaces and deletes the user's schedule on {@code schedules}
+     * (the local scheduler, or EventBridge Scheduler on AWS).
+     */
+    public void scheduleDigestsWith(dev.fxalert.core.port.ScheduleManager schedules) {
+        this.digestSchedules = schedules;
     }
 
     private void register(CommandHandler handler) {

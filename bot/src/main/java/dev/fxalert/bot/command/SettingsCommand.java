@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * /settings: the user's language and time zone, with buttons to change them. A button's callback data is
+ * /settings: the user's language, time zone, quiet hours and daily digest, with buttons to change them. A button's callback data is
  * {@code set:lang:<code>} or {@code set:tz:<zone id>} (well under Telegram's 64 bytes); a press stores the choice
  * and answers with the settings again, already in the new language or zone.
  */
@@ -22,13 +22,21 @@ final class SettingsCommand implements CommandHandler {
 
     private static final String LANGUAGE_PREFIX = "set:lang:";
     private static final String ZONE_PREFIX = "set:tz:";
+    /** Quiet hours (issue 15): {@code set:quiet:23:00-07:00} or {@code set:quiet:off}. */
+    private static final String QUIET_PREFIX = "set:quiet:";
+    private static final String QUIET_NIGHT = "23:00-07:00";
+    /** Daily digest (issue 15): {@code set:digest:08:00} or {@code set:digest:off}. */
+    private static final String DIGEST_PREFIX = "set:digest:";
+    private static final String DIGEST_MORNING = "08:00";
 
     private final UserStore users;
     private final Clock clock;
+    private final DigestCommand digest;
 
-    SettingsCommand(UserStore users, Clock clock) {
+    SettingsCommand(UserStore users, Clock clock, DigestCommand digest) {
         this.users = users;
         this.clock = clock;
+        this.digest = digest;
     }
 
     @Override
@@ -67,6 +75,22 @@ final class SettingsCommand implements CommandHandler {
             users.setTimezone(user.id(), zone);
             return Optional.of(view(users.findById(user.id()).orElse(user), chatId));
         }
+        if (data.startsWith(QUIET_PREFIX)) {
+            String choice = data.substring(QUIET_PREFIX.length());
+            if (!choice.equals(QUIET_NIGHT) && !choice.equals(QuietCommand.OFF)) {
+                return Optional.empty(); // callback data can be forged: only the offered choices
+            }
+            users.setQuietHours(user.id(), choice.equals(QuietCommand.OFF) ? null : choice);
+            return Optional.of(view(users.findById(user.id()).orElse(user), chatId));
+        }
+        if (data.startsWith(DIGEST_PREFIX)) {
+            String choice = data.substring(DIGEST_PREFIX.length());
+            if (!choice.equals(DIGEST_MORNING) && !choice.equals(QuietCommand.OFF)) {
+                return Optional.empty();
+            }
+            digest.change(user, choice.equals(QuietCommand.OFF) ? null : choice);
+            return Optional.of(view(users.findById(user.id()).orElse(user), chatId));
+        }
         return Optional.empty();
     }
 
@@ -78,14 +102,24 @@ final class SettingsCommand implements CommandHandler {
         if (data != null && data.startsWith(ZONE_PREFIX)) {
             return Optional.of("/timezone " + data.substring(ZONE_PREFIX.length()));
         }
+        if (data != null && data.startsWith(QUIET_PREFIX)) {
+            return Optional.of("/quiet " + data.substring(QUIET_PREFIX.length()));
+        }
+        if (data != null && data.startsWith(DIGEST_PREFIX)) {
+            return Optional.of("/digest " + data.substring(DIGEST_PREFIX.length()));
+        }
         return Optional.empty();
     }
 
     private OutgoingMessage view(User user, long chatId) {
         Messages messages = Messages.forCode(user.language());
         ZoneId zone = user.zone();
+        String quiet = user.quiet() == null ? messages.text(Msg.SETTINGS_QUIET_NONE)
+                : messages.text(Msg.SETTINGS_QUIET, user.quiet().toString());
+        String digestLine = user.digestTime() == null ? messages.text(Msg.SETTINGS_DIGEST_NONE)
+                : messages.text(Msg.SETTINGS_DIGEST, user.digestTime());
         String text = messages.text(Msg.SETTINGS_VIEW, messages.language().code(), zone.getId(),
-                Messages.time(clock.instant(), zone));
+                Messages.time(clock.instant(), zone), quiet + "\n" + digestLine);
         List<Button> languages = List.of(
                 new Button(messages.text(Msg.BUTTON_LANGUAGE_ENGLISH), LANGUAGE_PREFIX + Language.ENGLISH.code()),
                 new Button(messages.text(Msg.BUTTON_LANGUAGE_KOREAN), LANGUAGE_PREFIX + Language.KOREAN.code()));
@@ -93,6 +127,12 @@ final class SettingsCommand implements CommandHandler {
                 .map(id -> new Button(messages.text(Msg.BUTTON_TIMEZONE, id, Messages.time(clock.instant(), ZoneId.of(id))
                         .substring(11)), ZONE_PREFIX + id))
                 .toList();
-        return new OutgoingMessage(chatId, text, List.of(languages, zones));
+        List<Button> quietHours = List.of(
+                new Button(messages.text(Msg.BUTTON_QUIET_NIGHT), QUIET_PREFIX + QUIET_NIGHT),
+                new Button(messages.text(Msg.BUTTON_QUIET_OFF), QUIET_PREFIX + QuietCommand.OFF));
+        List<Button> digests = List.of(
+                new Button(messages.text(Msg.BUTTON_DIGEST_MORNING), DIGEST_PREFIX + DIGEST_MORNING),
+                new Button(messages.text(Msg.BUTTON_DIGEST_OFF), DIGEST_PREFIX + QuietCommand.OFF));
+        return new OutgoingMessage(chatId, text, List.of(languages, zones, quietHours, digests));
     }
 }

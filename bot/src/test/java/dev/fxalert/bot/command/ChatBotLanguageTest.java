@@ -49,6 +49,8 @@ class ChatBotLanguageTest {
     /** Every command with good and bad input, as a person would type it; {id} is replaced by a real alert id. */
     private static final List<String> EVERY_COMMAND = List.of(
             "/start", "/help", "hello", "/nope", "/lang", "/lang fr", "/timezone", "/timezone Seoul", "/timezone mars", "/settings",
+            "/quiet", "/quiet 23:00-07:00", "/quiet", "/quiet tonight", "/quiet 07:00-07:00", "/quiet off",
+            "/digest", "/digest 8:30", "/digest", "/digest morning", "/digest 24:00", "/digest off",
             "/alert USD KRW above 1400", "/alert USD KRW above 1400", "/alert EUR USD below 1.05 once 여름 여행",
             "/alert USD KRW below 1300 월급", "/alert", "/alert USD", "/alert USD KRW 1400", "/alert USD KRW sideways 1400",
             "/alert USD KRW above abc", "/alert USD USD above 1", "/alert XYZ KRW above 1", "/alert USDKRWX above 1",
@@ -85,7 +87,9 @@ class ChatBotLanguageTest {
         for (String data : List.of(new AlertCallback(AlertCallback.Action.PAUSE, alert.id()).encode(),
                 new AlertCallback(AlertCallback.Action.REARM, alert.id()).encode(),
                 new AlertCallback(AlertCallback.Action.DELETE, alert.id()).encode(),
-                AlertsView.pageData(2), AlertsView.pageData(9), "something-old", "set:tz:UTC", "set:tz:Mars/Base")) {
+                AlertsView.pageData(2), AlertsView.pageData(9), "something-old", "set:tz:UTC", "set:tz:Mars/Base",
+                "set:quiet:23:00-07:00", "set:quiet:off", "set:quiet:01:00-02:00",
+                "set:digest:08:00", "set:digest:off", "set:digest:03:00")) {
             CallbackOutcome outcome = chat.bot.handle(new IncomingCallback("cb", chatId, data, "Mina", language));
             answers.add(outcome.answer());
             replies.addAll(outcome.messages());
@@ -154,9 +158,11 @@ class ChatBotLanguageTest {
     void settingsShowLanguageAndZoneWithButtonsThatChangeThem() {
         OutgoingMessage settings = chat.send("/settings");
         assertThat(settings.text()).isEqualTo("Your settings:\nLanguage: English\nTime zone: UTC, now 2026-11-25 09:00 UTC\n"
-                + "Tap a button to change them, or use /lang and /timezone.");
+                + "Quiet hours: none\nDaily digest: none\n"
+                + "Tap a button to change them, or use /lang, /timezone, /quiet and /digest.");
         assertThat(settings.buttons()).flatExtracting(row -> row).extracting(OutgoingMessage.Button::label)
-                .containsExactly("English", "한국어", "Asia/Seoul (18:00 KST)", "UTC (09:00 UTC)");
+                .containsExactly("English", "한국어", "Asia/Seoul (18:00 KST)", "UTC (09:00 UTC)", "Quiet 23:00–07:00",
+                        "No quiet hours", "Digest at 08:00", "No digest");
 
         CallbackOutcome korean = chat.bot.handle(new IncomingCallback("cb", ChatBotFixture.CHAT, "set:lang:ko", "Mina", "en"));
         assertThat(korean.messages().get(0).text()).startsWith("내 설정:\n언어: 한국어\n시간대: UTC");
@@ -167,10 +173,69 @@ class ChatBotLanguageTest {
 
         assertThat(settings.buttons()).flatExtracting(row -> row)
                 .extracting(button -> ButtonCommands.commandFor(button.callbackData()).orElseThrow())
-                .containsExactly("/lang en", "/lang ko", "/timezone Asia/Seoul", "/timezone UTC");
+                .containsExactly("/lang en", "/lang ko", "/timezone Asia/Seoul", "/timezone UTC", "/quiet 23:00-07:00",
+                        "/quiet off", "/digest 08:00", "/digest off");
         // Only the offered zones are accepted from a button: callback data can be forged.
         CallbackOutcome forged = chat.bot.handle(new IncomingCallback("cb", ChatBotFixture.CHAT, "set:tz:Mars/Base", "Mina", "en"));
         assertThat(forged.messages()).isEmpty();
+    }
+
+    // Quiet hours (issue 15)
+    @Test
+    void quietHoursAreSetInTheUsersZoneShownInSettingsAndTurnedOff() {
+        assertThat(chat.reply("/quiet")).isEqualTo("You have no quiet hours: pushes come as soon as an alert fires. "
+                + "Set them in your time zone (UTC) like /quiet 23:00-07:00.");
+        chat.reply("/timezone Seoul");
+
+        assertThat(chat.reply("/quiet 23:00 - 7:00")).isEqualTo("Quiet hours set to 23:00-07:00 (Asia/Seoul): pushes "
+                + "that fire then are held and come as one summary at 07:00. /quiet off turns them off.");
+        assertThat(chat.stores.users().findByChatId(ChatBotFixture.CHAT)).map(User::quietHours).contains("23:00-07:00");
+        assertThat(chat.reply("/quiet")).startsWith("Your quiet hours are 23:00-07:00 (Asia/Seoul)");
+        assertThat(chat.send("/settings").text()).contains("\nQuiet hours: 23:00-07:00\n");
+        assertThat(chat.reply("/quiet 25:00-07:00")).isEqualTo("Tell me the hours in your time zone, like "
+                + "/quiet 23:00-07:00, or /quiet off.\nExample: /quiet 23:00-07:00");
+        assertThat(chat.stores.users().findByChatId(ChatBotFixture.CHAT)).map(User::quietHours).contains("23:00-07:00");
+
+        assertThat(chat.reply("/quiet off")).startsWith("Quiet hours are off");
+        assertThat(chat.stores.users().findByChatId(ChatBotFixture.CHAT)).map(User::quietHours).isEmpty();
+
+        CallbackOutcome night = chat.bot.handle(new IncomingCallback("cb", ChatBotFixture.CHAT, "set:quiet:23:00-07:00",
+                "Mina", "en"));
+        assertThat(night.messages().get(0).text()).contains("\nQuiet hours: 23:00-07:00\n");
+        // Only the offered choices are accepted from a button: callback data can be forged.
+        CallbackOutcome forged = chat.bot.handle(new IncomingCallback("cb", ChatBotFixture.CHAT, "set:quiet:01:00-02:00",
+                "Mina", "en"));
+        assertThat(forged.messages()).isEmpty();
+        assertThat(chat.stores.users().findByChatId(ChatBotFixture.CHAT)).map(User::quietHours).contains("23:00-07:00");
+    }
+
+    // Daily digest (issue 15)
+    @Test
+    void aDigestTimeIsStoredAndTheUsersScheduleCreatedReplacedAndDeleted() {
+        assertThat(chat.reply("/digest 7:00")).as("no scheduler here: no promise").startsWith("I noted 07:00 (UTC) for "
+                + "your daily digest, but this bot cannot send digests yet");
+        dev.fxalert.core.port.ScheduleManager schedules = org.mockito.Mockito.mock(dev.fxalert.core.port.ScheduleManager.class);
+        chat.bot.scheduleDigestsWith(schedules);
+        chat.reply("/timezone Seoul");
+        chat.reply("/digest off");
+        assertThat(chat.reply("/digest")).isEqualTo("You get no daily digest. /digest 08:30 sends one every day at that "
+                + "time in your time zone (Asia/Seoul).");
+
+        assertThat(chat.reply("/digest 8:30")).startsWith("Your daily digest comes every day at 08:30 (Asia/Seoul)");
+
+        User user = chat.stores.users().findByChatId(ChatBotFixture.CHAT).orElseThrow();
+        assertThat(user.digestTime()).isEqualTo("08:30");
+        org.mockito.ArgumentCaptor<dev.fxalert.core.port.UserSchedule> put =
+                org.mockito.ArgumentCaptor.forClass(dev.fxalert.core.port.UserSchedule.class);
+        org.mockito.Mockito.verify(schedules).putUserSchedule(put.capture());
+        assertThat(put.getValue().expression().text()).isEqualTo("cron(30 8 * * ? *)");
+        assertThat(put.getValue().timezone()).isEqualTo("Asia/Seoul");
+        assertThat(chat.send("/settings").text()).contains("\nDaily digest: 08:30\n");
+        assertThat(chat.reply("/digest 25:00")).startsWith("Tell me the time in your time zone, like /digest 08:30");
+
+        assertThat(chat.reply("/digest off")).isEqualTo("No more daily digest.");
+        org.mockito.Mockito.verify(schedules, org.mockito.Mockito.times(2)).deleteUserSchedule("fx-alert-digests", "digest-" + user.id());
+        assertThat(chat.stores.users().findByChatId(ChatBotFixture.CHAT)).map(User::digestTime).isEmpty();
     }
 
     @Test
@@ -223,7 +288,7 @@ class ChatBotLanguageTest {
                 .replaceAll("frankfurter|open-er-api|koreaexim|currency-api|openexchangerates|ECB|CET|KST|UTC", " ")
                 .replaceAll("'[^']*'", " ")
                 .replaceAll(ascii("([A-Z]{3}){1,2}|[a-z0-9]{8}"), " ")
-                .replaceAll(ascii("above|below|over|under|once|English|switch|to|en|ko|fr|ID|IANA|Asia|Seoul"), " ");
+                .replaceAll(ascii("above|below|over|under|once|English|switch|to|en|ko|fr|ID|IANA|Asia|Seoul|off"), " ");
         List<String> words = new ArrayList<>();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("[A-Za-z]{2,}").matcher(rest);
         while (m.find()) {

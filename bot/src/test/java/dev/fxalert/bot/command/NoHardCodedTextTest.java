@@ -33,6 +33,8 @@ class NoHardCodedTextTest {
             "alert", "alerts", "rate", "convert", "currencies", "pause", "resume", "delete", "help", "start", "lang",
             "above", "over", "below", "under", "once", "to", "in", "into", "threshold", "amount", "alerts:p:",
             "timezone", "UTC", "settings", "set:lang:", "set:tz:",
+            "quiet", "off", "set:quiet:", // quiet hours (issue 15)
+            "digest", "set:digest:", "up", "down", "same", // daily digest (issue 15)
             // metric labels (CommandObserver) and journal/log ids nobody reads as text
             "unknown", "button", "tg:", "telegram-update-", "sources",
             // charts (issue 16): the command, and the picture's file name

@@ -204,7 +204,44 @@ public enum Msg {
     // Inline rate cards (issue 16, share16)
     INLINE_RATE_TITLE,
     INLINE_CONVERT_TITLE,
-    HELP_SEE_AND_SHARE;
+    HELP_SEE_AND_SHARE,
+    // Quiet hours (issue 15, quiet15)
+    EXAMPLE_QUIET,
+    MENU_QUIET,
+    QUIET_CURRENT,
+    QUIET_NONE,
+    QUIET_SET,
+    QUIET_OFF,
+    QUIET_USAGE,
+    QUIET_EMPTY,
+    SETTINGS_QUIET,
+    SETTINGS_QUIET_NONE,
+    BUTTON_QUIET_NIGHT,
+    BUTTON_QUIET_OFF,
+    PUSH_QUIET_SUMMARY,
+    PUSH_QUIET_LINE,
+    PUSH_QUIET_LATEST,
+    PUSH_QUIET_MORE,
+    // Daily digest (issue 15, quiet15)
+    EXAMPLE_DIGEST,
+    MENU_DIGEST,
+    DIGEST_CURRENT,
+    DIGEST_NONE,
+    DIGEST_SET,
+    DIGEST_OFF,
+    DIGEST_USAGE,
+    SETTINGS_DIGEST,
+    SETTINGS_DIGEST_NONE,
+    BUTTON_DIGEST_MORNING,
+    BUTTON_DIGEST_OFF,
+    DIGEST_HEADER,
+    DIGEST_PAIR,
+    DIGEST_PAIR_FIRST,
+    DIGEST_PAIR_NONE,
+    DIGEST_NEAREST,
+    DIGEST_NEAREST_LINE,
+    DIGEST_NO_ALERTS,
+    DIGEST_SET_NOT_SCHEDULED;
 
     /** The catalogue key, e.g. {@code alert.set} for {@code ALERT_SET}. */
     public String key() {

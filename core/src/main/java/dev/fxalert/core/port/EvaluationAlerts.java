@@ -73,6 +73,13 @@ public interface EvaluationAlerts extends ChatAlerts {
     boolean recordPushFailure(String alertId, String eventId, Instant nextAttemptAt);
 
     /**
+     * Quiet hours (issue 15): the pending push of {@code eventId} is held, next due at {@code dueAt} (the end of the
+     * owner's quiet hours), without counting an attempt. It stays pending in the outbox meanwhile, so a crash or
+     * restart during quiet hours loses nothing. False (and nothing changed) when that push is no longer pending.
+     */
+    boolean holdPush(String alertId, String eventId, Instant dueAt);
+
+    /**
      * Gives the pending push of {@code eventId} up for good: no longer pending, never sent again, kept with
      * {@code reason} for the operator ({@link #findDeadLetters}). {@code outcomeUnknown} marks a push whose last
      * request got no answer after it was written (Telegram may have shown it). True when this call ended it.

@@ -30,6 +30,28 @@ public interface UserStore {
      */
     boolean setTimezone(String userId, String timezone);
 
+    // Quiet hours and digest (issue 15)
+
+    /**
+     * Stores the user's quiet hours ({@link dev.fxalert.core.domain.QuietHours#toString()}, e.g. {@code 23:00-07:00}),
+     * or removes them when {@code quietHours} is null (/quiet off). Returns false when the user is unknown.
+     */
+    boolean setQuietHours(String userId, String quietHours);
+
+    /**
+     * Stores the local time of the user's daily digest ({@code HH:mm}), or removes it when {@code digestTime} is null
+     * (/digest off). Returns false when the user is unknown.
+     */
+    boolean setDigestTime(String userId, String digestTime);
+
+    /**
+     * Claims the user's digest of {@code date} (their local date): true for exactly one caller per user and date,
+     * even when the schedule fires twice or callers race (a conditional write), false when that date's (or a later
+     * one's) digest was already claimed or the user is unknown. The digest is sent after the claim: a crash in
+     * between loses that day's digest rather than ever sending it twice.
+     */
+    boolean claimDigest(String userId, java.time.LocalDate date);
+
     /**
      * The users of {@code userIds} that exist, by id, read in batches (one IN query on H2, BatchGetItem of up to
      * 100 keys on DynamoDB) rather than one read per id: delivery reads the owners of a fan-out this way.

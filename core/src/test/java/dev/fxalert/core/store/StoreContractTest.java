@@ -739,6 +739,29 @@ public abstract class StoreContractTest {
             });
         }
 
+        // Quiet hours (issue 15): a held push stays pending, due at the quiet end, without counting an attempt.
+        @Test
+        void aHeldPushStaysPendingDueAtTheQuietEndWithoutCountingAnAttempt() {
+            Alert held = stored("u1", USD_KRW, Direction.ABOVE, "1400", AlertMode.ONCE);
+            Alert other = stored("u2", USD_KRW, Direction.ABOVE, "1400", AlertMode.ONCE);
+            alerts().markFired(held.id(), firing("e1", "1401"));
+            alerts().markFired(other.id(), firing("e1", "1401"));
+            Instant quietEnd = clock.instant().plus(Duration.ofHours(7));
+
+            assertThat(alerts().holdPush(held.id(), "other-event", quietEnd)).isFalse();
+            assertThat(alerts().holdPush(held.id(), "e1", quietEnd)).isTrue();
+
+            assertThat(alerts().findPendingPushes(clock.instant(), 10)).extracting(Alert::id).containsExactly(other.id());
+            assertThat(alerts().findPendingPushes(quietEnd, 10)).extracting(Alert::id)
+                    .containsExactly(other.id(), held.id());
+            Alert stored = alerts().get("u1", held.id()).orElseThrow();
+            assertThat(stored.push()).isEqualTo(new PushState(0, quietEnd, false, null));
+            assertThat(stored.pushPending()).isTrue();
+            assertThat(alerts().markPushDelivered(held.id(), "e1")).isTrue();
+            assertThat(alerts().holdPush(held.id(), "e1", quietEnd)).isFalse();
+            assertThat(alerts().findPendingPushes(quietEnd, 10)).extracting(Alert::id).containsExactly(other.id());
+        }
+
         @Test
         void deliveryAndDeadLetterRacingEndThePushExactlyOnce() throws Exception {
             Alert alert = stored("u1", USD_KRW, Direction.ABOVE, "1400", AlertMode.ONCE);
@@ -991,6 +1014,46 @@ public abstract class StoreContractTest {
             assertThat(back.timezone()).isEqualTo("Asia/Seoul");
             assertThat(users().findById(user.id())).map(User::zone).contains(java.time.ZoneId.of("Asia/Seoul"));
             assertThat(users().setTimezone("nobody", "Asia/Seoul")).isFalse();
+            assertThat(users().findById("nobody")).isEmpty();
+        }
+
+        // Quiet hours and digest (issue 15)
+        @Test
+        void quietHoursAndDigestTimeAreStoredOnTheUserRemovedWithNullAndKeptWhenTheUserComesBack() {
+            User user = users().linkChat(42L, "Mina", "ko");
+            assertThat(user.quietHours()).isNull();
+            assertThat(user.digestTime()).isNull();
+
+            assertThat(users().setQuietHours(user.id(), "23:00-07:00")).isTrue();
+            assertThat(users().setDigestTime(user.id(), "08:30")).isTrue();
+            users().deactivate(user.id());
+            User back = users().linkChat(42L, "Mina", "ko");
+
+            assertThat(back.quietHours()).isEqualTo("23:00-07:00");
+            assertThat(back.digestTime()).isEqualTo("08:30");
+            assertThat(users().findByIds(List.of(user.id())).get(user.id()).quietHours()).isEqualTo("23:00-07:00");
+            assertThat(users().setQuietHours(user.id(), null)).isTrue();
+            assertThat(users().findById(user.id())).map(User::quietHours).isEmpty();
+            assertThat(users().findById(user.id())).map(User::digestTime).contains("08:30");
+            assertThat(users().setDigestTime(user.id(), null)).isTrue();
+            assertThat(users().findById(user.id())).map(User::digestTime).isEmpty();
+            assertThat(users().setQuietHours("nobody", "23:00-07:00")).isFalse();
+            assertThat(users().setDigestTime("nobody", "08:30")).isFalse();
+            assertThat(users().findById("nobody")).isEmpty();
+        }
+
+        @Test
+        void aDigestIsClaimedOncePerUserAndDateEvenUnderRaces() throws Exception {
+            User user = users().linkChat(42L, "Mina", "ko");
+            java.time.LocalDate monday = java.time.LocalDate.parse("2026-11-23");
+
+            List<Boolean> results = race(8, () -> users().claimDigest(user.id(), monday));
+
+            assertThat(results).containsOnlyOnce(true);
+            assertThat(users().claimDigest(user.id(), monday)).isFalse();
+            assertThat(users().claimDigest(user.id(), monday.minusDays(1))).as("an older date").isFalse();
+            assertThat(users().claimDigest(user.id(), monday.plusDays(1))).isTrue();
+            assertThat(users().claimDigest("nobody", monday)).isFalse();
             assertThat(users().findById("nobody")).isEmpty();
         }
 

@@ -389,10 +389,13 @@ public final class PacedSender implements PushSender, AutoCloseable {
             }
             log.warn("push {} for alert {} failed {} times in round {}, left pending: {}", push.eventId(),
                     push.alertId(), attempt.failures, rounds, reason);
-            try {
-                alerts.recordPushFailure(push.alertId(), push.eventId(), now.plus(config.delayAfterRounds(rounds)));
-            } catch (RuntimeException e) {
-                log.error("could not record the failed round of push {} for alert {}", push.eventId(), push.alertId(), e);
+            for (Push.Entry entry : push.entries()) { // a quiet-hours summary settles every push it carries
+                try {
+                    alerts.recordPushFailure(entry.alertId(), entry.eventId(), now.plus(config.delayAfterRounds(rounds)));
+                } catch (RuntimeException e) {
+                    log.error("could not record the failed round of push {} for alert {}", entry.eventId(),
+                            entry.alertId(), e);
+                }
             }
             finish(attempt, PushOutcome.Status.LEFT_PENDING, reason);
         }
@@ -400,11 +403,13 @@ public final class PacedSender implements PushSender, AutoCloseable {
         private void deadLetter(Attempt attempt, PushOutcome.Status status, String reason, boolean outcomeUnknown) {
             Push push = attempt.push;
             log.warn("push {} for alert {} given up: {}", push.eventId(), push.alertId(), reason);
-            try {
-                alerts.deadLetterPush(push.alertId(), push.eventId(), reason, outcomeUnknown);
-            } catch (RuntimeException e) {
-                log.error("could not dead-letter push {} for alert {}; it stays pending", push.eventId(),
-                        push.alertId(), e);
+            for (Push.Entry entry : push.entries()) {
+                try {
+                    alerts.deadLetterPush(entry.alertId(), entry.eventId(), reason, outcomeUnknown);
+                } catch (RuntimeException e) {
+                    log.error("could not dead-letter push {} for alert {}; it stays pending", entry.eventId(),
+                            entry.alertId(), e);
+                }
             }
             finish(attempt, status, reason);
         }
@@ -441,12 +446,14 @@ public final class PacedSender implements PushSender, AutoCloseable {
         }
 
         private void clearPending(Push push) {
-            try {
-                alerts.markPushDelivered(push.alertId(), push.eventId());
-            } catch (RuntimeException e) {
-                // Telegram has the message but the store does not know: the one documented duplicate window.
-                log.error("push {} for alert {} was sent but could not be marked; a sweep may send it again",
-                        push.eventId(), push.alertId(), e);
+            for (Push.Entry entry : push.entries()) {
+                try {
+                    alerts.markPushDelivered(entry.alertId(), entry.eventId());
+                } catch (RuntimeException e) {
+                    // Telegram has the message but the store does not know: the one documented duplicate window.
+                    log.error("push {} for alert {} was sent but could not be marked; a sweep may send it again",
+                            entry.eventId(), entry.alertId(), e);
+                }
             }
         }
 

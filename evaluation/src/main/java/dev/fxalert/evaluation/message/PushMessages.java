@@ -29,6 +29,9 @@ import java.util.Objects;
  */
 public final class PushMessages {
 
+    /** Room for the quiet-hours summary's lines, under Telegram's 4,096 characters with the last line to spare. */
+    private static final int MAX_SUMMARY_LENGTH = 3_900;
+
     /** The message for the alert's last firing in English or Korean, with the observation time in UTC. */
     public OutgoingMessage fired(Alert alert, String language) {
         return fired(alert, language, ZoneId.of("UTC"));
@@ -59,6 +62,45 @@ public final class PushMessages {
         return new OutgoingMessage(alert.owner().chatId(), text.toString(), List.of(buttons(alert.id(), messages),
                 List.of(chartButton(alert, messages),
                         button(messages.text(Msg.BUTTON_SHARE), AlertCallback.Action.SHARE, alert.id()))));
+    }
+
+    /**
+     * Quiet hours (issue 15): one message for the pushes held during the owner's quiet hours. A line per alert
+     * (pair, condition, the rate it fired at and when, its id), oldest firing first, after the latest rate of each
+     * pair among them (the newest observation of those firings) with its source and time. No buttons: there is
+     * one message for many alerts; /alerts has them. Lines that would pass Telegram's length limit are counted.
+     */
+    public OutgoingMessage quietSummary(List<Alert> held, long chatId, String language, ZoneId zone) {
+        if (held.isEmpty()) {
+            throw new IllegalArgumentException("no held pushes");
+        }
+        Messages messages = Messages.forCode(language);
+        List<Alert> ordered = new java.util.ArrayList<>(held);
+        ordered.sort(java.util.Comparator.comparing((Alert a) -> a.lastFiring().firedAt()).thenComparing(Alert::id));
+        java.util.Map<String, Firing> latest = new java.util.LinkedHashMap<>();
+        List<String> lines = new java.util.ArrayList<>();
+        for (Alert alert : ordered) {
+            Firing firing = Objects.requireNonNull(alert.lastFiring(), "alert has not fired");
+            lines.add(messages.text(Msg.PUSH_QUIET_LINE, alert.pair().toString(), selector(alert.direction()),
+                    alert.threshold(), firing.rate(), Messages.time(firing.firedAt(), zone), alert.id()));
+            latest.merge(alert.pair().toString(), firing, (a, b) -> b.observedAt().isAfter(a.observedAt()) ? b : a);
+        }
+        StringBuilder text = new StringBuilder(messages.text(Msg.PUSH_QUIET_SUMMARY, ordered.size()));
+        latest.forEach((pair, firing) -> text.append('\n').append(messages.text(Msg.PUSH_QUIET_LATEST, pair,
+                firing.rate(), firing.provider(), Messages.time(firing.observedAt(), zone))));
+        // Telegram refuses texts over 4,096 characters: 50 alerts' lines can come near it, so the rest is counted.
+        int shown = 0;
+        for (String line : lines) {
+            if (text.length() + line.length() + 1 > MAX_SUMMARY_LENGTH) {
+                break;
+            }
+            text.append('\n').append(line);
+            shown++;
+        }
+        if (shown < lines.size()) {
+            text.append('\n').append(messages.text(Msg.PUSH_QUIET_MORE, lines.size() - shown));
+        }
+        return new OutgoingMessage(chatId, text.toString(), List.of());
     }
 
     /** The catalogues' {@code select} keyword for a direction. */

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,6 +64,46 @@ class PushMessagesTest {
         assertThat(message.text().replaceAll("USD|KRW|ECB|k3m9x2qa|CET", "")).doesNotContainPattern("[A-Za-z]");
         assertThat(message.buttons().get(0)).extracting(OutgoingMessage.Button::label)
                 .containsExactly("다시 켜기", "일시정지", "삭제");
+    }
+
+    // Quiet hours (issue 15)
+    @Test
+    void aQuietHoursSummaryListsEachAlertAndTheLatestRateInTheOwnersLanguageAndZone() {
+        Alert first = fired(Direction.ABOVE, "1400", "1401", AlertMode.ONCE, null);
+        Alert later = Alert.create("z9y8x7w6", new Owner("u1", 4242L), CurrencyPair.of("USD", "KRW"), Direction.BELOW,
+                new BigDecimal("1450"), AlertMode.ONCE, null, OBSERVED).fire(new Firing("e2", new BigDecimal("1420.5"),
+                "frankfurter", OBSERVED.plusSeconds(3600), OBSERVED.plusSeconds(3605)));
+        java.time.ZoneId seoul = java.time.ZoneId.of("Asia/Seoul");
+
+        OutgoingMessage english = messages.quietSummary(List.of(later, first), 4242L, "en", seoul);
+        OutgoingMessage korean = messages.quietSummary(List.of(later, first), 4242L, "ko", seoul);
+
+        assertThat(english.chatId()).isEqualTo(4242L);
+        assertThat(english.buttons()).isEmpty();
+        assertThat(english.text()).isEqualTo("""
+                🌙 Your quiet hours are over. 2 alerts fired meanwhile:
+                Latest USD/KRW: 1,420.5 (frankfurter, 2026-11-25 14:40 KST)
+                • USD/KRW at or above 1,400: 1,401 at 2026-11-25 13:40 KST (alert k3m9x2qa)
+                • USD/KRW at or below 1,450: 1,420.5 at 2026-11-25 14:40 KST (alert z9y8x7w6)""");
+        assertThat(korean.text()).startsWith("🌙 방해 금지 시간이 끝났습니다. 그동안 알림 2개가 울렸습니다:")
+                .contains("USD/KRW 최신 환율: 1,420.5");
+        assertThat(korean.text().replaceAll("USD|KRW|frankfurter|k3m9x2qa|z9y8x7w6|KST", ""))
+                .doesNotContainPattern("[A-Za-z]");
+    }
+
+    @Test
+    void aSummaryTooLongForTelegramCountsTheAlertsItLeavesOut() {
+        List<Alert> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 80; i++) {
+            many.add(Alert.create(String.format("a%07d", i), new Owner("u1", 4242L), CurrencyPair.of("USD", "KRW"),
+                    Direction.ABOVE, new BigDecimal(1000 + i), AlertMode.ONCE, null, OBSERVED)
+                    .fire(new Firing("e" + i, new BigDecimal("1401"), "frankfurter", OBSERVED, OBSERVED)));
+        }
+
+        String text = messages.quietSummary(many, 4242L, "en", java.time.ZoneOffset.UTC).text();
+
+        assertThat(text.length()).isLessThanOrEqualTo(4096);
+        assertThat(text).containsPattern("…and \\d+ more alerts: /alerts lists them all.");
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.fxalert.core.domain.Owner;
 import dev.fxalert.core.domain.Rate;
 import dev.fxalert.core.domain.RateUpdated;
 import dev.fxalert.core.domain.User;
+import dev.fxalert.core.port.AlertStore;
 import dev.fxalert.core.port.EvaluationAlerts;
 import dev.fxalert.core.port.UserStore;
 import dev.fxalert.core.store.embedded.EmbeddedStoreConfig;
@@ -152,7 +153,7 @@ final class DeliverySimulation {
 
     private static Result simulate(EmbeddedStores stores, Scenario scenario, List<Long> smallChats, VirtualTime time) {
         Map<String, Long> calls = new TreeMap<>();
-        EvaluationAlerts alerts = counting(EvaluationAlerts.class, stores.alerts(), calls);
+        AlertStore alerts = counting(AlertStore.class, stores.alerts(), calls); // the drainer reads an owner's held pushes too
         UserStore users = counting(UserStore.class, stores.users(), calls);
         VirtualTelegram telegram = new VirtualTelegram(time);
         PacedSender sender = new PacedSender(telegram, alerts, users, DeliveryObserver.NONE, scenario.pacing(), time,

@@ -421,6 +421,24 @@ public final class DynamoDbAlertStore implements AlertStore {
     }
 
     @Override
+    public boolean holdPush(String alertId, String eventId, Instant dueAt) {
+        Objects.requireNonNull(eventId, "eventId");
+        try {
+            client.updateItem(b -> b.tableName(table).key(AlertItems.key(alertId))
+                    .conditionExpression("#pushPending = :true AND #eventId = :eventId")
+                    .updateExpression("SET #next = :next, #pendingSort = :pendingSort")
+                    .expressionAttributeNames(Map.of("#pushPending", PUSH_PENDING, "#eventId", EVENT_ID,
+                            "#next", PUSH_NEXT_ATTEMPT_AT, "#pendingSort", PENDING_SORT))
+                    .expressionAttributeValues(Map.of(":true", bool(true), ":eventId", s(eventId),
+                            ":next", AttributeValues.instant(dueAt),
+                            ":pendingSort", s(AlertItems.pendingSort(dueAt, alertId)))));
+            return true;
+        } catch (ConditionalCheckFailedException notThatPushOrNotPending) {
+            return false;
+        }
+    }
+
+    @Override
     public boolean deadLetterPush(String alertId, String eventId, String reason, boolean outcomeUnknown) {
         Objects.requireNonNull(eventId, "eventId");
         String text = reason == null || reason.isBlank() ? "given up" : reason.strip();

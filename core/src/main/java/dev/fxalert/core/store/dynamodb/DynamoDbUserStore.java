@@ -38,6 +38,11 @@ final class DynamoDbUserStore implements UserStore {
     static final String CREATED_AT = "createdAt";
     /** Absent until the user sets one with /timezone. */
     static final String TIMEZONE = "timezone";
+    /** Quiet hours and digest time (issue 15): absent when the user has none. */
+    static final String QUIET_HOURS = "quietHours";
+    static final String DIGEST_TIME = "digestTime";
+    /** The local date (ISO) of the last digest claimed ({@link #claimDigest}). */
+    static final String LAST_DIGEST_ON = "lastDigestOn";
     static final String ACTIVE = "active";
     /** Present ("ACTIVE") only on active users: the partition of the sparse index listActive pages through. */
     static final String ACTIVE_KEY = "activeKey";
@@ -212,6 +217,56 @@ final class DynamoDbUserStore implements UserStore {
     }
 
     @Override
+    public boolean setQuietHours(String userId, String quietHours) {
+        return setOrRemove(userId, QUIET_HOURS, quietHours);
+    }
+
+    @Override
+    public boolean setDigestTime(String userId, String digestTime) {
+        return setOrRemove(userId, DIGEST_TIME, digestTime);
+    }
+
+    @Override
+    public boolean claimDigest(String userId, java.time.LocalDate date) {
+        if (userId == null) {
+            return false;
+        }
+        try {
+            // ISO dates compare as strings in date order; the condition makes one caller per date win.
+            client.updateItem(b -> b.tableName(table).key(key(userId))
+                    .conditionExpression("attribute_exists(#chatId) AND (attribute_not_exists(#last) OR #last < :day)")
+                    .updateExpression("SET #last = :day")
+                    .expressionAttributeNames(Map.of("#chatId", CHAT_ID, "#last", LAST_DIGEST_ON))
+                    .expressionAttributeValues(Map.of(":day", s(date.toString()))));
+            return true;
+        } catch (ConditionalCheckFailedException claimedOrUnknown) {
+            return false;
+        }
+    }
+
+    /** Sets an optional attribute of a user item, or removes it for null; false when the user is unknown. */
+    private boolean setOrRemove(String userId, String attribute, String value) {
+        if (userId == null) {
+            return false;
+        }
+        try {
+            client.updateItem(b -> {
+                b.tableName(table).key(key(userId))
+                        .conditionExpression("attribute_exists(#chatId)")
+                        .expressionAttributeNames(Map.of("#chatId", CHAT_ID, "#value", attribute));
+                if (value == null) {
+                    b.updateExpression("REMOVE #value");
+                } else {
+                    b.updateExpression("SET #value = :value").expressionAttributeValues(Map.of(":value", s(value)));
+                }
+            });
+            return true;
+        } catch (ConditionalCheckFailedException unknownUser) {
+            return false;
+        }
+    }
+
+    @Override
     public boolean deactivate(String userId) {
         if (userId == null) {
             return false;
@@ -327,6 +382,12 @@ final class DynamoDbUserStore implements UserStore {
         if (user.timezone() != null) {
             item.put(TIMEZONE, s(user.timezone()));
         }
+        if (user.quietHours() != null) {
+            item.put(QUIET_HOURS, s(user.quietHours()));
+        }
+        if (user.digestTime() != null) {
+            item.put(DIGEST_TIME, s(user.digestTime()));
+        }
         if (user.active()) {
             item.put(ACTIVE_KEY, s(ACTIVE_VALUE));
         }
@@ -336,6 +397,6 @@ final class DynamoDbUserStore implements UserStore {
     private static User fromItem(Map<String, AttributeValue> item) {
         return new User(string(item, USER_ID), number(item, CHAT_ID, 0), string(item, DISPLAY_NAME),
                 string(item, LANGUAGE), AttributeValues.instant(item, CREATED_AT), flag(item, ACTIVE),
-                string(item, TIMEZONE));
+                string(item, TIMEZONE), string(item, QUIET_HOURS), string(item, DIGEST_TIME));
     }
 }

@@ -208,6 +208,12 @@ final class EmbeddedAlertStore implements AlertStore {
     }
 
     @Override
+    public boolean holdPush(String alertId, String eventId, Instant dueAt) {
+        return jdbc.update("UPDATE alerts SET push_next_attempt_at = ? "
+                + "WHERE id = ? AND push_pending = TRUE AND last_event_id = ?", dueAt, alertId, eventId) == 1;
+    }
+
+    @Override
     public boolean deadLetterPush(String alertId, String eventId, String reason, boolean outcomeUnknown) {
         return jdbc.update("UPDATE alerts SET push_pending = FALSE, push_dead_letter = ?, push_outcome_unknown = ? "
                         + "WHERE id = ? AND push_pending = TRUE AND last_event_id = ?",

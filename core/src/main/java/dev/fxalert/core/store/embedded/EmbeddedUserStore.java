@@ -13,7 +13,7 @@ import java.util.UUID;
 /** Users in H2; the unique chat_id constraint keeps one user per chat even under concurrent /start. */
 final class EmbeddedUserStore implements UserStore {
 
-    private static final String COLUMNS = "id, chat_id, display_name, language, created_at, active, timezone";
+    private static final String COLUMNS = "id, chat_id, display_name, language, created_at, active, timezone, quiet_hours, digest_time";
 
     private final Jdbc jdbc;
     private final Clock clock;
@@ -30,7 +30,7 @@ final class EmbeddedUserStore implements UserStore {
         Optional<User> existing = findByChatId(chatId);
         if (existing.isEmpty()) {
             try {
-                jdbc.update("INSERT INTO users (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, TRUE, NULL)",
+                jdbc.update("INSERT INTO users (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, TRUE, NULL, NULL, NULL)",
                         UUID.randomUUID().toString(), chatId, name, lang, clock.instant());
             } catch (EmbeddedStoreException e) {
                 if (!Jdbc.isUniqueViolation(e)) {
@@ -92,6 +92,23 @@ final class EmbeddedUserStore implements UserStore {
     }
 
     @Override
+    public boolean setQuietHours(String userId, String quietHours) {
+        return jdbc.update("UPDATE users SET quiet_hours = ? WHERE id = ?", quietHours, userId) == 1;
+    }
+
+    @Override
+    public boolean setDigestTime(String userId, String digestTime) {
+        return jdbc.update("UPDATE users SET digest_time = ? WHERE id = ?", digestTime, userId) == 1;
+    }
+
+    @Override
+    public boolean claimDigest(String userId, java.time.LocalDate date) {
+        String day = date.toString(); // ISO dates compare as text in date order
+        return jdbc.update("UPDATE users SET last_digest_on = ? WHERE id = ? "
+                + "AND (last_digest_on IS NULL OR last_digest_on < ?)", day, userId, day) == 1;
+    }
+
+    @Override
     public boolean deactivate(String userId) {
         return jdbc.update("UPDATE users SET active = FALSE WHERE id = ? AND active = TRUE", userId) == 1;
     }
@@ -134,6 +151,6 @@ final class EmbeddedUserStore implements UserStore {
     private static User toUser(ResultSet row) throws SQLException {
         return new User(row.getString("id"), row.getLong("chat_id"), row.getString("display_name"),
                 row.getString("language"), Jdbc.instant(row, "created_at"), row.getBoolean("active"),
-                row.getString("timezone"));
+                row.getString("timezone"), row.getString("quiet_hours"), row.getString("digest_time"));
     }
 }

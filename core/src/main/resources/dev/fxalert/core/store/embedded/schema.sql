@@ -10,6 +10,10 @@ CREATE TABLE IF NOT EXISTS users (
 );
 -- Added with /timezone: files written before it get the column (null: UTC).
 ALTER TABLE users ADD COLUMN IF NOT EXISTS timezone VARCHAR(64);
+-- Added with /quiet and /digest (issue 15): null means none.
+ALTER TABLE users ADD COLUMN IF NOT EXISTS quiet_hours VARCHAR(16);
+ALTER TABLE users ADD COLUMN IF NOT EXISTS digest_time VARCHAR(8);
+ALTER TABLE users ADD COLUMN IF NOT EXISTS last_digest_on VARCHAR(10);
 
 CREATE TABLE IF NOT EXISTS alerts (
     id               VARCHAR(16)    PRIMARY KEY,

@@ -1,0 +1,126 @@
+package dev.fxalert.evaluation.digest;
+
+import dev.fxalert.core.domain.Alert;
+import dev.fxalert.core.domain.AlertMode;
+import dev.fxalert.core.domain.CurrencyPair;
+import dev.fxalert.core.domain.Direction;
+import dev.fxalert.core.domain.Owner;
+import dev.fxalert.core.domain.Rate;
+import dev.fxalert.core.domain.User;
+import dev.fxalert.core.port.DeliveryResult;
+import dev.fxalert.core.store.embedded.EmbeddedStoreConfig;
+import dev.fxalert.core.store.embedded.EmbeddedStores;
+import dev.fxalert.evaluation.support.ManualClock;
+import dev.fxalert.evaluation.support.ScriptedNotifier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The daily digest built from the real embedded store and sent once per user and local date. */
+class DigestServiceTest {
+
+    private static final CurrencyPair USD_KRW = CurrencyPair.of("USD", "KRW");
+    private static final CurrencyPair EUR_USD = CurrencyPair.of("EUR", "USD");
+    /** 08:30 in Seoul on Thursday 26 November. */
+    private static final Instant MORNING = Instant.parse("2026-11-25T23:30:00Z");
+
+    @TempDir
+    Path dir;
+    private final ManualClock clock = new ManualClock(MORNING);
+    private final ScriptedNotifier telegram = new ScriptedNotifier(clock);
+    private EmbeddedStores stores;
+    private DigestService digests;
+    private User mina;
+
+    @BeforeEach
+    void open() {
+        stores = EmbeddedStores.open(new EmbeddedStoreConfig(dir.resolve("fx.db"), 50), clock);
+        digests = new DigestService(stores.users(), stores.alerts(), stores.rateHistory(), telegram, clock);
+        mina = stores.users().linkChat(42L, "Mina", "en");
+        stores.users().setTimezone(mina.id(), "Asia/Seoul");
+        stores.users().setDigestTime(mina.id(), "08:30");
+    }
+
+    @AfterEach
+    void close() {
+        stores.close();
+    }
+
+    private void rate(CurrencyPair pair, String value, String observedAt) {
+        stores.rateHistory().append(new Rate(pair, new BigDecimal(value), "frankfurter", Instant.parse(observedAt)),
+                "e-" + pair + observedAt);
+    }
+
+    private void alert(String id, CurrencyPair pair, Direction direction, String threshold) {
+        stores.alerts().create(Alert.create(id, new Owner(mina.id(), mina.chatId()), pair, direction,
+                new BigDecimal(threshold), AlertMode.ONCE, null, clock.instant()));
+    }
+
+    @Test
+    void listsEachPairsLatestRateWithItsChangeSinceTheDayBeforeAndTheAlertsNearestToFiring() {
+        rate(USD_KRW, "1380", "2026-11-24T06:00:00Z"); // Tuesday 15:00 KST
+        rate(USD_KRW, "1385.2", "2026-11-24T08:00:00Z"); // Tuesday 17:00 KST: the last of the day before
+        rate(USD_KRW, "1401.5", "2026-11-25T06:00:00Z"); // Wednesday 15:00 KST
+        rate(USD_KRW, "1392.1", "2026-11-25T14:00:00Z"); // Wednesday 23:00 KST: the latest
+        rate(EUR_USD, "1.05", "2026-11-25T15:00:00Z");
+        alert("far00000", USD_KRW, Direction.ABOVE, "1500");
+        alert("near0000", USD_KRW, Direction.BELOW, "1380");
+        alert("eur00000", EUR_USD, Direction.BELOW, "1");
+        alert("mid00000", USD_KRW, Direction.ABOVE, "1420");
+
+        assertThat(digests.send(mina.id())).isEqualTo(DigestService.Outcome.SENT);
+
+        assertThat(telegram.sent()).singleElement().satisfies(sent -> assertThat(sent.message().text()).isEqualTo("""
+                ☀️ Your daily digest, 2026-11-26
+                EUR/USD: 1.05 (no earlier day to compare with)
+                USD/KRW: 1,392.1 (+6.9, +0.5% since 2026-11-24 17:00 KST)
+
+                Nearest to firing:
+                • USD/KRW at or below 1,380: 12.1 away (0.87%), alert near0000
+                • USD/KRW at or above 1,420: 27.9 away (2%), alert mid00000
+                • EUR/USD at or below 1: 0.05 away (4.76%), alert eur00000"""));
+    }
+
+    @Test
+    void aScheduleThatFiresTwiceSendsOneDigestADayAndTheNextDayAnother() {
+        alert("a0000000", USD_KRW, Direction.ABOVE, "1400");
+
+        assertThat(digests.send(mina.id())).isEqualTo(DigestService.Outcome.SENT);
+        assertThat(digests.send(mina.id())).isEqualTo(DigestService.Outcome.ALREADY_SENT);
+        clock.advance(Duration.ofDays(1));
+        assertThat(digests.send(mina.id())).isEqualTo(DigestService.Outcome.SENT);
+
+        assertThat(telegram.sent()).hasSize(2);
+        assertThat(telegram.sent().get(0).message().text()).contains("USD/KRW: no rate yet")
+                .doesNotContain("Nearest").doesNotContain("no armed alerts");
+    }
+
+    @Test
+    void nobodyWhoStoppedTheDigestOrBlockedTheBotGetsOne() {
+        stores.users().setDigestTime(mina.id(), null);
+        assertThat(digests.send(mina.id())).isEqualTo(DigestService.Outcome.NOT_WANTED);
+        stores.users().setDigestTime(mina.id(), "08:30");
+        stores.users().deactivate(mina.id());
+        assertThat(digests.send(mina.id())).isEqualTo(DigestService.Outcome.NOT_WANTED);
+        assertThat(digests.send("nobody")).isEqualTo(DigestService.Outcome.NOT_WANTED);
+
+        assertThat(telegram.sent()).isEmpty();
+    }
+
+    @Test
+    void aChatThatIsGoneDeactivatesTheUser() {
+        telegram.script(42L, new DeliveryResult.RecipientGone("403 Forbidden: bot was blocked by the user"));
+
+        assertThat(digests.send(mina.id())).isEqualTo(DigestService.Outcome.FAILED);
+
+        assertThat(stores.users().findById(mina.id())).map(User::active).contains(false);
+    }
+}
