@@ -25,6 +25,9 @@ final class AlertActions {
         if (before.isEmpty()) {
             return notFound(messages, alertId);
         }
+        if (before.get().state() == AlertState.EXPIRED) {
+            return messages.text(Msg.ACTION_EXPIRED, alertId);
+        }
         if (before.get().state() == AlertState.PAUSED) {
             return messages.text(Msg.ACTION_ALREADY_PAUSED, alertId);
         }
@@ -37,6 +40,9 @@ final class AlertActions {
         Optional<Alert> before = alerts.get(userId, alertId);
         if (before.isEmpty()) {
             return notFound(messages, alertId);
+        }
+        if (before.get().state() == AlertState.EXPIRED) {
+            return messages.text(Msg.ACTION_EXPIRED, alertId);
         }
         if (before.get().state() == AlertState.ARMED) {
             return messages.text(Msg.ACTION_ALREADY_ARMED, alertId, Formats.condition(messages, before.get()));

@@ -3,6 +3,7 @@ package dev.fxalert.bot.command;
 import dev.fxalert.core.domain.Alert;
 import dev.fxalert.core.domain.AlertCallback;
 import dev.fxalert.core.domain.AlertIds;
+import dev.fxalert.core.domain.AlertState;
 import dev.fxalert.core.domain.CurrencyPair;
 import dev.fxalert.core.domain.InvalidInputException;
 import dev.fxalert.core.domain.AlertLimitExceededException;
@@ -14,7 +15,11 @@ import dev.fxalert.core.port.OwnerAlerts;
 import dev.fxalert.core.port.CurrencyCatalogue;
 import dev.fxalert.core.port.OutgoingMessage;
 import dev.fxalert.core.port.OutgoingMessage.Button;
+import dev.fxalert.core.domain.Move;
+
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -64,15 +69,25 @@ final class AlertCommand implements CommandHandler {
                     Formats.state(messages, existing), Formats.afterFiring(messages, existing)),
                     List.of(AlertsView.buttonsFor(messages, existing)));
         }
+        Instant expiresAt = request.expiresAt(clock.instant(), context.user().zone());
+        if (expiresAt != null && !expiresAt.isAfter(clock.instant())) {
+            throw new InvalidInputException(Msg.ALERT_PARSE_EXPIRY_PAST, String.valueOf(request.expiresOn()));
+        }
         Alert alert = create(request, context, id);
         StringBuilder text = new StringBuilder(messages.text(Msg.ALERT_SET, alert.id(),
                 Formats.condition(messages, alert), Formats.afterFiring(messages, alert)));
+        if (alert.expiresAt() != null) {
+            text.append('\n').append(messages.text(Msg.ALERT_EXPIRES,
+                    Messages.time(alert.expiresAt(), context.user().zone())));
+        }
         if (alert.note() != null) {
             text.append('\n').append(messages.text(Msg.ALERT_NOTE, alert.note()));
         }
         Optional<Rate> current = quotes.withoutInterest(alert.pair());
         text.append('\n');
-        if (current.isEmpty()) {
+        if (alert.isMove()) {
+            text.append(moveNow(messages, alert, current));
+        } else if (current.isEmpty()) {
             text.append(messages.text(Msg.ALERT_NO_RATE_YET, alert.pair().toString()));
         } else {
             String now = Formats.rateWithSource(messages, current.get(), clock.instant());
@@ -80,6 +95,23 @@ final class AlertCommand implements CommandHandler {
                     ? Msg.ALERT_FIRES_NOW : Msg.ALERT_NOT_FIRING_NOW, now));
         }
         return context.reply(text.toString(), buttons(messages, alert));
+    }
+
+    /**
+     * Issue 14: how far the rate moved over the alert's window, from the stored history (the latest rate at or
+     * before one window ago, as evaluation reads it), or that the history does not reach back that far yet.
+     */
+    private String moveNow(Messages messages, Alert alert, Optional<Rate> current) {
+        if (current.isEmpty()) {
+            return messages.text(Msg.ALERT_NO_RATE_YET, alert.pair().toString());
+        }
+        Optional<Rate> base = quotes.storedAt(alert.pair(), current.get().observedAt().minus(alert.move().window()));
+        if (base.isEmpty()) {
+            return messages.text(Msg.ALERT_MOVE_NO_HISTORY, alert.pair().toString(), alert.move().label());
+        }
+        BigDecimal move = Move.percentChange(base.get().value(), current.get().value());
+        return messages.text(Msg.ALERT_MOVE_NOW, alert.move().label(), Formats.signedPercent(move),
+                base.get().value(), current.get().value(), alert.firesOnMove(move) ? "fires" : "not");
     }
 
     /** Refuses a pair no configured source quotes, naming the currency that is missing. */
@@ -96,13 +128,15 @@ final class AlertCommand implements CommandHandler {
         }
     }
 
-    /** The owner's alert asking for exactly the same thing, whatever its state or note. */
+    /** The owner's alert asking for exactly the same thing, whatever its state (but expired) or note. */
     private Optional<Alert> identical(String userId, AlertRequest request) {
         return alerts.listByOwner(userId).stream()
-                .filter(alert -> alert.pair().equals(request.pair())
+                .filter(alert -> alert.state() != AlertState.EXPIRED // an expired one is asked for again
+                        && alert.pair().equals(request.pair())
                         && alert.direction() == request.direction()
                         && alert.threshold().compareTo(request.threshold()) == 0
-                        && alert.mode() == request.mode())
+                        && alert.mode() == request.mode()
+                        && java.util.Objects.equals(alert.move(), request.move()))
                 .findFirst();
     }
 
@@ -133,12 +167,19 @@ final class AlertCommand implements CommandHandler {
     }
 
     private Alert requested(AlertRequest request, CommandContext context, String id) {
-        return Alert.create(id, new Owner(context.user().id(), context.chatId()), request.pair(), request.direction(),
-                request.threshold(), request.mode(), request.note(), clock.instant());
+        Owner owner = new Owner(context.user().id(), context.chatId());
+        Instant now = clock.instant();
+        Alert alert = request.move() != null
+                ? Alert.createMove(id, owner, request.pair(), request.move(), request.threshold(), request.mode(),
+                        request.note(), now)
+                : Alert.create(id, owner, request.pair(), request.direction(), request.threshold(), request.mode(),
+                        request.note(), now);
+        return alert.expiringAt(request.expiresAt(now, context.user().zone()));
     }
 
     private static boolean sameRequest(Alert stored, Alert requested) {
         return stored.pair().equals(requested.pair()) && stored.direction() == requested.direction()
-                && stored.threshold().compareTo(requested.threshold()) == 0 && stored.mode() == requested.mode();
+                && stored.threshold().compareTo(requested.threshold()) == 0 && stored.mode() == requested.mode()
+                && java.util.Objects.equals(stored.move(), requested.move());
     }
 }

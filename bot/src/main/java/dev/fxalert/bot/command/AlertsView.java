@@ -8,6 +8,9 @@ import dev.fxalert.core.i18n.Msg;
 import dev.fxalert.core.port.OutgoingMessage;
 import dev.fxalert.core.port.OutgoingMessage.Button;
 
+import dev.fxalert.core.domain.AlertState;
+
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,6 +44,11 @@ final class AlertsView {
     }
 
     static OutgoingMessage render(Messages messages, long chatId, List<Alert> alerts, int page) {
+        return render(messages, chatId, alerts, page, ZoneId.of("UTC"));
+    }
+
+    /** Issue 14: with expiry times in the owner's {@code zone}. */
+    static OutgoingMessage render(Messages messages, long chatId, List<Alert> alerts, int page, ZoneId zone) {
         if (alerts.isEmpty()) {
             return OutgoingMessage.text(chatId, messages.text(Msg.ALERTS_NONE, messages.text(Msg.EXAMPLE_ALERT)));
         }
@@ -58,6 +66,9 @@ final class AlertsView {
             text.append('\n').append(from + i + 1).append(". ").append(alert.id()).append("  ")
                     .append(Formats.condition(messages, alert)).append(" – ").append(Formats.state(messages, alert))
                     .append(", ").append(Formats.afterFiring(messages, alert));
+            if (alert.expiresAt() != null && alert.state() != AlertState.EXPIRED) {
+                text.append(", ").append(Formats.expiry(messages, alert, zone));
+            }
             if (alert.note() != null) {
                 text.append(" – ").append(alert.note());
             }
@@ -79,15 +90,19 @@ final class AlertsView {
     /** The alert's own row: pause, resume or re-arm by state, and delete. */
     static List<Button> buttonsFor(Messages messages, Alert alert) {
         String id = alert.id();
+        Button delete = new Button(messages.text(Msg.BUTTON_DELETE_ID, id),
+                new AlertCallback(AlertCallback.Action.DELETE, id).encode());
+        if (alert.state() == AlertState.EXPIRED) {
+            return List.of(delete); // final: nothing to pause, resume or re-arm
+        }
         Button toggle = switch (alert.state()) {
             case ARMED -> new Button(messages.text(Msg.BUTTON_PAUSE_ID, id),
                     new AlertCallback(AlertCallback.Action.PAUSE, id).encode());
             case PAUSED -> new Button(messages.text(Msg.BUTTON_RESUME_ID, id),
                     new AlertCallback(AlertCallback.Action.RESUME, id).encode());
-            case FIRED -> new Button(messages.text(Msg.BUTTON_REARM_ID, id),
+            case FIRED, EXPIRED -> new Button(messages.text(Msg.BUTTON_REARM_ID, id),
                     new AlertCallback(AlertCallback.Action.REARM, id).encode());
         };
-        return List.of(toggle, new Button(messages.text(Msg.BUTTON_DELETE_ID, id),
-                new AlertCallback(AlertCallback.Action.DELETE, id).encode()));
+        return List.of(toggle, delete);
     }
 }

@@ -38,6 +38,7 @@ public final class BotMenu {
                     messages.text(entry.description())));
         }
         text.append("\n\n").append(messages.text(Msg.HELP_ALERT_DETAILS));
+        text.append("\n").append(messages.text(Msg.HELP_ALERT_MOVE)); // issue 14: percent moves and expiry
         return text.toString();
     }
 }

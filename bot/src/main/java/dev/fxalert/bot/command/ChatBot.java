@@ -192,7 +192,7 @@ public final class ChatBot {
             if (page > 0) {
                 try {
                     CallbackOutcome outcome = new CallbackOutcome("", List.of(
-                            AlertsView.render(messages, chatId, alerts.listByOwner(user.id()), page)));
+                            AlertsView.render(messages, chatId, alerts.listByOwner(user.id()), page, user.zone())));
                     observe("button", CommandObserver.Outcome.OK);
                     return outcome;
                 } catch (InvalidInputException e) {

@@ -127,14 +127,15 @@ public class LocalPipelineConfiguration {
     /** Evaluation only records pushes and wakes the worker: ingestion never waits for Telegram. */
     @Bean
     EvaluationService evaluationService(AlertStore alerts, UserStore users, DeliveryWorker delivery, Clock clock,
-                                        Settings settings) {
+                                        Settings settings, RateHistory rateHistory) {
         ExecutorService writes = Executors.newFixedThreadPool(CONCURRENT_FIRING_WRITES, task -> {
             Thread thread = new Thread(task, "fx-evaluation-write");
             thread.setDaemon(true);
             return thread;
         });
         return EvaluationService.recording(alerts, users, clock, EvaluationConfig.from(settings), delivery,
-                PacingConfig.from(settings).globalInterval(), writes, CONCURRENT_FIRING_WRITES);
+                PacingConfig.from(settings).globalInterval(), writes, CONCURRENT_FIRING_WRITES)
+                .withMoves(rateHistory); // issue 14: base rates of percent moves
     }
 
     /** The bus delivers each RateUpdated to evaluation, as the EventBridge rule does on AWS. */

@@ -33,6 +33,8 @@ class NoHardCodedTextTest {
             "alert", "alerts", "rate", "convert", "currencies", "pause", "resume", "delete", "help", "start", "lang",
             "above", "over", "below", "under", "once", "to", "in", "into", "threshold", "amount", "alerts:p:",
             "timezone", "UTC", "settings", "set:lang:", "set:tz:",
+            // issue 14: percent-move and expiry keywords people type, and the catalogue selector of alert.move.now
+            "move", "moves", "up", "down", "for", "until", "fires", "not",
             // metric labels (CommandObserver) and journal/log ids nobody reads as text
             "unknown", "button", "tg:", "telegram-update-", "sources");
 

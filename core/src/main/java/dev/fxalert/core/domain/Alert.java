@@ -16,6 +16,19 @@ import java.util.Objects;
  *       at the threshold never pushes twice; a ONCE alert stays FIRED;</li>
  *   <li>PAUSED never fires.</li>
  * </ul>
+ * <b>Percent-move alerts</b> (issue 14, {@code move} not null) read the threshold as a percent and the rate as the
+ * move against the rate one {@link Move#window() window} ago, as their {@link MoveWay} sees it
+ * ({@link MoveWay#along}): ARMED fires when that move reaches the percent ({@link #firesOnMove}). The
+ * <b>hysteresis</b>: a fired REARM move alert arms again only once the move, as its way sees it, fell back under
+ * half the percent ({@code rearmBand} = percent / 2, so the re-arm boundary is percent / 2), so a move that
+ * persists never pushes twice; a move that stays put re-arms at the latest one window later, when the rate one
+ * window ago has caught up. Their direction is always ABOVE (the move reaches the percent) and never read as a
+ * rate condition: {@link #firesAt} and {@link #rearmsAt} are false for them.
+ * <p>
+ * <b>Expiry</b> (issue 14, {@code expiresAt} not null): from {@code expiresAt} on the alert never fires
+ * ({@link #isExpiredAt}), and {@link #expire} moves it to EXPIRED (from any other state, for good) with the owner's
+ * notice recorded as its pending push, so the outbox tells them once. EXPIRED is final: no pause, resume or firing.
+ * <p>
  * Instances are immutable; every transition returns a new alert and refuses when it is not allowed.
  *
  * @param rearmBand   absolute distance from the threshold the rate must go back past before re-arming
@@ -23,6 +36,8 @@ import java.util.Objects;
  * @param lastFiring  the rate event that last fired it, or null
  * @param pushPending true while the push for {@code lastFiring} has not been accepted by Telegram (the outbox)
  * @param push        the outbox entry's delivery bookkeeping: attempts, next attempt, dead letter
+ * @param move        what makes it a percent-move alert, or null for a threshold alert (issue 14)
+ * @param expiresAt   from when on it never fires and is to expire, or null for never (issue 14)
  */
 public record Alert(
         String id,
@@ -39,7 +54,10 @@ public record Alert(
         String note,
         Firing lastFiring,
         boolean pushPending,
-        PushState push) {
+        PushState push,
+        // issue 14, percent moves and expiry: appended, see the class comment
+        Move move,
+        Instant expiresAt) {
 
     public static final int MAX_NOTE_LENGTH = 100;
     /** Default re-arm band: 0.5% of the threshold. */
@@ -70,6 +88,17 @@ public record Alert(
         if (pushPending && push.deadLettered()) {
             throw new IllegalArgumentException("a dead-lettered push is not pending");
         }
+        if (move != null && direction != Direction.ABOVE) {
+            throw new IllegalArgumentException("a percent-move alert reads its move as ABOVE its percent");
+        }
+    }
+
+    /** An alert of the form before issue 14: a threshold alert that never expires. */
+    public Alert(String id, Owner owner, CurrencyPair pair, Direction direction, BigDecimal threshold, AlertMode mode,
+                 AlertState state, BigDecimal rearmBand, Instant createdAt, Instant firedAt, int fireCount,
+                 String note, Firing lastFiring, boolean pushPending, PushState push) {
+        this(id, owner, pair, direction, threshold, mode, state, rearmBand, createdAt, firedAt, fireCount, note,
+                lastFiring, pushPending, push, null, null);
     }
 
     /** A new ARMED alert with the default re-arm band. */
@@ -78,6 +107,34 @@ public record Alert(
         BigDecimal valid = Thresholds.requireValid(threshold);
         return new Alert(id, owner, pair, direction, valid, mode, AlertState.ARMED, defaultBand(valid), now,
                 null, 0, note, null, false, PushState.NONE);
+    }
+
+    /**
+     * A new ARMED percent-move alert: fires when the rate moved {@code percent} {@code move.way()} within
+     * {@code move.window()}; re-arms by the hysteresis of the class comment.
+     */
+    public static Alert createMove(String id, Owner owner, CurrencyPair pair, Move move, BigDecimal percent,
+                                   AlertMode mode, String note, Instant now) {
+        Objects.requireNonNull(move, "move");
+        BigDecimal valid = Move.requirePercent(percent);
+        return new Alert(id, owner, pair, Direction.ABOVE, valid, mode, AlertState.ARMED,
+                valid.divide(BigDecimal.valueOf(2), MathContext.DECIMAL64), now, null, 0, note, null, false,
+                PushState.NONE, move, null);
+    }
+
+    /** This alert, expiring at {@code at} (null: never). Only a new alert is given an expiry. */
+    public Alert expiringAt(Instant at) {
+        return new Alert(id, owner, pair, direction, threshold, mode, state, rearmBand, createdAt, firedAt,
+                fireCount, note, lastFiring, pushPending, push, move, at);
+    }
+
+    public boolean isMove() {
+        return move != null;
+    }
+
+    /** True from {@code expiresAt} on: the alert no longer fires, whether or not the sweep expired it yet. */
+    public boolean isExpiredAt(Instant now) {
+        return state == AlertState.EXPIRED || (expiresAt != null && !now.isBefore(expiresAt));
     }
 
     public static BigDecimal defaultBand(BigDecimal threshold) {
@@ -90,21 +147,35 @@ public record Alert(
     }
 
     public boolean firesAt(BigDecimal rate) {
-        return state == AlertState.ARMED && direction.isCrossedBy(rate, threshold);
+        return move == null && state == AlertState.ARMED && direction.isCrossedBy(rate, threshold);
     }
 
     public boolean rearmsAt(BigDecimal rate) {
-        return state == AlertState.FIRED && mode == AlertMode.REARM && direction.isRearmedBy(rate, rearmBoundary());
+        return move == null && state == AlertState.FIRED && mode == AlertMode.REARM
+                && direction.isRearmedBy(rate, rearmBoundary());
+    }
+
+    /** A percent-move alert that a signed move of {@code signedPercent} fires: ARMED and the move reaches it. */
+    public boolean firesOnMove(BigDecimal signedPercent) {
+        return move != null && state == AlertState.ARMED && move.way().along(signedPercent).compareTo(threshold) >= 0;
+    }
+
+    /** A fired re-arm move alert whose move, as its way sees it, fell back under the boundary (percent / 2). */
+    public boolean rearmsOnMove(BigDecimal signedPercent) {
+        return move != null && state == AlertState.FIRED && mode == AlertMode.REARM
+                && move.way().along(signedPercent).compareTo(rearmBoundary()) < 0;
     }
 
     /** ARMED to FIRED, recording the firing as a pending push. */
     public Alert fire(Firing firing) {
         Objects.requireNonNull(firing, "firing");
-        if (!firesAt(firing.rate())) {
+        boolean fires = move == null ? firesAt(firing.rate())
+                : firing.base() != null && firesOnMove(firing.movePercent());
+        if (!fires) {
             throw new IllegalStateException("alert " + id + " in state " + state + " is not fired by " + firing.rate());
         }
         return new Alert(id, owner, pair, direction, threshold, mode, AlertState.FIRED, rearmBand, createdAt,
-                firing.firedAt(), fireCount + 1, note, firing, true, PushState.due(firing.firedAt()));
+                firing.firedAt(), fireCount + 1, note, firing, true, PushState.due(firing.firedAt()), move, expiresAt);
     }
 
     /** FIRED re-arm alert back to ARMED because the rate left the band. */
@@ -115,10 +186,36 @@ public record Alert(
         return withState(AlertState.ARMED);
     }
 
+    /** FIRED re-arm move alert back to ARMED because the move fell back under half its percent. */
+    public Alert rearmOnMove(BigDecimal signedPercent) {
+        if (!rearmsOnMove(signedPercent)) {
+            throw new IllegalStateException("alert " + id + " in state " + state + " is not re-armed by a move of "
+                    + signedPercent + "%");
+        }
+        return withState(AlertState.ARMED);
+    }
+
+    /**
+     * To EXPIRED for good, from any other state once {@code now} reached {@code expiresAt}, with the owner's notice
+     * ({@link Firing#expiryNotice}) as its pending push. Refused while another push is pending: that one is
+     * delivered first (the stores' sweep waits for it), so no push is lost.
+     */
+    public Alert expire(Instant now) {
+        if (expiresAt == null || now.isBefore(expiresAt) || state == AlertState.EXPIRED) {
+            throw new IllegalStateException("alert " + id + " in state " + state + " does not expire at " + now);
+        }
+        if (pushPending) {
+            throw new IllegalStateException("alert " + id + " still has a push pending");
+        }
+        Firing notice = Firing.expiryNotice(this, now);
+        return new Alert(id, owner, pair, direction, threshold, mode, AlertState.EXPIRED, rearmBand, createdAt,
+                firedAt, fireCount, note, notice, true, PushState.due(now), move, expiresAt);
+    }
+
     /** Telegram accepted the push for the last firing. */
     public Alert pushDelivered() {
         return new Alert(id, owner, pair, direction, threshold, mode, state, rearmBand, createdAt, firedAt,
-                fireCount, note, lastFiring, false, push);
+                fireCount, note, lastFiring, false, push, move, expiresAt);
     }
 
     /** A sending round ended without Telegram accepting the pending push: one more attempt, due again later. */
@@ -127,7 +224,7 @@ public record Alert(
         requirePendingPush("count a failed round of");
         return new Alert(id, owner, pair, direction, threshold, mode, state, rearmBand, createdAt, firedAt,
                 fireCount, note, lastFiring, true,
-                new PushState(push.attempts() + 1, nextAttemptAt, push.outcomeUnknown(), null));
+                new PushState(push.attempts() + 1, nextAttemptAt, push.outcomeUnknown(), null), move, expiresAt);
     }
 
     /** The pending push is given up for good with {@code reason}; it is never sent again. */
@@ -136,7 +233,7 @@ public record Alert(
         requirePendingPush("dead-letter");
         return new Alert(id, owner, pair, direction, threshold, mode, state, rearmBand, createdAt, firedAt,
                 fireCount, note, lastFiring, false,
-                new PushState(push.attempts(), push.nextAttemptAt(), outcomeUnknown, reason));
+                new PushState(push.attempts(), push.nextAttemptAt(), outcomeUnknown, reason), move, expiresAt);
     }
 
     private void requirePendingPush(String what) {
@@ -147,23 +244,23 @@ public record Alert(
 
     /** Owner pauses: an ARMED or FIRED alert stops firing until resumed. */
     public Alert pause() {
-        if (state == AlertState.PAUSED) {
-            throw new IllegalStateException("alert " + id + " is already paused");
+        if (state == AlertState.PAUSED || state == AlertState.EXPIRED) {
+            throw new IllegalStateException("alert " + id + " is " + state.name().toLowerCase(java.util.Locale.ROOT));
         }
         return withState(AlertState.PAUSED);
     }
 
     /** Owner resumes a PAUSED alert or re-arms a FIRED one by hand. */
     public Alert resume() {
-        if (state == AlertState.ARMED) {
-            throw new IllegalStateException("alert " + id + " is already armed");
+        if (state == AlertState.ARMED || state == AlertState.EXPIRED) {
+            throw new IllegalStateException("alert " + id + " is " + state.name().toLowerCase(java.util.Locale.ROOT));
         }
         return withState(AlertState.ARMED);
     }
 
     private Alert withState(AlertState next) {
         return new Alert(id, owner, pair, direction, threshold, mode, next, rearmBand, createdAt, firedAt,
-                fireCount, note, lastFiring, pushPending, push);
+                fireCount, note, lastFiring, pushPending, push, move, expiresAt);
     }
 
     private static String normalizeNote(String note) {

@@ -110,4 +110,13 @@ public final class Messages {
         format.setRoundingMode(RoundingMode.HALF_EVEN);
         return format.format(value);
     }
+
+    /**
+     * Issue 14: a move in percent as chat and pushes say it: {@code +1.2}, {@code -0.53}, {@code 0}; the sign always
+     * shows, at most two decimals, grouped like {@link #number}.
+     */
+    public static String signedPercent(BigDecimal percent) {
+        BigDecimal rounded = percent.setScale(2, RoundingMode.HALF_UP);
+        return (rounded.signum() > 0 ? "+" : "") + number(rounded);
+    }
 }

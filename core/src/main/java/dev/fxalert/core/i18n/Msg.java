@@ -165,7 +165,26 @@ public enum Msg {
     PUSH_SOURCE,
     PUSH_NOTE,
     PUSH_REARMS,
-    PUSH_FIRED_ONCE;
+    PUSH_FIRED_ONCE,
+    // issue 14: percent-move alerts and expiry (branch move14)
+    MOVE_BAD_WINDOW,
+    MOVE_BAD_PERCENT,
+    ALERT_PARSE_MOVE_NO_PERCENT,
+    ALERT_PARSE_MOVE_NO_WINDOW,
+    ALERT_PARSE_BAD_EXPIRY,
+    ALERT_PARSE_EXPIRY_PAST,
+    ALERT_MOVE_NOW,
+    ALERT_MOVE_NO_HISTORY,
+    ALERT_EXPIRES,
+    FORMAT_MOVE_CONDITION,
+    FORMAT_MOVE_REARMS_WHEN,
+    FORMAT_STATE_EXPIRED,
+    FORMAT_EXPIRES,
+    ACTION_EXPIRED,
+    PUSH_MOVED,
+    PUSH_MOVE_REARMS,
+    PUSH_EXPIRED,
+    HELP_ALERT_MOVE;
     /** The catalogue key, e.g. {@code alert.set} for {@code ALERT_SET}. */
     public String key() {
         return name().toLowerCase(Locale.ROOT).replace('_', '.');

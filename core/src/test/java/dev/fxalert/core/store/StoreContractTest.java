@@ -8,6 +8,8 @@ import dev.fxalert.core.domain.AlertState;
 import dev.fxalert.core.domain.CurrencyPair;
 import dev.fxalert.core.domain.Direction;
 import dev.fxalert.core.domain.InvalidInputException;
+import dev.fxalert.core.domain.Move;
+import dev.fxalert.core.domain.MoveWay;
 import dev.fxalert.core.domain.Firing;
 import dev.fxalert.core.domain.Owner;
 import dev.fxalert.core.domain.PushState;
@@ -783,13 +785,13 @@ public abstract class StoreContractTest {
             alerts().pause("u3", paused.id());
 
             assertThat(alerts().countByState()).isEqualTo(Map.of(
-                    AlertState.ARMED, 2L, AlertState.FIRED, 1L, AlertState.PAUSED, 1L));
+                    AlertState.ARMED, 2L, AlertState.FIRED, 1L, AlertState.PAUSED, 1L, AlertState.EXPIRED, 0L));
         }
 
         @Test
         void countsZeroForEveryStateWhenEmpty() {
             assertThat(alerts().countByState()).isEqualTo(Map.of(
-                    AlertState.ARMED, 0L, AlertState.FIRED, 0L, AlertState.PAUSED, 0L));
+                    AlertState.ARMED, 0L, AlertState.FIRED, 0L, AlertState.PAUSED, 0L, AlertState.EXPIRED, 0L));
         }
 
         @Test
@@ -1338,6 +1340,234 @@ public abstract class StoreContractTest {
             assertThat(journal().wasHandled("tg:young")).isTrue();
             assertThat(journal().markHandled("tg:old", clock.instant())).as("an expired id is new again").isTrue();
             assertThat(journal().wasHandled("tg:old")).isTrue();
+        }
+    }
+
+    // issue 14: percent-move alerts and expiry (branch move14)
+
+    private Alert moveAlert(String userId, CurrencyPair pair, MoveWay way, String percent, Duration window,
+                            AlertMode mode) {
+        clock.advance(Duration.ofSeconds(1));
+        return Alert.createMove(ids.next(), new Owner(userId, chatOf(userId)), pair, new Move(way, window),
+                new BigDecimal(percent), mode, null, clock.instant());
+    }
+
+    private Alert storedMove(String userId, MoveWay way, String percent, Duration window) {
+        return alerts().create(moveAlert(userId, USD_KRW, way, percent, window, AlertMode.REARM));
+    }
+
+    private Firing moveFiring(String eventId, String rate, String base) {
+        return new Firing(eventId, new BigDecimal(rate), "frankfurter", clock.instant(), clock.instant(),
+                new BigDecimal(base));
+    }
+
+    private static final Duration DAY = Duration.ofHours(24);
+    private static final Duration WEEK = Duration.ofDays(7);
+
+    @Nested
+    class PercentMoves {
+
+        @Test
+        void aMoveAlertKeepsItsWayWindowAndPercentAndStaysOutOfTheCrossingIndex() {
+            Alert up = storedMove("u1", MoveWay.UP, "1", DAY);
+
+            assertThat(alerts().get("u1", up.id())).contains(up);
+            assertThat(alerts().findCrossed(USD_KRW, rate("0.5")))
+                    .as("its percent is no threshold: no rate crosses it").isEmpty();
+            assertThat(alerts().findCrossed(USD_KRW, rate("1000000"))).isEmpty();
+            assertThat(alerts().watchedPairs()).as("ingestion fetches the pair").contains(USD_KRW);
+        }
+
+        @Test
+        void theWindowRegistryHoldsEachWindowOfThePairOnce() {
+            assertThat(alerts().moveWindows(USD_KRW)).isEmpty();
+            storedMove("u1", MoveWay.UP, "1", DAY);
+            storedMove("u2", MoveWay.DOWN, "2", DAY);
+            storedMove("u1", MoveWay.EITHER, "3", WEEK);
+            stored("u1", USD_KRW, Direction.ABOVE, "1400", AlertMode.REARM);
+
+            assertThat(alerts().moveWindows(USD_KRW)).containsExactlyInAnyOrder(DAY, WEEK);
+            assertThat(alerts().moveWindows(EUR_USD)).isEmpty();
+        }
+
+        @Test
+        void aMoveFiresTheAlertsOfItsWayAndWindowUpToItsSize() {
+            Alert up1 = storedMove("u1", MoveWay.UP, "1", DAY);
+            Alert up2 = storedMove("u1", MoveWay.UP, "2", DAY);
+            Alert down1 = storedMove("u2", MoveWay.DOWN, "1", DAY);
+            Alert either1 = storedMove("u2", MoveWay.EITHER, "1", DAY);
+            Alert either05 = storedMove("u3", MoveWay.EITHER, "0.5", DAY);
+            Alert weekUp = storedMove("u3", MoveWay.UP, "0.5", WEEK);
+
+            assertThat(idsOf(alerts().findMoved(USD_KRW, DAY, rate("1.2"))))
+                    .containsExactlyInAnyOrder(up1.id(), either1.id(), either05.id());
+            assertThat(idsOf(alerts().findMoved(USD_KRW, DAY, rate("-1"))))
+                    .as("exactly the percent fires").containsExactlyInAnyOrder(down1.id(), either1.id(), either05.id());
+            assertThat(idsOf(alerts().findMoved(USD_KRW, DAY, rate("2.5"))))
+                    .containsExactlyInAnyOrder(up1.id(), up2.id(), either1.id(), either05.id());
+            assertThat(alerts().findMoved(USD_KRW, DAY, rate("0.4"))).isEmpty();
+            assertThat(alerts().findMoved(USD_KRW, DAY, rate("0"))).isEmpty();
+            assertThat(idsOf(alerts().findMoved(USD_KRW, WEEK, rate("0.6")))).containsExactly(weekUp.id());
+            assertThat(alerts().findMoved(EUR_USD, DAY, rate("5"))).isEmpty();
+        }
+
+        @Test
+        void aFiredMoveAlertLeavesTheMoveIndexKeepsItsBaseAndReArmsUnderHalfItsPercent() {
+            Alert up = storedMove("u1", MoveWay.UP, "1", DAY);
+            Firing firing = moveFiring("e1", "1400", "1383.1");
+
+            assertThat(alerts().markFired(up, firing, clock.instant())).isTrue();
+
+            Alert fired = alerts().get("u1", up.id()).orElseThrow();
+            assertThat(fired.state()).isEqualTo(AlertState.FIRED);
+            assertThat(fired.lastFiring().base()).isEqualByComparingTo("1383.1");
+            assertThat(fired.lastFiring().movePercent()).isGreaterThan(rate("1.2"));
+            assertThat(alerts().findMoved(USD_KRW, DAY, rate("3"))).as("fired, not armed").isEmpty();
+            assertThat(alerts().findMoveRearmable(USD_KRW, DAY, rate("0.6"))).as("still above half").isEmpty();
+            assertThat(idsOf(alerts().findMoveRearmable(USD_KRW, DAY, rate("0.4")))).containsExactly(up.id());
+            assertThat(idsOf(alerts().findMoveRearmable(USD_KRW, DAY, rate("-3")))).as("moved back down")
+                    .containsExactly(up.id());
+
+            assertThat(alerts().rearm(up.id())).isTrue();
+            assertThat(idsOf(alerts().findMoved(USD_KRW, DAY, rate("1")))).containsExactly(up.id());
+        }
+
+        @Test
+        void ofTwoEvaluationsOfOneEventExactlyOneFiresAMoveAlert() throws Exception {
+            Alert either = storedMove("u1", MoveWay.EITHER, "1", DAY);
+            Firing firing = moveFiring("e1", "1383.1", "1400");
+
+            List<Boolean> results = race(8, () -> {
+                Alert read = alerts().findMoved(USD_KRW, DAY, firing.movePercent()).stream()
+                        .filter(a -> a.id().equals(either.id())).findFirst().orElse(either);
+                return alerts().markFired(read, firing, clock.instant());
+            });
+
+            assertThat(results).containsOnlyOnce(true).hasSize(8);
+            assertThat(alerts().get("u1", either.id()).orElseThrow().fireCount()).isEqualTo(1);
+            assertThat(alerts().findPendingPushes(10)).hasSize(1);
+        }
+
+        @Test
+        void aPausedMoveAlertIsNotFound() {
+            Alert up = storedMove("u1", MoveWay.UP, "1", DAY);
+            alerts().pause("u1", up.id());
+
+            assertThat(alerts().findMoved(USD_KRW, DAY, rate("5"))).isEmpty();
+
+            alerts().resume("u1", up.id());
+            assertThat(idsOf(alerts().findMoved(USD_KRW, DAY, rate("5")))).containsExactly(up.id());
+        }
+    }
+
+    @Nested
+    class Expiry {
+
+        private Alert storedExpiring(String userId, String threshold, Instant expiresAt) {
+            return alerts().create(alert(userId, USD_KRW, Direction.ABOVE, threshold, AlertMode.REARM)
+                    .expiringAt(expiresAt));
+        }
+
+        @Test
+        void onlyAlertsWhoseExpiryHasComeAreFoundEarliestFirst() {
+            Instant soon = START.plus(Duration.ofDays(1));
+            Alert later = storedExpiring("u1", "1400", soon.plusSeconds(60));
+            Alert first = storedExpiring("u2", "1401", soon);
+            stored("u1", USD_KRW, Direction.ABOVE, "1402", AlertMode.REARM);
+
+            assertThat(alerts().get("u1", later.id()).orElseThrow().expiresAt()).isEqualTo(soon.plusSeconds(60));
+            assertThat(alerts().findExpiring(soon.minusSeconds(1), 10)).isEmpty();
+            assertThat(alerts().findExpiring(soon, 10)).extracting(Alert::id).containsExactly(first.id());
+            assertThat(alerts().findExpiring(soon.plusSeconds(60), 10)).extracting(Alert::id)
+                    .containsExactly(first.id(), later.id());
+            assertThat(alerts().findExpiring(soon.plusSeconds(60), 1)).extracting(Alert::id)
+                    .containsExactly(first.id());
+        }
+
+        @Test
+        void anExpiredAlertLeavesEveryIndexAndItsNoticeIsOnePendingPush() {
+            Instant at = START.plus(Duration.ofDays(1));
+            Alert alert = storedExpiring("u1", "1400", at);
+            clock.set(at);
+            Firing notice = Firing.expiryNotice(alert, at);
+
+            assertThat(alerts().markExpired(alert.id(), notice)).isTrue();
+            assertThat(alerts().markExpired(alert.id(), notice)).as("once").isFalse();
+
+            Alert expired = alerts().get("u1", alert.id()).orElseThrow();
+            assertThat(expired.state()).isEqualTo(AlertState.EXPIRED);
+            assertThat(expired.pushPending()).isTrue();
+            assertThat(expired.lastFiring().isExpiryNotice()).isTrue();
+            assertThat(alerts().findExpiring(at.plusSeconds(3600), 10)).isEmpty();
+            assertThat(alerts().findCrossed(USD_KRW, rate("2000"))).isEmpty();
+            assertThat(alerts().watchedPairs()).doesNotContain(USD_KRW);
+            assertThat(alerts().findPendingPushes(at, 10)).extracting(Alert::id).containsExactly(alert.id());
+            assertThat(alerts().resume("u1", alert.id()).orElseThrow().state())
+                    .as("expired is final").isEqualTo(AlertState.EXPIRED);
+            assertThat(alerts().pause("u1", alert.id()).orElseThrow().state()).isEqualTo(AlertState.EXPIRED);
+
+            assertThat(alerts().markPushDelivered(alert.id(), notice.eventId())).isTrue();
+            assertThat(alerts().findPendingPushes(10)).isEmpty();
+        }
+
+        @Test
+        void anAlertWithAPendingPushExpiresOnlyOnceThatPushIsDelivered() {
+            Instant at = START.plus(Duration.ofDays(1));
+            Alert alert = storedExpiring("u1", "1400", at);
+            alerts().markFired(alert.id(), firing("e1", "1401"));
+            clock.set(at);
+
+            assertThat(alerts().markExpired(alert.id(), Firing.expiryNotice(alert, at))).isFalse();
+            assertThat(alerts().findExpiring(at, 10)).as("still to expire").hasSize(1);
+
+            alerts().markPushDelivered(alert.id(), "e1");
+            assertThat(alerts().markExpired(alert.id(), Firing.expiryNotice(alert, at))).isTrue();
+        }
+
+        @Test
+        void ofConcurrentSweepsExactlyOneExpiresTheAlert() throws Exception {
+            Instant at = START.plus(Duration.ofDays(1));
+            Alert alert = storedExpiring("u1", "1400", at);
+            clock.set(at);
+
+            List<Boolean> results = race(8, () -> alerts().markExpired(alert.id(), Firing.expiryNotice(alert, at)));
+
+            assertThat(results).containsOnlyOnce(true).hasSize(8);
+        }
+    }
+
+    @Nested
+    class RateOneWindowAgo {
+
+        private Rate rateAt(String value, Instant at) {
+            return new Rate(USD_KRW, new BigDecimal(value), "frankfurter", at);
+        }
+
+        @Test
+        void theBaseIsTheLatestRateObservedAtOrBeforeTheTime() {
+            RateHistory history = stores.rateHistory();
+            history.append(rateAt("1380", START), "e1");
+            history.append(rateAt("1383.1", START.plusSeconds(3600)), "e2");
+            history.append(rateAt("1400", START.plusSeconds(7200)), "e3");
+
+            assertThat(history.atOrBefore(USD_KRW, START.minusSeconds(1))).as("history does not reach back").isEmpty();
+            assertThat(history.atOrBefore(USD_KRW, START)).contains(rateAt("1380", START));
+            assertThat(history.atOrBefore(USD_KRW, START.plusSeconds(3599))).contains(rateAt("1380", START));
+            assertThat(history.atOrBefore(USD_KRW, START.plusSeconds(3600)))
+                    .contains(rateAt("1383.1", START.plusSeconds(3600)));
+            assertThat(history.atOrBefore(USD_KRW, START.plusSeconds(99_999)))
+                    .contains(rateAt("1400", START.plusSeconds(7200)));
+            assertThat(history.atOrBefore(EUR_USD, START.plusSeconds(99_999))).isEmpty();
+        }
+
+        @Test
+        void amongRatesObservedAtTheSameInstantTheLastAppendedIsTheBase() {
+            RateHistory history = stores.rateHistory();
+            history.append(rateAt("1380", START), "e9");
+            clock.advance(Duration.ofSeconds(1));
+            history.append(rateAt("1381", START), "e1");
+
+            assertThat(history.atOrBefore(USD_KRW, START.plusSeconds(60))).contains(rateAt("1381", START));
         }
     }
 }

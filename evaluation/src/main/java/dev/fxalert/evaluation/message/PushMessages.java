@@ -9,6 +9,7 @@ import dev.fxalert.core.i18n.Messages;
 import dev.fxalert.core.i18n.Msg;
 import dev.fxalert.core.port.OutgoingMessage;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
@@ -34,21 +35,47 @@ public final class PushMessages {
     public OutgoingMessage fired(Alert alert, String language, ZoneId zone) {
         Firing firing = Objects.requireNonNull(alert.lastFiring(), "alert has not fired");
         Messages messages = Messages.forCode(language);
-        StringBuilder text = new StringBuilder()
-                .append(messages.text(Msg.PUSH_FIRED, alert.pair().toString(), firing.rate(),
-                        selector(alert.direction()), alert.threshold()))
-                .append('\n').append(messages.text(Msg.PUSH_SOURCE, firing.provider(), Messages.time(firing.observedAt(), zone)));
+        if (firing.isExpiryNotice()) {
+            return expired(alert, messages, zone);
+        }
+        StringBuilder text = new StringBuilder();
+        if (alert.isMove() && firing.base() != null) {
+            text.append(messages.text(Msg.PUSH_MOVED, alert.pair().toString(), Messages.signedPercent(firing.movePercent()),
+                    alert.move().label(), firing.base(), firing.rate()));
+        } else {
+            text.append(messages.text(Msg.PUSH_FIRED, alert.pair().toString(), firing.rate(),
+                    selector(alert.direction()), alert.threshold()));
+        }
+        text.append('\n').append(messages.text(Msg.PUSH_SOURCE, firing.provider(), Messages.time(firing.observedAt(), zone)));
         if (alert.note() != null) {
             text.append('\n').append(messages.text(Msg.PUSH_NOTE, alert.note()));
         }
         text.append('\n');
-        if (alert.mode() == AlertMode.REARM) {
+        if (alert.mode() == AlertMode.REARM && alert.isMove()) {
+            text.append(messages.text(Msg.PUSH_MOVE_REARMS, alert.id(), alert.rearmBoundary()));
+        } else if (alert.mode() == AlertMode.REARM) {
             Direction back = alert.direction() == Direction.ABOVE ? Direction.BELOW : Direction.ABOVE;
             text.append(messages.text(Msg.PUSH_REARMS, alert.id(), selector(back), alert.rearmBoundary()));
         } else {
             text.append(messages.text(Msg.PUSH_FIRED_ONCE, alert.id()));
         }
         return new OutgoingMessage(alert.owner().chatId(), text.toString(), List.of(buttons(alert.id(), messages)));
+    }
+
+    /**
+     * Issue 14: the owner's one notice that the alert expired (its pending push, {@link Firing#expiryNotice}), with
+     * only a delete button: an expired alert cannot be re-armed or paused.
+     */
+    private static OutgoingMessage expired(Alert alert, Messages messages, ZoneId zone) {
+        String condition = alert.isMove()
+                ? messages.text(Msg.FORMAT_MOVE_CONDITION, alert.pair().toString(),
+                        alert.move().way().name().toLowerCase(Locale.ROOT), alert.threshold(), alert.move().label())
+                : messages.text(Msg.FORMAT_CONDITION, alert.pair().toString(), selector(alert.direction()),
+                        alert.threshold());
+        Instant at = alert.expiresAt() != null ? alert.expiresAt() : alert.lastFiring().firedAt();
+        String text = messages.text(Msg.PUSH_EXPIRED, alert.id(), condition, Messages.time(at, zone));
+        return new OutgoingMessage(alert.owner().chatId(), text, List.of(List.of(
+                button(messages.text(Msg.BUTTON_DELETE), AlertCallback.Action.DELETE, alert.id()))));
     }
 
     /** The catalogues' {@code select} keyword for a direction. */

@@ -7,6 +7,7 @@ import dev.fxalert.core.domain.AlertState;
 import dev.fxalert.core.domain.CurrencyPair;
 import dev.fxalert.core.domain.Direction;
 import dev.fxalert.core.domain.Firing;
+import dev.fxalert.core.domain.MoveWay;
 import dev.fxalert.core.port.AlertPage;
 import dev.fxalert.core.port.AlertQuery;
 import dev.fxalert.core.port.AlertStore;
@@ -21,6 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -77,6 +79,7 @@ public final class DynamoDbAlertStore implements AlertStore {
     private final ReadCounter counter;
     private final AlertLimits limits;
     private final PairRegistry pairs;
+    private final MoveWindowRegistry moveWindows;
 
     DynamoDbAlertStore(DynamoDbClient client, DynamoDbStoreConfig config) {
         this.client = client;
@@ -85,6 +88,7 @@ public final class DynamoDbAlertStore implements AlertStore {
         this.reads = new PagedReads(client, config.pageSize(), counter);
         this.limits = new AlertLimits(client, table, config.maxAlertsPerUser());
         this.pairs = new PairRegistry(client, table, reads);
+        this.moveWindows = new MoveWindowRegistry(client, table, reads);
     }
 
     /** What this store has read so far; the benchmark reports the difference around findCrossed. */
@@ -103,6 +107,9 @@ public final class DynamoDbAlertStore implements AlertStore {
         }
         // Register the pair first: should a later step fail, the registry only holds a pair nobody watches.
         pairs.register(alert.pair());
+        if (alert.isMove()) {
+            moveWindows.register(alert.pair(), alert.move().window());
+        }
         try {
             limits.reserveSlot(owner);
         } catch (AlertLimitExceededException full) {
@@ -473,6 +480,106 @@ public final class DynamoDbAlertStore implements AlertStore {
                             ":eventId", s(eventId))));
             return true;
         } catch (ConditionalCheckFailedException notThatPushOrAlreadyDelivered) {
+            return false;
+        }
+    }
+
+    // issue 14: percent-move alerts and expiry (branch move14)
+
+    @Override
+    public Set<Duration> moveWindows(CurrencyPair pair) {
+        Objects.requireNonNull(pair, "pair");
+        return moveWindows.registered(pair);
+    }
+
+    @Override
+    public List<Alert> findMoved(CurrencyPair pair, Duration window, BigDecimal signedPercent) {
+        List<Alert> found = new ArrayList<>();
+        for (MoveWay way : MoveWay.values()) {
+            BigDecimal along = way.along(signedPercent);
+            if (along.signum() > 0) { // a percent is positive: a move the other way, or none, fires nothing
+                found.addAll(moveRange(ARMED_BY_THRESHOLD, "#threshold <= :rate", pair, window, way, along,
+                        alert -> alert.firesOnMove(signedPercent)));
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public List<Alert> findMoveRearmable(CurrencyPair pair, Duration window, BigDecimal signedPercent) {
+        List<Alert> found = new ArrayList<>();
+        for (MoveWay way : MoveWay.values()) {
+            found.addAll(moveRange(REARMABLE_BY_BOUNDARY, "#threshold > :rate", pair, window, way,
+                    way.along(signedPercent), alert -> alert.rearmsOnMove(signedPercent)));
+        }
+        return found;
+    }
+
+    /** One way's range read in its move partition of the crossing or re-arm index (see {@link AlertItems#moveSide}). */
+    private List<Alert> moveRange(String index, String range, CurrencyPair pair, Duration window, MoveWay way,
+                                  BigDecimal along, Predicate<Alert> stillMatches) {
+        boolean armed = index.equals(ARMED_BY_THRESHOLD);
+        return reads.query(QueryRequest.builder().tableName(table).indexName(index)
+                        .keyConditionExpression("#side = :side AND " + range)
+                        .expressionAttributeNames(Map.of("#side", armed ? ARMED_KEY : REARM_KEY,
+                                "#threshold", armed ? THRESHOLD : REARM_BOUNDARY))
+                        .expressionAttributeValues(Map.of(":side", s(AlertItems.moveSide(pair, window, way)),
+                                ":rate", n(along)))
+                        .build())
+                .stream().map(AlertItems::fromItem).filter(stillMatches).toList();
+    }
+
+    @Override
+    public List<Alert> findExpiring(Instant now, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+        }
+        return reads.query(QueryRequest.builder().tableName(table).indexName(AlertItems.EXPIRING_BY_TIME)
+                        .keyConditionExpression("#expiryKey = :expiring AND #expirySort < :upTo")
+                        .expressionAttributeNames(Map.of("#expiryKey", AlertItems.EXPIRY_KEY,
+                                "#expirySort", AlertItems.EXPIRY_SORT))
+                        .expressionAttributeValues(Map.of(":expiring", s(AlertItems.EXPIRING),
+                                // '$' sorts after '#': every expirySort of this very instant is included
+                                ":upTo", s(SortableInstants.format(now) + "$")))
+                        .scanIndexForward(true)
+                        .build(), limit)
+                .stream().map(AlertItems::fromItem)
+                .filter(alert -> alert.state() != AlertState.EXPIRED) // an index entry older than its item
+                .toList();
+    }
+
+    @Override
+    public boolean markExpired(String alertId, Firing notice) {
+        Objects.requireNonNull(notice, "notice");
+        Map<String, String> names = new HashMap<>(Map.of("#state", STATE, "#pushPending", PUSH_PENDING,
+                "#pendingKey", PENDING_KEY, "#pendingSort", PENDING_SORT, "#attempts", PUSH_ATTEMPTS,
+                "#nextAttempt", PUSH_NEXT_ATTEMPT_AT, "#unknown", PUSH_OUTCOME_UNKNOWN, "#dead", PUSH_DEAD_LETTER,
+                "#armedKey", ARMED_KEY, "#rearmKey", REARM_KEY));
+        names.putAll(Map.of("#watchKey", WATCH_KEY, "#expiryKey", AlertItems.EXPIRY_KEY,
+                "#expirySort", AlertItems.EXPIRY_SORT, "#base", AlertItems.EVENT_BASE));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":expired", s(AlertState.EXPIRED.name()),
+                ":true", bool(true), ":false", bool(false), ":zero", n(0), ":pending", s(PENDING),
+                ":pendingSort", s(AlertItems.pendingSort(notice.firedAt(), alertId)),
+                ":dueAt", instant(notice.firedAt())));
+        StringBuilder set = new StringBuilder("SET #state = :expired, #pushPending = :true, #pendingKey = :pending, "
+                + "#pendingSort = :pendingSort, #attempts = :zero, #nextAttempt = :dueAt, #unknown = :false");
+        int i = 0;
+        for (Map.Entry<String, AttributeValue> attribute : AlertItems.firingAttributes(notice).entrySet()) {
+            names.put("#f" + i, attribute.getKey());
+            values.put(":f" + i, attribute.getValue());
+            set.append(", #f").append(i).append(" = :f").append(i);
+            i++;
+        }
+        try {
+            client.updateItem(b -> b.tableName(table).key(AlertItems.key(alertId))
+                    // a pending push is delivered first; a later sweep expires the alert
+                    .conditionExpression("attribute_exists(#state) AND #state <> :expired AND #pushPending = :false")
+                    .updateExpression(set + " REMOVE #armedKey, #rearmKey, #watchKey, #expiryKey, #expirySort, "
+                            + "#dead, #base")
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException expiredAlreadyOrPushPendingOrGone) {
             return false;
         }
     }

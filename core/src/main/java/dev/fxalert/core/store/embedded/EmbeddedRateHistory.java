@@ -50,6 +50,14 @@ final class EmbeddedRateHistory implements RateHistory {
     }
 
     @Override
+    public Optional<Rate> atOrBefore(CurrencyPair pair, Instant at) {
+        // One seek on rate_history_pair_time, read backwards from at.
+        return jdbc.queryOne("SELECT pair, rate, provider, observed_at FROM rate_history WHERE pair = ? "
+                + "AND observed_at <= ? ORDER BY observed_at DESC, appended DESC LIMIT 1", EmbeddedRateHistory::toRate,
+                pair, at);
+    }
+
+    @Override
     public List<Rate> recent(CurrencyPair pair, Instant since, int limit) {
         return jdbc.query("SELECT pair, rate, provider, observed_at FROM rate_history WHERE pair = ? "
                 + "AND observed_at >= ? ORDER BY observed_at DESC, appended DESC LIMIT ?", EmbeddedRateHistory::toRate, pair, since, limit);
