@@ -17,6 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,7 @@ public final class ChatBot {
     private final AlertActions actions;
     private final OwnerAlerts alerts;
     private final ChatRateLimiter limiter;
+    private final Clock clock;
     private final BotSettings settings;
     private final Map<String, CommandHandler> handlers = new LinkedHashMap<>();
     private final SettingsCommand settingsCommand;
@@ -72,6 +75,7 @@ public final class ChatBot {
         this.alerts = alerts;
         this.actions = new AlertActions(alerts);
         this.limiter = new ChatRateLimiter(settings.commandsPerMinute(), clock);
+        this.clock = clock;
         this.settings = settings;
         RateQuotes quotes = new RateQuotes(history, lookup, clock, settings.rateFreshness());
         register(new StartCommand());
@@ -96,11 +100,20 @@ public final class ChatBot {
         handlers.put(handler.name(), handler);
     }
 
-    /** Empty when the chat may be answered; otherwise what to answer instead (one notice, then nothing). */
+    /**
+     * Empty when the chat may be answered; otherwise what to answer instead: once per episode, when commands are
+     * accepted again (in the user's zone), then nothing until then.
+     */
     private Optional<List<OutgoingMessage>> refusal(long chatId, String telegramLanguage) {
-        return switch (limiter.check(chatId)) {
-            case REFUSED_FIRST -> Optional.of(List.of(OutgoingMessage.text(chatId,
-                    messagesFor(chatId, telegramLanguage).text(Msg.CHAT_SLOW_DOWN, limiter.perMinute()))));
+        ChatRateLimiter.Decision decision = limiter.check(chatId);
+        return switch (decision.verdict()) {
+            case REFUSED_FIRST -> {
+                Optional<User> known = storedUser(chatId);
+                Messages messages = messagesFor(known, telegramLanguage);
+                long seconds = Math.max(1, (Duration.between(clock.instant(), decision.acceptedFrom()).toMillis() + 999) / 1000);
+                yield Optional.of(List.of(OutgoingMessage.text(chatId, messages.text(Msg.CHAT_SLOW_DOWN,
+                        limiter.perMinute(), Messages.timeOfDay(decision.acceptedFrom(), zoneOf(known)), seconds))));
+            }
             case REFUSED_AGAIN -> Optional.of(List.of());
             case ALLOWED -> Optional.empty();
         };
@@ -166,9 +179,13 @@ public final class ChatBot {
     /** Answers a button press; always returns an answer, so the client's spinner always stops. */
     public CallbackOutcome handle(IncomingCallback callback) {
         long chatId = callback.chatId();
-        if (limiter.check(chatId) != ChatRateLimiter.Verdict.ALLOWED) {
+        ChatRateLimiter.Decision decision = limiter.check(chatId);
+        if (!decision.allowed()) {
+            // A press is always answered (the client's spinner), so every refused one says when.
             observe("button", CommandObserver.Outcome.RATE_LIMITED);
-            return CallbackOutcome.answerOnly(messagesFor(chatId, callback.language()).text(Msg.CALLBACK_TOO_MANY));
+            Optional<User> known = storedUser(chatId);
+            return CallbackOutcome.answerOnly(messagesFor(known, callback.language()).text(Msg.CALLBACK_TOO_MANY,
+                    Messages.timeOfDay(decision.acceptedFrom(), zoneOf(known))));
         }
         Messages messages = Messages.forCode(callback.language());
         try {
@@ -235,11 +252,24 @@ public final class ChatBot {
      * store cannot answer: these replies never needed the store, and must not start failing with it).
      */
     private Messages messagesFor(long chatId, String telegramLanguage) {
+        return messagesFor(storedUser(chatId), telegramLanguage);
+    }
+
+    private static Messages messagesFor(Optional<User> known, String telegramLanguage) {
+        return Messages.forCode(known.map(User::language).orElse(telegramLanguage));
+    }
+
+    private static ZoneId zoneOf(Optional<User> known) {
+        return known.map(User::zone).orElseGet(() -> ZoneId.of("UTC"));
+    }
+
+    /** The user linked to this chat, if any; empty also when the store cannot answer (logged). */
+    private Optional<User> storedUser(long chatId) {
         try {
-            return Messages.forCode(users.findByChatId(chatId).map(User::language).orElse(telegramLanguage));
+            return users.findByChatId(chatId);
         } catch (RuntimeException e) {
-            log.warn("No stored language for chat {}: {}", chatId, e.toString());
-            return Messages.forCode(telegramLanguage);
+            log.warn("No stored user for chat {}: {}", chatId, e.toString());
+            return Optional.empty();
         }
     }
 
