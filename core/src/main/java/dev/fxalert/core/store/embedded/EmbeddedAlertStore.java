@@ -31,7 +31,8 @@ final class EmbeddedAlertStore implements AlertStore {
 
     private static final String COLUMNS = "id, user_id, chat_id, pair, direction, threshold, mode, state, rearm_band, "
             + "created_at, fired_at, fire_count, note, last_event_id, last_rate, last_provider, last_observed_at, "
-            + "last_fired_at, push_pending, push_attempts, push_next_attempt_at, push_outcome_unknown, push_dead_letter";
+            + "last_fired_at, push_pending, push_attempts, push_next_attempt_at, push_outcome_unknown, push_dead_letter, "
+            + "snoozed_until";
 
 
     private final Jdbc jdbc;
@@ -72,7 +73,7 @@ final class EmbeddedAlertStore implements AlertStore {
 
     private void insert(Alert alert, Firing last) {
         jdbc.update("INSERT INTO alerts (" + COLUMNS + ", rearm_boundary) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     alert.id(), alert.owner().userId(), alert.owner().chatId(), alert.pair(), alert.direction(),
                     alert.threshold(), alert.mode(), alert.state(), alert.rearmBand(), alert.createdAt(),
                     alert.firedAt(), alert.fireCount(), alert.note(),
@@ -80,7 +81,7 @@ final class EmbeddedAlertStore implements AlertStore {
                     last == null ? null : last.provider(), last == null ? null : last.observedAt(),
                     last == null ? null : last.firedAt(), alert.pushPending(), alert.push().attempts(),
                     alert.push().nextAttemptAt(), alert.push().outcomeUnknown(), alert.push().deadLetter(),
-                    alert.rearmBoundary());
+                    alert.snoozedUntil(), alert.rearmBoundary());
     }
 
     @Override
@@ -116,6 +117,31 @@ final class EmbeddedAlertStore implements AlertStore {
     public Optional<Alert> resume(String userId, String alertId) {
         jdbc.update("UPDATE alerts SET state = 'ARMED' WHERE id = ? AND user_id = ? AND state <> 'ARMED'",
                 alertId, userId);
+        return get(userId, alertId);
+    }
+
+    @Override
+    public Optional<Alert> snooze(String userId, String alertId, Instant until) {
+        // One statement, so a firing or a delivery in between cannot be lost: a pending push is held until then.
+        jdbc.update("UPDATE alerts SET snoozed_until = ?, push_next_attempt_at = CASE WHEN push_pending "
+                        + "AND push_next_attempt_at < ? THEN ? ELSE push_next_attempt_at END "
+                        + "WHERE id = ? AND user_id = ? AND state <> 'PAUSED'",
+                until, until, until, alertId, userId);
+        return get(userId, alertId);
+    }
+
+    @Override
+    public Optional<Alert> moveThreshold(String userId, String alertId, BigDecimal threshold) {
+        Optional<Alert> before = get(userId, alertId);
+        if (before.isEmpty() || before.get().state() == AlertState.PAUSED) {
+            return before;
+        }
+        Alert moved = before.get().moveThreshold(threshold);
+        // Conditional on what was read, so a firing in between is not overwritten; the owner may press again.
+        jdbc.update("UPDATE alerts SET threshold = ?, rearm_band = ?, rearm_boundary = ?, state = 'ARMED' "
+                        + "WHERE id = ? AND user_id = ? AND state = ? AND threshold = ?",
+                moved.threshold(), moved.rearmBand(), moved.rearmBoundary(), alertId, userId,
+                before.get().state(), before.get().threshold());
         return get(userId, alertId);
     }
 
@@ -178,11 +204,14 @@ final class EmbeddedAlertStore implements AlertStore {
     private boolean fire(String alertId, Firing firing, Instant dueAt) {
         return jdbc.update("UPDATE alerts SET state = 'FIRED', fired_at = ?, fire_count = fire_count + 1, "
                         + "last_event_id = ?, last_rate = ?, last_provider = ?, last_observed_at = ?, last_fired_at = ?, "
-                        + "push_pending = TRUE, push_attempts = 0, push_next_attempt_at = ?, push_outcome_unknown = FALSE, "
+                        + "push_pending = TRUE, push_attempts = 0, "
+                        // during a snooze the push is due at its end, decided in this one statement
+                        + "push_next_attempt_at = CASE WHEN snoozed_until > ? THEN snoozed_until ELSE ? END, "
+                        + "push_outcome_unknown = FALSE, "
                         + "push_dead_letter = NULL WHERE id = ? AND state = 'ARMED' "
                         + "AND (last_event_id IS NULL OR last_event_id <> ?)",
                 firing.firedAt(), firing.eventId(), firing.rate(), firing.provider(), firing.observedAt(),
-                firing.firedAt(), dueAt, alertId, firing.eventId()) == 1;
+                firing.firedAt(), dueAt, dueAt, alertId, firing.eventId()) == 1;
     }
 
     @Override
@@ -301,6 +330,7 @@ final class EmbeddedAlertStore implements AlertStore {
                 last,
                 row.getBoolean("push_pending"),
                 new PushState(row.getInt("push_attempts"), Jdbc.instant(row, "push_next_attempt_at"),
-                        row.getBoolean("push_outcome_unknown"), row.getString("push_dead_letter")));
+                        row.getBoolean("push_outcome_unknown"), row.getString("push_dead_letter")),
+                Jdbc.instant(row, "snoozed_until"));
     }
 }
