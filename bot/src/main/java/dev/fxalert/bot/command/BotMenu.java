@@ -38,6 +38,7 @@ public final class BotMenu {
                     messages.text(entry.description())));
         }
         text.append("\n\n").append(messages.text(Msg.HELP_ALERT_DETAILS));
+        text.append("\n\n").append(messages.text(Msg.HELP_PUSH_ACTIONS));
         return text.toString();
     }
 }

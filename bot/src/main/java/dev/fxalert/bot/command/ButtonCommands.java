@@ -14,8 +14,14 @@ public final class ButtonCommands {
     public static Optional<String> commandFor(String callbackData) {
         AlertCallback callback = AlertCallback.decode(callbackData);
         if (callback != null) {
-            String verb = callback.action() == AlertCallback.Action.REARM
-                    ? "resume" : callback.action().name().toLowerCase(Locale.ROOT);
+            AlertCallback.Action action = callback.action();
+            if (action.snooze() != null) {
+                return Optional.of("/snooze " + callback.alertId() + " " + SnoozeCommand.typed(action.snooze()));
+            }
+            if (action.percent() != null) {
+                return Optional.of("/move " + callback.alertId() + " " + MoveCommand.typed(action.percent()));
+            }
+            String verb = action == AlertCallback.Action.REARM ? "resume" : action.name().toLowerCase(Locale.ROOT);
             return Optional.of("/" + verb + " " + callback.alertId());
         }
         int page = AlertsView.decodePage(callbackData);

@@ -13,6 +13,7 @@ import dev.fxalert.core.port.OutgoingMessage;
 import dev.fxalert.core.port.RateHistory;
 import dev.fxalert.core.port.RateLookup;
 import dev.fxalert.core.port.UserStore;
+import dev.fxalert.evaluation.message.PushMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +32,8 @@ import java.util.Optional;
 public final class ChatBot {
 
     private static final Logger log = LoggerFactory.getLogger(ChatBot.class);
+    /** Between a push's own text and what a press on it did (a push's text has no blank line of its own). */
+    private static final String PUSH_STATUS_SEPARATOR = "\n\n";
 
     private final UserStore users;
     private final AlertActions actions;
@@ -73,7 +76,7 @@ public final class ChatBot {
         this.observer = observer;
         this.users = users;
         this.alerts = alerts;
-        this.actions = new AlertActions(alerts);
+        this.actions = new AlertActions(alerts, clock);
         this.limiter = new ChatRateLimiter(settings.commandsPerMinute(), clock);
         this.clock = clock;
         this.settings = settings;
@@ -85,6 +88,8 @@ public final class ChatBot {
         register(new AlertActionCommand(AlertCallback.Action.PAUSE, actions));
         register(new AlertActionCommand(AlertCallback.Action.RESUME, actions));
         register(new AlertActionCommand(AlertCallback.Action.DELETE, actions));
+        register(new SnoozeCommand(actions));
+        register(new MoveCommand(actions));
         SourceReport report = new SourceReport(catalogue, sources, clock);
         register(new RateCommand(quotes, report));
         register(new ConvertCommand(quotes, clock, report));
@@ -197,8 +202,14 @@ public final class ChatBot {
                     case PAUSE -> actions.pause(messages, user.id(), action.alertId());
                     case RESUME, REARM -> actions.resume(messages, user.id(), action.alertId());
                     case DELETE -> actions.delete(messages, user.id(), action.alertId());
+                    case SNOOZE_1H, SNOOZE_1D -> actions.snooze(messages, user, action.alertId(), action.action().snooze());
+                    case DOWN_1, DOWN_05, UP_05, UP_1 ->
+                            actions.move(messages, user.id(), action.alertId(), action.action().percent());
                 };
                 observe("button", CommandObserver.Outcome.OK);
+                if (action.onPush()) {
+                    return CallbackOutcome.edit(firstSentence(text), editedPush(callback, action, text, messages));
+                }
                 return new CallbackOutcome(firstSentence(text), List.of(OutgoingMessage.text(chatId, text)));
             }
             Optional<OutgoingMessage> settings = settingsCommand.press(user, chatId, callback.data());
@@ -224,6 +235,24 @@ public final class ChatBot {
             observe("button", CommandObserver.Outcome.ERROR);
             return CallbackOutcome.answerOnly(messages.text(Msg.CHAT_INTERNAL_ERROR));
         }
+    }
+
+    /**
+     * Issue 14: a push after a press on it reads as it did, then what was done (a second press replaces that line,
+     * so the push never grows); its buttons stay, except after Delete. Without the push's text (too old, or the
+     * console) the edit is what was done alone.
+     */
+    private static OutgoingMessage editedPush(IncomingCallback callback, AlertCallback action, String done,
+                                              Messages messages) {
+        String pushed = callback.messageText();
+        String text = done;
+        if (pushed != null && !pushed.isBlank()) {
+            int status = pushed.indexOf(PUSH_STATUS_SEPARATOR);
+            text = (status < 0 ? pushed : pushed.substring(0, status)) + PUSH_STATUS_SEPARATOR + done;
+        }
+        List<List<OutgoingMessage.Button>> buttons = action.action() == AlertCallback.Action.DELETE
+                ? List.of() : PushMessages.actionButtons(action.alertId(), messages);
+        return new OutgoingMessage(callback.chatId(), text, buttons);
     }
 
     private void observe(String command, CommandObserver.Outcome outcome) {

@@ -33,6 +33,8 @@ class NoHardCodedTextTest {
             "alert", "alerts", "rate", "convert", "currencies", "pause", "resume", "delete", "help", "start", "lang",
             "above", "over", "below", "under", "once", "to", "in", "into", "threshold", "amount", "alerts:p:",
             "timezone", "UTC", "settings", "set:lang:", "set:tz:",
+            // issue 14: the typed twins of the push's buttons
+            "snooze", "move",
             // metric labels (CommandObserver) and journal/log ids nobody reads as text
             "unknown", "button", "tg:", "telegram-update-", "sources");
 

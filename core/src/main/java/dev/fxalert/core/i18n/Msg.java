@@ -105,7 +105,6 @@ public enum Msg {
     ACTION_NOT_FOUND,
     BUTTON_PAUSE,
     BUTTON_DELETE,
-    BUTTON_REARM,
     BUTTON_PAUSE_ID,
     BUTTON_RESUME_ID,
     BUTTON_REARM_ID,
@@ -165,7 +164,20 @@ public enum Msg {
     PUSH_SOURCE,
     PUSH_NOTE,
     PUSH_REARMS,
-    PUSH_FIRED_ONCE;
+    PUSH_FIRED_ONCE,
+    // Issue 14, actions on the push (snooze, move the target) and their typed twins /snooze and /move
+    BUTTON_SNOOZE_1H,
+    BUTTON_SNOOZE_1D,
+    BUTTON_MOVE_TARGET,
+    ACTION_SNOOZED,
+    ACTION_SNOOZE_PAUSED,
+    ACTION_MOVED,
+    ACTION_MOVE_PAUSED,
+    EXAMPLE_SNOOZE,
+    EXAMPLE_MOVE,
+    SNOOZE_DURATION_INVALID,
+    MOVE_PERCENT_INVALID,
+    HELP_PUSH_ACTIONS;
     /** The catalogue key, e.g. {@code alert.set} for {@code ALERT_SET}. */
     public String key() {
         return name().toLowerCase(Locale.ROOT).replace('_', '.');
