@@ -1,6 +1,7 @@
 package dev.fxalert.core.store;
 
 import dev.fxalert.core.domain.Alert;
+import dev.fxalert.core.domain.ChatDraft;
 import dev.fxalert.core.domain.AlertIds;
 import dev.fxalert.core.domain.AlertLimitExceededException;
 import dev.fxalert.core.domain.AlertMode;
@@ -969,6 +970,49 @@ public abstract class StoreContractTest {
             assertThat(after.snoozedUntil()).isEqualTo(until);
             assertThat(after.state()).isEqualTo(AlertState.FIRED);
             assertThat(after.push().nextAttemptAt()).isEqualTo(until);
+        }
+    }
+
+    /** Issue 14, guided creation: one draft per chat, gone after its expiry. */
+    @Nested
+    class ChatDraftsOfGuidedCreation {
+
+        @Test
+        void aDraftIsReadBackStepByStepAndReplacedNotDoubled() {
+            ChatDraft started = ChatDraft.start(42L, clock.instant());
+            stores.drafts().save(started);
+            assertThat(stores.drafts().find(42L)).contains(started);
+
+            ChatDraft paired = started.withPair(USD_KRW, clock.instant());
+            stores.drafts().save(paired);
+            ChatDraft directed = paired.withDirection(Direction.BELOW, clock.instant());
+            stores.drafts().save(directed);
+
+            assertThat(stores.drafts().find(42L)).contains(directed);
+            assertThat(stores.drafts().find(43L)).as("another chat").isEmpty();
+        }
+
+        @Test
+        void aDraftIsGoneAtItsExpiryAndWhenCleared() {
+            stores.drafts().save(ChatDraft.start(42L, clock.instant()).withPair(EUR_USD, clock.instant()));
+            stores.drafts().save(ChatDraft.start(43L, clock.instant()));
+
+            stores.drafts().clear(43L);
+            assertThat(stores.drafts().find(43L)).isEmpty();
+            clock.advance(ChatDraft.LIFETIME.minusSeconds(1));
+            assertThat(stores.drafts().find(42L)).isPresent();
+            clock.advance(Duration.ofSeconds(1));
+            assertThat(stores.drafts().find(42L)).isEmpty();
+            stores.drafts().save(ChatDraft.start(42L, clock.instant()));
+            assertThat(stores.drafts().find(42L)).as("a new draft after an expired one").isPresent();
+        }
+
+        @Test
+        void draftsAreNoRatesOrPairsOfInterest() {
+            stores.drafts().save(ChatDraft.start(42L, clock.instant()).withPair(USD_KRW, clock.instant()));
+
+            assertThat(stores.rateHistory().latest(USD_KRW)).isEmpty();
+            assertThat(stores.alerts().watchedPairs()).isEmpty();
         }
     }
 

@@ -99,3 +99,11 @@ CREATE TABLE IF NOT EXISTS handled_updates (
     handled_at  TIMESTAMP(9) WITH TIME ZONE NOT NULL
 );
 CREATE INDEX IF NOT EXISTS handled_updates_time ON handled_updates (handled_at);
+
+-- Issue 14, guided creation: one draft per chat; reads ignore expired rows, purged with the journal.
+CREATE TABLE IF NOT EXISTS chat_drafts (
+    chat_id    BIGINT PRIMARY KEY,
+    pair       VARCHAR(16),
+    direction  VARCHAR(8),
+    expires_at TIMESTAMP(9) WITH TIME ZONE NOT NULL
+);
