@@ -66,6 +66,11 @@ public final class AlertRequestParser {
         return new AlertRequest(pair.pair(), direction, threshold, mode, note);
     }
 
+    /** A direction word as /alert reads it ({@code above}, {@code over}, {@code >}, ...), or null. */
+    static Direction direction(String word) {
+        return word == null ? null : DIRECTIONS.get(word.strip().toLowerCase(Locale.ROOT));
+    }
+
     static List<String> tokens(String arguments) {
         String stripped = arguments == null ? "" : arguments.strip();
         return stripped.isEmpty() ? List.of() : Arrays.asList(stripped.split("\\s+"));

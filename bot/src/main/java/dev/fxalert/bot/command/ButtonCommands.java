@@ -5,7 +5,10 @@ import dev.fxalert.core.domain.AlertCallback;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The slash command a button stands for, so a transport without buttons (the console) can show them as text. */
+/**
+ * The slash command a button stands for (or, for a step of guided creation, the text to type), so a transport
+ * without buttons (the console) can show them as text.
+ */
 public final class ButtonCommands {
 
     private ButtonCommands() {
@@ -23,6 +26,10 @@ public final class ButtonCommands {
             }
             String verb = action == AlertCallback.Action.REARM ? "resume" : action.name().toLowerCase(Locale.ROOT);
             return Optional.of("/" + verb + " " + callback.alertId());
+        }
+        Optional<String> draftStep = GuidedAlert.typedFor(callbackData);
+        if (draftStep.isPresent()) {
+            return draftStep; // guided creation takes the button's answer typed as well
         }
         int page = AlertsView.decodePage(callbackData);
         return page > 0 ? Optional.of("/alerts " + page) : SettingsCommand.commandFor(callbackData);

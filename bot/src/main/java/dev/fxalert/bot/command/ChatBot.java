@@ -6,6 +6,7 @@ import dev.fxalert.core.domain.InvalidInputException;
 import dev.fxalert.core.domain.User;
 import dev.fxalert.core.i18n.Messages;
 import dev.fxalert.core.i18n.Msg;
+import dev.fxalert.core.port.ChatDrafts;
 import dev.fxalert.core.port.OwnerAlerts;
 import dev.fxalert.core.port.CurrencyCatalogue;
 import dev.fxalert.core.port.RateSources;
@@ -44,6 +45,8 @@ public final class ChatBot {
     private final Map<String, CommandHandler> handlers = new LinkedHashMap<>();
     private final SettingsCommand settingsCommand;
     private final CommandObserver observer;
+    /** Guided creation (issue 14), or null when the bot has no draft store. */
+    private final GuidedAlert guided;
 
     /** @param catalogue the currencies the configured rate sources quote: what /alert accepts and /currencies lists */
     public ChatBot(UserStore users, OwnerAlerts alerts, RateHistory history, RateLookup lookup,
@@ -73,6 +76,17 @@ public final class ChatBot {
     public ChatBot(UserStore users, OwnerAlerts alerts, RateHistory history, RateLookup lookup,
                    CurrencyCatalogue catalogue, RateSources sources, Clock clock, BotSettings settings,
                    CommandObserver observer) {
+        this(users, alerts, history, lookup, catalogue, sources, clock, settings, observer, null);
+    }
+
+    /**
+     * As above, with guided creation (issue 14): {@code /alert} alone walks through pair, direction and threshold
+     * with buttons, the draft kept in {@code drafts} (the store, so the webhook Lambda can continue it). Without
+     * drafts (null), {@code /alert} alone is refused with an example, as before.
+     */
+    public ChatBot(UserStore users, OwnerAlerts alerts, RateHistory history, RateLookup lookup,
+                   CurrencyCatalogue catalogue, RateSources sources, Clock clock, BotSettings settings,
+                   CommandObserver observer, ChatDrafts drafts) {
         this.observer = observer;
         this.users = users;
         this.alerts = alerts;
@@ -83,7 +97,9 @@ public final class ChatBot {
         RateQuotes quotes = new RateQuotes(history, lookup, clock, settings.rateFreshness());
         register(new StartCommand());
         register(new HelpCommand());
-        register(new AlertCommand(alerts, quotes, catalogue, clock));
+        AlertCommand alertCommand = new AlertCommand(alerts, quotes, catalogue, clock);
+        this.guided = drafts == null ? null : new GuidedAlert(drafts, alerts, quotes, catalogue, alertCommand, clock);
+        register(guided == null ? alertCommand : new GuidedOrTyped(alertCommand, guided));
         register(new AlertsCommand(alerts));
         register(new AlertActionCommand(AlertCallback.Action.PAUSE, actions));
         register(new AlertActionCommand(AlertCallback.Action.RESUME, actions));
@@ -135,9 +151,16 @@ public final class ChatBot {
             // Plain text gets an answer too, so it counts against the same limit: a flood of it must not become
             // a flood of replies competing with alert pushes for the bot's 30 messages a second.
             Optional<List<OutgoingMessage>> refused = refusal(chatId, message.language());
+            if (refused.isPresent()) {
+                return refused.get();
+            }
+            Optional<List<OutgoingMessage>> draftStep = draftStep(message);
+            if (draftStep.isPresent()) {
+                return draftStep.get();
+            }
             Messages messages = messagesFor(chatId, message.language());
-            return refused.orElseGet(() -> List.of(OutgoingMessage.text(chatId,
-                    messages.text(Msg.CHAT_NOT_A_COMMAND, messages.text(Msg.EXAMPLE_ALERT)))));
+            return List.of(OutgoingMessage.text(chatId,
+                    messages.text(Msg.CHAT_NOT_A_COMMAND, messages.text(Msg.EXAMPLE_ALERT))));
         }
         CommandLine command = parsed.get();
         if (!command.isAddressedTo(settings.botUsername())) {
@@ -181,6 +204,38 @@ public final class ChatBot {
         }
     }
 
+    /**
+     * Issue 14: text typed while the chat's guided creation waits is the answer to its step (a refusal says what
+     * was wrong, with the /alert example). Empty when the chat has no live draft (or no user yet).
+     */
+    private Optional<List<OutgoingMessage>> draftStep(IncomingMessage message) {
+        if (guided == null) {
+            return Optional.empty();
+        }
+        long chatId = message.chatId();
+        Messages messages = Messages.forCode(message.language());
+        try {
+            Optional<User> known = users.findByChatId(chatId).filter(User::active);
+            if (known.isEmpty()) {
+                return Optional.empty();
+            }
+            messages = Messages.forCode(known.get().language());
+            Optional<OutgoingMessage> reply = guided.typed(known.get(), message, messages);
+            reply.ifPresent(r -> observe("alert", CommandObserver.Outcome.OK));
+            return reply.map(List::of);
+        } catch (AlertLimitExceededException e) {
+            observe("alert", CommandObserver.Outcome.REFUSED);
+            return Optional.of(List.of(OutgoingMessage.text(chatId, messages.text(e))));
+        } catch (InvalidInputException e) {
+            observe("alert", CommandObserver.Outcome.REFUSED);
+            return Optional.of(List.of(OutgoingMessage.text(chatId, refusal(messages, messages.text(e), Msg.EXAMPLE_ALERT))));
+        } catch (RuntimeException e) {
+            log.error("Guided creation step in chat {} failed", chatId, e);
+            observe("alert", CommandObserver.Outcome.ERROR);
+            return Optional.of(List.of(OutgoingMessage.text(chatId, messages.text(Msg.CHAT_INTERNAL_ERROR))));
+        }
+    }
+
     /** Answers a button press; always returns an answer, so the client's spinner always stops. */
     public CallbackOutcome handle(IncomingCallback callback) {
         long chatId = callback.chatId();
@@ -211,6 +266,13 @@ public final class ChatBot {
                     return CallbackOutcome.edit(firstSentence(text), editedPush(callback, action, text, messages));
                 }
                 return new CallbackOutcome(firstSentence(text), List.of(OutgoingMessage.text(chatId, text)));
+            }
+            if (guided != null) {
+                Optional<CallbackOutcome> step = guided.press(user, callback, messages);
+                if (step.isPresent()) {
+                    observe("button", CommandObserver.Outcome.OK);
+                    return step.get();
+                }
             }
             Optional<OutgoingMessage> settings = settingsCommand.press(user, chatId, callback.data());
             if (settings.isPresent()) {
@@ -308,7 +370,7 @@ public final class ChatBot {
     }
 
     /** Telegram shows at most 200 characters in a callback answer; the first sentence says what happened. */
-    private static String firstSentence(String text) {
+    static String firstSentence(String text) {
         int end = text.indexOf(". ");
         String first = end < 0 ? text : text.substring(0, end + 1);
         return first.length() <= 190 ? first : first.substring(0, 190) + "…";

@@ -59,7 +59,7 @@ final class ChatBotFixture implements AutoCloseable {
                 stores.rateHistory(), clock);
         bot = new ChatBot(stores.users(), stores.alerts(), stores.rateHistory(), lookup, catalogue, sources, clock,
                 new BotSettings("FxAlertBot", commandsPerMinute, Duration.ofMinutes(15)),
-                (command, outcome) -> observed.add(command + ":" + outcome));
+                (command, outcome) -> observed.add(command + ":" + outcome), stores.drafts());
     }
 
     void storedRate(String pair, String value, String provider, Duration age) {

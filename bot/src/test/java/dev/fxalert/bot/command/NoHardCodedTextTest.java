@@ -35,6 +35,8 @@ class NoHardCodedTextTest {
             "timezone", "UTC", "settings", "set:lang:", "set:tz:",
             // issue 14: the typed twins of the push's buttons
             "snooze", "move",
+            // issue 14: guided creation's callback data (n:p:USD/KRW, n:d:above, n:t:1400, n:x)
+            "n:", "p:", "d:", "t:", "x", "callback-",
             // metric labels (CommandObserver) and journal/log ids nobody reads as text
             "unknown", "button", "tg:", "telegram-update-", "sources");
 

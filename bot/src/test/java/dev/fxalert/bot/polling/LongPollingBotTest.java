@@ -63,8 +63,9 @@ class LongPollingBotTest {
         stores.rateHistory().append(new Rate(CurrencyPair.of("USD", "KRW"), new BigDecimal("1385.2"), "frankfurter",
                 NOW.minus(Duration.ofMinutes(4))), "e1");
         chatBot = new ChatBot(stores.users(), stores.alerts(), stores.rateHistory(), pair -> Optional.empty(),
-                RateProviders.shippedCatalogue(IngestionConfig.fromEnvironment(Map.of())), clock,
-                BotSettings.defaults());
+                RateProviders.shippedCatalogue(IngestionConfig.fromEnvironment(Map.of())),
+                dev.fxalert.core.port.RateSources.none(), clock, BotSettings.defaults(),
+                dev.fxalert.bot.command.CommandObserver.NONE, stores.drafts());
         client = new OkHttpTelegramClient(FakeBotApi.TOKEN, api.telegramUrl());
         handler = new TelegramUpdateHandler(chatBot, client);
         bot = new LongPollingBot(FakeBotApi.TOKEN, api.telegramUrl(), client, handler, 2, Duration.ofSeconds(5));

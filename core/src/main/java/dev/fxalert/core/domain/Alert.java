@@ -139,14 +139,7 @@ public record Alert(
      * than the current threshold has. 1400 +0.5% is 1407; 1.0523 +0.5% is 1.0576.
      */
     public BigDecimal thresholdMovedBy(BigDecimal percent) {
-        BigDecimal factor = BigDecimal.ONE.add(percent.movePointLeft(2));
-        int scale = Math.max(0, Numbers.normalize(threshold).scale());
-        if (lastFiring != null) {
-            BigDecimal quote = Numbers.normalize(lastFiring.rate());
-            int integerDigits = quote.precision() - quote.scale();
-            scale = Math.max(scale, Math.min(quote.scale(), 6 - integerDigits));
-        }
-        return Numbers.normalize(threshold.multiply(factor).setScale(scale, java.math.RoundingMode.HALF_EVEN));
+        return Thresholds.movedBy(threshold, percent, lastFiring == null ? null : lastFiring.rate());
     }
 
     /** The rate that a FIRED re-arm alert must go strictly beyond to arm again. */

@@ -177,7 +177,20 @@ public enum Msg {
     EXAMPLE_MOVE,
     SNOOZE_DURATION_INVALID,
     MOVE_PERCENT_INVALID,
-    HELP_PUSH_ACTIONS;
+    HELP_PUSH_ACTIONS,
+    // Issue 14, guided creation: /alert alone
+    DRAFT_PICK_PAIR,
+    DRAFT_PICK_DIRECTION,
+    DRAFT_NO_RATE_YET,
+    BUTTON_DRAFT_ABOVE,
+    BUTTON_DRAFT_BELOW,
+    DRAFT_PICK_THRESHOLD,
+    DRAFT_PICK_THRESHOLD_NO_RATE,
+    BUTTON_DRAFT_PERCENT,
+    BUTTON_DRAFT_CANCEL,
+    DRAFT_CANCELLED,
+    DRAFT_EXPIRED,
+    DRAFT_DIRECTION_FIRST;
     /** The catalogue key, e.g. {@code alert.set} for {@code ALERT_SET}. */
     public String key() {
         return name().toLowerCase(Locale.ROOT).replace('_', '.');
