@@ -36,7 +36,7 @@ class PushMessagesTest {
                 .contains("at or above your threshold 1,400")
                 .contains("frankfurter, 2026-11-25 04:40 UTC")
                 .contains("Note: pay rent")
-                .contains("tap Re-arm");
+                .contains("move its target below (or /resume k3m9x2qa)");
     }
 
     @Test
