@@ -110,7 +110,8 @@ class EvaluationServiceTest {
         assertThat(result.pushes().delivered()).isEqualTo(1);
         String body = nextRequest().getUtf8Body();
         assertThat(body).contains("USD/KRW").contains("1,401.25").contains("1,400").contains("frankfurter")
-                .contains("pay rent").contains("a:rearm:k3m9x2qa").contains("a:pause:k3m9x2qa").contains("a:delete:k3m9x2qa");
+                .contains("pay rent").contains("p:snooze_1h:k3m9x2qa").contains("p:up_05:k3m9x2qa")
+                .contains("p:pause:k3m9x2qa").contains("p:delete:k3m9x2qa");
         Alert fired = store.alerts().get(mina.id(), "k3m9x2qa").orElseThrow();
         assertThat(fired.state()).isEqualTo(AlertState.FIRED);
         assertThat(fired.pushPending()).isFalse();

@@ -27,6 +27,7 @@ final class AlertActionCommand implements CommandHandler {
             case PAUSE -> Msg.EXAMPLE_PAUSE;
             case RESUME, REARM -> Msg.EXAMPLE_RESUME;
             case DELETE -> Msg.EXAMPLE_DELETE;
+            default -> throw new IllegalStateException("not a command of its own: " + action);
         };
     }
 
@@ -38,6 +39,7 @@ final class AlertActionCommand implements CommandHandler {
             case PAUSE -> actions.pause(context.messages(), userId, id);
             case RESUME, REARM -> actions.resume(context.messages(), userId, id);
             case DELETE -> actions.delete(context.messages(), userId, id);
+            default -> throw new IllegalStateException("not a command of its own: " + action);
         });
     }
 }

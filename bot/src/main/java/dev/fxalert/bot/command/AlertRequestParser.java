@@ -156,6 +156,11 @@ public final class AlertRequestParser {
         return refusal == Msg.MOVE_BAD_WINDOW ? Move.requireWindow(period) : period;
     }
 
+    /** A direction word as /alert reads it ({@code above}, {@code over}, {@code >}, ...), or null. */
+    static Direction direction(String word) {
+        return word == null ? null : DIRECTIONS.get(word.strip().toLowerCase(Locale.ROOT));
+    }
+
     static List<String> tokens(String arguments) {
         String stripped = arguments == null ? "" : arguments.strip();
         return stripped.isEmpty() ? List.of() : Arrays.asList(stripped.split("\\s+"));

@@ -39,6 +39,7 @@ public final class BotMenu {
         }
         text.append("\n\n").append(messages.text(Msg.HELP_ALERT_DETAILS));
         text.append("\n").append(messages.text(Msg.HELP_ALERT_MOVE)); // issue 14: percent moves and expiry
+        text.append("\n\n").append(messages.text(Msg.HELP_PUSH_ACTIONS));
         return text.toString();
     }
 }

@@ -3,8 +3,17 @@ package dev.fxalert.bot.command;
 /**
  * A press on one of our inline buttons.
  *
- * @param callbackId what the transport needs to answer the press (Telegram's callback query id)
- * @param data       the button's callback data as sent back by the client; may be anything, even tampered
+ * @param callbackId  what the transport needs to answer the press (Telegram's callback query id)
+ * @param data        the button's callback data as sent back by the client; may be anything, even tampered
+ * @param messageId   the message the button is on (what an edit names), or 0 when the transport does not know it
+ * @param messageText that message's text as the client has it, or null when unknown (too old, or no transport
+ *                    message at all)
  */
-public record IncomingCallback(String callbackId, long chatId, String data, String displayName, String language) {
+public record IncomingCallback(String callbackId, long chatId, String data, String displayName, String language,
+                               long messageId, String messageText) {
+
+    /** A press whose message is not known (tests, transports without messages). */
+    public IncomingCallback(String callbackId, long chatId, String data, String displayName, String language) {
+        this(callbackId, chatId, data, displayName, language, 0, null);
+    }
 }

@@ -37,8 +37,8 @@ public class BotConfiguration {
     @Bean
     public ChatBot chatBot(UserStore users, AlertStore alerts, RateHistory history, RateLookup lookup,
                            CurrencyCatalogue catalogue, ObjectProvider<RateSources> sources, Clock clock,
-                           LocalSettings settings, ObjectProvider<CommandObserver> observer) {
+                           LocalSettings settings, ObjectProvider<CommandObserver> observer, Stores stores) {
         return new ChatBot(users, alerts, history, lookup, catalogue, sources.getIfAvailable(RateSources::none), clock,
-                settings.bot(), observer.getIfAvailable(() -> CommandObserver.NONE));
+                settings.bot(), observer.getIfAvailable(() -> CommandObserver.NONE), stores.drafts());
     }
 }

@@ -42,8 +42,13 @@ public final class TelegramMessages {
         CallbackQuery query = update.getCallbackQuery();
         // The message under the button carries the chat; without it (very old messages) the presser's own chat.
         long chatId = query.getMessage() != null ? query.getMessage().getChatId() : query.getFrom().getId();
+        // The message id lets the press be answered by editing that message; its text (absent when Telegram no
+        // longer gives it) lets the edit keep what the message said.
+        long messageId = query.getMessage() != null && query.getMessage().getMessageId() != null
+                ? query.getMessage().getMessageId() : 0;
+        String messageText = query.getMessage() instanceof Message message ? message.getText() : null;
         return Optional.of(new IncomingCallback(query.getId(), chatId, query.getData(), firstName(query.getFrom()),
-                language(query.getFrom())));
+                language(query.getFrom()), messageId, messageText));
     }
 
     /** The chat an update belongs to, so updates of one chat can be handled in order; empty for others. */

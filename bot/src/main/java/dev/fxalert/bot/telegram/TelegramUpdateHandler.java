@@ -21,7 +21,7 @@ import java.util.Optional;
 
 /**
  * One Telegram update through the chat bot and back: replies sent with sendMessage, every button press answered
- * with answerCallbackQuery. Shared by long polling and the webhook. Never throws: a bad update is logged.
+ * with answerCallbackQuery (and, when the bot says so, the pressed message rewritten with editMessageText). Shared by long polling and the webhook. Never throws: a bad update is logged.
  */
 public final class TelegramUpdateHandler {
 
@@ -83,6 +83,7 @@ public final class TelegramUpdateHandler {
             if (callback.isPresent()) {
                 CallbackOutcome outcome = bot.handle(callback.get());
                 answer(callback.get().callbackId(), outcome.answer());
+                outcome.edit().ifPresent(edited -> edit(callback.get().messageId(), edited));
                 outcome.messages().forEach(this::reply);
                 return;
             }
@@ -96,6 +97,20 @@ public final class TelegramUpdateHandler {
         DeliveryResult result = replies.send(message);
         if (!(result instanceof DeliveryResult.Delivered)) {
             log.warn("Reply to chat {} not delivered: {}", message.chatId(), result);
+        }
+    }
+
+    /** The pressed message rewritten; when its id is unknown, the new text comes as a message of its own. */
+    private void edit(long messageId, OutgoingMessage edited) {
+        if (messageId <= 0) {
+            reply(edited);
+            return;
+        }
+        try {
+            client.execute(TelegramNotifier.toEditMessageText(messageId, edited));
+        } catch (TelegramApiException e) {
+            // e.g. "message is not modified" after a second identical press: the press was answered all the same
+            log.warn("Could not edit message {} in chat {}: {}", messageId, edited.chatId(), e.getMessage());
         }
     }
 

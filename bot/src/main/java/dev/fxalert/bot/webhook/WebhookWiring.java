@@ -87,7 +87,7 @@ public record WebhookWiring(Supplier<TelegramWebhook> webhook, Supplier<AdminRou
                     if (outcome == CommandObserver.Outcome.ERROR) {
                         metrics.emit(EmbeddedMetrics.Metric.count("WebhookFailures", 1));
                     }
-                });
+                }, stores.drafts()); // guided creation's drafts live in the store: nothing survives between updates
         // Telegram redelivers an update only after a non-2xx or a timeout; the journal keeps one that was already
         // handled and answered from being answered twice.
         return new TelegramWebhook(secrets.require("TELEGRAM_WEBHOOK_SECRET"), new TelegramUpdateHandler(bot, client,

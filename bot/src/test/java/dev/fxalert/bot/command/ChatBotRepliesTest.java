@@ -28,9 +28,9 @@ class ChatBotRepliesTest {
         chat.close();
     }
 
+    /** {@code /alert} alone starts guided creation (issue 14): GuidedAlertChatTest. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            /alert                        | Tell me a currency pair, above or below, and a threshold.\\nExample: /alert USD KRW above 1400
             /alert USD XYZ above 1400     | 'XYZ' is not an ISO 4217 currency code. Examples: USD, EUR, JPY, KRW.\\nExample: /alert USD KRW above 1400
             /alert USD KRW above          | The threshold is missing. Example: /alert USD KRW above 1400
             /alert USD KRW above -5       | The threshold must be greater than 0, got -5.\\nExample: /alert USD KRW above 1400

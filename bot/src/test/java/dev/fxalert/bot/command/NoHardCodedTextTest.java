@@ -35,6 +35,10 @@ class NoHardCodedTextTest {
             "timezone", "UTC", "settings", "set:lang:", "set:tz:",
             // issue 14: percent-move and expiry keywords people type, and the catalogue selector of alert.move.now
             "move", "moves", "up", "down", "for", "until", "fires", "not",
+            // issue 14: the typed twins of the push's buttons
+            "snooze",
+            // issue 14: guided creation's callback data (n:p:USD/KRW, n:d:above, n:t:1400, n:x)
+            "n:", "p:", "d:", "t:", "x", "callback-",
             // metric labels (CommandObserver) and journal/log ids nobody reads as text
             "unknown", "button", "tg:", "telegram-update-", "sources");
 

@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A MockWebServer playing the Telegram Bot API at its root, answering in the real JSON format: getUpdates
- * (long polling: holds the request briefly while nothing is queued), sendMessage, answerCallbackQuery,
+ * (long polling: holds the request briefly while nothing is queued), sendMessage, editMessageText, answerCallbackQuery,
  * setMyCommands and deleteWebhook. Records every call for assertions.
  */
 public final class FakeBotApi implements AutoCloseable {
@@ -102,6 +102,15 @@ public final class FakeBotApi implements AutoCloseable {
         return callbackId;
     }
 
+    /** Queues a press on an inline button under a bot message that reads {@code messageText} (a push, say). */
+    public String userPressesUnder(long chatId, String firstName, String messageText, String data) {
+        int updateId = updateIds.incrementAndGet();
+        String callbackId = "cbq-" + updateId;
+        queue(updateId, callbackUpdate(updateId, callbackId, chatId, firstName, data)
+                .replace("\"text\":\"Your alerts:\"", "\"text\":" + quote(messageText)));
+        return callbackId;
+    }
+
     /** The next sendMessage calls answer with this Bot API error body (e.g. a 403 for a blocked bot). */
     public void failSendMessageWith(String errorJson) {
         sendMessageFailure = errorJson;
@@ -162,6 +171,11 @@ public final class FakeBotApi implements AutoCloseable {
                 }
                 return ok("{\"message_id\":" + messageIds.incrementAndGet() + ",\"from\":{\"id\":" + BOT_ID
                         + ",\"is_bot\":true,\"first_name\":\"FX Alert\",\"username\":\"FxAlertBot\"},\"chat\":{\"id\":"
+                        + body.path("chat_id").asText() + ",\"type\":\"private\"},\"date\":1764061201,\"text\":"
+                        + quote(body.path("text").asText()) + "}");
+            case "editmessagetext":
+                // Telegram answers with the edited message; the bot only needs a success.
+                return ok("{\"message_id\":" + body.path("message_id").asText() + ",\"chat\":{\"id\":"
                         + body.path("chat_id").asText() + ",\"type\":\"private\"},\"date\":1764061201,\"text\":"
                         + quote(body.path("text").asText()) + "}");
             case "answercallbackquery":

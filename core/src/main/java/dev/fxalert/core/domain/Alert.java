@@ -31,6 +31,17 @@ import java.util.Objects;
  * <p>
  * Instances are immutable; every transition returns a new alert and refuses when it is not allowed.
  *
+ * <p><b>Snooze</b> (the owner's "Snooze 1h / 1d" on a push): until {@code snoozedUntil} the alert still fires and
+ * re-arms as usual, but its push is held: a firing during the snooze records its pending push due at the snooze
+ * end instead of now (and snoozing moves an already pending push there too), so the outbox delivers it when the
+ * snooze ends and a crash in between loses nothing. A crossing that persists through the snooze is therefore told
+ * once, when the snooze ends; several firings during one snooze (the rate went back past the re-arm band and
+ * crossed again) leave one push, for the last of them. After {@code snoozedUntil} the alert is in its normal state
+ * again: nothing has to run at the snooze end. A PAUSED alert cannot be snoozed (it pushes nothing anyway).
+ *
+ * <p><b>Moving the target</b> ("±0.5% / ±1%" on a push) sets a new threshold, with the default re-arm band for it,
+ * and arms the alert at it (from ARMED or FIRED; a PAUSED alert is resumed first). A snooze stays as it was.
+ *
  * @param rearmBand   absolute distance from the threshold the rate must go back past before re-arming
  * @param firedAt     when it last fired, or null
  * @param lastFiring  the rate event that last fired it, or null
@@ -38,6 +49,7 @@ import java.util.Objects;
  * @param push        the outbox entry's delivery bookkeeping: attempts, next attempt, dead letter
  * @param move        what makes it a percent-move alert, or null for a threshold alert (issue 14)
  * @param expiresAt   from when on it never fires and is to expire, or null for never (issue 14)
+ * @param snoozedUntil no push for this alert before this instant, or null (see <em>Snooze</em> above)
  */
 public record Alert(
         String id,
@@ -57,7 +69,9 @@ public record Alert(
         PushState push,
         // issue 14, percent moves and expiry: appended, see the class comment
         Move move,
-        Instant expiresAt) {
+        Instant expiresAt,
+        // issue 14, snooze: appended
+        Instant snoozedUntil) {
 
     public static final int MAX_NOTE_LENGTH = 100;
     /** Default re-arm band: 0.5% of the threshold. */
@@ -98,7 +112,7 @@ public record Alert(
                  AlertState state, BigDecimal rearmBand, Instant createdAt, Instant firedAt, int fireCount,
                  String note, Firing lastFiring, boolean pushPending, PushState push) {
         this(id, owner, pair, direction, threshold, mode, state, rearmBand, createdAt, firedAt, fireCount, note,
-                lastFiring, pushPending, push, null, null);
+                lastFiring, pushPending, push, null, null, null);
     }
 
     /** A new ARMED alert with the default re-arm band. */
@@ -106,7 +120,7 @@ public record Alert(
                                AlertMode mode, String note, Instant now) {
         BigDecimal valid = Thresholds.requireValid(threshold);
         return new Alert(id, owner, pair, direction, valid, mode, AlertState.ARMED, defaultBand(valid), now,
-                null, 0, note, null, false, PushState.NONE);
+                null, 0, note, null, false, PushState.NONE, null, null, null);
     }
 
     /**
@@ -119,13 +133,13 @@ public record Alert(
         BigDecimal valid = Move.requirePercent(percent);
         return new Alert(id, owner, pair, Direction.ABOVE, valid, mode, AlertState.ARMED,
                 valid.divide(BigDecimal.valueOf(2), MathContext.DECIMAL64), now, null, 0, note, null, false,
-                PushState.NONE, move, null);
+                PushState.NONE, move, null, null);
     }
 
     /** This alert, expiring at {@code at} (null: never). Only a new alert is given an expiry. */
     public Alert expiringAt(Instant at) {
         return new Alert(id, owner, pair, direction, threshold, mode, state, rearmBand, createdAt, firedAt,
-                fireCount, note, lastFiring, pushPending, push, move, at);
+                fireCount, note, lastFiring, pushPending, push, move, at, snoozedUntil);
     }
 
     public boolean isMove() {
@@ -139,6 +153,54 @@ public record Alert(
 
     public static BigDecimal defaultBand(BigDecimal threshold) {
         return threshold.multiply(DEFAULT_REARM_BAND_RATIO).round(MathContext.DECIMAL64);
+    }
+
+    /** True while a snooze holds this alert's pushes. */
+    public boolean isSnoozedAt(Instant now) {
+        return snoozedUntil != null && now.isBefore(snoozedUntil);
+    }
+
+    /** When a push for a firing proposed for {@code proposed} is due: then, or at the snooze end if later. */
+    public Instant pushDueAt(Instant proposed) {
+        Objects.requireNonNull(proposed, "proposed");
+        return snoozedUntil != null && snoozedUntil.isAfter(proposed) ? snoozedUntil : proposed;
+    }
+
+    /**
+     * Owner snoozes the alert until {@code until}; a pending push due earlier is held until then too. Refused for
+     * a PAUSED alert.
+     */
+    public Alert snooze(Instant until) {
+        Objects.requireNonNull(until, "until");
+        if (state == AlertState.PAUSED) {
+            throw new IllegalStateException("alert " + id + " is paused; there is nothing to snooze");
+        }
+        PushState held = pushPending && push.nextAttemptAt() != null && push.nextAttemptAt().isBefore(until)
+                ? new PushState(push.attempts(), until, push.outcomeUnknown(), null) : push;
+        return new Alert(id, owner, pair, direction, threshold, mode, state, rearmBand, createdAt, firedAt,
+                fireCount, note, lastFiring, pushPending, held, move, expiresAt, until);
+    }
+
+    /** Owner moves the target: ARMED at {@code newThreshold} with its default re-arm band. Refused when PAUSED. */
+    public Alert moveThreshold(BigDecimal newThreshold) {
+        BigDecimal valid = Thresholds.requireValid(newThreshold);
+        if (state == AlertState.PAUSED) {
+            throw new IllegalStateException("alert " + id + " is paused; resume it before moving its target");
+        }
+        if (move != null) {
+            throw new IllegalStateException("alert " + id + " watches a percent move; it has no target rate to move");
+        }
+        return new Alert(id, owner, pair, direction, valid, mode, AlertState.ARMED, defaultBand(valid), createdAt,
+                firedAt, fireCount, note, lastFiring, pushPending, push, move, expiresAt, snoozedUntil);
+    }
+
+    /**
+     * The threshold {@code percent} away from the current one (+0.5 for 0.5% higher), rounded to the precision the
+     * pair is quoted in: the decimals of the rate that last fired it (at most 6 significant digits), never fewer
+     * than the current threshold has. 1400 +0.5% is 1407; 1.0523 +0.5% is 1.0576.
+     */
+    public BigDecimal thresholdMovedBy(BigDecimal percent) {
+        return Thresholds.movedBy(threshold, percent, lastFiring == null ? null : lastFiring.rate());
     }
 
     /** The rate that a FIRED re-arm alert must go strictly beyond to arm again. */
@@ -175,7 +237,7 @@ public record Alert(
             throw new IllegalStateException("alert " + id + " in state " + state + " is not fired by " + firing.rate());
         }
         return new Alert(id, owner, pair, direction, threshold, mode, AlertState.FIRED, rearmBand, createdAt,
-                firing.firedAt(), fireCount + 1, note, firing, true, PushState.due(firing.firedAt()), move, expiresAt);
+                firing.firedAt(), fireCount + 1, note, firing, true, PushState.due(pushDueAt(firing.firedAt())), move, expiresAt, snoozedUntil);
     }
 
     /** FIRED re-arm alert back to ARMED because the rate left the band. */
@@ -209,13 +271,13 @@ public record Alert(
         }
         Firing notice = Firing.expiryNotice(this, now);
         return new Alert(id, owner, pair, direction, threshold, mode, AlertState.EXPIRED, rearmBand, createdAt,
-                firedAt, fireCount, note, notice, true, PushState.due(now), move, expiresAt);
+                firedAt, fireCount, note, notice, true, PushState.due(now), move, expiresAt, snoozedUntil);
     }
 
     /** Telegram accepted the push for the last firing. */
     public Alert pushDelivered() {
         return new Alert(id, owner, pair, direction, threshold, mode, state, rearmBand, createdAt, firedAt,
-                fireCount, note, lastFiring, false, push, move, expiresAt);
+                fireCount, note, lastFiring, false, push, move, expiresAt, snoozedUntil);
     }
 
     /** A sending round ended without Telegram accepting the pending push: one more attempt, due again later. */
@@ -224,7 +286,7 @@ public record Alert(
         requirePendingPush("count a failed round of");
         return new Alert(id, owner, pair, direction, threshold, mode, state, rearmBand, createdAt, firedAt,
                 fireCount, note, lastFiring, true,
-                new PushState(push.attempts() + 1, nextAttemptAt, push.outcomeUnknown(), null), move, expiresAt);
+                new PushState(push.attempts() + 1, nextAttemptAt, push.outcomeUnknown(), null), move, expiresAt, snoozedUntil);
     }
 
     /** The pending push is given up for good with {@code reason}; it is never sent again. */
@@ -233,7 +295,7 @@ public record Alert(
         requirePendingPush("dead-letter");
         return new Alert(id, owner, pair, direction, threshold, mode, state, rearmBand, createdAt, firedAt,
                 fireCount, note, lastFiring, false,
-                new PushState(push.attempts(), push.nextAttemptAt(), outcomeUnknown, reason), move, expiresAt);
+                new PushState(push.attempts(), push.nextAttemptAt(), outcomeUnknown, reason), move, expiresAt, snoozedUntil);
     }
 
     private void requirePendingPush(String what) {
@@ -260,7 +322,7 @@ public record Alert(
 
     private Alert withState(AlertState next) {
         return new Alert(id, owner, pair, direction, threshold, mode, next, rearmBand, createdAt, firedAt,
-                fireCount, note, lastFiring, pushPending, push, move, expiresAt);
+                fireCount, note, lastFiring, pushPending, push, move, expiresAt, snoozedUntil);
     }
 
     private static String normalizeNote(String note) {

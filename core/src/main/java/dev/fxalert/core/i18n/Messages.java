@@ -31,6 +31,7 @@ public final class Messages {
     private static final Map<Language, Messages> ALL = new EnumMap<>(Language.class);
     /** Abbreviations are the tz database's (KST, CET, EST), the same in every language. */
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz", Locale.ENGLISH);
+    private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("HH:mm:ss zzz", Locale.ENGLISH);
 
     static {
         for (Language language : Language.values()) {
@@ -98,6 +99,14 @@ public final class Messages {
      */
     public static String time(Instant instant, ZoneId zone) {
         return TIME.withZone(zone).format(instant);
+    }
+
+    /**
+     * A time seconds or minutes away, where the date goes without saying and the minute alone would be too coarse
+     * (when a rate-limited chat is heard again): {@code 09:01:20 KST}, zoned as {@link #time}.
+     */
+    public static String timeOfDay(Instant instant, ZoneId zone) {
+        return TIME_OF_DAY.withZone(zone).format(instant);
     }
 
     /**

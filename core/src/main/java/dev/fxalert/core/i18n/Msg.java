@@ -105,7 +105,6 @@ public enum Msg {
     ACTION_NOT_FOUND,
     BUTTON_PAUSE,
     BUTTON_DELETE,
-    BUTTON_REARM,
     BUTTON_PAUSE_ID,
     BUTTON_RESUME_ID,
     BUTTON_REARM_ID,
@@ -184,7 +183,34 @@ public enum Msg {
     PUSH_MOVED,
     PUSH_MOVE_REARMS,
     PUSH_EXPIRED,
-    HELP_ALERT_MOVE;
+    HELP_ALERT_MOVE,
+    // Issue 14, actions on the push (snooze, move the target) and their typed twins /snooze and /move
+    BUTTON_SNOOZE_1H,
+    BUTTON_SNOOZE_1D,
+    BUTTON_MOVE_TARGET,
+    ACTION_SNOOZED,
+    ACTION_SNOOZE_PAUSED,
+    ACTION_MOVED,
+    ACTION_MOVE_PAUSED,
+    EXAMPLE_SNOOZE,
+    EXAMPLE_MOVE,
+    SNOOZE_DURATION_INVALID,
+    MOVE_PERCENT_INVALID,
+    HELP_PUSH_ACTIONS,
+    // Issue 14, guided creation: /alert alone
+    DRAFT_PICK_PAIR,
+    DRAFT_PICK_DIRECTION,
+    DRAFT_NO_RATE_YET,
+    BUTTON_DRAFT_ABOVE,
+    BUTTON_DRAFT_BELOW,
+    DRAFT_PICK_THRESHOLD,
+    DRAFT_PICK_THRESHOLD_NO_RATE,
+    BUTTON_DRAFT_PERCENT,
+    BUTTON_DRAFT_CANCEL,
+    DRAFT_CANCELLED,
+    DRAFT_EXPIRED,
+    DRAFT_DIRECTION_FIRST;
+
     /** The catalogue key, e.g. {@code alert.set} for {@code ALERT_SET}. */
     public String key() {
         return name().toLowerCase(Locale.ROOT).replace('_', '.');

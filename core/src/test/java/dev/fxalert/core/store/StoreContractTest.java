@@ -1,6 +1,7 @@
 package dev.fxalert.core.store;
 
 import dev.fxalert.core.domain.Alert;
+import dev.fxalert.core.domain.ChatDraft;
 import dev.fxalert.core.domain.AlertIds;
 import dev.fxalert.core.domain.AlertLimitExceededException;
 import dev.fxalert.core.domain.AlertMode;
@@ -871,6 +872,149 @@ public abstract class StoreContractTest {
                 assertThat(++pages).as("pages").isLessThan(100);
             } while (cursor != null);
             return collected;
+        }
+    }
+
+    /** Issue 14, actions on the push: snooze and move the target (Alert's Javadoc states the rule). */
+    @Nested
+    class SnoozeAndMoveTarget {
+
+        @Test
+        void aSnoozeIsStoredAndAFiringDuringItIsDueAtItsEnd() {
+            Alert alert = stored("u1", USD_KRW, Direction.ABOVE, "1400", AlertMode.REARM);
+            Instant until = clock.instant().plus(Duration.ofHours(1));
+
+            Alert snoozed = alerts().snooze("u1", alert.id(), until).orElseThrow();
+
+            assertThat(snoozed.snoozedUntil()).isEqualTo(until);
+            assertThat(alerts().get("u1", alert.id()).orElseThrow().snoozedUntil()).isEqualTo(until);
+            assertThat(alerts().findCrossed(USD_KRW, rate("1401"))).as("it still fires").hasSize(1);
+            assertThat(alerts().markFired(alert.id(), firing("e1", "1401"))).isTrue();
+            assertThat(alerts().findPendingPushes(clock.instant().plus(Duration.ofMinutes(59)), 10)).isEmpty();
+            assertThat(alerts().findPendingPushes(until, 10)).extracting(Alert::id).containsExactly(alert.id());
+        }
+
+        @Test
+        void aFiringWithADueTimeReadBeforeTheSnoozeIsStillHeldUntilItsEnd() {
+            Alert read = stored("u1", USD_KRW, Direction.ABOVE, "1400", AlertMode.ONCE);
+            Instant until = clock.instant().plus(Duration.ofDays(1));
+            alerts().snooze("u1", read.id(), until);
+
+            // evaluation read the alert before the owner pressed Snooze
+            assertThat(alerts().markFired(read, firing("e1", "1401"), clock.instant())).isTrue();
+
+            assertThat(alerts().get("u1", read.id()).orElseThrow().push().nextAttemptAt()).isEqualTo(until);
+            assertThat(alerts().findPendingPushes(until.minusSeconds(1), 10)).isEmpty();
+        }
+
+        @Test
+        void snoozingHoldsAnAlreadyPendingPushAndLeavesAPausedAlertAlone() {
+            Alert alert = stored("u1", USD_KRW, Direction.ABOVE, "1400", AlertMode.ONCE);
+            alerts().markFired(alert.id(), firing("e1", "1401"));
+            Instant until = clock.instant().plus(Duration.ofHours(1));
+
+            alerts().snooze("u1", alert.id(), until);
+
+            assertThat(alerts().findPendingPushes(until.minusSeconds(1), 10)).isEmpty();
+            assertThat(alerts().findPendingPushes(until, 10)).extracting(Alert::id).containsExactly(alert.id());
+            Alert paused = stored("u1", EUR_USD, Direction.BELOW, "1.05", AlertMode.ONCE);
+            alerts().pause("u1", paused.id());
+            assertThat(alerts().snooze("u1", paused.id(), until).orElseThrow().snoozedUntil()).isNull();
+            assertThat(alerts().snooze("u2", alert.id(), until)).as("another owner's").isEmpty();
+        }
+
+        @Test
+        void anExpiredSnoozeHoldsNothing() {
+            Alert alert = stored("u1", USD_KRW, Direction.ABOVE, "1400", AlertMode.ONCE);
+            alerts().snooze("u1", alert.id(), clock.instant().plus(Duration.ofHours(1)));
+            clock.advance(Duration.ofHours(2));
+
+            assertThat(alerts().markFired(alert.id(), firing("e1", "1401"))).isTrue();
+
+            assertThat(alerts().findPendingPushes(clock.instant(), 10)).extracting(Alert::id).containsExactly(alert.id());
+        }
+
+        @Test
+        void movingTheTargetOfAFiredAlertArmsItAtTheNewThresholdOnly() {
+            Alert alert = stored("u1", USD_KRW, Direction.ABOVE, "1400", AlertMode.REARM);
+            alerts().markFired(alert.id(), firing("e1", "1401"));
+
+            Alert moved = alerts().moveThreshold("u1", alert.id(), rate("1407")).orElseThrow();
+
+            assertThat(moved.state()).isEqualTo(AlertState.ARMED);
+            assertThat(moved.threshold()).isEqualByComparingTo("1407");
+            assertThat(alerts().get("u1", alert.id()).orElseThrow()).isEqualTo(moved);
+            assertThat(alerts().findCrossed(USD_KRW, rate("1406"))).isEmpty();
+            assertThat(alerts().findCrossed(USD_KRW, rate("1407"))).extracting(Alert::id).containsExactly(alert.id());
+            assertThat(alerts().findRearmable(USD_KRW, rate("1000"))).as("out of re-arming").isEmpty();
+            assertThat(alerts().markFired(alert.id(), firing("e2", "1408"))).isTrue();
+        }
+
+        @Test
+        void movingTheTargetLeavesAPausedAlertAndOtherOwnersAlone() {
+            Alert alert = stored("u1", USD_KRW, Direction.BELOW, "1400", AlertMode.ONCE);
+            alerts().pause("u1", alert.id());
+
+            assertThat(alerts().moveThreshold("u1", alert.id(), rate("1393")).orElseThrow().threshold())
+                    .isEqualByComparingTo("1400");
+            assertThat(alerts().moveThreshold("u2", alert.id(), rate("1393"))).isEmpty();
+        }
+
+        @Test
+        void aSnoozeRacingAFiringLosesNeither() throws Exception {
+            Alert alert = stored("u1", USD_KRW, Direction.ABOVE, "1400", AlertMode.ONCE);
+            Instant until = clock.instant().plus(Duration.ofHours(1));
+
+            race(2, () -> alerts().snooze("u1", alert.id(), until).isPresent()
+                    && alerts().markFired(alert, firing("e1", "1401"), clock.instant()));
+
+            Alert after = alerts().get("u1", alert.id()).orElseThrow();
+            assertThat(after.snoozedUntil()).isEqualTo(until);
+            assertThat(after.state()).isEqualTo(AlertState.FIRED);
+            assertThat(after.push().nextAttemptAt()).isEqualTo(until);
+        }
+    }
+
+    /** Issue 14, guided creation: one draft per chat, gone after its expiry. */
+    @Nested
+    class ChatDraftsOfGuidedCreation {
+
+        @Test
+        void aDraftIsReadBackStepByStepAndReplacedNotDoubled() {
+            ChatDraft started = ChatDraft.start(42L, clock.instant());
+            stores.drafts().save(started);
+            assertThat(stores.drafts().find(42L)).contains(started);
+
+            ChatDraft paired = started.withPair(USD_KRW, clock.instant());
+            stores.drafts().save(paired);
+            ChatDraft directed = paired.withDirection(Direction.BELOW, clock.instant());
+            stores.drafts().save(directed);
+
+            assertThat(stores.drafts().find(42L)).contains(directed);
+            assertThat(stores.drafts().find(43L)).as("another chat").isEmpty();
+        }
+
+        @Test
+        void aDraftIsGoneAtItsExpiryAndWhenCleared() {
+            stores.drafts().save(ChatDraft.start(42L, clock.instant()).withPair(EUR_USD, clock.instant()));
+            stores.drafts().save(ChatDraft.start(43L, clock.instant()));
+
+            stores.drafts().clear(43L);
+            assertThat(stores.drafts().find(43L)).isEmpty();
+            clock.advance(ChatDraft.LIFETIME.minusSeconds(1));
+            assertThat(stores.drafts().find(42L)).isPresent();
+            clock.advance(Duration.ofSeconds(1));
+            assertThat(stores.drafts().find(42L)).isEmpty();
+            stores.drafts().save(ChatDraft.start(42L, clock.instant()));
+            assertThat(stores.drafts().find(42L)).as("a new draft after an expired one").isPresent();
+        }
+
+        @Test
+        void draftsAreNoRatesOrPairsOfInterest() {
+            stores.drafts().save(ChatDraft.start(42L, clock.instant()).withPair(USD_KRW, clock.instant()));
+
+            assertThat(stores.rateHistory().latest(USD_KRW)).isEmpty();
+            assertThat(stores.alerts().watchedPairs()).isEmpty();
         }
     }
 

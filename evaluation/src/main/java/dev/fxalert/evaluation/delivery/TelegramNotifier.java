@@ -7,6 +7,7 @@ import okhttp3.OkHttpClient;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.ResponseParameters;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
@@ -99,17 +100,36 @@ public final class TelegramNotifier implements Notifier {
                 .chatId(message.chatId())
                 .text(message.text());
         if (!message.buttons().isEmpty()) {
-            List<InlineKeyboardRow> rows = message.buttons().stream()
-                    .map(row -> new InlineKeyboardRow(row.stream()
-                            .map(button -> InlineKeyboardButton.builder()
-                                    .text(button.label())
-                                    .callbackData(button.callbackData())
-                                    .build())
-                            .toList()))
-                    .toList();
-            builder.replyMarkup(new InlineKeyboardMarkup(rows));
+            builder.replyMarkup(keyboard(message));
         }
         return builder.build();
+    }
+
+    /**
+     * Issue 14: the message {@code messageId} of the chat rewritten to {@code message}'s text and buttons (no
+     * buttons removes the keyboard), as a press on a push is answered. Sent by the bot's update handler.
+     */
+    public static EditMessageText toEditMessageText(long messageId, OutgoingMessage message) {
+        EditMessageText.EditMessageTextBuilder<?, ?> builder = EditMessageText.builder()
+                .chatId(message.chatId())
+                .messageId(Math.toIntExact(messageId))
+                .text(message.text());
+        if (!message.buttons().isEmpty()) {
+            builder.replyMarkup(keyboard(message));
+        }
+        return builder.build();
+    }
+
+    private static InlineKeyboardMarkup keyboard(OutgoingMessage message) {
+        List<InlineKeyboardRow> rows = message.buttons().stream()
+                .map(row -> new InlineKeyboardRow(row.stream()
+                        .map(button -> InlineKeyboardButton.builder()
+                                .text(button.label())
+                                .callbackData(button.callbackData())
+                                .build())
+                        .toList()))
+                .toList();
+        return new InlineKeyboardMarkup(rows);
     }
 
     private static DeliveryResult classify(TelegramApiRequestException e) {

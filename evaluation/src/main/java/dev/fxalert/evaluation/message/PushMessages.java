@@ -10,6 +10,7 @@ import dev.fxalert.core.i18n.Msg;
 import dev.fxalert.core.port.OutgoingMessage;
 
 import java.time.Instant;
+import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +18,8 @@ import java.util.Objects;
 
 /**
  * The push for a fired alert: pair, new rate, threshold and direction, provider and observation time, the owner's
- * note, and buttons to re-arm, pause or delete the alert (handled by the bot through {@link AlertCallback}).
+ * note, and buttons to snooze it, move its target, pause or delete it (handled by the bot through
+ * {@link AlertCallback}).
  * Texts come from the same catalogues as the bot's replies ({@link Messages}), so numbers read alike in both.
  * Plain text: a note can never break formatting. The time is in the owner's zone, with its abbreviation.
  */
@@ -59,7 +61,7 @@ public final class PushMessages {
         } else {
             text.append(messages.text(Msg.PUSH_FIRED_ONCE, alert.id()));
         }
-        return new OutgoingMessage(alert.owner().chatId(), text.toString(), List.of(buttons(alert.id(), messages)));
+        return new OutgoingMessage(alert.owner().chatId(), text.toString(), actionButtons(alert.id(), messages));
     }
 
     /**
@@ -83,14 +85,29 @@ public final class PushMessages {
         return direction.name().toLowerCase(Locale.ROOT);
     }
 
-    private static List<OutgoingMessage.Button> buttons(String alertId, Messages messages) {
+    /**
+     * The buttons on a push (issue 14): Snooze 1h / 1d; move the target -1%, -0.5%, +0.5%, +1%; Pause, Delete. Each
+     * press is answered by editing the push ({@link AlertCallback#onPush()}); the bot shows them again after a press.
+     */
+    public static List<List<OutgoingMessage.Button>> actionButtons(String alertId, Messages messages) {
         return List.of(
-                button(messages.text(Msg.BUTTON_REARM), AlertCallback.Action.REARM, alertId),
-                button(messages.text(Msg.BUTTON_PAUSE), AlertCallback.Action.PAUSE, alertId),
-                button(messages.text(Msg.BUTTON_DELETE), AlertCallback.Action.DELETE, alertId));
+                List.of(button(messages.text(Msg.BUTTON_SNOOZE_1H), AlertCallback.Action.SNOOZE_1H, alertId),
+                        button(messages.text(Msg.BUTTON_SNOOZE_1D), AlertCallback.Action.SNOOZE_1D, alertId)),
+                List.of(move(messages, AlertCallback.Action.DOWN_1, alertId),
+                        move(messages, AlertCallback.Action.DOWN_05, alertId),
+                        move(messages, AlertCallback.Action.UP_05, alertId),
+                        move(messages, AlertCallback.Action.UP_1, alertId)),
+                List.of(button(messages.text(Msg.BUTTON_PAUSE), AlertCallback.Action.PAUSE, alertId),
+                        button(messages.text(Msg.BUTTON_DELETE), AlertCallback.Action.DELETE, alertId)));
+    }
+
+    private static OutgoingMessage.Button move(Messages messages, AlertCallback.Action action, String alertId) {
+        BigDecimal percent = action.percent();
+        String signed = (percent.signum() > 0 ? "+" : "−") + Messages.number(percent.abs());
+        return button(messages.text(Msg.BUTTON_MOVE_TARGET, signed), action, alertId);
     }
 
     private static OutgoingMessage.Button button(String label, AlertCallback.Action action, String alertId) {
-        return new OutgoingMessage.Button(label, new AlertCallback(action, alertId).encode());
+        return new OutgoingMessage.Button(label, new AlertCallback(action, alertId, true).encode());
     }
 }

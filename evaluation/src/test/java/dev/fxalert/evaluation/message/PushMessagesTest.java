@@ -36,7 +36,7 @@ class PushMessagesTest {
                 .contains("at or above your threshold 1,400")
                 .contains("frankfurter, 2026-11-25 04:40 UTC")
                 .contains("Note: pay rent")
-                .contains("tap Re-arm");
+                .contains("move its target below (or /resume k3m9x2qa)");
     }
 
     @Test
@@ -56,8 +56,8 @@ class PushMessagesTest {
 ;
         // Codes, the provider, the alert id and the zone are names; no other Latin word is left.
         assertThat(message.text().replaceAll("USD|KRW|frankfurter|k3m9x2qa|UTC", "")).doesNotContainPattern("[A-Za-z]");
-        assertThat(message.buttons().get(0)).extracting(OutgoingMessage.Button::label)
-                .containsExactly("다시 켜기", "일시정지", "삭제");
+        assertThat(message.buttons().stream().flatMap(java.util.List::stream).map(OutgoingMessage.Button::label))
+                .containsExactly("1시간 미루기", "하루 미루기", "−1%", "−0.5%", "+0.5%", "+1%", "일시정지", "삭제");
     }
 
     @Test
@@ -89,10 +89,17 @@ class PushMessagesTest {
     void buttonsCarryAlertCallbacksTheBotDecodes() {
         OutgoingMessage message = messages.fired(fired(Direction.ABOVE, "1400", "1401", AlertMode.ONCE, null), "en");
 
-        assertThat(message.buttons()).hasSize(1);
-        assertThat(message.buttons().get(0)).extracting(b -> AlertCallback.decode(b.callbackData())).containsExactly(
-                new AlertCallback(AlertCallback.Action.REARM, "k3m9x2qa"),
-                new AlertCallback(AlertCallback.Action.PAUSE, "k3m9x2qa"),
-                new AlertCallback(AlertCallback.Action.DELETE, "k3m9x2qa"));
+        // Issue 14: snooze, move the target, pause, delete; all on the push (a press edits it)
+        assertThat(message.buttons()).hasSize(3);
+        assertThat(message.buttons().stream().flatMap(java.util.List::stream)
+                .map(b -> AlertCallback.decode(b.callbackData()))).containsExactly(
+                new AlertCallback(AlertCallback.Action.SNOOZE_1H, "k3m9x2qa", true),
+                new AlertCallback(AlertCallback.Action.SNOOZE_1D, "k3m9x2qa", true),
+                new AlertCallback(AlertCallback.Action.DOWN_1, "k3m9x2qa", true),
+                new AlertCallback(AlertCallback.Action.DOWN_05, "k3m9x2qa", true),
+                new AlertCallback(AlertCallback.Action.UP_05, "k3m9x2qa", true),
+                new AlertCallback(AlertCallback.Action.UP_1, "k3m9x2qa", true),
+                new AlertCallback(AlertCallback.Action.PAUSE, "k3m9x2qa", true),
+                new AlertCallback(AlertCallback.Action.DELETE, "k3m9x2qa", true));
     }
 }

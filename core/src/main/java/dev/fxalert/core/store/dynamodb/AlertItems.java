@@ -60,6 +60,8 @@ final class AlertItems {
     static final String PUSH_NEXT_ATTEMPT_AT = "pushNextAttemptAt";
     static final String PUSH_OUTCOME_UNKNOWN = "pushOutcomeUnknown";
     static final String PUSH_DEAD_LETTER = "pushDeadLetter";
+    /** Issue 14, snooze: epoch milliseconds (a number, so a write's condition can compare it); absent when none. */
+    static final String SNOOZED_UNTIL = "snoozedUntil";
     // Sparse index keys, present only in the states that put the alert in the index.
     static final String ARMED_KEY = "armedKey";
     static final String REARM_KEY = "rearmKey";
@@ -165,6 +167,9 @@ final class AlertItems {
             item.put(PUSH_NEXT_ATTEMPT_AT, instant(alert.push().nextAttemptAt()));
         }
         item.put(PUSH_OUTCOME_UNKNOWN, bool(alert.push().outcomeUnknown()));
+        if (alert.snoozedUntil() != null) {
+            item.put(SNOOZED_UNTIL, n(alert.snoozedUntil().toEpochMilli()));
+        }
         if (alert.push().deadLettered()) {
             item.put(PUSH_DEAD_LETTER, s(alert.push().deadLetter()));
         }
@@ -252,6 +257,7 @@ final class AlertItems {
                         item.containsKey(PUSH_NEXT_ATTEMPT_AT) ? instant(item, PUSH_NEXT_ATTEMPT_AT) : null,
                         flag(item, PUSH_OUTCOME_UNKNOWN), string(item, PUSH_DEAD_LETTER)),
                 move,
-                item.containsKey(EXPIRES_AT) ? instant(item, EXPIRES_AT) : null);
+                item.containsKey(EXPIRES_AT) ? instant(item, EXPIRES_AT) : null,
+                item.containsKey(SNOOZED_UNTIL) ? Instant.ofEpochMilli(number(item, SNOOZED_UNTIL, 0)) : null);
     }
 }

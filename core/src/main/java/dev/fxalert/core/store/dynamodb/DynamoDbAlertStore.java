@@ -40,6 +40,7 @@ import static dev.fxalert.core.store.dynamodb.AlertItems.ARMED_KEY;
 import static dev.fxalert.core.store.dynamodb.AlertItems.BY_OWNER;
 import static dev.fxalert.core.store.dynamodb.AlertItems.EVENT_ID;
 import static dev.fxalert.core.store.dynamodb.AlertItems.FIRED_AT;
+import static dev.fxalert.core.store.dynamodb.AlertItems.SNOOZED_UNTIL;
 import static dev.fxalert.core.store.dynamodb.AlertItems.FIRE_COUNT;
 import static dev.fxalert.core.store.dynamodb.AlertItems.ID;
 import static dev.fxalert.core.store.dynamodb.AlertItems.MODE;
@@ -237,6 +238,64 @@ public final class DynamoDbAlertStore implements AlertStore {
         return changed;
     }
 
+    @Override
+    public Optional<Alert> snooze(String userId, String alertId, Instant until) {
+        Objects.requireNonNull(until, "until");
+        return ownerRewrite(userId, alertId, alert -> alert.snooze(until));
+    }
+
+    @Override
+    public Optional<Alert> moveThreshold(String userId, String alertId, BigDecimal threshold) {
+        Objects.requireNonNull(threshold, "threshold");
+        return ownerRewrite(userId, alertId, alert -> alert.moveThreshold(threshold));
+    }
+
+    /**
+     * An owner's change computed by the domain ({@code change}) on the alert as read, written back whole (its index
+     * keys follow from the new state) on condition that nothing another writer changes (state, last firing, the
+     * outbox entry, threshold, snooze) changed since the read; read again and retried when it did. A PAUSED alert
+     * is returned as it is. Empty when not the owner's or gone.
+     */
+    private Optional<Alert> ownerRewrite(String userId, String alertId, java.util.function.UnaryOperator<Alert> change) {
+        if (userId == null || alertId == null) {
+            return Optional.empty();
+        }
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Optional<Alert> read = get(userId, alertId);
+            if (read.isEmpty() || read.get().state() == AlertState.PAUSED) {
+                return read;
+            }
+            Alert before = read.get();
+            Map<String, AttributeValue> old = AlertItems.toItem(before);
+            Map<String, String> names = new HashMap<>();
+            Map<String, AttributeValue> values = new HashMap<>();
+            List<String> conditions = new ArrayList<>();
+            int i = 0;
+            for (String attribute : List.of(USER_ID, STATE, THRESHOLD, EVENT_ID, PUSH_PENDING, PUSH_ATTEMPTS,
+                    PUSH_NEXT_ATTEMPT_AT, PUSH_DEAD_LETTER, SNOOZED_UNTIL)) {
+                names.put("#c" + i, attribute);
+                if (old.containsKey(attribute)) {
+                    values.put(":c" + i, old.get(attribute));
+                    conditions.add("#c" + i + " = :c" + i);
+                } else {
+                    conditions.add("attribute_not_exists(#c" + i + ")");
+                }
+                i++;
+            }
+            Alert after = change.apply(before);
+            try {
+                client.putItem(b -> b.tableName(table).item(AlertItems.toItem(after))
+                        .conditionExpression(String.join(" AND ", conditions))
+                        .expressionAttributeNames(names)
+                        .expressionAttributeValues(values.isEmpty() ? null : values));
+                return Optional.of(after);
+            } catch (ConditionalCheckFailedException changedMeanwhile) {
+                // evaluation or delivery wrote in between: read again and apply the change to what is there now
+            }
+        }
+        return get(userId, alertId);
+    }
+
     /** A conditional owner-scoped state change; empty when not the owner's, gone, or not in one of {@code from}. */
     private Optional<Alert> ownerTransition(String userId, String alertId, Set<AlertState> from, String update,
                                             Map<String, String> names, Map<String, AttributeValue> values) {
@@ -319,7 +378,7 @@ public final class DynamoDbAlertStore implements AlertStore {
                 || (current.get().lastFiring() != null && current.get().lastFiring().eventId().equals(firing.eventId()))) {
             return false;
         }
-        return fire(alertId, current.get().mode(), firing, firing.firedAt());
+        return fire(alertId, current.get().mode(), firing, current.get().pushDueAt(firing.firedAt()));
     }
 
     @Override
@@ -328,7 +387,7 @@ public final class DynamoDbAlertStore implements AlertStore {
         Objects.requireNonNull(dueAt, "dueAt");
         // One conditional write, no read: the caller read the alert (its mode never changes) and the condition
         // re-checks the state and the last firing's event on the item itself.
-        return fire(alert.id(), alert.mode(), firing, dueAt);
+        return fire(alert.id(), alert.mode(), firing, alert.pushDueAt(dueAt));
     }
 
     private boolean fire(String alertId, AlertMode mode, Firing firing, Instant dueAt) {
@@ -362,15 +421,26 @@ public final class DynamoDbAlertStore implements AlertStore {
             names.put("#side", SIDE);
             set.append(", #rearmKey = #side");
         }
+        names.put("#snoozed", SNOOZED_UNTIL);
+        values.put(":dueMillis", n(dueAt.toEpochMilli()));
         try {
             client.updateItem(b -> b.tableName(table).key(AlertItems.key(alertId))
-                    // the event that fired it last, delivered again after a re-arm, must not fire it twice
-                    .conditionExpression("#state = :armed AND (attribute_not_exists(#firedBy) OR #firedBy <> :firedBy)")
+                    // the event that fired it last, delivered again after a re-arm, must not fire it twice; a
+                    // snooze pressed after the caller read the alert must still hold the push (retried below)
+                    .conditionExpression("#state = :armed AND (attribute_not_exists(#firedBy) OR #firedBy <> :firedBy)"
+                            + " AND (attribute_not_exists(#snoozed) OR #snoozed <= :dueMillis)")
                     .updateExpression(set + " REMOVE #armedKey, #dead")
                     .expressionAttributeNames(names)
                     .expressionAttributeValues(values));
             return true;
         } catch (ConditionalCheckFailedException someoneElseFiredItOrItChanged) {
+            Optional<Alert> now = reads.get(table, AlertItems.key(alertId))
+                    .filter(AlertItems::isAlert).map(AlertItems::fromItem);
+            if (now.isPresent() && now.get().state() == AlertState.ARMED
+                    && (now.get().lastFiring() == null || !now.get().lastFiring().eventId().equals(firing.eventId()))
+                    && now.get().pushDueAt(dueAt).isAfter(dueAt)) {
+                return fire(alertId, mode, firing, now.get().pushDueAt(dueAt));
+            }
             return false;
         }
     }

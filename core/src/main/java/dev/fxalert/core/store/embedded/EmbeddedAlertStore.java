@@ -35,7 +35,7 @@ final class EmbeddedAlertStore implements AlertStore {
     private static final String COLUMNS = "id, user_id, chat_id, pair, direction, threshold, mode, state, rearm_band, "
             + "created_at, fired_at, fire_count, note, last_event_id, last_rate, last_provider, last_observed_at, "
             + "last_fired_at, push_pending, push_attempts, push_next_attempt_at, push_outcome_unknown, push_dead_letter, "
-            + "move_way, move_window_hours, last_base, expires_at";
+            + "move_way, move_window_hours, last_base, expires_at, snoozed_until";
 
 
     private final Jdbc jdbc;
@@ -80,7 +80,7 @@ final class EmbeddedAlertStore implements AlertStore {
 
     private void insert(Alert alert, Firing last) {
         jdbc.update("INSERT INTO alerts (" + COLUMNS + ", rearm_boundary, expiry_due) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     alert.id(), alert.owner().userId(), alert.owner().chatId(), alert.pair(),
                     alert.isMove() ? MOVE : alert.direction().name(),
                     alert.threshold(), alert.mode(), alert.state(), alert.rearmBand(), alert.createdAt(),
@@ -91,7 +91,7 @@ final class EmbeddedAlertStore implements AlertStore {
                     alert.push().nextAttemptAt(), alert.push().outcomeUnknown(), alert.push().deadLetter(),
                     alert.isMove() ? alert.move().way().name() : null,
                     alert.isMove() ? alert.move().window().toHours() : null,
-                    last == null ? null : last.base(), alert.expiresAt(),
+                    last == null ? null : last.base(), alert.expiresAt(), alert.snoozedUntil(),
                     alert.rearmBoundary(), alert.state() == AlertState.EXPIRED ? null : alert.expiresAt());
     }
 
@@ -131,6 +131,31 @@ final class EmbeddedAlertStore implements AlertStore {
     public Optional<Alert> resume(String userId, String alertId) {
         jdbc.update("UPDATE alerts SET state = 'ARMED' WHERE id = ? AND user_id = ? AND state IN ('PAUSED', 'FIRED')",
                 alertId, userId);
+        return get(userId, alertId);
+    }
+
+    @Override
+    public Optional<Alert> snooze(String userId, String alertId, Instant until) {
+        // One statement, so a firing or a delivery in between cannot be lost: a pending push is held until then.
+        jdbc.update("UPDATE alerts SET snoozed_until = ?, push_next_attempt_at = CASE WHEN push_pending "
+                        + "AND push_next_attempt_at < ? THEN ? ELSE push_next_attempt_at END "
+                        + "WHERE id = ? AND user_id = ? AND state <> 'PAUSED'",
+                until, until, until, alertId, userId);
+        return get(userId, alertId);
+    }
+
+    @Override
+    public Optional<Alert> moveThreshold(String userId, String alertId, BigDecimal threshold) {
+        Optional<Alert> before = get(userId, alertId);
+        if (before.isEmpty() || before.get().state() == AlertState.PAUSED) {
+            return before;
+        }
+        Alert moved = before.get().moveThreshold(threshold);
+        // Conditional on what was read, so a firing in between is not overwritten; the owner may press again.
+        jdbc.update("UPDATE alerts SET threshold = ?, rearm_band = ?, rearm_boundary = ?, state = 'ARMED' "
+                        + "WHERE id = ? AND user_id = ? AND state = ? AND threshold = ?",
+                moved.threshold(), moved.rearmBand(), moved.rearmBoundary(), alertId, userId,
+                before.get().state(), before.get().threshold());
         return get(userId, alertId);
     }
 
@@ -193,11 +218,14 @@ final class EmbeddedAlertStore implements AlertStore {
     private boolean fire(String alertId, Firing firing, Instant dueAt) {
         return jdbc.update("UPDATE alerts SET state = 'FIRED', fired_at = ?, fire_count = fire_count + 1, "
                         + "last_event_id = ?, last_rate = ?, last_provider = ?, last_observed_at = ?, last_fired_at = ?, "
-                        + "push_pending = TRUE, push_attempts = 0, push_next_attempt_at = ?, push_outcome_unknown = FALSE, "
+                        + "push_pending = TRUE, push_attempts = 0, "
+                        // during a snooze the push is due at its end, decided in this one statement
+                        + "push_next_attempt_at = CASE WHEN snoozed_until > ? THEN snoozed_until ELSE ? END, "
+                        + "push_outcome_unknown = FALSE, "
                         + "push_dead_letter = NULL, last_base = ? WHERE id = ? AND state = 'ARMED' "
                         + "AND (last_event_id IS NULL OR last_event_id <> ?)",
                 firing.firedAt(), firing.eventId(), firing.rate(), firing.provider(), firing.observedAt(),
-                firing.firedAt(), dueAt, firing.base(), alertId, firing.eventId()) == 1;
+                firing.firedAt(), dueAt, dueAt, firing.base(), alertId, firing.eventId()) == 1;
     }
 
     // issue 14: percent-move alerts and expiry (branch move14)
@@ -390,6 +418,7 @@ final class EmbeddedAlertStore implements AlertStore {
                 new PushState(row.getInt("push_attempts"), Jdbc.instant(row, "push_next_attempt_at"),
                         row.getBoolean("push_outcome_unknown"), row.getString("push_dead_letter")),
                 move,
-                Jdbc.instant(row, "expires_at"));
+                Jdbc.instant(row, "expires_at"),
+                Jdbc.instant(row, "snoozed_until"));
     }
 }

@@ -53,6 +53,8 @@ CREATE INDEX IF NOT EXISTS alerts_pending_due ON alerts (push_pending, push_next
 -- findDeadLetters (operator listing).
 CREATE INDEX IF NOT EXISTS alerts_dead_letter ON alerts (push_dead_letter, last_fired_at);
 CREATE INDEX IF NOT EXISTS alerts_state ON alerts (state, pair);
+-- Issue 14, snooze (added later, hence ALTER): no push before this instant; null when never snoozed.
+ALTER TABLE alerts ADD COLUMN IF NOT EXISTS snoozed_until TIMESTAMP(9) WITH TIME ZONE;
 -- watchedPairs: every pair an alert was ever created on (a few bytes each, never shrinks), each checked with a
 -- one-row seek on (pair, state), so its cost depends on the number of pairs, not of alerts.
 CREATE TABLE IF NOT EXISTS alert_pairs (
@@ -120,3 +122,11 @@ CREATE TABLE IF NOT EXISTS handled_updates (
     handled_at  TIMESTAMP(9) WITH TIME ZONE NOT NULL
 );
 CREATE INDEX IF NOT EXISTS handled_updates_time ON handled_updates (handled_at);
+
+-- Issue 14, guided creation: one draft per chat; reads ignore expired rows, purged with the journal.
+CREATE TABLE IF NOT EXISTS chat_drafts (
+    chat_id    BIGINT PRIMARY KEY,
+    pair       VARCHAR(16),
+    direction  VARCHAR(8),
+    expires_at TIMESTAMP(9) WITH TIME ZONE NOT NULL
+);
