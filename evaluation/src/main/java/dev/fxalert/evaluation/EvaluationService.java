@@ -3,8 +3,11 @@ package dev.fxalert.evaluation;
 import dev.fxalert.core.domain.Alert;
 import dev.fxalert.core.domain.Firing;
 import dev.fxalert.core.domain.Rate;
+import dev.fxalert.core.domain.RateKind;
 import dev.fxalert.core.domain.RateUpdated;
+import dev.fxalert.core.domain.Move;
 import dev.fxalert.core.port.EvaluationAlerts;
+import dev.fxalert.core.port.RateHistory;
 import dev.fxalert.core.port.UserStore;
 import dev.fxalert.evaluation.delivery.PacingConfig;
 import dev.fxalert.evaluation.delivery.PushSender;
@@ -12,6 +15,7 @@ import dev.fxalert.evaluation.message.PushMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
@@ -30,6 +35,18 @@ import java.util.concurrent.atomic.AtomicReference;
  * <ol>
  *   <li>reads only the alerts the rate crosses or re-arms (index range reads, never a scan), of the event's pair
  *       and rate kind: a bank's selling rate never fires an alert on the mid rate;</li>
+ *   <li>issue 14, percent moves, on mid-rate events only (a move alert always watches the mid rate and its base
+ *       is a mid rate, so a bank's buying or selling rate neither fires nor re-arms one): for each window the
+ *       pair's move alerts use ({@link EvaluationAlerts#moveWindows}, a registry, not a read of alerts), reads the
+ *       base rate (the latest stored mid rate observed at or before the new rate's observation time minus the
+ *       window, {@link RateHistory#atOrBefore}; when the history does not reach back that far nothing fires on
+ *       that window yet), computes the signed move in percent, and reads only the move alerts it fires
+ *       ({@link EvaluationAlerts#findMoved}) or re-arms ({@link EvaluationAlerts#findMoveRearmable}): range reads
+ *       on the percent per (pair, window, way), so the cost grows with the windows present and the alerts fired,
+ *       not with the alerts stored. Those fired join the crossed alerts in step 4 with the base in their
+ *       {@link Firing}; the re-arm hysteresis is {@link Alert}'s;</li>
+ *   <li>issue 14, expiry: an alert past its {@code expiresAt} is never fired, even before the sweep
+ *       ({@link ExpirySweep}) marked it EXPIRED;</li>
  *   <li>fires each crossed alert with a conditional ARMED-to-FIRED write that also records the pending push;
  *       only the caller whose write won sends, so duplicate, replayed or concurrent deliveries of one event notify
  *       once;</li>
@@ -39,14 +56,17 @@ import java.util.concurrent.atomic.AtomicReference;
  *       <li><b>recorded</b> (with a {@link DeliveryTrigger}, the default wiring of both runtimes): evaluation only
  *           records them in the outbox and wakes the delivery worker ({@link OutboxDelivery}), after the first
  *           win already, so the first push goes out while the other alerts are still being fired. Ingestion and
- *           evaluation never wait for Telegram. The i-th push won is due at firing time + i x {@code pushSpacing}
- *           (one send slot): a fan-out's pushes are spread over the slots they will be sent in, so a later event's
- *           push sorts between them in the outbox and is not stuck behind the whole fan-out;</li>
+ *           evaluation never wait for Telegram. Each push won is due at firing time + its send slot x
+ *           {@code pushSpacing} ({@link SlotPlan}: the i-th push in slot i, unless a chat spacing spreads one
+ *           chat's pushes apart): a fan-out's pushes are spread over the slots they will be sent in, so a later
+ *           event's push sorts between them in the outbox and is not stuck behind the whole fan-out. Issue 14: a
+ *           snoozed alert's push is due at the later of its slot and its snooze end ({@link Alert#pushDueAt},
+ *           decided by the store in the firing write);</li>
  *       <li><b>inline</b> (no trigger): sends them through the sender and clears each as soon as Telegram
  *           accepted it.</li>
  *     </ul></li>
  * </ol>
- * A crash between 2 and 4 leaves the push pending; {@link #sweepPendingPushes()} (inline) or the next drain
+ * A crash between 4 and 6 leaves the push pending; {@link #sweepPendingPushes()} (inline) or the next drain
  * (recorded) sends it later.
  */
 public final class EvaluationService {
@@ -65,17 +85,29 @@ public final class EvaluationService {
     private final Duration chatSpacing;
     private final Executor writes;
     private final int concurrentWrites;
+    /** Issue 14: the base rates of percent moves; null reads no moves (a wiring without the rate history). */
+    private final RateHistory history;
 
     /** Inline delivery: evaluation sends the pushes it won itself. */
     public EvaluationService(EvaluationAlerts alerts, UserStore users, PushSender sender, Clock clock,
                              EvaluationConfig config) {
-        this(alerts, users, sender, clock, config, null, Duration.ZERO, Duration.ZERO, Runnable::run, 1);
+        this(alerts, users, sender, clock, config, null, Duration.ZERO, Duration.ZERO, Runnable::run, 1, null);
+    }
+
+    /**
+     * Issue 14: this service also evaluating percent-move alerts, with base rates from {@code history}. Every
+     * wiring of both runtimes uses it; without it, move alerts never fire.
+     */
+    public EvaluationService withMoves(RateHistory history) {
+        return new EvaluationService(alerts, users, sender, clock, config, trigger, pushSpacing, chatSpacing, writes,
+                concurrentWrites, java.util.Objects.requireNonNull(history, "history"));
     }
 
     private EvaluationService(EvaluationAlerts alerts, UserStore users, PushSender sender, Clock clock,
                               EvaluationConfig config, DeliveryTrigger trigger, Duration pushSpacing,
-                              Duration chatSpacing, Executor writes, int concurrentWrites) {
+                              Duration chatSpacing, Executor writes, int concurrentWrites, RateHistory history) {
         this.chatSpacing = chatSpacing;
+        this.history = history;
         this.writes = writes;
         this.concurrentWrites = concurrentWrites;
         this.alerts = alerts;
@@ -121,35 +153,49 @@ public final class EvaluationService {
                     "pushSpacing and chatSpacing cannot be negative, concurrentWrites must be positive");
         }
         return new EvaluationService(alerts, users, null, clock, config, java.util.Objects.requireNonNull(trigger),
-                pushSpacing, chatSpacing, writes, concurrentWrites);
+                pushSpacing, chatSpacing, writes, concurrentWrites, null);
     }
 
     public EvaluationResult onRateUpdated(RateUpdated event) {
         Rate rate = event.toRate();
+        Instant now = clock.instant();
         // Each kind of rate (mid, a bank's buying or selling rate) reads only the alerts on that kind.
-        List<Alert> crossed = alerts.findCrossed(event.pair(), event.kind(), event.rate());
+        List<Alert> crossedAlerts = alerts.findCrossed(event.pair(), event.kind(), event.rate());
         List<Alert> rearmable = alerts.findRearmable(event.pair(), event.kind(), event.rate());
+
+        // The store's range read is the filter; firesAt and the kind guard against an adapter bug firing wrongly,
+        // and an alert past its expiry never fires (the sweep marks it EXPIRED later).
+        List<Candidate> crossed = new ArrayList<>();
+        for (Alert alert : crossedAlerts) {
+            crossed.add(new Candidate(alert, null,
+                    alert.firesAt(event.rate()) && alert.kind() == event.kind() && !alert.isExpiredAt(now)));
+        }
+        int rearmed = 0;
+        // Percent moves are evaluated on mid-rate events only: a move alert is always on the mid rate
+        // (Alert.createMove) and its base comes from the mid series, so a bank's buying or selling rate neither fires
+        // nor re-arms one (measured against a mid base it would report the bank's spread as a move).
+        if (history != null && event.kind() == RateKind.MID) {
+            rearmed += addMoves(event, rate, now, crossed);
+        }
 
         List<Alert> won = new ArrayList<>();
         int alreadyFired = 0;
         if (trigger != null) {
             won = fireRecorded(event, rate, crossed);
-            alreadyFired = (int) crossed.stream().filter(a -> a.firesAt(event.rate()) && a.kind() == event.kind())
-                    .count() - won.size();
+            alreadyFired = (int) crossed.stream().filter(Candidate::fires).count() - won.size();
         }
-        for (Alert alert : trigger != null ? List.<Alert>of() : crossed) {
-            if (!alert.firesAt(event.rate()) || alert.kind() != event.kind()) {
-                continue; // The store's range read is the filter; this guards against an adapter bug firing wrongly.
+        for (Candidate candidate : trigger != null ? List.<Candidate>of() : crossed) {
+            if (!candidate.fires()) {
+                continue;
             }
-            Firing firing = Firing.of(event.eventId(), rate, clock.instant());
-            if (alerts.markFired(alert.id(), firing)) {
-                won.add(alert.fire(firing));
+            Firing firing = candidate.firing(event.eventId(), rate, clock.instant());
+            if (alerts.markFired(candidate.alert().id(), firing)) {
+                won.add(candidate.alert().fire(firing));
             } else {
                 alreadyFired++;
             }
         }
 
-        int rearmed = 0;
         for (Alert alert : rearmable) {
             if (alert.rearmsAt(event.rate()) && alerts.rearm(alert.id())) {
                 rearmed++;
@@ -179,26 +225,29 @@ public final class EvaluationService {
      * fired. A write that failed (the store, not a lost race) fails the whole call once every write has ended,
      * so the event is retried; the writes that won stay won (a retry finds them FIRED and does not fire again).
      */
-    private List<Alert> fireRecorded(RateUpdated event, Rate rate, List<Alert> crossed) {
-        List<Alert> firable = crossed.stream()
-                .filter(alert -> alert.firesAt(event.rate()) && alert.kind() == event.kind()).toList();
+    private List<Alert> fireRecorded(RateUpdated event, Rate rate, List<Candidate> crossed) {
+        List<Candidate> firable = crossed.stream().filter(Candidate::fires).toList();
         Alert[] won = new Alert[firable.size()];
         Instant base = clock.instant();
         AtomicBoolean woken = new AtomicBoolean();
         Semaphore inFlight = new Semaphore(concurrentWrites);
         CountDownLatch done = new CountDownLatch(firable.size());
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
-        int[] slots = SlotPlan.plan(firable, pushSpacing, chatSpacing);
+        int[] slots = SlotPlan.plan(firable.stream().map(Candidate::alert).toList(), pushSpacing, chatSpacing);
         try {
             for (int n = 0; n < firable.size(); n++) {
-                Alert alert = firable.get(n);
+                Candidate candidate = firable.get(n);
+                Alert alert = candidate.alert();
+                // The slot's due time; a snoozed alert's push is due at the snooze end if that is later: the store
+                // records max(slotDue, snoozedUntil) in the same conditional write (Alert#pushDueAt), so a snooze
+                // pressed after this read still holds the push.
                 Instant slotDue = base.plus(pushSpacing.multipliedBy(slots[n]));
                 int slot = n;
                 inFlight.acquire();
                 try {
                     writes.execute(() -> {
                         try {
-                            Firing firing = Firing.of(event.eventId(), rate, clock.instant());
+                            Firing firing = candidate.firing(event.eventId(), rate, clock.instant());
                             if (alerts.markFired(alert, firing, slotDue)) {
                                 won[slot] = alert.fire(firing);
                                 if (woken.compareAndSet(false, true)) {
@@ -286,6 +335,37 @@ public final class EvaluationService {
         }
     }
 
+    /**
+     * Issue 14: adds the move alerts the event fires to {@code crossed} (with their base rate) and re-arms those
+     * it re-arms, one window at a time (see the class comment); returns how many it re-armed.
+     */
+    private int addMoves(RateUpdated event, Rate rate, Instant now, List<Candidate> crossed) {
+        int rearmed = 0;
+        for (Duration window : alerts.moveWindows(event.pair())) {
+            Optional<Rate> base = history.atOrBefore(event.pair(), rate.observedAt().minus(window));
+            if (base.isEmpty()) {
+                continue; // the history does not reach back one window yet: no move to measure
+            }
+            BigDecimal move = Move.percentChange(base.get().value(), event.rate());
+            for (Alert alert : alerts.findMoved(event.pair(), window, move)) {
+                crossed.add(new Candidate(alert, base.get().value(), alert.firesOnMove(move) && !alert.isExpiredAt(now)));
+            }
+            for (Alert alert : alerts.findMoveRearmable(event.pair(), window, move)) {
+                if (alert.rearmsOnMove(move) && alerts.rearm(alert.id())) {
+                    rearmed++;
+                }
+            }
+        }
+        return rearmed;
+    }
+
+    /** An alert the event may fire: {@code base} is the rate one window ago for a move alert, null otherwise. */
+    private record Candidate(Alert alert, BigDecimal base, boolean fires) {
+        Firing firing(String eventId, Rate rate, Instant firedAt) {
+            return base == null ? Firing.of(eventId, rate, firedAt) : Firing.ofMove(eventId, rate, base, firedAt);
+        }
+    }
+
     private void wake(String eventId, int count) {
         try {
             trigger.pushesRecorded(eventId, count);
@@ -305,9 +385,10 @@ public final class EvaluationService {
      */
     public SweepResult sweepPendingPushes() {
         if (trigger != null) {
-            wake("sweep", 0);
+            wake("sweep", 0); // the drain it wakes also expires what is due (OutboxDelivery)
             return new SweepResult(0, 0, 0, DeliveryCounts.NONE);
         }
+        new ExpirySweep(alerts, clock).expireDue(); // issue 14: their notices are pending pushes, sent below
         Instant now = clock.instant();
         List<Alert> pending = alerts.findPendingPushes(now, config.sweepBatchSize());
         Instant freshAfter = now.minus(config.sweepGrace());

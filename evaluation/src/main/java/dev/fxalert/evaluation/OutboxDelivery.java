@@ -32,6 +32,8 @@ import java.util.concurrent.LinkedBlockingQueue;
  * <p>
  * Protocol of {@link #drain(Instant)}:
  * <ol>
+ *   <li>first expires the alerts whose expiry has come ({@link ExpirySweep}, issue 14): their notices are pending
+ *       pushes, drained below like any other;</li>
  *   <li>reads a small batch of the earliest due pushes ({@link EvaluationAlerts#findPendingPushes}, a little ahead of
  *       now so the sender never idles between batches); about one second of sending, so a push another event
  *       records meanwhile is read within about a second: evaluation spreads a fan-out's pushes over their send
@@ -100,6 +102,7 @@ public final class OutboxDelivery {
     private final Executor rounds;
     private final Config config;
     private final PushMessages messages = new PushMessages();
+    private final ExpirySweep expiry;
 
     public OutboxDelivery(AlertStore alerts, UserStore users, PushSender sender, Clock clock, Sleeper sleeper,
                           Executor rounds, Config config) {
@@ -110,10 +113,17 @@ public final class OutboxDelivery {
         this.sleeper = sleeper;
         this.rounds = rounds;
         this.config = config;
+        this.expiry = new ExpirySweep(alerts, clock);
     }
 
     /** Drains until nothing is due or {@code until} has passed; see the class comment. */
     public DrainResult drain(Instant until) throws InterruptedException {
+        try {
+            expiry.expireDue();
+        } catch (RuntimeException e) {
+            // Expiry is retried by the next drain; delivering what is pending must not wait for it.
+            log.warn("could not expire due alerts: {}", e.toString());
+        }
         Set<String> attempted = new HashSet<>();
         Set<String> outstanding = new HashSet<>();
         Set<String> leftPending = new HashSet<>(); // attempted here, still pending: they fill the head of the order

@@ -4,6 +4,8 @@ import dev.fxalert.core.domain.Alert;
 import dev.fxalert.core.domain.AlertMode;
 import dev.fxalert.core.domain.AlertState;
 import dev.fxalert.core.domain.Direction;
+import dev.fxalert.core.domain.Move;
+import dev.fxalert.core.domain.MoveWay;
 import dev.fxalert.core.domain.Rate;
 import dev.fxalert.core.domain.Owner;
 import dev.fxalert.core.domain.RateKind;
@@ -112,7 +114,9 @@ class EvaluationServiceTest {
         assertThat(result.pushes().delivered()).isEqualTo(1);
         String body = nextRequest().getUtf8Body();
         assertThat(body).contains("USD/KRW").contains("1,401.25").contains("1,400").contains("ECB reference rate")
-                .contains("pay rent").contains("a:rearm:k3m9x2qa").contains("a:pause:k3m9x2qa").contains("a:delete:k3m9x2qa");
+                .contains("pay rent").contains("p:snooze_1h:k3m9x2qa").contains("p:up_05:k3m9x2qa")
+                .contains("p:pause:k3m9x2qa").contains("p:delete:k3m9x2qa").contains("a:share:k3m9x2qa")
+                .doesNotContain("rearm:k3m9x2qa");
         Alert fired = store.alerts().get(mina.id(), "k3m9x2qa").orElseThrow();
         assertThat(fired.state()).isEqualTo(AlertState.FIRED);
         assertThat(fired.pushPending()).isFalse();
@@ -390,5 +394,53 @@ class EvaluationServiceTest {
         assertThat(result.pushes().delivered()).isEqualTo(5);
         assertThat(tooMany.get()).isEqualTo(1);
         assertThat(telegram.getRequestCount()).isEqualTo(6);
+    }
+
+    // Issue 14 with issue 17: a move alert watches the mid rate, so only mid-rate events evaluate percent moves.
+    @Test
+    void percentMovesAreEvaluatedOnMidRatesOnlyNeverOnABanksRate() throws Exception {
+        User mina = store.user(9201, "en");
+        Alert up = store.alerts().create(Alert.createMove("mv000001", new Owner(mina.id(), mina.chatId()), USD_KRW,
+                new Move(MoveWay.UP, Duration.ofHours(24)), BigDecimal.ONE, AlertMode.ONCE, null, clock.instant()));
+        EvaluationService moves = service.withMoves(store.rateHistory());
+        Rate dayAgo = new Rate(USD_KRW, new BigDecimal("1383.1"), "frankfurter", clock.instant());
+        store.rateHistory().append(dayAgo, RateUpdated.of(dayAgo, null).eventId());
+        clock.advance(Duration.ofHours(24).plusMinutes(5));
+
+        // A bank's selling rate sits above the mid rate by its spread: against a mid base it would read as a move.
+        Rate bank = new Rate(USD_KRW, new BigDecimal("1420"), "koreaexim", clock.instant(), RateKind.BANK_SELL);
+        store.rateHistory().append(bank, RateUpdated.of(bank, null).eventId());
+        assertThat(moves.onRateUpdated(RateUpdated.of(bank, null)).fired()).isZero();
+        assertThat(store.reload(up).state()).isEqualTo(AlertState.ARMED);
+
+        telegram.enqueue(TelegramResponses.sent(9201, 1));
+        Rate mid = new Rate(USD_KRW, new BigDecimal("1400"), "frankfurter", clock.instant());
+        store.rateHistory().append(mid, RateUpdated.of(mid, null).eventId());
+        assertThat(moves.onRateUpdated(RateUpdated.of(mid, null)).fired()).isEqualTo(1);
+        assertThat(store.reload(up).state()).isEqualTo(AlertState.FIRED);
+        assertThat(store.reload(up).lastFiring().base()).isEqualByComparingTo("1383.1");
+        assertThat(nextRequest().getUtf8Body()).contains("moved +1.22% in 24h");
+    }
+
+    // Issue 14 with issue 12: a recorded push is due at the later of its send slot and its alert's snooze end.
+    @Test
+    void aRecordedPushIsDueAtTheLaterOfItsSendSlotAndItsSnoozeEnd() {
+        User mina = store.user(9301, "en");
+        User jun = store.user(9302, "en");
+        Alert first = store.alert("slt00001", mina, Direction.ABOVE, "1400", AlertMode.ONCE, null);
+        Alert second = store.alert("slt00002", jun, Direction.ABOVE, "1400", AlertMode.ONCE, null);
+        Duration slot = Duration.ofMinutes(10);
+        EvaluationService recording = EvaluationService.recording(store.alerts(), store.users(), clock, CONFIG,
+                (eventId, count) -> { }, slot);
+        RateUpdated event = rate("1401");
+        Instant base = clock.instant();
+        // Both snoozed for one minute: slot 0 (due at base) waits for the snooze end, slot 1 (base + 10 min) does not.
+        store.alerts().snooze(mina.id(), first.id(), base.plus(Duration.ofMinutes(1)));
+        store.alerts().snooze(jun.id(), second.id(), base.plus(Duration.ofMinutes(1)));
+
+        assertThat(recording.onRateUpdated(event).fired()).isEqualTo(2);
+
+        assertThat(List.of(store.reload(first).push().nextAttemptAt(), store.reload(second).push().nextAttemptAt()))
+                .containsExactlyInAnyOrder(base.plus(Duration.ofMinutes(1)), base.plus(slot));
     }
 }

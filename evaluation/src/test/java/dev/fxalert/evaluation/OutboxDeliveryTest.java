@@ -159,6 +159,24 @@ class OutboxDeliveryTest {
         assertThat(delivery.drain(START.plus(Duration.ofMinutes(5))).rounds()).isZero();
     }
 
+    /** Issue 14 (rule in Alert's Javadoc): a firing during a snooze is told once, by the outbox, when it ends. */
+    @Test
+    void aFiringDuringASnoozeIsPushedOnceWhenTheSnoozeEnds() throws Exception {
+        Alert alert = alerts(1, 100, Direction.ABOVE, "1400").get(0);
+        Instant until = START.plus(Duration.ofHours(1));
+        store.alerts().snooze(alert.owner().userId(), alert.id(), until);
+
+        assertThat(evaluation.onRateUpdated(event("1401")).fired()).isEqualTo(1);
+        delivery.drain(START.plus(Duration.ofMinutes(5)));
+        assertThat(notifier.sent()).as("held during the snooze").isEmpty();
+
+        clock.advance(Duration.ofHours(1));
+        delivery.drain(until.plus(Duration.ofMinutes(5)));
+
+        assertThat(notifier.sent()).hasSize(1);
+        assertThat(store.alerts().findPendingPushes(10)).isEmpty();
+    }
+
     @Test
     void aSmallEventsPushIsSentBetweenTheSlotsOfALargeFanOutNotAfterIt() throws Exception {
         alerts(40, 100, Direction.ABOVE, "1400");

@@ -198,7 +198,10 @@ class AwsPathEndToEndTest {
         // A second user whose alert also crosses, but who blocks the bot before the push.
         webhook(message(BLOCKER, "/start"));
         webhook(message(BLOCKER, "/alert USD KRW above 1405"));
-        assertThat(repliesTo(BLOCKER)).hasSize(2);
+        // Issue 14: a percent-move alert, so evaluation reads the pair's windows and the rate one window ago (the
+        // history does not reach back 24h here: nothing fires, but every grant of the read is exercised).
+        webhook(message(BLOCKER, "/alert USD KRW move 1% 24h"));
+        assertThat(repliesTo(BLOCKER)).hasSize(3);
         aws.blockChat(BLOCKER);
 
         Result ingestion = schedule("IngestionSchedule");
@@ -222,7 +225,7 @@ class AwsPathEndToEndTest {
             assertThat(push.body().path("text").asText()).contains("USD/KRW is 1,411.91");
         });
 
-        assertThat(repliesTo(BLOCKER)).as("one attempt, refused by Telegram").hasSize(3);
+        assertThat(repliesTo(BLOCKER)).as("one attempt, refused by Telegram").hasSize(4);
         Map<String, AttributeValue> blocked = blockerItem();
         assertThat(blocked.get("active").bool()).as("the blocked user is deactivated: %s", blocked).isFalse();
 
@@ -230,13 +233,13 @@ class AwsPathEndToEndTest {
         assertThat(redelivery.failed()).as(redelivery.payload()).isFalse();
         aws.awaitEventInvocations();
         assertThat(repliesTo(CHAT)).hasSize(3);
-        assertThat(repliesTo(BLOCKER)).hasSize(3);
+        assertThat(repliesTo(BLOCKER)).hasSize(4);
 
         Result sweep = schedule("PendingPushSweepSchedule");
         assertThat(sweep.failed()).as(sweep.payload()).isFalse();
         aws.awaitEventInvocations();
         assertThat(repliesTo(CHAT)).hasSize(3);
-        assertThat(repliesTo(BLOCKER)).hasSize(3);
+        assertThat(repliesTo(BLOCKER)).hasSize(4);
     }
 
     @Test

@@ -68,7 +68,9 @@ class DataTest {
                 "armedByThreshold", List.of("armedKey", "threshold"),
                 "rearmableByBoundary", List.of("rearmKey", "rearmBoundary"),
                 "pendingByFiredAt", List.of("pendingKey", "pendingSort"),
-                "watchingByPair", List.of("watchKey")));
+                "watchingByPair", List.of("watchKey"),
+                // issue 14: the expiry sweep's range read
+                "expiringByTime", List.of("expiryKey", "expirySort")));
     }
 
     private static Map<String, List<String>> indexes(Map<String, Object> table) {

@@ -39,14 +39,15 @@ class StatsServiceTest {
         assertThat(result.generatedAt()).isEqualTo("2026-11-25T12:00:00Z");
         assertThat(result.users()).isEqualTo(new AdminStats.Users(2, 1));
         assertThat(result.alerts()).containsExactly(
-                java.util.Map.entry("ARMED", 1L), java.util.Map.entry("FIRED", 1L), java.util.Map.entry("PAUSED", 1L));
+                java.util.Map.entry("ARMED", 1L), java.util.Map.entry("FIRED", 1L), java.util.Map.entry("PAUSED", 1L),
+                java.util.Map.entry("EXPIRED", 0L));
         assertThat(result.pushes().pending()).isEqualTo(1);
         assertThat(result.pushes().pendingCapped()).isFalse();
     }
 
     @Test
     void showsEveryStateEvenWithoutAlerts() {
-        assertThat(stats.stats().alerts()).containsOnlyKeys("ARMED", "FIRED", "PAUSED").containsValues(0L);
+        assertThat(stats.stats().alerts()).containsOnlyKeys("ARMED", "FIRED", "PAUSED", "EXPIRED").containsValues(0L);
     }
 
     @Test

@@ -28,6 +28,7 @@ final class AlertActionCommand implements CommandHandler {
             case RESUME, REARM -> Msg.EXAMPLE_RESUME;
             case DELETE -> Msg.EXAMPLE_DELETE;
             case SHARE -> throw new IllegalStateException("/share is ShareCommand");
+            default -> throw new IllegalStateException("not a command of its own: " + action);
         };
     }
 
@@ -40,6 +41,7 @@ final class AlertActionCommand implements CommandHandler {
             case RESUME, REARM -> actions.resume(context.messages(), userId, id);
             case DELETE -> actions.delete(context.messages(), userId, id);
             case SHARE -> throw new IllegalStateException("/share is ShareCommand");
+            default -> throw new IllegalStateException("not a command of its own: " + action);
         });
     }
 }

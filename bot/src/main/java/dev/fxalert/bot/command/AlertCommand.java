@@ -3,6 +3,7 @@ package dev.fxalert.bot.command;
 import dev.fxalert.core.domain.Alert;
 import dev.fxalert.core.domain.AlertCallback;
 import dev.fxalert.core.domain.AlertIds;
+import dev.fxalert.core.domain.AlertState;
 import dev.fxalert.core.domain.CurrencyPair;
 import dev.fxalert.core.domain.InvalidInputException;
 import dev.fxalert.core.domain.AlertLimitExceededException;
@@ -16,7 +17,11 @@ import dev.fxalert.core.port.OwnerAlerts;
 import dev.fxalert.core.port.CurrencyCatalogue;
 import dev.fxalert.core.port.OutgoingMessage;
 import dev.fxalert.core.port.OutgoingMessage.Button;
+import dev.fxalert.core.domain.Move;
+
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -74,16 +79,26 @@ final class AlertCommand implements CommandHandler {
                     Formats.condition(messages, existing), Formats.state(messages, existing),
                     Formats.afterFiring(messages, existing)), List.of(AlertsView.buttonsFor(messages, existing)));
         }
-        Alert alert = create(request, new Owner(user.id(), chatId), id);
+        Instant expiresAt = request.expiresAt(clock.instant(), user.zone());
+        if (expiresAt != null && !expiresAt.isAfter(clock.instant())) {
+            throw new InvalidInputException(Msg.ALERT_PARSE_EXPIRY_PAST, String.valueOf(request.expiresOn()));
+        }
+        Alert alert = create(request, new Owner(user.id(), chatId), user, id);
         StringBuilder text = new StringBuilder(messages.text(Msg.ALERT_SET, alert.id(),
                 Formats.condition(messages, alert), Formats.afterFiring(messages, alert)));
+        if (alert.expiresAt() != null) {
+            text.append('\n').append(messages.text(Msg.ALERT_EXPIRES,
+                    Messages.time(alert.expiresAt(), user.zone())));
+        }
         if (alert.note() != null) {
             text.append('\n').append(messages.text(Msg.ALERT_NOTE, alert.note()));
         }
         Optional<Rate> current = alert.kind() == RateKind.MID ? quotes.withoutInterest(alert.pair())
                 : quotes.stored(alert.pair(), alert.kind());
         text.append('\n');
-        if (current.isEmpty()) {
+        if (alert.isMove()) {
+            text.append(moveNow(messages, alert, current));
+        } else if (current.isEmpty()) {
             text.append(messages.text(Msg.ALERT_NO_RATE_YET, alert.pair().toString()));
         } else {
             String now = alert.kind() == RateKind.MID ? Formats.rateWithSource(messages, current.get(), clock.instant())
@@ -92,6 +107,23 @@ final class AlertCommand implements CommandHandler {
                     ? Msg.ALERT_FIRES_NOW : Msg.ALERT_NOT_FIRING_NOW, now));
         }
         return new OutgoingMessage(chatId, text.toString(), buttons(messages, alert));
+    }
+
+    /**
+     * Issue 14: how far the rate moved over the alert's window, from the stored history (the latest rate at or
+     * before one window ago, as evaluation reads it), or that the history does not reach back that far yet.
+     */
+    private String moveNow(Messages messages, Alert alert, Optional<Rate> current) {
+        if (current.isEmpty()) {
+            return messages.text(Msg.ALERT_NO_RATE_YET, alert.pair().toString());
+        }
+        Optional<Rate> base = quotes.storedAt(alert.pair(), current.get().observedAt().minus(alert.move().window()));
+        if (base.isEmpty()) {
+            return messages.text(Msg.ALERT_MOVE_NO_HISTORY, alert.pair().toString(), alert.move().label());
+        }
+        BigDecimal move = Move.percentChange(base.get().value(), current.get().value());
+        return messages.text(Msg.ALERT_MOVE_NOW, alert.move().label(), Formats.signedPercent(move),
+                base.get().value(), current.get().value(), alert.firesOnMove(move) ? "fires" : "not");
     }
 
     /** Refuses a pair no configured source quotes, naming the currency that is missing. */
@@ -108,14 +140,16 @@ final class AlertCommand implements CommandHandler {
         }
     }
 
-    /** The owner's alert asking for exactly the same thing, whatever its state or note. */
+    /** The owner's alert asking for exactly the same thing, whatever its state (but expired) or note. */
     private Optional<Alert> identical(String userId, AlertRequest request) {
         return alerts.listByOwner(userId).stream()
-                .filter(alert -> alert.pair().equals(request.pair())
+                .filter(alert -> alert.state() != AlertState.EXPIRED // an expired one is asked for again
+                        && alert.pair().equals(request.pair())
                         && alert.direction() == request.direction()
                         && alert.threshold().compareTo(request.threshold()) == 0
                         && alert.mode() == request.mode()
-                        && alert.kind() == request.kind())
+                        && alert.kind() == request.kind()
+                        && java.util.Objects.equals(alert.move(), request.move()))
                 .findFirst();
     }
 
@@ -130,8 +164,8 @@ final class AlertCommand implements CommandHandler {
      * time. Should the derived id already be someone else's or another alert of this user (a 40-bit
      * collision, not a redelivery), a random id is used instead.
      */
-    private Alert create(AlertRequest request, Owner owner, String id) {
-        Alert requested = requested(request, owner, id);
+    private Alert create(AlertRequest request, Owner owner, User user, String id) {
+        Alert requested = requested(request, owner, user, id);
         try {
             Alert stored = alerts.create(requested);
             if (sameRequest(stored, requested)) {
@@ -142,17 +176,24 @@ final class AlertCommand implements CommandHandler {
         } catch (IllegalArgumentException taken) {
             // Fall through to a fresh id.
         }
-        return alerts.create(requested(request, owner, ids.next()));
+        return alerts.create(requested(request, owner, user, ids.next()));
     }
 
-    private Alert requested(AlertRequest request, Owner owner, String id) {
-        return Alert.create(id, owner, request.pair(), request.direction(),
-                request.threshold(), request.mode(), request.note(), clock.instant(), request.kind());
+    /** A move alert is always on the mid rate (the parser gives it {@link RateKind#MID}). */
+    private Alert requested(AlertRequest request, Owner owner, User user, String id) {
+        Instant now = clock.instant();
+        Alert alert = request.move() != null
+                ? Alert.createMove(id, owner, request.pair(), request.move(), request.threshold(), request.mode(),
+                        request.note(), now)
+                : Alert.create(id, owner, request.pair(), request.direction(), request.threshold(), request.mode(),
+                        request.note(), now, request.kind());
+        return alert.expiringAt(request.expiresAt(now, user.zone()));
     }
 
     private static boolean sameRequest(Alert stored, Alert requested) {
         return stored.pair().equals(requested.pair()) && stored.direction() == requested.direction()
                 && stored.threshold().compareTo(requested.threshold()) == 0 && stored.mode() == requested.mode()
-                && stored.kind() == requested.kind();
+                && stored.kind() == requested.kind()
+                && java.util.Objects.equals(stored.move(), requested.move());
     }
 }

@@ -8,7 +8,16 @@ import dev.fxalert.core.domain.InvalidInputException;
 import dev.fxalert.core.domain.Thresholds;
 import dev.fxalert.core.i18n.Msg;
 
+import dev.fxalert.core.domain.CurrencyPair;
+import dev.fxalert.core.domain.Move;
+import dev.fxalert.core.domain.MoveWay;
+
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +26,9 @@ import java.util.Map;
 /**
  * Reads the arguments of {@code /alert}: pair, direction, threshold, an optional {@code sell} or {@code buy} (a bank's
  * selling or buying rate instead of the mid rate, for pairs against KRW), an optional {@code once} and a trailing
- * note, e.g. {@code USD/KRW > 1,400.50 sell once rent money}. Every refusal says what was wrong.
+ * note, e.g. {@code USD/KRW > 1,400.50 sell once rent money}. Issue 14: a percent move instead of a direction and
+ * threshold ({@code move 1% 24h}, {@code up 2% 7d}, {@code down 0.5% 1d}; always on the mid rate), and an expiry after
+ * the mode ({@code for 7d}, {@code until 2026-12-31}). Every refusal says what was wrong.
  */
 public final class AlertRequestParser {
 
@@ -36,6 +47,9 @@ public final class AlertRequestParser {
             throw new InvalidInputException(Msg.ALERT_PARSE_NO_DIRECTION, pair.pair().toString());
         }
         String directionWord = tokens.get(next).toLowerCase(Locale.ROOT);
+        if (MOVE_WAYS.containsKey(directionWord)) {
+            return parseMove(tokens, pair.pair(), MOVE_WAYS.get(directionWord), next + 1);
+        }
         Direction direction = DIRECTIONS.get(directionWord);
         String thresholdText;
         if (direction != null) {
@@ -63,17 +77,98 @@ public final class AlertRequestParser {
                 throw new InvalidInputException(Msg.ALERT_PARSE_BANK_RATE_KRW_ONLY, pair.pair().base());
             }
         }
-        AlertMode mode = AlertMode.REARM;
-        if (next < tokens.size() && tokens.get(next).equalsIgnoreCase("once")) {
-            mode = AlertMode.ONCE;
+        return tail(tokens, next, pair.pair(), direction, threshold, null, kind);
+    }
+
+    // issue 14: percent moves and expiry (branch move14)
+
+    private static final Map<String, MoveWay> MOVE_WAYS = Map.of(
+            "move", MoveWay.EITHER, "moves", MoveWay.EITHER, "up", MoveWay.UP, "down", MoveWay.DOWN);
+    /** A window or an expiry period: whole hours or days, e.g. {@code 24h}, {@code 7d}. */
+    private static final Pattern PERIOD = Pattern.compile("(\\d{1,4})([hd])");
+    /** The longest {@code for} an expiry may take. */
+    static final Duration MAX_EXPIRY = Duration.ofDays(366);
+
+    /** {@code move 1% 24h}: the percent (with or without %), then the window. */
+    private AlertRequest parseMove(List<String> tokens, CurrencyPair pair, MoveWay way, int next) {
+        if (next >= tokens.size()) {
+            throw new InvalidInputException(Msg.ALERT_PARSE_MOVE_NO_PERCENT, pair.toString());
+        }
+        String percentText = tokens.get(next);
+        next++;
+        if (percentText.endsWith("%")) {
+            percentText = percentText.substring(0, percentText.length() - 1);
+        } else if (next < tokens.size() && tokens.get(next).equals("%")) {
             next++;
+        }
+        if (!NumberInput.looksLikeNumber(percentText)) {
+            throw new InvalidInputException(Msg.MOVE_BAD_PERCENT, NumberInput.abbreviate(tokens.get(next - 1)));
+        }
+        BigDecimal percent = Move.requirePercent(new BigDecimal(percentText.replace(",", "")));
+        if (next >= tokens.size()) {
+            throw new InvalidInputException(Msg.ALERT_PARSE_MOVE_NO_WINDOW, pair.toString());
+        }
+        Duration window = period(tokens.get(next), Msg.MOVE_BAD_WINDOW);
+        Move move = new Move(way, window);
+        return tail(tokens, next + 1, pair, Direction.ABOVE, percent, move, RateKind.MID);
+    }
+
+    /** What follows the condition: {@code once} and an expiry in either order, then the note. */
+    private AlertRequest tail(List<String> tokens, int next, CurrencyPair pair, Direction direction,
+                              BigDecimal threshold, Move move, RateKind kind) {
+        AlertMode mode = AlertMode.REARM;
+        Duration expiresIn = null;
+        LocalDate expiresOn = null;
+        boolean more = true;
+        while (more && next < tokens.size()) {
+            String word = tokens.get(next).toLowerCase(Locale.ROOT);
+            if (word.equals("once") && mode == AlertMode.REARM) {
+                mode = AlertMode.ONCE;
+                next++;
+            } else if (word.equals("for") && expiresIn == null && expiresOn == null && next + 1 < tokens.size()
+                    && PERIOD.matcher(tokens.get(next + 1).toLowerCase(Locale.ROOT)).matches()) {
+                expiresIn = period(tokens.get(next + 1), Msg.ALERT_PARSE_BAD_EXPIRY);
+                if (expiresIn.compareTo(MAX_EXPIRY) > 0) {
+                    throw new InvalidInputException(Msg.ALERT_PARSE_BAD_EXPIRY, tokens.get(next + 1));
+                }
+                next += 2;
+            } else if (word.equals("until") && expiresIn == null && expiresOn == null) {
+                String date = next + 1 < tokens.size() ? tokens.get(next + 1) : "";
+                try {
+                    expiresOn = LocalDate.parse(date);
+                } catch (DateTimeParseException e) {
+                    throw new InvalidInputException(Msg.ALERT_PARSE_BAD_EXPIRY, NumberInput.abbreviate(date));
+                }
+                next += 2;
+            } else {
+                more = false;
+            }
         }
         String note = next < tokens.size() ? String.join(" ", tokens.subList(next, tokens.size())) : null;
         if (note != null && note.codePointCount(0, note.length()) > Alert.MAX_NOTE_LENGTH) {
             throw new InvalidInputException(Msg.ALERT_PARSE_NOTE_TOO_LONG, note.codePointCount(0, note.length()),
                     Alert.MAX_NOTE_LENGTH);
         }
-        return new AlertRequest(pair.pair(), direction, threshold, mode, note, kind);
+        return new AlertRequest(pair, direction, threshold, mode, note, kind, move, expiresIn, expiresOn);
+    }
+
+    /** {@code 24h} or {@code 7d}; a window outside 1h..30d is refused by {@link Move}. */
+    private static Duration period(String token, Msg refusal) {
+        Matcher matcher = PERIOD.matcher(token.toLowerCase(Locale.ROOT));
+        if (!matcher.matches()) {
+            throw new InvalidInputException(refusal, NumberInput.abbreviate(token));
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        Duration period = matcher.group(2).charAt(0) == 'h' ? Duration.ofHours(amount) : Duration.ofDays(amount);
+        if (period.isZero()) {
+            throw new InvalidInputException(refusal, token);
+        }
+        return refusal == Msg.MOVE_BAD_WINDOW ? Move.requireWindow(period) : period;
+    }
+
+    /** A direction word as /alert reads it ({@code above}, {@code over}, {@code >}, ...), or null. */
+    static Direction direction(String word) {
+        return word == null ? null : DIRECTIONS.get(word.strip().toLowerCase(Locale.ROOT));
     }
 
     static List<String> tokens(String arguments) {

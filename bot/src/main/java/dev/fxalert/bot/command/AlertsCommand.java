@@ -33,6 +33,7 @@ final class AlertsCommand implements CommandHandler {
             }
             page = Integer.parseInt(typed);
         }
-        return AlertsView.render(context.messages(), context.chatId(), alerts.listByOwner(context.user().id()), page);
+        return AlertsView.render(context.messages(), context.chatId(), alerts.listByOwner(context.user().id()), page,
+                context.user().zone());
     }
 }

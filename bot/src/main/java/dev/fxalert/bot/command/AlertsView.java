@@ -8,12 +8,16 @@ import dev.fxalert.core.i18n.Msg;
 import dev.fxalert.core.port.OutgoingMessage;
 import dev.fxalert.core.port.OutgoingMessage.Button;
 
+import dev.fxalert.core.domain.AlertState;
+
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One page of a person's alerts: a line per alert with its state, a keyboard row per alert (pause or resume or
- * re-arm, and delete) and, past one page, a row to turn pages whose callback data is {@code alerts:p:<page>}.
+ * One page of a person's alerts: a line per alert with its state (and expiry), a keyboard row per alert (pause or
+ * resume or re-arm, delete, share), Chart buttons for the pairs on the page and, past one page, a row to turn pages
+ * whose callback data is {@code alerts:p:<page>}.
  */
 final class AlertsView {
 
@@ -41,6 +45,11 @@ final class AlertsView {
     }
 
     static OutgoingMessage render(Messages messages, long chatId, List<Alert> alerts, int page) {
+        return render(messages, chatId, alerts, page, ZoneId.of("UTC"));
+    }
+
+    /** Issue 14: with expiry times in the owner's {@code zone}. */
+    static OutgoingMessage render(Messages messages, long chatId, List<Alert> alerts, int page, ZoneId zone) {
         if (alerts.isEmpty()) {
             return OutgoingMessage.text(chatId, messages.text(Msg.ALERTS_NONE, messages.text(Msg.EXAMPLE_ALERT)));
         }
@@ -58,6 +67,9 @@ final class AlertsView {
             text.append('\n').append(from + i + 1).append(". ").append(alert.id()).append("  ")
                     .append(Formats.condition(messages, alert)).append(" – ").append(Formats.state(messages, alert))
                     .append(", ").append(Formats.afterFiring(messages, alert));
+            if (alert.expiresAt() != null && alert.state() != AlertState.EXPIRED) {
+                text.append(", ").append(Formats.expiry(messages, alert, zone));
+            }
             if (alert.note() != null) {
                 text.append(" – ").append(alert.note());
             }
@@ -82,19 +94,30 @@ final class AlertsView {
         return new OutgoingMessage(chatId, text.toString(), keyboard);
     }
 
-    /** The alert's own row: pause, resume or re-arm by state, delete, and share (issue 16). */
+    /**
+     * The alert's own row: pause, resume or re-arm by state, delete, and share (issue 16; not for a move alert, which
+     * a link cannot express). An expired alert (issue 14) has only delete.
+     */
     static List<Button> buttonsFor(Messages messages, Alert alert) {
         String id = alert.id();
+        Button delete = new Button(messages.text(Msg.BUTTON_DELETE_ID, id),
+                new AlertCallback(AlertCallback.Action.DELETE, id).encode());
+        if (alert.state() == AlertState.EXPIRED) {
+            return List.of(delete); // final: nothing to pause, resume or re-arm
+        }
         Button toggle = switch (alert.state()) {
             case ARMED -> new Button(messages.text(Msg.BUTTON_PAUSE_ID, id),
                     new AlertCallback(AlertCallback.Action.PAUSE, id).encode());
             case PAUSED -> new Button(messages.text(Msg.BUTTON_RESUME_ID, id),
                     new AlertCallback(AlertCallback.Action.RESUME, id).encode());
-            case FIRED -> new Button(messages.text(Msg.BUTTON_REARM_ID, id),
+            case FIRED, EXPIRED -> new Button(messages.text(Msg.BUTTON_REARM_ID, id),
                     new AlertCallback(AlertCallback.Action.REARM, id).encode());
         };
-        return List.of(toggle, new Button(messages.text(Msg.BUTTON_DELETE_ID, id),
-                new AlertCallback(AlertCallback.Action.DELETE, id).encode()),
+        if (alert.isMove()) {
+            // A share link (AlertLink) carries pair, direction, threshold and mode only: it cannot say "move".
+            return List.of(toggle, delete);
+        }
+        return List.of(toggle, delete,
                 new Button(messages.text(Msg.BUTTON_SHARE), new AlertCallback(AlertCallback.Action.SHARE, id).encode()));
     }
 }

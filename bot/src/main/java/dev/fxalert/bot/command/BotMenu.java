@@ -37,7 +37,8 @@ public final class BotMenu {
      * Group alerts belong to the group (issue 16): in a group these change its alerts, so only its administrators
      * may use them, and the menu group members see leaves them out ({@link #forGroupMembers()}).
      */
-    public static final Set<String> GROUP_ADMIN_COMMANDS = Set.of("alert", "pause", "resume", "delete");
+    public static final Set<String> GROUP_ADMIN_COMMANDS =
+            Set.of("alert", "pause", "resume", "delete", "snooze", "move"); // snooze, move: issue 14
 
     private BotMenu() {
     }
@@ -54,6 +55,8 @@ public final class BotMenu {
                     messages.text(entry.description())));
         }
         text.append("\n\n").append(messages.text(Msg.HELP_ALERT_DETAILS));
+        text.append("\n").append(messages.text(Msg.HELP_ALERT_MOVE)); // issue 14: percent moves and expiry
+        text.append("\n\n").append(messages.text(Msg.HELP_PUSH_ACTIONS));
         text.append("\n\n").append(messages.text(Msg.HELP_SEE_AND_SHARE)); // issue 16
         return text.toString();
     }

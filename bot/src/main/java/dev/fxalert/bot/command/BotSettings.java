@@ -14,6 +14,14 @@ public record BotSettings(String botUsername, int commandsPerMinute, Duration ra
     /** Longer messages are refused before parsing: no command needs more. */
     public static final int MAX_TEXT_LENGTH = 200;
 
+    /**
+     * Issue 14: the pairs guided creation offers after the user's own (those a configured source quotes), in this
+     * order: what most people of a KRW-centred bot watch, then the largest crosses.
+     */
+    public static final java.util.List<dev.fxalert.core.domain.CurrencyPair> COMMON_PAIRS = java.util.stream.Stream.of(
+            "USD/KRW", "EUR/USD", "USD/JPY", "EUR/KRW", "JPY/KRW", "GBP/USD", "USD/CNY", "EUR/JPY")
+            .map(dev.fxalert.core.domain.CurrencyPair::parse).toList();
+
     public static BotSettings defaults() {
         return new BotSettings("", 20, Duration.ofMinutes(15));
     }

@@ -1,6 +1,8 @@
 package dev.fxalert.bot.command;
 
 import dev.fxalert.core.domain.Alert;
+import dev.fxalert.core.domain.AlertState;
+import dev.fxalert.core.domain.RateKind;
 import dev.fxalert.core.domain.ChartCallback;
 import dev.fxalert.core.domain.ChartPeriod;
 import dev.fxalert.core.domain.CurrencyPair;
@@ -92,7 +94,12 @@ final class ChartCommand implements CommandHandler {
             return OutgoingMessage.text(chatId, messages.text(Msg.CHART_NO_HISTORY, pair.toString()));
         }
         ZoneId zone = user.zone();
-        List<Alert> mine = alerts.listByOwner(user.id()).stream().filter(alert -> alert.pair().equals(pair)).toList();
+        // Only thresholds on the charted series are lines on it: not a percent move (its threshold is a percent),
+        // not a bank's rate (another series), not an expired alert.
+        List<Alert> mine = alerts.listByOwner(user.id()).stream()
+                .filter(alert -> alert.pair().equals(pair) && !alert.isMove() && alert.kind() == RateKind.MID
+                        && alert.state() != AlertState.EXPIRED)
+                .toList();
         String periodName = messages.text(Msg.CHART_PERIOD, period.days());
         ChartSpec spec = new ChartSpec(messages.text(Msg.CHART_TITLE, pair.toString(), periodName), rates,
                 mine.stream().map(alert -> line(messages, alert)).toList(), from, now, zone, messages.language().locale());
@@ -126,6 +133,7 @@ final class ChartCommand implements CommandHandler {
             case ARMED -> new ChartSpec.Line(alert.threshold(), messages.text(Msg.CHART_LINE_ARMED, value), ChartSpec.Style.ARMED);
             case FIRED -> new ChartSpec.Line(alert.threshold(), messages.text(Msg.CHART_LINE_FIRED, value), ChartSpec.Style.FIRED);
             case PAUSED -> new ChartSpec.Line(alert.threshold(), messages.text(Msg.CHART_LINE_PAUSED, value), ChartSpec.Style.PAUSED);
+            case EXPIRED -> throw new IllegalArgumentException("an expired alert is not drawn: " + alert.id());
         };
     }
 

@@ -8,6 +8,7 @@ import dev.fxalert.core.domain.InvalidInputException;
 import dev.fxalert.core.domain.User;
 import dev.fxalert.core.i18n.Messages;
 import dev.fxalert.core.i18n.Msg;
+import dev.fxalert.core.port.ChatDrafts;
 import dev.fxalert.core.port.OwnerAlerts;
 import dev.fxalert.core.port.ChatAdministrators;
 import dev.fxalert.core.port.ChatChanges;
@@ -17,10 +18,13 @@ import dev.fxalert.core.port.OutgoingMessage;
 import dev.fxalert.core.port.RateHistory;
 import dev.fxalert.core.port.RateLookup;
 import dev.fxalert.core.port.UserStore;
+import dev.fxalert.evaluation.message.PushMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,11 +37,14 @@ import java.util.Optional;
 public final class ChatBot {
 
     private static final Logger log = LoggerFactory.getLogger(ChatBot.class);
+    /** Between a push's own text and what a press on it did (a push's text has no blank line of its own). */
+    private static final String PUSH_STATUS_SEPARATOR = "\n\n";
 
     private final UserStore users;
     private final AlertActions actions;
     private final OwnerAlerts alerts;
     private final ChatRateLimiter limiter;
+    private final Clock clock;
     private final BotSettings settings;
     private final Map<String, CommandHandler> handlers = new LinkedHashMap<>();
     private final SettingsCommand settingsCommand;
@@ -48,6 +55,8 @@ public final class ChatBot {
     private volatile dev.fxalert.core.port.ScheduleManager digestSchedules;
     private final CommandObserver observer;
     private final ChartCommand chartCommand;
+    /** Guided creation (issue 14), or null when the bot has no draft store. */
+    private final GuidedAlert guided;
 
     /** @param catalogue the currencies the configured rate sources quote: what /alert accepts and /currencies lists */
     public ChatBot(UserStore users, OwnerAlerts alerts, RateHistory history, RateLookup lookup,
@@ -74,32 +83,58 @@ public final class ChatBot {
         this(users, alerts, history, lookup, catalogue, sources, clock, settings, observer, Charts.none());
     }
 
+    /** As the full constructor, without guided creation (no draft store: {@code /alert} alone is refused). */
+    public ChatBot(UserStore users, OwnerAlerts alerts, RateHistory history, RateLookup lookup,
+                   CurrencyCatalogue catalogue, RateSources sources, Clock clock, BotSettings settings,
+                   CommandObserver observer, Charts charts) {
+        this(users, alerts, history, lookup, catalogue, sources, clock, settings, observer, charts, null);
+    }
+
     /**
+     * As the full constructor, without charts, with guided creation (issue 14): {@code /alert} alone walks through
+     * pair, direction and threshold with buttons, the draft kept in {@code drafts}.
+     */
+    public ChatBot(UserStore users, OwnerAlerts alerts, RateHistory history, RateLookup lookup,
+                   CurrencyCatalogue catalogue, RateSources sources, Clock clock, BotSettings settings,
+                   CommandObserver observer, ChatDrafts drafts) {
+        this(users, alerts, history, lookup, catalogue, sources, clock, settings, observer, Charts.none(), drafts);
+    }
+
+    /**
+     * The full constructor.
+     *
      * @param catalogue the currencies the configured rate sources quote: what /alert accepts and /currencies lists
      * @param sources   what /rate says a number is, why there is none, and what /sources lists
      * @param observer  told how every command and button press ended: the local app counts them (metrics), the
      *                  webhook turns {@link CommandObserver.Outcome#ERROR} (the user got {@link Msg#CHAT_INTERNAL_ERROR})
      *                  into a metric an alarm watches
      * @param charts    how /chart draws and where a pair's past rates come from (issue 16)
+     * @param drafts    guided creation (issue 14): {@code /alert} alone walks through pair, direction and threshold
+     *                  with buttons, the draft kept here (the store, so the webhook Lambda can continue it); null
+     *                  for none ({@code /alert} alone is then refused with an example, as before)
      */
     public ChatBot(UserStore users, OwnerAlerts alerts, RateHistory history, RateLookup lookup,
                    CurrencyCatalogue catalogue, RateSources sources, Clock clock, BotSettings settings,
-                   CommandObserver observer, Charts charts) {
+                   CommandObserver observer, Charts charts, ChatDrafts drafts) {
         this.observer = observer;
         this.users = users;
         this.alerts = alerts;
-        this.actions = new AlertActions(alerts);
+        this.actions = new AlertActions(alerts, clock);
         this.limiter = new ChatRateLimiter(settings.commandsPerMinute(), clock);
+        this.clock = clock;
         this.settings = settings;
         RateQuotes quotes = new RateQuotes(history, lookup, clock, settings.rateFreshness());
         register(new StartCommand());
         register(new HelpCommand());
         this.alertCommand = new AlertCommand(alerts, quotes, catalogue, clock);
-        register(alertCommand);
+        this.guided = drafts == null ? null : new GuidedAlert(drafts, alerts, quotes, catalogue, alertCommand, clock);
+        register(guided == null ? alertCommand : new GuidedOrTyped(alertCommand, guided));
         register(new AlertsCommand(alerts));
         register(new AlertActionCommand(AlertCallback.Action.PAUSE, actions));
         register(new AlertActionCommand(AlertCallback.Action.RESUME, actions));
         register(new AlertActionCommand(AlertCallback.Action.DELETE, actions));
+        register(new SnoozeCommand(actions));
+        register(new MoveCommand(actions));
         SourceReport report = new SourceReport(catalogue, sources, clock);
         register(new RateCommand(quotes, report));
         register(new ConvertCommand(quotes, clock, report));
@@ -134,11 +169,20 @@ public final class ChatBot {
         handlers.put(handler.name(), handler);
     }
 
-    /** Empty when the chat may be answered; otherwise what to answer instead (one notice, then nothing). */
+    /**
+     * Empty when the chat may be answered; otherwise what to answer instead: once per episode, when commands are
+     * accepted again (in the user's zone), then nothing until then.
+     */
     private Optional<List<OutgoingMessage>> refusal(long chatId, String telegramLanguage) {
-        return switch (limiter.check(chatId)) {
-            case REFUSED_FIRST -> Optional.of(List.of(OutgoingMessage.text(chatId,
-                    messagesFor(chatId, telegramLanguage).text(Msg.CHAT_SLOW_DOWN, limiter.perMinute()))));
+        ChatRateLimiter.Decision decision = limiter.check(chatId);
+        return switch (decision.verdict()) {
+            case REFUSED_FIRST -> {
+                Optional<User> known = storedUser(chatId);
+                Messages messages = messagesFor(known, telegramLanguage);
+                long seconds = Math.max(1, (Duration.between(clock.instant(), decision.acceptedFrom()).toMillis() + 999) / 1000);
+                yield Optional.of(List.of(OutgoingMessage.text(chatId, messages.text(Msg.CHAT_SLOW_DOWN,
+                        limiter.perMinute(), Messages.timeOfDay(decision.acceptedFrom(), zoneOf(known)), seconds))));
+            }
             case REFUSED_AGAIN -> Optional.of(List.of());
             case ALLOWED -> Optional.empty();
         };
@@ -164,9 +208,16 @@ public final class ChatBot {
             // Plain text gets an answer too, so it counts against the same limit: a flood of it must not become
             // a flood of replies competing with alert pushes for the bot's 30 messages a second.
             Optional<List<OutgoingMessage>> refused = refusal(chatId, message.language());
+            if (refused.isPresent()) {
+                return refused.get();
+            }
+            Optional<List<OutgoingMessage>> draftStep = draftStep(message);
+            if (draftStep.isPresent()) {
+                return draftStep.get();
+            }
             Messages messages = messagesFor(chatId, message.language());
-            return refused.orElseGet(() -> List.of(OutgoingMessage.text(chatId,
-                    messages.text(Msg.CHAT_NOT_A_COMMAND, messages.text(Msg.EXAMPLE_ALERT)))));
+            return List.of(OutgoingMessage.text(chatId,
+                    messages.text(Msg.CHAT_NOT_A_COMMAND, messages.text(Msg.EXAMPLE_ALERT))));
         }
         CommandLine command = parsed.get();
         if (!command.isAddressedTo(settings.botUsername())) {
@@ -215,6 +266,38 @@ public final class ChatBot {
         }
     }
 
+    /**
+     * Issue 14: text typed while the chat's guided creation waits is the answer to its step (a refusal says what
+     * was wrong, with the /alert example). Empty when the chat has no live draft (or no user yet).
+     */
+    private Optional<List<OutgoingMessage>> draftStep(IncomingMessage message) {
+        if (guided == null) {
+            return Optional.empty();
+        }
+        long chatId = message.chatId();
+        Messages messages = Messages.forCode(message.language());
+        try {
+            Optional<User> known = users.findByChatId(chatId).filter(User::active);
+            if (known.isEmpty()) {
+                return Optional.empty();
+            }
+            messages = Messages.forCode(known.get().language());
+            Optional<OutgoingMessage> reply = guided.typed(known.get(), message, messages);
+            reply.ifPresent(r -> observe("alert", CommandObserver.Outcome.OK));
+            return reply.map(List::of);
+        } catch (AlertLimitExceededException e) {
+            observe("alert", CommandObserver.Outcome.REFUSED);
+            return Optional.of(List.of(OutgoingMessage.text(chatId, messages.text(e))));
+        } catch (InvalidInputException e) {
+            observe("alert", CommandObserver.Outcome.REFUSED);
+            return Optional.of(List.of(OutgoingMessage.text(chatId, refusal(messages, messages.text(e), Msg.EXAMPLE_ALERT))));
+        } catch (RuntimeException e) {
+            log.error("Guided creation step in chat {} failed", chatId, e);
+            observe("alert", CommandObserver.Outcome.ERROR);
+            return Optional.of(List.of(OutgoingMessage.text(chatId, messages.text(Msg.CHAT_INTERNAL_ERROR))));
+        }
+    }
+
     /** Answers a button press from a transport without groups (the console). */
     public CallbackOutcome handle(IncomingCallback callback) {
         return handle(callback, ChatAdministrators.EVERYONE);
@@ -227,9 +310,13 @@ public final class ChatBot {
      */
     public CallbackOutcome handle(IncomingCallback callback, ChatAdministrators administrators) {
         long chatId = callback.chatId();
-        if (limiter.check(chatId) != ChatRateLimiter.Verdict.ALLOWED) {
+        ChatRateLimiter.Decision decision = limiter.check(chatId);
+        if (!decision.allowed()) {
+            // A press is always answered (the client's spinner), so every refused one says when.
             observe("button", CommandObserver.Outcome.RATE_LIMITED);
-            return CallbackOutcome.answerOnly(messagesFor(chatId, callback.language()).text(Msg.CALLBACK_TOO_MANY));
+            Optional<User> known = storedUser(chatId);
+            return CallbackOutcome.answerOnly(messagesFor(known, callback.language()).text(Msg.CALLBACK_TOO_MANY,
+                    Messages.timeOfDay(decision.acceptedFrom(), zoneOf(known))));
         }
         Messages messages = Messages.forCode(callback.language());
         try {
@@ -237,7 +324,9 @@ public final class ChatBot {
             messages = Messages.forCode(user.language());
             AlertCallback action = AlertCallback.decode(callback.data());
             Optional<AlertRequest> copy = AlertLink.decodeCreate(callback.data());
-            boolean changesAlerts = copy.isPresent() || action != null && action.action() != AlertCallback.Action.SHARE;
+            boolean guidedStep = callback.data() != null && callback.data().startsWith(GuidedAlert.PREFIX);
+            boolean changesAlerts = copy.isPresent() || guidedStep
+                    || action != null && action.action() != AlertCallback.Action.SHARE;
             if (changesAlerts && !mayChangeAlerts(administrators, callback.privateChat(), chatId, callback.senderId())) {
                 observe("button", CommandObserver.Outcome.REFUSED);
                 return CallbackOutcome.answerOnly(firstSentence(messages.text(Msg.GROUP_ADMINS_ONLY)));
@@ -248,8 +337,14 @@ public final class ChatBot {
                     case RESUME, REARM -> actions.resume(messages, user.id(), action.alertId());
                     case DELETE -> actions.delete(messages, user.id(), action.alertId());
                     case SHARE -> shareCommand.text(messages, user.id(), action.alertId());
+                    case SNOOZE_1H, SNOOZE_1D -> actions.snooze(messages, user, action.alertId(), action.action().snooze());
+                    case DOWN_1, DOWN_05, UP_05, UP_1 ->
+                            actions.move(messages, user.id(), action.alertId(), action.action().percent());
                 };
                 observe("button", CommandObserver.Outcome.OK);
+                if (action.onPush()) {
+                    return CallbackOutcome.edit(firstSentence(text), editedPush(user, callback, action, text, messages));
+                }
                 return new CallbackOutcome(firstSentence(text), List.of(OutgoingMessage.text(chatId, text)));
             }
             ChartCallback chart = ChartCallback.decode(callback.data());
@@ -261,6 +356,13 @@ public final class ChatBot {
             if (copy.isPresent()) {
                 return copy(messages, user, chatId, copy.get());
             }
+            if (guided != null) {
+                Optional<CallbackOutcome> step = guided.press(user, callback, messages);
+                if (step.isPresent()) {
+                    observe("button", CommandObserver.Outcome.OK);
+                    return step.get();
+                }
+            }
             Optional<OutgoingMessage> settings = settingsCommand.press(user, chatId, callback.data());
             if (settings.isPresent()) {
                 return new CallbackOutcome("", List.of(settings.get()));
@@ -269,7 +371,7 @@ public final class ChatBot {
             if (page > 0) {
                 try {
                     CallbackOutcome outcome = new CallbackOutcome("", List.of(
-                            AlertsView.render(messages, chatId, alerts.listByOwner(user.id()), page)));
+                            AlertsView.render(messages, chatId, alerts.listByOwner(user.id()), page, user.zone())));
                     observe("button", CommandObserver.Outcome.OK);
                     return outcome;
                 } catch (InvalidInputException e) {
@@ -362,6 +464,26 @@ public final class ChatBot {
         }
     }
 
+    /**
+     * Issue 14: a push after a press on it reads as it did, then what was done (a second press replaces that line,
+     * so the push never grows); its buttons stay, except after Delete. Without the push's text (too old, or the
+     * console) the edit is what was done alone.
+     */
+    private OutgoingMessage editedPush(User user, IncomingCallback callback, AlertCallback action, String done,
+                                       Messages messages) {
+        String pushed = callback.messageText();
+        String text = done;
+        if (pushed != null && !pushed.isBlank()) {
+            int status = pushed.indexOf(PUSH_STATUS_SEPARATOR);
+            text = (status < 0 ? pushed : pushed.substring(0, status)) + PUSH_STATUS_SEPARATOR + done;
+        }
+        // The push keeps its whole keyboard (actions, then Chart and Share), redrawn from the alert as it now is.
+        List<List<OutgoingMessage.Button>> buttons = action.action() == AlertCallback.Action.DELETE ? List.of()
+                : alerts.get(user.id(), action.alertId()).map(alert -> PushMessages.keyboard(alert, messages))
+                        .orElseGet(() -> PushMessages.actionButtons(action.alertId(), messages));
+        return new OutgoingMessage(callback.chatId(), text, buttons);
+    }
+
     private void observe(String command, CommandObserver.Outcome outcome) {
         try {
             observer.onHandled(command, outcome);
@@ -388,11 +510,24 @@ public final class ChatBot {
      * store cannot answer: these replies never needed the store, and must not start failing with it).
      */
     private Messages messagesFor(long chatId, String telegramLanguage) {
+        return messagesFor(storedUser(chatId), telegramLanguage);
+    }
+
+    private static Messages messagesFor(Optional<User> known, String telegramLanguage) {
+        return Messages.forCode(known.map(User::language).orElse(telegramLanguage));
+    }
+
+    private static ZoneId zoneOf(Optional<User> known) {
+        return known.map(User::zone).orElseGet(() -> ZoneId.of("UTC"));
+    }
+
+    /** The user linked to this chat, if any; empty also when the store cannot answer (logged). */
+    private Optional<User> storedUser(long chatId) {
         try {
-            return Messages.forCode(users.findByChatId(chatId).map(User::language).orElse(telegramLanguage));
+            return users.findByChatId(chatId);
         } catch (RuntimeException e) {
-            log.warn("No stored language for chat {}: {}", chatId, e.toString());
-            return Messages.forCode(telegramLanguage);
+            log.warn("No stored user for chat {}: {}", chatId, e.toString());
+            return Optional.empty();
         }
     }
 
@@ -402,7 +537,7 @@ public final class ChatBot {
     }
 
     /** Telegram shows at most 200 characters in a callback answer; the first sentence says what happened. */
-    private static String firstSentence(String text) {
+    static String firstSentence(String text) {
         int end = text.indexOf(". ");
         String first = end < 0 ? text : text.substring(0, end + 1);
         return first.length() <= 190 ? first : first.substring(0, 190) + "…";

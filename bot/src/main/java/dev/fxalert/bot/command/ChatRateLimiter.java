@@ -2,6 +2,7 @@ package dev.fxalert.bot.command;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
@@ -10,6 +11,12 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Abuse guard: at most {@code perMinute} commands per chat in any sliding minute. Kept in memory: a restart
  * forgets it, which is fine for a guard against floods.
+ *
+ * <p>Only accepted commands take a slot of the window: a refused one does not, so the time a refusal names (when
+ * the oldest accepted command leaves the window) holds however often the chat keeps trying. The first refusal of
+ * an episode is {@link Verdict#REFUSED_FIRST} (tell the person when commands are accepted again); the others up to
+ * that time are {@link Verdict#REFUSED_AGAIN} (the person already knows when, and a flood must not become a flood
+ * of replies). After that time the next command is accepted, and a new episode tells again.
  */
 public final class ChatRateLimiter {
 
@@ -19,7 +26,7 @@ public final class ChatRateLimiter {
 
     private final int perMinute;
     private final Clock clock;
-    private final Map<Long, Deque<Long>> recent = new ConcurrentHashMap<>();
+    private final Map<Long, Window> recent = new ConcurrentHashMap<>();
 
     public ChatRateLimiter(int perMinute, Clock clock) {
         if (perMinute < 1) {
@@ -31,32 +38,43 @@ public final class ChatRateLimiter {
 
     public enum Verdict {
         ALLOWED,
-        /** The first refusal in a window: tell the person to slow down. */
+        /** The first refusal of an episode: tell the person when commands are accepted again. */
         REFUSED_FIRST,
-        /** Further refusals: stay quiet, or a flood would get a flood of replies. */
+        /** Further refusals before that time: stay quiet, the person has been told when. */
         REFUSED_AGAIN
     }
 
-    public Verdict check(long chatId) {
+    /**
+     * @param acceptedFrom for a refusal, the instant from which this chat's next command is accepted; for
+     *                     {@link Verdict#ALLOWED}, now
+     */
+    public record Decision(Verdict verdict, Instant acceptedFrom) {
+        public boolean allowed() {
+            return verdict == Verdict.ALLOWED;
+        }
+    }
+
+    public Decision check(long chatId) {
         long now = clock.millis();
         if (recent.size() > SWEEP_THRESHOLD) {
-            recent.entrySet().removeIf(entry -> isIdle(entry.getValue(), now));
+            recent.entrySet().removeIf(entry -> entry.getValue().isIdle(now));
         }
-        Deque<Long> times = recent.computeIfAbsent(chatId, id -> new ArrayDeque<>());
-        synchronized (times) {
-            while (!times.isEmpty() && times.peekFirst() <= now - WINDOW_MILLIS) {
-                times.pollFirst();
+        Window window = recent.computeIfAbsent(chatId, id -> new Window());
+        synchronized (window) {
+            Deque<Long> accepted = window.accepted;
+            while (!accepted.isEmpty() && accepted.peekFirst() <= now - WINDOW_MILLIS) {
+                accepted.pollFirst();
             }
-            if (times.size() < perMinute) {
-                times.addLast(now);
-                return Verdict.ALLOWED;
+            if (accepted.size() < perMinute) {
+                accepted.addLast(now);
+                return new Decision(Verdict.ALLOWED, Instant.ofEpochMilli(now));
             }
-            // One marker past the limit remembers that the person has already been told.
-            if (times.size() == perMinute) {
-                times.addLast(now);
-                return Verdict.REFUSED_FIRST;
+            long acceptedFrom = accepted.peekFirst() + WINDOW_MILLIS;
+            if (window.toldUntil == acceptedFrom) {
+                return new Decision(Verdict.REFUSED_AGAIN, Instant.ofEpochMilli(acceptedFrom));
             }
-            return Verdict.REFUSED_AGAIN;
+            window.toldUntil = acceptedFrom;
+            return new Decision(Verdict.REFUSED_FIRST, Instant.ofEpochMilli(acceptedFrom));
         }
     }
 
@@ -64,9 +82,13 @@ public final class ChatRateLimiter {
         return perMinute;
     }
 
-    private static boolean isIdle(Deque<Long> times, long now) {
-        synchronized (times) {
-            return times.isEmpty() || times.peekLast() <= now - WINDOW_MILLIS;
+    private static final class Window {
+        final Deque<Long> accepted = new ArrayDeque<>();
+        /** The acceptance time the chat was last told; a refusal naming the same time stays quiet. */
+        long toldUntil = Long.MIN_VALUE;
+
+        synchronized boolean isIdle(long now) {
+            return accepted.isEmpty() || accepted.peekLast() <= now - WINDOW_MILLIS;
         }
     }
 }

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -75,5 +76,10 @@ public final class RateQuotes {
     /** The reply when no provider has a rate for the pair right now (ingestion fetches it from now on). */
     static String noRateYet(Messages messages, CurrencyPair pair) {
         return messages.text(Msg.RATE_NONE_YET, pair.toString());
+    }
+
+    /** Issue 14: the stored rate of the pair at {@code at} (the base of a percent move), without fetching. */
+    public Optional<Rate> storedAt(CurrencyPair pair, Instant at) {
+        return history.atOrBefore(pair, at);
     }
 }

@@ -43,9 +43,10 @@ public class BotConfiguration {
     @Bean
     public ChatBot chatBot(UserStore users, AlertStore alerts, RateHistory history, RateLookup lookup,
                            CurrencyCatalogue catalogue, ObjectProvider<RateSources> sources, Clock clock,
-                           LocalSettings settings, ObjectProvider<CommandObserver> observer, Charts charts) {
+                           LocalSettings settings, ObjectProvider<CommandObserver> observer, Charts charts,
+                           Stores stores) {
         return new ChatBot(users, alerts, history, lookup, catalogue, sources.getIfAvailable(RateSources::none), clock,
-                settings.bot(), observer.getIfAvailable(() -> CommandObserver.NONE), charts);
+                settings.bot(), observer.getIfAvailable(() -> CommandObserver.NONE), charts, stores.drafts());
     }
 
     /**

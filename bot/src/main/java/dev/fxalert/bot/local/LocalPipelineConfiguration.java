@@ -127,7 +127,7 @@ public class LocalPipelineConfiguration {
     /** Evaluation only records pushes and wakes the worker: ingestion never waits for Telegram. */
     @Bean
     EvaluationService evaluationService(AlertStore alerts, UserStore users, DeliveryWorker delivery, Clock clock,
-                                        Settings settings) {
+                                        Settings settings, RateHistory rateHistory) {
         ExecutorService writes = Executors.newFixedThreadPool(CONCURRENT_FIRING_WRITES, task -> {
             Thread thread = new Thread(task, "fx-evaluation-write");
             thread.setDaemon(true);
@@ -135,7 +135,8 @@ public class LocalPipelineConfiguration {
         });
         PacingConfig pacing = PacingConfig.from(settings);
         return EvaluationService.recording(alerts, users, clock, EvaluationConfig.from(settings), delivery,
-                pacing.globalInterval(), pacing.perChatInterval(), writes, CONCURRENT_FIRING_WRITES);
+                pacing.globalInterval(), pacing.perChatInterval(), writes, CONCURRENT_FIRING_WRITES)
+                .withMoves(rateHistory); // issue 14: base rates of percent moves
     }
 
     /** The bus delivers each RateUpdated to evaluation, as the EventBridge rule does on AWS. */

@@ -132,8 +132,13 @@ public final class TelegramMessages {
         long chatId = query.getMessage() != null ? query.getMessage().getChatId() : query.getFrom().getId();
         boolean privateChat = query.getMessage() == null || query.getMessage().getChat() == null
                 || Boolean.TRUE.equals(query.getMessage().getChat().isUserChat());
+        // The message id lets the press be answered by editing that message; its text (absent when Telegram no
+        // longer gives it) lets the edit keep what the message said.
+        long messageId = query.getMessage() != null && query.getMessage().getMessageId() != null
+                ? query.getMessage().getMessageId() : 0;
+        String messageText = query.getMessage() instanceof Message message ? message.getText() : null;
         return Optional.of(new IncomingCallback(query.getId(), chatId, query.getData(), firstName(query.getFrom()),
-                language(query.getFrom()), privateChat, query.getFrom().getId()));
+                language(query.getFrom()), privateChat, query.getFrom().getId(), messageId, messageText));
     }
 
     /** Someone typing {@code @bot ...} in any chat (issue 16); empty for other updates. */

@@ -29,10 +29,10 @@ import java.util.function.Function;
 
 /**
  * One Telegram update through the chat bot and back: replies sent with sendMessage, every button press answered
- * with answerCallbackQuery, every inline query with answerInlineQuery; a group's migration or the bot's removal
- * from it (issue 16) handed to the conversation too. Shared by long polling ({@link #handle}) and the webhook, which
- * may take one of those calls into its HTTP response ({@link #handleAndRespond}). Never throws: a bad update is
- * logged.
+ * with answerCallbackQuery (and, when the bot says so, the pressed message rewritten with editMessageText, issue 14),
+ * every inline query with answerInlineQuery; a group's migration or the bot's removal from it (issue 16) handed to
+ * the conversation too. Shared by long polling ({@link #handle}) and the webhook, which may take one of those calls
+ * into its HTTP response ({@link #handleAndRespond}). Never throws: a bad update is logged.
  */
 public final class TelegramUpdateHandler {
 
@@ -97,7 +97,8 @@ public final class TelegramUpdateHandler {
      *   <li>a command with exactly one reply: that reply's sendMessage, and no outbound call at all;</li>
      *   <li>a command with no reply or several: nothing left, every reply sent as a call, in order (Telegram takes
      *       one method per response, and the order of a call and a response is not guaranteed);</li>
-     *   <li>a button press: its answerCallbackQuery, its messages (if any) sent as calls first. The answer is the
+     *   <li>a button press: its answerCallbackQuery, its edit of the pressed message and its messages (if any)
+     *       sent as calls first (issue 14: an edit never rides in the response). The answer is the
      *       part whose loss costs least (the button's spinner stops by itself), so the messages keep a reported
      *       outcome.</li>
      * </ul>
@@ -150,10 +151,13 @@ public final class TelegramUpdateHandler {
             if (callback.isPresent()) {
                 CallbackOutcome outcome = bot.handle(callback.get(), administrators);
                 if (leaveOneCall) {
+                    // The edit and the messages are calls, made first; the answer rides in the response.
+                    outcome.edit().ifPresent(edited -> edit(callback.get().messageId(), edited));
                     outcome.messages().forEach(this::reply);
                     return Optional.of(TelegramMessages.answer(callback.get().callbackId(), outcome.answer()));
                 }
                 answer(callback.get().callbackId(), outcome.answer());
+                outcome.edit().ifPresent(edited -> edit(callback.get().messageId(), edited));
                 outcome.messages().forEach(this::reply);
                 return Optional.empty();
             }
@@ -187,6 +191,20 @@ public final class TelegramUpdateHandler {
         } catch (TelegramApiException e) {
             // An inline query is only worth answering within seconds; the person types on and asks again.
             log.warn("Could not answer inline query {}: {}", queryId, e.getMessage());
+        }
+    }
+
+    /** The pressed message rewritten; when its id is unknown, the new text comes as a message of its own. */
+    private void edit(long messageId, OutgoingMessage edited) {
+        if (messageId <= 0) {
+            reply(edited);
+            return;
+        }
+        try {
+            client.execute(TelegramNotifier.toEditMessageText(messageId, edited));
+        } catch (TelegramApiException e) {
+            // e.g. "message is not modified" after a second identical press: the press was answered all the same
+            log.warn("Could not edit message {} in chat {}: {}", messageId, edited.chatId(), e.getMessage());
         }
     }
 

@@ -98,7 +98,8 @@ public record WebhookWiring(Supplier<TelegramWebhook> webhook, Supplier<AdminRou
                     }
                 },
                 // charts (issue 16): drawn here, sent with sendPhoto as a call (a webhook answer cannot carry a file)
-                new Charts(new JFreeChartRenderer(), RateProviders.historicalRates(config.ingestion(), clock)));
+                new Charts(new JFreeChartRenderer(), RateProviders.historicalRates(config.ingestion(), clock)),
+                stores.drafts()); // guided creation's drafts live in the store: nothing survives between updates
         // Telegram redelivers an update only after a non-2xx or a timeout; the journal keeps one that was already
         // handled and answered from being answered twice.
         return new TelegramWebhook(secrets.require("TELEGRAM_WEBHOOK_SECRET"), new TelegramUpdateHandler(bot, client,

@@ -8,7 +8,12 @@ import dev.fxalert.core.domain.RateKind;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import dev.fxalert.core.domain.Move;
+import dev.fxalert.core.domain.MoveWay;
+
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -57,12 +62,42 @@ class AlertRequestParserTest {
             USD KRW below 1350 buy          | BANK_BUY  | REARM | -
             JPY KRW below 9.3 buy once trip | BANK_BUY  | ONCE  | trip
             USD KRW above 1400 once sell    | MID       | ONCE  | sell
+            USD KRW above 1400 sell for 7d  | BANK_SELL | REARM | -
+            USD KRW move 1% 24h sell        | MID       | REARM | sell
             """)
     void readsWhichRateOfThePairTheAlertWatches(String arguments, RateKind kind, AlertMode mode, String note) {
         AlertRequest request = parser.parse(arguments);
 
         assertThat(request.kind()).isEqualTo(kind);
         assertThat(request.mode()).isEqualTo(mode);
+        assertThat(request.note()).isEqualTo(note);
+    }
+
+    /** Issue 14: percent moves (way, percent, window) and expiry, in the forms people write them. */
+    @ParameterizedTest(name = "/alert {0}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            USD KRW move 1% 24h                       | EITHER | 1   | 24  | REARM | -   | -          | -
+            USD KRW up 2% 7d                          | UP     | 2   | 168 | REARM | -   | -          | -
+            USD KRW down 0.5 % 1d once                | DOWN   | 0.5 | 24  | ONCE  | -   | -          | -
+            USD KRW MOVES 1 30d for 12h rent          | EITHER | 1   | 720 | REARM | 12  | -          | rent
+            USD KRW up 1% 1h until 2026-12-31 once x  | UP     | 1   | 1   | ONCE  | -   | 2026-12-31 | x
+            USD KRW above 1400 for 7d                 | -      | -   | -   | REARM | 168 | -          | -
+            USD KRW above 1400 once until 2026-12-31  | -      | -   | -   | ONCE  | -   | 2026-12-31 | -
+            USD KRW above 1400 for the trip           | -      | -   | -   | REARM | -   | -          | for the trip
+            """)
+    void acceptsPercentMovesAndExpiry(String arguments, MoveWay way, BigDecimal percent, Integer windowHours,
+                                      AlertMode mode, Integer expiresInHours, String expiresOn, String note) {
+        AlertRequest request = parser.parse(arguments);
+
+        if (way == null) {
+            assertThat(request.move()).isNull();
+        } else {
+            assertThat(request.move()).isEqualTo(new Move(way, Duration.ofHours(windowHours)));
+            assertThat(request.threshold()).isEqualByComparingTo(percent);
+        }
+        assertThat(request.mode()).isEqualTo(mode);
+        assertThat(request.expiresIn()).isEqualTo(expiresInHours == null ? null : Duration.ofHours(expiresInHours));
+        assertThat(request.expiresOn()).isEqualTo(expiresOn == null ? null : LocalDate.parse(expiresOn));
         assertThat(request.note()).isEqualTo(note);
     }
 
@@ -74,7 +109,14 @@ class AlertRequestParserTest {
             USD USD above 1             | A pair needs two different currencies, got USD twice. Example: USD KRW
             USD KRW                     | Say whether to alert above or below a threshold for USD/KRW.
             USD KRW 1400                | Say above or below before the threshold 1400.
-            USD KRW to 1400             | 'to' is not a direction; use above, below, over, under, > or <.
+            USD KRW to 1400             | 'to' is not a direction; use above, below, over, under, > or <, or move, up or down with a percent and a window (move 1% 24h).
+            USD KRW move                | Say how many percent the rate should move, e.g. /alert USD/KRW move 1% 24h.
+            USD KRW move lots 24h       | 'lots' is not a move I can watch; use a percent above 0 and at most 100, e.g. 1% or 0.5%.
+            USD KRW up 150% 24h         | '150' is not a move I can watch; use a percent above 0 and at most 100, e.g. 1% or 0.5%.
+            USD KRW down 1% 2w          | '2w' is not a window I can watch; use whole hours or days from 1h to 30d, e.g. 1h, 24h, 7d or 30d.
+            USD KRW down 1% 0h          | '0h' is not a window I can watch; use whole hours or days from 1h to 30d, e.g. 1h, 24h, 7d or 30d.
+            USD KRW above 1400 until x  | 'x' is not an expiry; use 'for 7d' (hours or days) or 'until 2026-12-31'.
+            USD KRW above 1400 for 400d | '400d' is not an expiry; use 'for 7d' (hours or days) or 'until 2026-12-31'.
             USD KRW above               | The threshold is missing. Example: /alert USD KRW above 1400
             USD KRW >                   | The threshold is missing. Example: /alert USD KRW above 1400
             USD KRW above lots          | 'lots' is not a number for the threshold. Write it like 1400, 1400.5 or 1,400.50.

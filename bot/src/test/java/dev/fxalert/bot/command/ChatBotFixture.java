@@ -44,14 +44,22 @@ final class ChatBotFixture implements AutoCloseable {
     }
 
     ChatBotFixture(Path dir, int commandsPerMinute, CurrencyCatalogue catalogue) {
-        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        this(dir, commandsPerMinute, catalogue, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    /** With a clock the test moves (starting at {@link #NOW}). */
+    ChatBotFixture(Path dir, int commandsPerMinute, Clock clock) {
+        this(dir, commandsPerMinute, RateProviders.shippedCatalogue(IngestionConfig.fromEnvironment(Map.of())), clock);
+    }
+
+    ChatBotFixture(Path dir, int commandsPerMinute, CurrencyCatalogue catalogue, Clock clock) {
         stores = EmbeddedStores.open(new EmbeddedStoreConfig(dir.resolve("fx-alert.db"), 50), clock);
         RateLookup lookup = pair -> Optional.ofNullable(lookupRates.get(pair));
         RateSources sources = ProviderSources.of(IngestionConfig.fromEnvironment(Map.of()), catalogue, stores.alerts(),
                 stores.rateHistory(), clock);
         bot = new ChatBot(stores.users(), stores.alerts(), stores.rateHistory(), lookup, catalogue, sources, clock,
                 new BotSettings("FxAlertBot", commandsPerMinute, Duration.ofMinutes(15)),
-                (command, outcome) -> observed.add(command + ":" + outcome));
+                (command, outcome) -> observed.add(command + ":" + outcome), stores.drafts());
     }
 
     void storedRate(String pair, String value, String provider, Duration age) {

@@ -288,7 +288,9 @@ class ChatBotLanguageTest {
                 .replaceAll("frankfurter|open-er-api|koreaexim|currency-api|openexchangerates|ECB|CET|KST|UTC", " ")
                 .replaceAll("'[^']*'", " ")
                 .replaceAll(ascii("([A-Z]{3}){1,2}|[a-z0-9]{8}"), " ")
-                .replaceAll(ascii("above|below|over|under|once|English|switch|to|en|ko|fr|ID|IANA|Asia|Seoul|off"), " ");
+                .replaceAll(ascii("above|below|over|under|once|English|switch|to|en|ko|fr|ID|IANA|Asia|Seoul|off"), " ")
+                // issue 14: the percent-move keywords people type
+                .replaceAll(ascii("move|up|down"), " ");
         List<String> words = new ArrayList<>();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("[A-Za-z]{2,}").matcher(rest);
         while (m.find()) {

@@ -28,15 +28,15 @@ class ChatBotRepliesTest {
         chat.close();
     }
 
+    /** {@code /alert} alone starts guided creation (issue 14): GuidedAlertChatTest. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            /alert                        | Tell me a currency pair, above or below, and a threshold.\\nExample: /alert USD KRW above 1400
             /alert USD XYZ above 1400     | 'XYZ' is not an ISO 4217 currency code. Examples: USD, EUR, JPY, KRW.\\nExample: /alert USD KRW above 1400
             /alert USD KRW above          | The threshold is missing. Example: /alert USD KRW above 1400
             /alert USD KRW above -5       | The threshold must be greater than 0, got -5.\\nExample: /alert USD KRW above 1400
             /alert USD KRW above 5e12     | '5e12' is not a number for the threshold. Write it like 1400, 1400.5 or 1,400.50.\\nExample: /alert USD KRW above 1400
             /alert USD KRW above 99999999999 | The threshold 99999999999 is too large; the maximum is 1,000,000,000.\\nExample: /alert USD KRW above 1400
-            /alert USD KRW sideways 1400  | 'sideways' is not a direction; use above, below, over, under, > or <.\\nExample: /alert USD KRW above 1400
+            /alert USD KRW sideways 1400  | 'sideways' is not a direction; use above, below, over, under, > or <, or move, up or down with a percent and a window (move 1% 24h).\\nExample: /alert USD KRW above 1400
             /pause                        | Tell me which alert to pause; /alerts shows your alert ids.\\nExample: /pause k3m9x2qa
             /pause 12                     | '12' is not an alert id; ids are 8 letters and digits like k3m9x2qa (see /alerts).\\nExample: /pause k3m9x2qa
             /delete k3m9x2qa              | I found no alert k3m9x2qa of yours. /alerts lists them.

@@ -7,6 +7,7 @@ import dev.fxalert.core.domain.Rate;
 import dev.fxalert.core.domain.User;
 import dev.fxalert.core.port.OutgoingMessage;
 import dev.fxalert.core.port.OutgoingMessage.Button;
+import dev.fxalert.core.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -290,14 +291,44 @@ class ChatBotTest {
     }
 
     @Test
-    void floodingChatIsAskedToSlowDownOnceThenIgnored() {
+    void floodingChatIsToldOnceWhenCommandsAreAcceptedAgainThenIgnoredUntilThen() {
         try (ChatBotFixture limited = new ChatBotFixture(dir.resolve("limited"), 2)) {
             limited.reply("/help");
             limited.reply("/help");
             assertThat(limited.reply("/help")).isEqualTo("You're sending commands faster than I can keep up with "
-                    + "(at most 2 a minute). Please wait a minute and try again.");
+                    + "(at most 2 a minute). I'll take commands again from 09:01:00 UTC (in 60 seconds); until then "
+                    + "I won't answer them.");
             assertThat(limited.bot.handle(IncomingMessage.privateText(CHAT, "/help"))).isEmpty();
             assertThat(limited.bot.handle(IncomingMessage.privateText(CHAT + 1, "/help"))).hasSize(1);
+        }
+    }
+
+    /**
+     * Issue 14: after the first notice a chat pasting a few commands got no reply at all, also after the minute
+     * it was told to wait. Now the notice names the time (in the user's zone), and from that time commands work.
+     */
+    @Test
+    void aLimitedChatIsToldWhenInItsZoneAndIsAnsweredAgainFromThen() {
+        MutableClock clock = new MutableClock(NOW);
+        try (ChatBotFixture limited = new ChatBotFixture(dir.resolve("when"), 2, clock)) {
+            limited.reply("/start");
+            limited.stores.users().setTimezone(limited.stores.users().findByChatId(CHAT).orElseThrow().id(),
+                    "Asia/Seoul");
+            clock.advance(Duration.ofSeconds(15));
+            limited.reply("/help");
+            clock.advance(Duration.ofSeconds(5));
+
+            assertThat(limited.reply("/rate USD KRW")).isEqualTo("You're sending commands faster than I can keep up "
+                    + "with (at most 2 a minute). I'll take commands again from 18:01:00 KST (in 40 seconds); until "
+                    + "then I won't answer them.");
+            for (int i = 0; i < 39; i++) {
+                clock.advance(Duration.ofSeconds(1));
+                assertThat(limited.bot.handle(IncomingMessage.privateText(CHAT, "/help"))).as("second %d", i).isEmpty();
+            }
+            clock.advance(Duration.ofSeconds(1));
+            assertThat(limited.reply("/help")).as("at the time it was told").contains("/alert");
+            assertThat(limited.bot.handle(new IncomingCallback("cb", CHAT, "alerts:p:1", "Mina", "en")).answer())
+                    .isEqualTo("Too many presses; please try again from 18:01:15 KST.");
         }
     }
 

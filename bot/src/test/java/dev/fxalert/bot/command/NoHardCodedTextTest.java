@@ -35,6 +35,13 @@ class NoHardCodedTextTest {
             "timezone", "UTC", "settings", "set:lang:", "set:tz:",
             "quiet", "off", "set:quiet:", // quiet hours (issue 15)
             "digest", "set:digest:", "up", "down", "same", // daily digest (issue 15)
+            // issue 14: percent-move and expiry keywords people type (up, down: above), and the catalogue selector
+            // of alert.move.now
+            "move", "moves", "for", "until", "fires", "not",
+            // issue 14: the typed twins of the push's buttons
+            "snooze",
+            // issue 14: guided creation's callback data (n:p:USD/KRW, n:d:above, n:t:1400, n:x)
+            "n:", "p:", "d:", "t:", "x", "callback-",
             // metric labels (CommandObserver) and journal/log ids nobody reads as text
             "unknown", "button", "tg:", "telegram-update-", "sources",
             // charts (issue 16): the command, and the picture's file name

@@ -53,8 +53,9 @@ class ConsoleChatTest {
         stores.rateHistory().append(new Rate(CurrencyPair.of("USD", "KRW"), new BigDecimal("1385.2"), "frankfurter",
                 NOW.minus(Duration.ofMinutes(4))), "e1");
         bot = new ChatBot(stores.users(), stores.alerts(), stores.rateHistory(), pair -> Optional.empty(),
-                RateProviders.shippedCatalogue(IngestionConfig.fromEnvironment(Map.of())), clock,
-                BotSettings.defaults());
+                RateProviders.shippedCatalogue(IngestionConfig.fromEnvironment(Map.of())),
+                dev.fxalert.core.port.RateSources.none(), clock, BotSettings.defaults(),
+                dev.fxalert.bot.command.CommandObserver.NONE, stores.drafts());
     }
 
     @AfterEach
@@ -90,6 +91,26 @@ class ConsoleChatTest {
                         + "     [Pause: /pause " + id + "] [Delete: /delete " + id + "]\n")
                 .contains("     [Pause " + id + ": /pause " + id + "] [Delete " + id + ": /delete " + id + "]"
                         + " [Share: /share " + id + "]\n");
+    }
+
+    /** Issue 14: guided creation in the console, which has no buttons: each button shows what to type. */
+    @Test
+    void guidedCreationGoesStepByStepByTypingWhatTheButtonsShow() {
+        ConsoleChat chat = chatReading("/start\n/alert\nUSD/KRW\nabove\n1400\n");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !chat.isReading());
+
+        assertThat(printed())
+                .contains("bot> New alert, step 1 of 3: which pair?")
+                .contains("[USD/KRW: USD/KRW]")
+                .contains("bot> New alert on USD/KRW, step 2 of 3. Now: 1,385.2 (frankfurter, 4 min ago).")
+                .contains("[above ↑: above] [below ↓: below]")
+                .contains("[1,392.1 (+0.5%): 1392.1]")
+                .contains("[1,390: 1390] [1,400: 1400]")
+                .contains("bot> Alert ");
+        Alert alert = stores.alerts().listByOwner(stores.users().findByChatId(ConsoleChat.CHAT_ID).orElseThrow().id()).get(0);
+        assertThat(alert.threshold()).isEqualByComparingTo("1400");
+        assertThat(stores.drafts().find(ConsoleChat.CHAT_ID)).as("done").isEmpty();
     }
 
     @Test

@@ -63,8 +63,9 @@ class LongPollingBotTest {
         stores.rateHistory().append(new Rate(CurrencyPair.of("USD", "KRW"), new BigDecimal("1385.2"), "frankfurter",
                 NOW.minus(Duration.ofMinutes(4))), "e1");
         chatBot = new ChatBot(stores.users(), stores.alerts(), stores.rateHistory(), pair -> Optional.empty(),
-                RateProviders.shippedCatalogue(IngestionConfig.fromEnvironment(Map.of())), clock,
-                BotSettings.defaults());
+                RateProviders.shippedCatalogue(IngestionConfig.fromEnvironment(Map.of())),
+                dev.fxalert.core.port.RateSources.none(), clock, BotSettings.defaults(),
+                dev.fxalert.bot.command.CommandObserver.NONE, stores.drafts());
         client = new OkHttpTelegramClient(FakeBotApi.TOKEN, api.telegramUrl());
         handler = new TelegramUpdateHandler(chatBot, client);
         bot = new LongPollingBot(FakeBotApi.TOKEN, api.telegramUrl(), client, handler, 2, Duration.ofSeconds(5));
@@ -148,6 +149,33 @@ class LongPollingBotTest {
         assertThat(answer.body().path("callback_query_id").asText()).isEqualTo(callbackId);
         assertThat(answer.body().path("text").asText()).isEqualTo("Paused " + id + " (USD/KRW above 1,400).");
         assertThat(stores.alerts().get(mina.id(), id)).get().extracting(Alert::state).isEqualTo(AlertState.PAUSED);
+    }
+
+    /**
+     * Issue 14: a press on a push's button is answered (answerCallbackQuery) and the push is edited in place
+     * (editMessageText on the pressed message) to say what was done, keeping its buttons.
+     */
+    @Test
+    void aPressOnAPushIsAnsweredAndThePushEditedToSayWhatWasDone() {
+        api.userSends(MINA, "Mina", "/alert USD KRW above 1400");
+        await().atMost(PATIENCE).until(() -> api.sentTexts(MINA).size() == 1);
+        User mina = stores.users().findByChatId(MINA).orElseThrow();
+        String id = stores.alerts().listByOwner(mina.id()).get(0).id();
+        String push = "USD/KRW is 1,401, above your 1,400.\nSource: frankfurter, 2026-11-25 09:00 UTC";
+
+        String callbackId = api.userPressesUnder(MINA, "Mina", push, "p:snooze_1h:" + id);
+
+        await().atMost(PATIENCE).until(() -> !api.calls("editMessageText").isEmpty());
+        FakeBotApi.Call answer = api.calls("answerCallbackQuery").get(0);
+        assertThat(answer.body().path("callback_query_id").asText()).isEqualTo(callbackId);
+        assertThat(answer.body().path("text").asText()).startsWith("Snoozed " + id + " until 2026-11-25 10:00 UTC");
+        FakeBotApi.Call edit = api.calls("editMessageText").get(0);
+        assertThat(edit.body().path("chat_id").asText()).isEqualTo(Long.toString(MINA));
+        assertThat(edit.body().path("message_id").asInt()).isEqualTo(7);
+        assertThat(edit.body().path("text").asText()).startsWith(push + "\n\nSnoozed " + id + " until");
+        assertThat(edit.body().path("reply_markup").path("inline_keyboard").toString()).contains("p:up_05:" + id);
+        assertThat(api.sentTexts(MINA)).as("no extra message").hasSize(1);
+        assertThat(stores.alerts().get(mina.id(), id).orElseThrow().snoozedUntil()).isEqualTo(NOW.plusSeconds(3600));
     }
 
     /** At-least-once: Telegram may forget an update only once it was handled, whatever else was handled since. */

@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A MockWebServer playing the Telegram Bot API at its root, answering in the real JSON format: getUpdates
  * (long polling: holds the request briefly while nothing is queued), sendMessage, sendPhoto (multipart/form-data,
  * as Telegram takes an uploaded file: the text fields are recorded as the call's body, the file in {@link #photos()}),
- * answerCallbackQuery, setMyCommands and deleteWebhook. Records every call for assertions.
+ * editMessageText, answerCallbackQuery, setMyCommands and deleteWebhook. Records every call for assertions.
  */
 public final class FakeBotApi implements AutoCloseable {
 
@@ -105,6 +105,15 @@ public final class FakeBotApi implements AutoCloseable {
         int updateId = updateIds.incrementAndGet();
         String callbackId = "cbq-" + updateId;
         queue(updateId, callbackUpdate(updateId, callbackId, chatId, firstName, data));
+        return callbackId;
+    }
+
+    /** Queues a press on an inline button under a bot message that reads {@code messageText} (a push, say). */
+    public String userPressesUnder(long chatId, String firstName, String messageText, String data) {
+        int updateId = updateIds.incrementAndGet();
+        String callbackId = "cbq-" + updateId;
+        queue(updateId, callbackUpdate(updateId, callbackId, chatId, firstName, data)
+                .replace("\"text\":\"Your alerts:\"", "\"text\":" + quote(messageText)));
         return callbackId;
     }
 
@@ -272,6 +281,11 @@ public final class FakeBotApi implements AutoCloseable {
                         + body.path("chat_id").asText() + ",\"type\":\"private\"},\"date\":1764061201,\"photo\":[{"
                         + "\"file_id\":\"AgACAgQAAxkDAAI\",\"file_unique_id\":\"AQAD\",\"width\":1080,\"height\":900}],"
                         + "\"caption\":" + quote(body.path("caption").asText()) + "}");
+            case "editmessagetext":
+                // Telegram answers with the edited message; the bot only needs a success.
+                return ok("{\"message_id\":" + body.path("message_id").asText() + ",\"chat\":{\"id\":"
+                        + body.path("chat_id").asText() + ",\"type\":\"private\"},\"date\":1764061201,\"text\":"
+                        + quote(body.path("text").asText()) + "}");
             case "answercallbackquery":
             case "setmycommands":
             case "deletewebhook":

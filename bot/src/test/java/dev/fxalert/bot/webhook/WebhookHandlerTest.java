@@ -180,6 +180,48 @@ class WebhookHandlerTest {
         assertThat(api.sentTexts(CHAT)).containsExactly("I found no alert k3m9x2qa of yours. /alerts lists them.");
     }
 
+    /**
+     * Issue 14: guided creation and a press on a push through the webhook, each update handled by a handler built
+     * afresh (a Lambda keeps nothing between invocations): the draft is in the store, and presses are answered with
+     * answerCallbackQuery and an editMessageText of the pressed message.
+     */
+    @Test
+    void guidedCreationAndPushButtonsWorkAcrossInvocations() {
+        assertThat(status(freshHandler(), FakeBotApi.messageUpdate(20, CHAT, "Jun", "/alert"))).isEqualTo(200);
+        assertThat(api.sentTexts(CHAT)).singleElement().asString().startsWith("New alert, step 1 of 3");
+
+        assertThat(status(freshHandler(), FakeBotApi.callbackUpdate(21, "cbq-21", CHAT, "Jun", "n:p:USD/KRW")))
+                .isEqualTo(200);
+        assertThat(api.calls("answerCallbackQuery")).singleElement()
+                .satisfies(call -> assertThat(call.body().path("callback_query_id").asText()).isEqualTo("cbq-21"));
+        assertThat(api.calls("editMessageText")).singleElement().satisfies(call -> {
+            assertThat(call.body().path("message_id").asInt()).isEqualTo(7);
+            assertThat(call.body().path("text").asText()).startsWith("New alert on USD/KRW, step 2 of 3");
+        });
+        status(freshHandler(), FakeBotApi.messageUpdate(22, CHAT, "Jun", "above"));
+        status(freshHandler(), FakeBotApi.messageUpdate(23, CHAT, "Jun", "1400"));
+
+        String id = stores.alerts().listByOwner(stores.users().findByChatId(CHAT).orElseThrow().id()).get(0).id();
+        assertThat(api.sentTexts(CHAT).get(api.sentTexts(CHAT).size() - 1)).startsWith("Alert " + id + " set: USD/KRW above 1,400");
+
+        status(freshHandler(), FakeBotApi.callbackUpdate(24, "cbq-24", CHAT, "Jun", "p:up_1:" + id));
+        assertThat(api.calls("answerCallbackQuery")).hasSize(2);
+        assertThat(api.calls("editMessageText")).hasSize(2);
+        assertThat(api.calls("editMessageText").get(1).body().path("text").asText())
+                .endsWith("Moved the target of " + id + ": USD/KRW above 1,414, armed again.");
+    }
+
+    private WebhookHandler freshHandler() {
+        return new WebhookHandler(WebhookWiring.webhook(Map.of(
+                "TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN,
+                "TELEGRAM_WEBHOOK_SECRET", SECRET,
+                "TELEGRAM_API_URL", api.baseUrl()), stores));
+    }
+
+    private static int status(WebhookHandler fresh, String update) {
+        return fresh.handleRequest(post("/telegram/webhook", SECRET, update), null).getStatusCode();
+    }
+
     @Test
     void otherPathsAreNotFound() {
         assertThat(status(post("/admin/alerts", SECRET, "{}"))).isEqualTo(404);

@@ -3,5 +3,7 @@ package dev.fxalert.core.domain;
 public enum AlertState {
     ARMED,
     FIRED,
-    PAUSED
+    PAUSED,
+    /** Past its expiry (issue 14): never fires again; shown as expired until the owner deletes it. */
+    EXPIRED
 }

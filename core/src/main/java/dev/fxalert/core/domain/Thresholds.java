@@ -3,6 +3,7 @@ package dev.fxalert.core.domain;
 import dev.fxalert.core.i18n.Msg;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /** What a threshold may be: positive, and a number a currency rate could plausibly reach. */
 public final class Thresholds {
@@ -30,5 +31,26 @@ public final class Thresholds {
             throw new InvalidInputException(Msg.THRESHOLD_TOO_MANY_DECIMALS, MAX_FRACTION_DIGITS);
         }
         return normalized;
+    }
+
+    /**
+     * Issue 14: {@code base} moved by {@code percent} (+0.5 for 0.5% higher), rounded to the precision the pair is
+     * quoted in: the decimals of {@code quote} (a rate as a provider gave it; at most 6 significant digits), never
+     * fewer than {@code base} has, capped at {@link #MAX_FRACTION_DIGITS}.
+     */
+    public static BigDecimal movedBy(BigDecimal base, BigDecimal percent, BigDecimal quote) {
+        BigDecimal factor = BigDecimal.ONE.add(percent.movePointLeft(2));
+        return Numbers.normalize(base.multiply(factor).setScale(quotedScale(base, quote), RoundingMode.HALF_EVEN));
+    }
+
+    /** The decimals a number near {@code base} is written with when the pair is quoted like {@code quote}. */
+    public static int quotedScale(BigDecimal base, BigDecimal quote) {
+        int scale = Math.max(0, Numbers.normalize(base).scale());
+        if (quote != null) {
+            BigDecimal normalized = Numbers.normalize(quote);
+            int integerDigits = normalized.precision() - normalized.scale();
+            scale = Math.max(scale, Math.min(normalized.scale(), 6 - integerDigits));
+        }
+        return Math.min(scale, MAX_FRACTION_DIGITS);
     }
 }

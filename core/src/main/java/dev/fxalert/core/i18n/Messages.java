@@ -31,6 +31,7 @@ public final class Messages {
     private static final Map<Language, Messages> ALL = new EnumMap<>(Language.class);
     /** Abbreviations are the tz database's (KST, CET, EST), the same in every language. */
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz", Locale.ENGLISH);
+    private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("HH:mm:ss zzz", Locale.ENGLISH);
 
     static {
         for (Language language : Language.values()) {
@@ -101,6 +102,14 @@ public final class Messages {
     }
 
     /**
+     * A time seconds or minutes away, where the date goes without saying and the minute alone would be too coarse
+     * (when a rate-limited chat is heard again): {@code 09:01:20 KST}, zoned as {@link #time}.
+     */
+    public static String timeOfDay(Instant instant, ZoneId zone) {
+        return TIME_OF_DAY.withZone(zone).format(instant);
+    }
+
+    /**
      * The one way numbers read in chat and pushes: {@code 1400.5} reads {@code 1,400.5}; up to 8 decimals, never
      * scientific notation, every digit exact (English and Korean group digits alike).
      */
@@ -109,5 +118,14 @@ public final class Messages {
         DecimalFormat format = new DecimalFormat("#,##0.########", DecimalFormatSymbols.getInstance(Locale.US));
         format.setRoundingMode(RoundingMode.HALF_EVEN);
         return format.format(value);
+    }
+
+    /**
+     * Issue 14: a move in percent as chat and pushes say it: {@code +1.2}, {@code -0.53}, {@code 0}; the sign always
+     * shows, at most two decimals, grouped like {@link #number}.
+     */
+    public static String signedPercent(BigDecimal percent) {
+        BigDecimal rounded = percent.setScale(2, RoundingMode.HALF_UP);
+        return (rounded.signum() > 0 ? "+" : "") + number(rounded);
     }
 }

@@ -6,8 +6,10 @@ import dev.fxalert.core.domain.Firing;
 import dev.fxalert.core.domain.RateKind;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The alerts as evaluation and delivery see them: the crossed and re-armable alerts of a new rate (read by range,
@@ -93,4 +95,36 @@ public interface EvaluationAlerts extends ChatAlerts {
     /** Pauses every ARMED or FIRED alert of the user (they blocked the bot); returns how many changed. */
     @Override
     int pauseAllOf(String userId);
+
+    // issue 14: percent-move alerts and expiry (branch move14)
+
+    /**
+     * The windows the pair's percent-move alerts use, from a registry kept at create that only grows (a window
+     * costs a few bytes): never a read of the alerts, so evaluation computes one move per window present.
+     */
+    Set<Duration> moveWindows(CurrencyPair pair);
+
+    /**
+     * ARMED percent-move alerts on {@code pair} and {@code window} that a move of {@code signedPercent} fires
+     * ({@link Alert#firesOnMove}): one range read on the percent per way the move can fire (up or down, and
+     * either), so only the alerts fired are read, never the others of the pair.
+     */
+    List<Alert> findMoved(CurrencyPair pair, Duration window, BigDecimal signedPercent);
+
+    /** FIRED re-arm move alerts that a move of {@code signedPercent} re-arms, by range on the re-arm boundary. */
+    List<Alert> findMoveRearmable(CurrencyPair pair, Duration window, BigDecimal signedPercent);
+
+    /**
+     * Alerts not EXPIRED yet whose expiry is at or before {@code now}, earliest first, at most {@code limit}: a
+     * range read on an index holding only alerts that are still to expire (an expired one leaves it).
+     */
+    List<Alert> findExpiring(Instant now, int limit);
+
+    /**
+     * To EXPIRED, conditional on the alert not being EXPIRED and having no push pending (a pending push is
+     * delivered first; a later sweep expires it), recording {@code notice} ({@link
+     * dev.fxalert.core.domain.Firing#expiryNotice}) as its pending push, due at its time: the outbox tells the
+     * owner once. Leaves every evaluation index and the expiry index. True only for the caller whose write did it.
+     */
+    boolean markExpired(String alertId, dev.fxalert.core.domain.Firing notice);
 }

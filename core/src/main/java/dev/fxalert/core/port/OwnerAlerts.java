@@ -3,6 +3,8 @@ package dev.fxalert.core.port;
 import dev.fxalert.core.domain.Alert;
 import dev.fxalert.core.domain.AlertLimitExceededException;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,4 +40,18 @@ public interface OwnerAlerts extends ChatAlerts {
 
     /** Arms a PAUSED or FIRED alert; an already armed one is returned as it is. Empty when not found. */
     Optional<Alert> resume(String userId, String alertId);
+
+    // Issue 14, actions on the push: snooze and move the target (Alert#snooze, Alert#moveThreshold).
+
+    /**
+     * Snoozes an ARMED or FIRED alert until {@code until}: its push for a firing before then, and one already
+     * pending, is due at {@code until}. A paused one is returned as it is. Empty when not found.
+     */
+    Optional<Alert> snooze(String userId, String alertId, Instant until);
+
+    /**
+     * Arms an ARMED or FIRED alert at {@code threshold} ({@link Alert#moveThreshold}). A paused one, or one that
+     * fired while this ran, is returned as it is now. Empty when not found.
+     */
+    Optional<Alert> moveThreshold(String userId, String alertId, BigDecimal threshold);
 }

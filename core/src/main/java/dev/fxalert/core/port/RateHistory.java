@@ -48,6 +48,13 @@ public interface RateHistory {
      */
     List<Rate> between(CurrencyPair pair, Instant from, Instant to);
 
+    /**
+     * The rate the pair had at {@code at}: the latest entry observed at or before it (the last appended among
+     * equal observation times), or empty when the history does not reach back that far (issue 14: the base of a
+     * percent move).
+     */
+    Optional<Rate> atOrBefore(CurrencyPair pair, Instant at);
+
     /** Someone asked about this pair (e.g. /rate): ingestion fetches it for a while even without alerts. */
     void recordInterest(CurrencyPair pair, Instant at);
 

@@ -15,6 +15,9 @@ public interface Stores extends AutoCloseable {
     /** Which Telegram updates were handled and answered (kept two days), so a redelivery is not answered twice. */
     UpdateJournal updateJournal();
 
+    /** Issue 14: drafts of guided alert creation, one per chat, expiring after a few minutes. */
+    ChatDrafts drafts();
+
     @Override
     void close();
 }

@@ -10,7 +10,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
+import dev.fxalert.core.domain.MoveWay;
+
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Clock;
 import java.util.Map;
 
@@ -72,6 +75,37 @@ final class DynaliteSubject implements CrossingBenchmark.Subject {
             startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (startKey != null);
         return new long[]{read, crossed};
+    }
+
+    /** Issue 14: the store's own counter around findMoved. */
+    @Override
+    public long itemsReadByFindMoved(CurrencyPair pair, Duration window, BigDecimal move) {
+        long before = stores.alertReads().itemsRead();
+        stores.alerts().findMoved(pair, window, move);
+        return stores.alertReads().itemsRead() - before;
+    }
+
+    @Override
+    public long[] fullScanMoves(CurrencyPair pair, Duration window, BigDecimal move) {
+        long read = 0;
+        long fired = 0;
+        Map<String, AttributeValue> startKey = null;
+        do {
+            Map<String, AttributeValue> from = startKey;
+            ScanResponse page = client.scan(b -> b.tableName(config.alertsTable()).exclusiveStartKey(from));
+            read += page.scannedCount();
+            for (Map<String, AttributeValue> item : page.items()) {
+                if (item.containsKey("moveWay") && pair.toString().equals(item.get("pair").s())
+                        && Long.parseLong(item.get("moveWindowHours").n()) == window.toHours()
+                        && "ARMED".equals(item.get("state").s())
+                        && MoveWay.valueOf(item.get("moveWay").s()).along(move)
+                                .compareTo(new BigDecimal(item.get("threshold").n())) >= 0) {
+                    fired++;
+                }
+            }
+            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (startKey != null);
+        return new long[]{read, fired};
     }
 
     @Override

@@ -33,9 +33,30 @@ public final class RunCrossingBenchmark {
                 rows.add(row);
             }
         }
+        // Issue 14: percent-move rows, --embedded-moves / --dynalite-moves sizes (none by default).
+        List<CrossingBenchmark.MoveRow> moveRows = new ArrayList<>();
+        for (int n : sizes(args, "--embedded-moves", "none")) {
+            try (EmbeddedSubject subject = new EmbeddedSubject(dir.resolve("bench-moves-" + n + ".db"))) {
+                CrossingBenchmark.MoveRow row = CrossingBenchmark.measureMoves(subject, n);
+                System.out.println(row.markdown());
+                moveRows.add(row);
+            }
+        }
+        for (int n : sizes(args, "--dynalite-moves", "none")) {
+            try (DynaliteSubject subject = new DynaliteSubject()) {
+                CrossingBenchmark.MoveRow row = CrossingBenchmark.measureMoves(subject, n);
+                System.out.println(row.markdown());
+                moveRows.add(row);
+            }
+        }
         System.out.println();
         System.out.println(CrossingBenchmark.HEADER);
         rows.forEach(row -> System.out.println(row.markdown()));
+        if (!moveRows.isEmpty()) {
+            System.out.println();
+            System.out.println(CrossingBenchmark.MOVE_HEADER);
+            moveRows.forEach(row -> System.out.println(row.markdown()));
+        }
     }
 
     static List<Integer> sizes(String[] args, String flag, String defaults) {

@@ -167,4 +167,54 @@ class AlertStateMachineTest {
             assertThat(alert(Direction.ABOVE, "1400.00", AlertMode.ONCE).threshold().toString()).isEqualTo("1400");
         }
     }
+
+    /** Issue 14: actions on the push. */
+    @Nested
+    class SnoozeAndMoveTarget {
+        @Test
+        void aFiringDuringASnoozeIsDueAtItsEndAndAfterItAtOnce() {
+            Instant until = NOW.plusSeconds(3600);
+            Alert snoozed = alert(Direction.ABOVE, "1400", AlertMode.REARM).snooze(until);
+
+            assertThat(snoozed.isSnoozedAt(NOW)).isTrue();
+            assertThat(snoozed.isSnoozedAt(until)).isFalse();
+            assertThat(snoozed.fire(firing("e1", "1401")).push().nextAttemptAt()).isEqualTo(until);
+            assertThat(snoozed.pushDueAt(until.plusSeconds(1))).isEqualTo(until.plusSeconds(1));
+        }
+
+        @Test
+        void snoozingHoldsAPendingPushAndIsRefusedForAPausedAlert() {
+            Alert fired = alert(Direction.ABOVE, "1400", AlertMode.ONCE).fire(firing("e1", "1401"));
+            Instant until = NOW.plusSeconds(86_400);
+
+            assertThat(fired.snooze(until).push().nextAttemptAt()).isEqualTo(until);
+            assertThatThrownBy(() -> fired.pause().snooze(until)).isInstanceOf(IllegalStateException.class);
+        }
+
+        @Test
+        void movingTheTargetArmsAtTheNewThresholdWithItsBandAndIsRefusedWhenPaused() {
+            Alert fired = alert(Direction.ABOVE, "1400", AlertMode.REARM).fire(firing("e1", "1401"));
+
+            Alert moved = fired.moveThreshold(rate("1407"));
+
+            assertThat(moved.state()).isEqualTo(AlertState.ARMED);
+            assertThat(moved.threshold()).isEqualByComparingTo("1407");
+            assertThat(moved.rearmBand()).isEqualByComparingTo(Alert.defaultBand(rate("1407")));
+            assertThatThrownBy(() -> fired.pause().moveThreshold(rate("1407")))
+                    .isInstanceOf(IllegalStateException.class);
+        }
+
+        @Test
+        void aMovedThresholdIsRoundedToThePrecisionThePairIsQuotedIn() {
+            assertThat(alert(Direction.ABOVE, "1400", AlertMode.ONCE).fire(firing("e1", "1401.37"))
+                    .thresholdMovedBy(rate("0.5"))).isEqualByComparingTo("1407");
+            assertThat(alert(Direction.ABOVE, "1400", AlertMode.ONCE).fire(firing("e1", "1401.37"))
+                    .thresholdMovedBy(rate("-1")).toPlainString()).isEqualTo("1386");
+            assertThat(alert(Direction.ABOVE, "1403.5", AlertMode.ONCE).fire(firing("e1", "1404.123456"))
+                    .thresholdMovedBy(rate("0.5")).toPlainString()).isEqualTo("1410.52");
+            Alert eur = Alert.create("abcdefgh", new Owner("u1", 42L), CurrencyPair.of("EUR", "USD"), Direction.BELOW,
+                    rate("1.05"), AlertMode.ONCE, null, NOW).fire(firing("e1", "1.0487"));
+            assertThat(eur.thresholdMovedBy(rate("0.5")).toPlainString()).isEqualTo("1.0552");
+        }
+    }
 }

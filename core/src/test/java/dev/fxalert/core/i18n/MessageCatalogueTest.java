@@ -37,7 +37,9 @@ class MessageCatalogueTest {
     /** Words a Korean text may contain in Latin letters: what people type (commands' keywords) and language names. */
     private static final Set<String> LATIN_IN_KOREAN = Set.of("above", "below", "over", "under", "once", "switch",
             "to", "English", "en", "ko", "Asia", "Seoul", "sell", "buy",
-            "off"); // /quiet off (issue 15)
+            "off", // /quiet off (issue 15)
+            // issue 14: the /alert keywords of percent moves and expiry
+            "move", "up", "down", "for", "until");
     /** Hangul an English text may contain: the hint how to switch to Korean, written in Korean. */
     private static final Set<String> HANGUL_IN_ENGLISH = Set.of("한국어", "한국어로", "대화하기");
 

@@ -1,6 +1,7 @@
 package dev.fxalert.core.store;
 
 import dev.fxalert.core.domain.Alert;
+import dev.fxalert.core.domain.ChatDraft;
 import dev.fxalert.core.domain.AlertIds;
 import dev.fxalert.core.domain.AlertLimitExceededException;
 import dev.fxalert.core.domain.AlertMode;
@@ -8,6 +9,8 @@ import dev.fxalert.core.domain.AlertState;
 import dev.fxalert.core.domain.CurrencyPair;
 import dev.fxalert.core.domain.Direction;
 import dev.fxalert.core.domain.InvalidInputException;
+import dev.fxalert.core.domain.Move;
+import dev.fxalert.core.domain.MoveWay;
 import dev.fxalert.core.domain.Firing;
 import dev.fxalert.core.domain.Owner;
 import dev.fxalert.core.domain.PushState;
@@ -808,13 +811,13 @@ public abstract class StoreContractTest {
             alerts().pause("u3", paused.id());
 
             assertThat(alerts().countByState()).isEqualTo(Map.of(
-                    AlertState.ARMED, 2L, AlertState.FIRED, 1L, AlertState.PAUSED, 1L));
+                    AlertState.ARMED, 2L, AlertState.FIRED, 1L, AlertState.PAUSED, 1L, AlertState.EXPIRED, 0L));
         }
 
         @Test
         void countsZeroForEveryStateWhenEmpty() {
             assertThat(alerts().countByState()).isEqualTo(Map.of(
-                    AlertState.ARMED, 0L, AlertState.FIRED, 0L, AlertState.PAUSED, 0L));
+                    AlertState.ARMED, 0L, AlertState.FIRED, 0L, AlertState.PAUSED, 0L, AlertState.EXPIRED, 0L));
         }
 
         @Test
@@ -894,6 +897,149 @@ public abstract class StoreContractTest {
                 assertThat(++pages).as("pages").isLessThan(100);
             } while (cursor != null);
             return collected;
+        }
+    }
+
+    /** Issue 14, actions on the push: snooze and move the target (Alert's Javadoc states the rule). */
+    @Nested
+    class SnoozeAndMoveTarget {
+
+        @Test
+        void aSnoozeIsStoredAndAFiringDuringItIsDueAtItsEnd() {
+            Alert alert = stored("u1", USD_KRW, Direction.ABOVE, "1400", AlertMode.REARM);
+            Instant until = clock.instant().plus(Duration.ofHours(1));
+
+            Alert snoozed = alerts().snooze("u1", alert.id(), until).orElseThrow();
+
+            assertThat(snoozed.snoozedUntil()).isEqualTo(until);
+            assertThat(alerts().get("u1", alert.id()).orElseThrow().snoozedUntil()).isEqualTo(until);
+            assertThat(alerts().findCrossed(USD_KRW, rate("1401"))).as("it still fires").hasSize(1);
+            assertThat(alerts().markFired(alert.id(), firing("e1", "1401"))).isTrue();
+            assertThat(alerts().findPendingPushes(clock.instant().plus(Duration.ofMinutes(59)), 10)).isEmpty();
+            assertThat(alerts().findPendingPushes(until, 10)).extracting(Alert::id).containsExactly(alert.id());
+        }
+
+        @Test
+        void aFiringWithADueTimeReadBeforeTheSnoozeIsStillHeldUntilItsEnd() {
+            Alert read = stored("u1", USD_KRW, Direction.ABOVE, "1400", AlertMode.ONCE);
+            Instant until = clock.instant().plus(Duration.ofDays(1));
+            alerts().snooze("u1", read.id(), until);
+
+            // evaluation read the alert before the owner pressed Snooze
+            assertThat(alerts().markFired(read, firing("e1", "1401"), clock.instant())).isTrue();
+
+            assertThat(alerts().get("u1", read.id()).orElseThrow().push().nextAttemptAt()).isEqualTo(until);
+            assertThat(alerts().findPendingPushes(until.minusSeconds(1), 10)).isEmpty();
+        }
+
+        @Test
+        void snoozingHoldsAnAlreadyPendingPushAndLeavesAPausedAlertAlone() {
+            Alert alert = stored("u1", USD_KRW, Direction.ABOVE, "1400", AlertMode.ONCE);
+            alerts().markFired(alert.id(), firing("e1", "1401"));
+            Instant until = clock.instant().plus(Duration.ofHours(1));
+
+            alerts().snooze("u1", alert.id(), until);
+
+            assertThat(alerts().findPendingPushes(until.minusSeconds(1), 10)).isEmpty();
+            assertThat(alerts().findPendingPushes(until, 10)).extracting(Alert::id).containsExactly(alert.id());
+            Alert paused = stored("u1", EUR_USD, Direction.BELOW, "1.05", AlertMode.ONCE);
+            alerts().pause("u1", paused.id());
+            assertThat(alerts().snooze("u1", paused.id(), until).orElseThrow().snoozedUntil()).isNull();
+            assertThat(alerts().snooze("u2", alert.id(), until)).as("another owner's").isEmpty();
+        }
+
+        @Test
+        void anExpiredSnoozeHoldsNothing() {
+            Alert alert = stored("u1", USD_KRW, Direction.ABOVE, "1400", AlertMode.ONCE);
+            alerts().snooze("u1", alert.id(), clock.instant().plus(Duration.ofHours(1)));
+            clock.advance(Duration.ofHours(2));
+
+            assertThat(alerts().markFired(alert.id(), firing("e1", "1401"))).isTrue();
+
+            assertThat(alerts().findPendingPushes(clock.instant(), 10)).extracting(Alert::id).containsExactly(alert.id());
+        }
+
+        @Test
+        void movingTheTargetOfAFiredAlertArmsItAtTheNewThresholdOnly() {
+            Alert alert = stored("u1", USD_KRW, Direction.ABOVE, "1400", AlertMode.REARM);
+            alerts().markFired(alert.id(), firing("e1", "1401"));
+
+            Alert moved = alerts().moveThreshold("u1", alert.id(), rate("1407")).orElseThrow();
+
+            assertThat(moved.state()).isEqualTo(AlertState.ARMED);
+            assertThat(moved.threshold()).isEqualByComparingTo("1407");
+            assertThat(alerts().get("u1", alert.id()).orElseThrow()).isEqualTo(moved);
+            assertThat(alerts().findCrossed(USD_KRW, rate("1406"))).isEmpty();
+            assertThat(alerts().findCrossed(USD_KRW, rate("1407"))).extracting(Alert::id).containsExactly(alert.id());
+            assertThat(alerts().findRearmable(USD_KRW, rate("1000"))).as("out of re-arming").isEmpty();
+            assertThat(alerts().markFired(alert.id(), firing("e2", "1408"))).isTrue();
+        }
+
+        @Test
+        void movingTheTargetLeavesAPausedAlertAndOtherOwnersAlone() {
+            Alert alert = stored("u1", USD_KRW, Direction.BELOW, "1400", AlertMode.ONCE);
+            alerts().pause("u1", alert.id());
+
+            assertThat(alerts().moveThreshold("u1", alert.id(), rate("1393")).orElseThrow().threshold())
+                    .isEqualByComparingTo("1400");
+            assertThat(alerts().moveThreshold("u2", alert.id(), rate("1393"))).isEmpty();
+        }
+
+        @Test
+        void aSnoozeRacingAFiringLosesNeither() throws Exception {
+            Alert alert = stored("u1", USD_KRW, Direction.ABOVE, "1400", AlertMode.ONCE);
+            Instant until = clock.instant().plus(Duration.ofHours(1));
+
+            race(2, () -> alerts().snooze("u1", alert.id(), until).isPresent()
+                    && alerts().markFired(alert, firing("e1", "1401"), clock.instant()));
+
+            Alert after = alerts().get("u1", alert.id()).orElseThrow();
+            assertThat(after.snoozedUntil()).isEqualTo(until);
+            assertThat(after.state()).isEqualTo(AlertState.FIRED);
+            assertThat(after.push().nextAttemptAt()).isEqualTo(until);
+        }
+    }
+
+    /** Issue 14, guided creation: one draft per chat, gone after its expiry. */
+    @Nested
+    class ChatDraftsOfGuidedCreation {
+
+        @Test
+        void aDraftIsReadBackStepByStepAndReplacedNotDoubled() {
+            ChatDraft started = ChatDraft.start(42L, clock.instant());
+            stores.drafts().save(started);
+            assertThat(stores.drafts().find(42L)).contains(started);
+
+            ChatDraft paired = started.withPair(USD_KRW, clock.instant());
+            stores.drafts().save(paired);
+            ChatDraft directed = paired.withDirection(Direction.BELOW, clock.instant());
+            stores.drafts().save(directed);
+
+            assertThat(stores.drafts().find(42L)).contains(directed);
+            assertThat(stores.drafts().find(43L)).as("another chat").isEmpty();
+        }
+
+        @Test
+        void aDraftIsGoneAtItsExpiryAndWhenCleared() {
+            stores.drafts().save(ChatDraft.start(42L, clock.instant()).withPair(EUR_USD, clock.instant()));
+            stores.drafts().save(ChatDraft.start(43L, clock.instant()));
+
+            stores.drafts().clear(43L);
+            assertThat(stores.drafts().find(43L)).isEmpty();
+            clock.advance(ChatDraft.LIFETIME.minusSeconds(1));
+            assertThat(stores.drafts().find(42L)).isPresent();
+            clock.advance(Duration.ofSeconds(1));
+            assertThat(stores.drafts().find(42L)).isEmpty();
+            stores.drafts().save(ChatDraft.start(42L, clock.instant()));
+            assertThat(stores.drafts().find(42L)).as("a new draft after an expired one").isPresent();
+        }
+
+        @Test
+        void draftsAreNoRatesOrPairsOfInterest() {
+            stores.drafts().save(ChatDraft.start(42L, clock.instant()).withPair(USD_KRW, clock.instant()));
+
+            assertThat(stores.rateHistory().latest(USD_KRW)).isEmpty();
+            assertThat(stores.alerts().watchedPairs()).isEmpty();
         }
     }
 
@@ -1543,6 +1689,234 @@ public abstract class StoreContractTest {
             assertThat(history.latest(EUR_USD, RateKind.BANK_BUY)).isEmpty();
             assertThat(history.recent(USD_KRW, START.minusSeconds(1), 10)).as("the mid rate's series only")
                     .containsExactly(mid);
+        }
+    }
+
+    // issue 14: percent-move alerts and expiry (branch move14)
+
+    private Alert moveAlert(String userId, CurrencyPair pair, MoveWay way, String percent, Duration window,
+                            AlertMode mode) {
+        clock.advance(Duration.ofSeconds(1));
+        return Alert.createMove(ids.next(), new Owner(userId, chatOf(userId)), pair, new Move(way, window),
+                new BigDecimal(percent), mode, null, clock.instant());
+    }
+
+    private Alert storedMove(String userId, MoveWay way, String percent, Duration window) {
+        return alerts().create(moveAlert(userId, USD_KRW, way, percent, window, AlertMode.REARM));
+    }
+
+    private Firing moveFiring(String eventId, String rate, String base) {
+        return new Firing(eventId, new BigDecimal(rate), "frankfurter", clock.instant(), clock.instant(),
+                new BigDecimal(base));
+    }
+
+    private static final Duration DAY = Duration.ofHours(24);
+    private static final Duration WEEK = Duration.ofDays(7);
+
+    @Nested
+    class PercentMoves {
+
+        @Test
+        void aMoveAlertKeepsItsWayWindowAndPercentAndStaysOutOfTheCrossingIndex() {
+            Alert up = storedMove("u1", MoveWay.UP, "1", DAY);
+
+            assertThat(alerts().get("u1", up.id())).contains(up);
+            assertThat(alerts().findCrossed(USD_KRW, rate("0.5")))
+                    .as("its percent is no threshold: no rate crosses it").isEmpty();
+            assertThat(alerts().findCrossed(USD_KRW, rate("1000000"))).isEmpty();
+            assertThat(alerts().watchedPairs()).as("ingestion fetches the pair").contains(USD_KRW);
+        }
+
+        @Test
+        void theWindowRegistryHoldsEachWindowOfThePairOnce() {
+            assertThat(alerts().moveWindows(USD_KRW)).isEmpty();
+            storedMove("u1", MoveWay.UP, "1", DAY);
+            storedMove("u2", MoveWay.DOWN, "2", DAY);
+            storedMove("u1", MoveWay.EITHER, "3", WEEK);
+            stored("u1", USD_KRW, Direction.ABOVE, "1400", AlertMode.REARM);
+
+            assertThat(alerts().moveWindows(USD_KRW)).containsExactlyInAnyOrder(DAY, WEEK);
+            assertThat(alerts().moveWindows(EUR_USD)).isEmpty();
+        }
+
+        @Test
+        void aMoveFiresTheAlertsOfItsWayAndWindowUpToItsSize() {
+            Alert up1 = storedMove("u1", MoveWay.UP, "1", DAY);
+            Alert up2 = storedMove("u1", MoveWay.UP, "2", DAY);
+            Alert down1 = storedMove("u2", MoveWay.DOWN, "1", DAY);
+            Alert either1 = storedMove("u2", MoveWay.EITHER, "1", DAY);
+            Alert either05 = storedMove("u3", MoveWay.EITHER, "0.5", DAY);
+            Alert weekUp = storedMove("u3", MoveWay.UP, "0.5", WEEK);
+
+            assertThat(idsOf(alerts().findMoved(USD_KRW, DAY, rate("1.2"))))
+                    .containsExactlyInAnyOrder(up1.id(), either1.id(), either05.id());
+            assertThat(idsOf(alerts().findMoved(USD_KRW, DAY, rate("-1"))))
+                    .as("exactly the percent fires").containsExactlyInAnyOrder(down1.id(), either1.id(), either05.id());
+            assertThat(idsOf(alerts().findMoved(USD_KRW, DAY, rate("2.5"))))
+                    .containsExactlyInAnyOrder(up1.id(), up2.id(), either1.id(), either05.id());
+            assertThat(alerts().findMoved(USD_KRW, DAY, rate("0.4"))).isEmpty();
+            assertThat(alerts().findMoved(USD_KRW, DAY, rate("0"))).isEmpty();
+            assertThat(idsOf(alerts().findMoved(USD_KRW, WEEK, rate("0.6")))).containsExactly(weekUp.id());
+            assertThat(alerts().findMoved(EUR_USD, DAY, rate("5"))).isEmpty();
+        }
+
+        @Test
+        void aFiredMoveAlertLeavesTheMoveIndexKeepsItsBaseAndReArmsUnderHalfItsPercent() {
+            Alert up = storedMove("u1", MoveWay.UP, "1", DAY);
+            Firing firing = moveFiring("e1", "1400", "1383.1");
+
+            assertThat(alerts().markFired(up, firing, clock.instant())).isTrue();
+
+            Alert fired = alerts().get("u1", up.id()).orElseThrow();
+            assertThat(fired.state()).isEqualTo(AlertState.FIRED);
+            assertThat(fired.lastFiring().base()).isEqualByComparingTo("1383.1");
+            assertThat(fired.lastFiring().movePercent()).isGreaterThan(rate("1.2"));
+            assertThat(alerts().findMoved(USD_KRW, DAY, rate("3"))).as("fired, not armed").isEmpty();
+            assertThat(alerts().findMoveRearmable(USD_KRW, DAY, rate("0.6"))).as("still above half").isEmpty();
+            assertThat(idsOf(alerts().findMoveRearmable(USD_KRW, DAY, rate("0.4")))).containsExactly(up.id());
+            assertThat(idsOf(alerts().findMoveRearmable(USD_KRW, DAY, rate("-3")))).as("moved back down")
+                    .containsExactly(up.id());
+
+            assertThat(alerts().rearm(up.id())).isTrue();
+            assertThat(idsOf(alerts().findMoved(USD_KRW, DAY, rate("1")))).containsExactly(up.id());
+        }
+
+        @Test
+        void ofTwoEvaluationsOfOneEventExactlyOneFiresAMoveAlert() throws Exception {
+            Alert either = storedMove("u1", MoveWay.EITHER, "1", DAY);
+            Firing firing = moveFiring("e1", "1383.1", "1400");
+
+            List<Boolean> results = race(8, () -> {
+                Alert read = alerts().findMoved(USD_KRW, DAY, firing.movePercent()).stream()
+                        .filter(a -> a.id().equals(either.id())).findFirst().orElse(either);
+                return alerts().markFired(read, firing, clock.instant());
+            });
+
+            assertThat(results).containsOnlyOnce(true).hasSize(8);
+            assertThat(alerts().get("u1", either.id()).orElseThrow().fireCount()).isEqualTo(1);
+            assertThat(alerts().findPendingPushes(10)).hasSize(1);
+        }
+
+        @Test
+        void aPausedMoveAlertIsNotFound() {
+            Alert up = storedMove("u1", MoveWay.UP, "1", DAY);
+            alerts().pause("u1", up.id());
+
+            assertThat(alerts().findMoved(USD_KRW, DAY, rate("5"))).isEmpty();
+
+            alerts().resume("u1", up.id());
+            assertThat(idsOf(alerts().findMoved(USD_KRW, DAY, rate("5")))).containsExactly(up.id());
+        }
+    }
+
+    @Nested
+    class Expiry {
+
+        private Alert storedExpiring(String userId, String threshold, Instant expiresAt) {
+            return alerts().create(alert(userId, USD_KRW, Direction.ABOVE, threshold, AlertMode.REARM)
+                    .expiringAt(expiresAt));
+        }
+
+        @Test
+        void onlyAlertsWhoseExpiryHasComeAreFoundEarliestFirst() {
+            Instant soon = START.plus(Duration.ofDays(1));
+            Alert later = storedExpiring("u1", "1400", soon.plusSeconds(60));
+            Alert first = storedExpiring("u2", "1401", soon);
+            stored("u1", USD_KRW, Direction.ABOVE, "1402", AlertMode.REARM);
+
+            assertThat(alerts().get("u1", later.id()).orElseThrow().expiresAt()).isEqualTo(soon.plusSeconds(60));
+            assertThat(alerts().findExpiring(soon.minusSeconds(1), 10)).isEmpty();
+            assertThat(alerts().findExpiring(soon, 10)).extracting(Alert::id).containsExactly(first.id());
+            assertThat(alerts().findExpiring(soon.plusSeconds(60), 10)).extracting(Alert::id)
+                    .containsExactly(first.id(), later.id());
+            assertThat(alerts().findExpiring(soon.plusSeconds(60), 1)).extracting(Alert::id)
+                    .containsExactly(first.id());
+        }
+
+        @Test
+        void anExpiredAlertLeavesEveryIndexAndItsNoticeIsOnePendingPush() {
+            Instant at = START.plus(Duration.ofDays(1));
+            Alert alert = storedExpiring("u1", "1400", at);
+            clock.set(at);
+            Firing notice = Firing.expiryNotice(alert, at);
+
+            assertThat(alerts().markExpired(alert.id(), notice)).isTrue();
+            assertThat(alerts().markExpired(alert.id(), notice)).as("once").isFalse();
+
+            Alert expired = alerts().get("u1", alert.id()).orElseThrow();
+            assertThat(expired.state()).isEqualTo(AlertState.EXPIRED);
+            assertThat(expired.pushPending()).isTrue();
+            assertThat(expired.lastFiring().isExpiryNotice()).isTrue();
+            assertThat(alerts().findExpiring(at.plusSeconds(3600), 10)).isEmpty();
+            assertThat(alerts().findCrossed(USD_KRW, rate("2000"))).isEmpty();
+            assertThat(alerts().watchedPairs()).doesNotContain(USD_KRW);
+            assertThat(alerts().findPendingPushes(at, 10)).extracting(Alert::id).containsExactly(alert.id());
+            assertThat(alerts().resume("u1", alert.id()).orElseThrow().state())
+                    .as("expired is final").isEqualTo(AlertState.EXPIRED);
+            assertThat(alerts().pause("u1", alert.id()).orElseThrow().state()).isEqualTo(AlertState.EXPIRED);
+
+            assertThat(alerts().markPushDelivered(alert.id(), notice.eventId())).isTrue();
+            assertThat(alerts().findPendingPushes(10)).isEmpty();
+        }
+
+        @Test
+        void anAlertWithAPendingPushExpiresOnlyOnceThatPushIsDelivered() {
+            Instant at = START.plus(Duration.ofDays(1));
+            Alert alert = storedExpiring("u1", "1400", at);
+            alerts().markFired(alert.id(), firing("e1", "1401"));
+            clock.set(at);
+
+            assertThat(alerts().markExpired(alert.id(), Firing.expiryNotice(alert, at))).isFalse();
+            assertThat(alerts().findExpiring(at, 10)).as("still to expire").hasSize(1);
+
+            alerts().markPushDelivered(alert.id(), "e1");
+            assertThat(alerts().markExpired(alert.id(), Firing.expiryNotice(alert, at))).isTrue();
+        }
+
+        @Test
+        void ofConcurrentSweepsExactlyOneExpiresTheAlert() throws Exception {
+            Instant at = START.plus(Duration.ofDays(1));
+            Alert alert = storedExpiring("u1", "1400", at);
+            clock.set(at);
+
+            List<Boolean> results = race(8, () -> alerts().markExpired(alert.id(), Firing.expiryNotice(alert, at)));
+
+            assertThat(results).containsOnlyOnce(true).hasSize(8);
+        }
+    }
+
+    @Nested
+    class RateOneWindowAgo {
+
+        private Rate rateAt(String value, Instant at) {
+            return new Rate(USD_KRW, new BigDecimal(value), "frankfurter", at);
+        }
+
+        @Test
+        void theBaseIsTheLatestRateObservedAtOrBeforeTheTime() {
+            RateHistory history = stores.rateHistory();
+            history.append(rateAt("1380", START), "e1");
+            history.append(rateAt("1383.1", START.plusSeconds(3600)), "e2");
+            history.append(rateAt("1400", START.plusSeconds(7200)), "e3");
+
+            assertThat(history.atOrBefore(USD_KRW, START.minusSeconds(1))).as("history does not reach back").isEmpty();
+            assertThat(history.atOrBefore(USD_KRW, START)).contains(rateAt("1380", START));
+            assertThat(history.atOrBefore(USD_KRW, START.plusSeconds(3599))).contains(rateAt("1380", START));
+            assertThat(history.atOrBefore(USD_KRW, START.plusSeconds(3600)))
+                    .contains(rateAt("1383.1", START.plusSeconds(3600)));
+            assertThat(history.atOrBefore(USD_KRW, START.plusSeconds(99_999)))
+                    .contains(rateAt("1400", START.plusSeconds(7200)));
+            assertThat(history.atOrBefore(EUR_USD, START.plusSeconds(99_999))).isEmpty();
+        }
+
+        @Test
+        void amongRatesObservedAtTheSameInstantTheLastAppendedIsTheBase() {
+            RateHistory history = stores.rateHistory();
+            history.append(rateAt("1380", START), "e9");
+            clock.advance(Duration.ofSeconds(1));
+            history.append(rateAt("1381", START), "e1");
+
+            assertThat(history.atOrBefore(USD_KRW, START.plusSeconds(60))).contains(rateAt("1381", START));
         }
     }
 }

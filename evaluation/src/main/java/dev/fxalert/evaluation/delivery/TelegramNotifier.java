@@ -8,6 +8,7 @@ import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.objects.ResponseParameters;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
@@ -122,6 +123,21 @@ public final class TelegramNotifier implements Notifier {
                 .chatId(message.chatId())
                 .photo(new InputFile(new ByteArrayInputStream(message.photo().bytes()), message.photo().fileName()))
                 .caption(message.text());
+        if (!message.buttons().isEmpty()) {
+            builder.replyMarkup(keyboard(message));
+        }
+        return builder.build();
+    }
+
+    /**
+     * Issue 14: the message {@code messageId} of the chat rewritten to {@code message}'s text and buttons (no
+     * buttons removes the keyboard), as a press on a push is answered. Sent by the bot's update handler.
+     */
+    public static EditMessageText toEditMessageText(long messageId, OutgoingMessage message) {
+        EditMessageText.EditMessageTextBuilder<?, ?> builder = EditMessageText.builder()
+                .chatId(message.chatId())
+                .messageId(Math.toIntExact(messageId))
+                .text(message.text());
         if (!message.buttons().isEmpty()) {
             builder.replyMarkup(keyboard(message));
         }

@@ -68,7 +68,7 @@ public final class EvaluationWiring {
                         Thread thread = new Thread(task, "evaluation-write");
                         thread.setDaemon(true);
                         return thread;
-                    }), CONCURRENT_FIRING_WRITES);
+                    }), CONCURRENT_FIRING_WRITES).withMoves(stores.rateHistory());
             return () -> recording;
         }
         return new SecretBound<>(secrets, current -> {
@@ -76,7 +76,8 @@ public final class EvaluationWiring {
                     config.telegramApi());
             PacedSender sender = PacedSender.create(notifier, stores.alerts(), stores.users(), observer,
                     config.pacing(), clock);
-            return new EvaluationService(stores.alerts(), stores.users(), sender, clock, config.evaluation());
+            return new EvaluationService(stores.alerts(), stores.users(), sender, clock, config.evaluation())
+                    .withMoves(stores.rateHistory());
         });
     }
 }

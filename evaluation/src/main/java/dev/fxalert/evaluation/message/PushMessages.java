@@ -13,16 +13,20 @@ import dev.fxalert.core.i18n.RateTexts;
 import dev.fxalert.core.port.OutgoingMessage;
 import dev.fxalert.core.port.RateSources.Cadence;
 
+import java.time.Instant;
+import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
 /**
- * The push for a fired alert: pair, new rate, threshold and direction, what the rate is (the same words as /rate:
- * {@link RateTexts}, e.g. "ECB reference rate, 2026-11-25 16:00 CET"), the owner's
- * note, and buttons to re-arm, pause, delete or share the alert (handled by the bot through {@link AlertCallback}) and one
- * for the pair's chart ({@link ChartCallback}).
+ * The push for a fired alert: pair, new rate, threshold and direction (for a percent-move alert, issue 14: the move
+ * in percent over its window, from the base rate to the new one), what the rate is (the same words as /rate:
+ * {@link RateTexts}, e.g. "ECB reference rate, 2026-11-25 16:00 CET"), the owner's note, and buttons: first the
+ * actions on the push (issue 14: snooze it, move its target, pause or delete it; handled by the bot through
+ * {@link AlertCallback}, a press edits the push), then a row with the pair's chart ({@link ChartCallback}) and
+ * Share (issue 16). An expiry notice (issue 14) carries only a Delete button.
  * Texts come from the same catalogues as the bot's replies ({@link Messages}), so numbers read alike in both.
  * Plain text: a note can never break formatting. A publication's time is in its publisher's zone (it names the
  * table); any other observation time is in the owner's zone, with its abbreviation.
@@ -44,24 +48,50 @@ public final class PushMessages {
     public OutgoingMessage fired(Alert alert, String language, ZoneId zone) {
         Firing firing = Objects.requireNonNull(alert.lastFiring(), "alert has not fired");
         Messages messages = Messages.forCode(language);
-        StringBuilder text = new StringBuilder()
-                .append(messages.text(Msg.PUSH_FIRED, alert.pair().toString(), firing.rate(),
-                        selector(alert.direction()), alert.threshold()))
-                .append('\n').append(messages.text(Msg.PUSH_SOURCE, RateTexts.whatItIsIn(messages, firing.provider(),
-                        firing.observedAt(), alert.kind(), Cadence.ofSource(firing.provider()), zone)));
+        if (firing.isExpiryNotice()) {
+            return expired(alert, messages, zone);
+        }
+        StringBuilder text = new StringBuilder();
+        if (alert.isMove() && firing.base() != null) {
+            text.append(messages.text(Msg.PUSH_MOVED, alert.pair().toString(), Messages.signedPercent(firing.movePercent()),
+                    alert.move().label(), firing.base(), firing.rate()));
+        } else {
+            text.append(messages.text(Msg.PUSH_FIRED, alert.pair().toString(), firing.rate(),
+                    selector(alert.direction()), alert.threshold()));
+        }
+        // A move alert watches the mid rate, so its kind (MID) names the source as for any mid-rate alert.
+        text.append('\n').append(messages.text(Msg.PUSH_SOURCE, RateTexts.whatItIsIn(messages, firing.provider(),
+                firing.observedAt(), alert.kind(), Cadence.ofSource(firing.provider()), zone)));
         if (alert.note() != null) {
             text.append('\n').append(messages.text(Msg.PUSH_NOTE, alert.note()));
         }
         text.append('\n');
-        if (alert.mode() == AlertMode.REARM) {
+        if (alert.mode() == AlertMode.REARM && alert.isMove()) {
+            text.append(messages.text(Msg.PUSH_MOVE_REARMS, alert.id(), alert.rearmBoundary()));
+        } else if (alert.mode() == AlertMode.REARM) {
             Direction back = alert.direction() == Direction.ABOVE ? Direction.BELOW : Direction.ABOVE;
             text.append(messages.text(Msg.PUSH_REARMS, alert.id(), selector(back), alert.rearmBoundary()));
         } else {
             text.append(messages.text(Msg.PUSH_FIRED_ONCE, alert.id()));
         }
-        return new OutgoingMessage(alert.owner().chatId(), text.toString(), List.of(buttons(alert.id(), messages),
-                List.of(chartButton(alert, messages),
-                        button(messages.text(Msg.BUTTON_SHARE), AlertCallback.Action.SHARE, alert.id()))));
+        return new OutgoingMessage(alert.owner().chatId(), text.toString(), keyboard(alert, messages));
+    }
+
+    /**
+     * The whole keyboard of a push: {@link #actionButtons} (issue 14), then [Chart, Share] (issue 16). Public so
+     * that the bot can show the same keyboard again when it edits the push after a press.
+     */
+    public static List<List<OutgoingMessage.Button>> keyboard(Alert alert, Messages messages) {
+        List<List<OutgoingMessage.Button>> rows = new java.util.ArrayList<>(actionButtons(alert.id(), messages));
+        if (alert.isMove()) {
+            rows.remove(1); // a percent move has no target rate to move (Alert.moveThreshold refuses it)
+        }
+        rows.add(List.of(chartButton(alert, messages),
+                // a list's Share (a:share:<id>), not a push action: the bot answers with a new message holding the
+                // link and leaves the push as it is
+                new OutgoingMessage.Button(messages.text(Msg.BUTTON_SHARE),
+                        new AlertCallback(AlertCallback.Action.SHARE, alert.id()).encode())));
+        return List.copyOf(rows);
     }
 
     /**
@@ -103,16 +133,53 @@ public final class PushMessages {
         return new OutgoingMessage(chatId, text.toString(), List.of());
     }
 
+    /**
+     * Issue 14: the owner's one notice that the alert expired (its pending push, {@link Firing#expiryNotice}), with
+     * only a delete button: an expired alert cannot be re-armed or paused.
+     */
+    private static OutgoingMessage expired(Alert alert, Messages messages, ZoneId zone) {
+        String condition;
+        if (alert.isMove()) {
+            condition = messages.text(Msg.FORMAT_MOVE_CONDITION, alert.pair().toString(),
+                    alert.move().way().name().toLowerCase(Locale.ROOT), alert.threshold(), alert.move().label());
+        } else {
+            // as the bot's Formats.condition: a bank's rate is named, the mid rate is not
+            String plain = messages.text(Msg.FORMAT_CONDITION, alert.pair().toString(), selector(alert.direction()),
+                    alert.threshold());
+            condition = alert.kind().keyword()
+                    .map(keyword -> messages.text(Msg.FORMAT_CONDITION_KIND, plain, keyword)).orElse(plain);
+        }
+        Instant at = alert.expiresAt() != null ? alert.expiresAt() : alert.lastFiring().firedAt();
+        String text = messages.text(Msg.PUSH_EXPIRED, alert.id(), condition, Messages.time(at, zone));
+        return new OutgoingMessage(alert.owner().chatId(), text, List.of(List.of(
+                button(messages.text(Msg.BUTTON_DELETE), AlertCallback.Action.DELETE, alert.id()))));
+    }
+
     /** The catalogues' {@code select} keyword for a direction. */
     private static String selector(Direction direction) {
         return direction.name().toLowerCase(Locale.ROOT);
     }
 
-    private static List<OutgoingMessage.Button> buttons(String alertId, Messages messages) {
+    /**
+     * The buttons on a push (issue 14): Snooze 1h / 1d; move the target -1%, -0.5%, +0.5%, +1%; Pause, Delete. Each
+     * press is answered by editing the push ({@link AlertCallback#onPush()}); the bot shows them again after a press.
+     */
+    public static List<List<OutgoingMessage.Button>> actionButtons(String alertId, Messages messages) {
         return List.of(
-                button(messages.text(Msg.BUTTON_REARM), AlertCallback.Action.REARM, alertId),
-                button(messages.text(Msg.BUTTON_PAUSE), AlertCallback.Action.PAUSE, alertId),
-                button(messages.text(Msg.BUTTON_DELETE), AlertCallback.Action.DELETE, alertId));
+                List.of(button(messages.text(Msg.BUTTON_SNOOZE_1H), AlertCallback.Action.SNOOZE_1H, alertId),
+                        button(messages.text(Msg.BUTTON_SNOOZE_1D), AlertCallback.Action.SNOOZE_1D, alertId)),
+                List.of(move(messages, AlertCallback.Action.DOWN_1, alertId),
+                        move(messages, AlertCallback.Action.DOWN_05, alertId),
+                        move(messages, AlertCallback.Action.UP_05, alertId),
+                        move(messages, AlertCallback.Action.UP_1, alertId)),
+                List.of(button(messages.text(Msg.BUTTON_PAUSE), AlertCallback.Action.PAUSE, alertId),
+                        button(messages.text(Msg.BUTTON_DELETE), AlertCallback.Action.DELETE, alertId)));
+    }
+
+    private static OutgoingMessage.Button move(Messages messages, AlertCallback.Action action, String alertId) {
+        BigDecimal percent = action.percent();
+        String signed = (percent.signum() > 0 ? "+" : "−") + Messages.number(percent.abs());
+        return button(messages.text(Msg.BUTTON_MOVE_TARGET, signed), action, alertId);
     }
 
     /** charts (issue 16): the pair's 30-day chart with this alert's threshold on it. */
@@ -122,6 +189,6 @@ public final class PushMessages {
     }
 
     private static OutgoingMessage.Button button(String label, AlertCallback.Action action, String alertId) {
-        return new OutgoingMessage.Button(label, new AlertCallback(action, alertId).encode());
+        return new OutgoingMessage.Button(label, new AlertCallback(action, alertId, true).encode());
     }
 }

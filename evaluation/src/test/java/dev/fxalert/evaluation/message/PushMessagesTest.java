@@ -42,7 +42,7 @@ class PushMessagesTest {
                 .contains("at or above your threshold 1,400")
                 .contains("Source: ECB reference rate, 2026-11-25 05:40 CET")
                 .contains("Note: pay rent")
-                .contains("tap Re-arm");
+                .contains("move its target below (or /resume k3m9x2qa)");
     }
 
     @Test
@@ -62,8 +62,9 @@ class PushMessagesTest {
 ;
         // Codes, the ECB, the alert id and the zone are names; no other Latin word is left.
         assertThat(message.text().replaceAll("USD|KRW|ECB|k3m9x2qa|CET", "")).doesNotContainPattern("[A-Za-z]");
-        assertThat(message.buttons().get(0)).extracting(OutgoingMessage.Button::label)
-                .containsExactly("다시 켜기", "일시정지", "삭제");
+        assertThat(message.buttons().stream().flatMap(java.util.List::stream).map(OutgoingMessage.Button::label))
+                .containsExactly("1시간 미루기", "하루 미루기", "−1%", "−0.5%", "+0.5%", "+1%", "일시정지", "삭제",
+                        "📈 차트", "공유");
     }
 
     // Quiet hours (issue 15)
@@ -149,17 +150,44 @@ class PushMessagesTest {
     void buttonsCarryAlertCallbacksTheBotDecodes() {
         OutgoingMessage message = messages.fired(fired(Direction.ABOVE, "1400", "1401", AlertMode.ONCE, null), "en");
 
-        assertThat(message.buttons()).hasSize(2);
-        assertThat(message.buttons().get(0)).extracting(b -> AlertCallback.decode(b.callbackData())).containsExactly(
-                new AlertCallback(AlertCallback.Action.REARM, "k3m9x2qa"),
-                new AlertCallback(AlertCallback.Action.PAUSE, "k3m9x2qa"),
-                new AlertCallback(AlertCallback.Action.DELETE, "k3m9x2qa"));
-        // charts and copy-an-alert links (issue 16): the pair's 30-day chart, then Share
-        assertThat(message.buttons().get(1)).hasSize(2);
-        assertThat(dev.fxalert.core.domain.ChartCallback.decode(message.buttons().get(1).get(0).callbackData()))
+        // Issue 14: snooze, move the target, pause, delete; all on the push (a press edits it)
+        assertThat(message.buttons()).hasSize(4);
+        assertThat(message.buttons().subList(0, 3).stream().flatMap(java.util.List::stream)
+                .map(b -> AlertCallback.decode(b.callbackData()))).containsExactly(
+                new AlertCallback(AlertCallback.Action.SNOOZE_1H, "k3m9x2qa", true),
+                new AlertCallback(AlertCallback.Action.SNOOZE_1D, "k3m9x2qa", true),
+                new AlertCallback(AlertCallback.Action.DOWN_1, "k3m9x2qa", true),
+                new AlertCallback(AlertCallback.Action.DOWN_05, "k3m9x2qa", true),
+                new AlertCallback(AlertCallback.Action.UP_05, "k3m9x2qa", true),
+                new AlertCallback(AlertCallback.Action.UP_1, "k3m9x2qa", true),
+                new AlertCallback(AlertCallback.Action.PAUSE, "k3m9x2qa", true),
+                new AlertCallback(AlertCallback.Action.DELETE, "k3m9x2qa", true));
+        assertThat(message.buttons().subList(0, 3)).isEqualTo(PushMessages.actionButtons("k3m9x2qa",
+                dev.fxalert.core.i18n.Messages.forCode("en")));
+        // charts and copy-an-alert links (issue 16): the pair's 30-day chart, then Share, in the last row; Share is
+        // a list's button (a:share:<id>, answered by a new message), not a push action that edits the push
+        assertThat(message.buttons().get(3)).hasSize(2);
+        assertThat(dev.fxalert.core.domain.ChartCallback.decode(message.buttons().get(3).get(0).callbackData()))
                 .isEqualTo(new dev.fxalert.core.domain.ChartCallback(
                         dev.fxalert.core.domain.CurrencyPair.of("USD", "KRW"), dev.fxalert.core.domain.ChartPeriod.MONTH));
-        assertThat(AlertCallback.decode(message.buttons().get(1).get(1).callbackData()))
+        assertThat(AlertCallback.decode(message.buttons().get(3).get(1).callbackData()))
                 .isEqualTo(new AlertCallback(AlertCallback.Action.SHARE, "k3m9x2qa"));
+        assertThat(message.buttons()).isEqualTo(PushMessages.keyboard(
+                fired(Direction.ABOVE, "1400", "1401", AlertMode.ONCE, null), dev.fxalert.core.i18n.Messages.forCode("en")));
+    }
+
+    // Issue 14: the expiry notice has only Delete (no push actions, chart or share); issue 17: it names a bank's rate.
+    @Test
+    void anExpiryNoticeCarriesOnlyDeleteAndNamesTheKindOfRate() {
+        Alert sell = Alert.create("k3m9x2qa", new Owner("u1", 4242L), CurrencyPair.of("USD", "KRW"), Direction.ABOVE,
+                new BigDecimal("1480"), AlertMode.ONCE, null, OBSERVED, dev.fxalert.core.domain.RateKind.BANK_SELL)
+                .expiringAt(OBSERVED.plusSeconds(60));
+
+        OutgoingMessage message = messages.fired(sell.expire(OBSERVED.plusSeconds(60)), "en");
+
+        assertThat(message.text()).contains("Alert k3m9x2qa (USD/KRW above 1,480 (bank selling rate)) expired");
+        assertThat(message.buttons()).hasSize(1);
+        assertThat(message.buttons().get(0)).extracting(b -> AlertCallback.decode(b.callbackData()))
+                .containsExactly(new AlertCallback(AlertCallback.Action.DELETE, "k3m9x2qa", true));
     }
 }

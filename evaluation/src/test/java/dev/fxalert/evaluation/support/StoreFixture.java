@@ -32,6 +32,11 @@ public final class StoreFixture implements AutoCloseable {
         return stores.alerts();
     }
 
+    /** Issue 14: the rate history percent moves are measured against. */
+    public dev.fxalert.core.port.RateHistory rateHistory() {
+        return stores.rateHistory();
+    }
+
     public UserStore users() {
         return stores.users();
     }

@@ -41,6 +41,18 @@ public final class InMemoryRateHistory implements RateHistory {
     }
 
     @Override
+    public Optional<Rate> atOrBefore(CurrencyPair pair, Instant at) {
+        Rate found = null;
+        for (Rate rate : byEventId.values()) {
+            if (rate.pair().equals(pair) && !rate.observedAt().isAfter(at)
+                    && (found == null || !rate.observedAt().isBefore(found.observedAt()))) {
+                found = rate;
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    @Override
     public List<Rate> recent(CurrencyPair pair, Instant since, int limit) {
         return byEventId.values().stream()
                 .filter(r -> r.pair().equals(pair) && r.kind() == RateKind.MID && !r.observedAt().isBefore(since))

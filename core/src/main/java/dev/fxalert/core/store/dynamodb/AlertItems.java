@@ -7,10 +7,13 @@ import dev.fxalert.core.domain.CurrencyPair;
 import dev.fxalert.core.domain.Direction;
 import dev.fxalert.core.domain.Firing;
 import dev.fxalert.core.domain.RateKind;
+import dev.fxalert.core.domain.Move;
+import dev.fxalert.core.domain.MoveWay;
 import dev.fxalert.core.domain.Owner;
 import dev.fxalert.core.domain.PushState;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -60,12 +63,26 @@ final class AlertItems {
     static final String PUSH_DEAD_LETTER = "pushDeadLetter";
     /** Absent on a mid-rate alert (every alert written before rate kinds existed). */
     static final String RATE_KIND = "rateKind";
+    /** Issue 14, snooze: epoch milliseconds (a number, so a write's condition can compare it); absent when none. */
+    static final String SNOOZED_UNTIL = "snoozedUntil";
     // Sparse index keys, present only in the states that put the alert in the index.
     static final String ARMED_KEY = "armedKey";
     static final String REARM_KEY = "rearmKey";
     static final String PENDING_KEY = "pendingKey";
     static final String PENDING_SORT = "pendingSort";
     static final String WATCH_KEY = "watchKey";
+    // issue 14: percent-move alerts and expiry (branch move14). A move alert's side is its move partition
+    // (moveSide), so the armedByThreshold and rearmableByBoundary indexes hold it per (pair, window, way), sorted
+    // by its percent (threshold) and its re-arm boundary (percent / 2).
+    static final String MOVE_WAY = "moveWay";
+    static final String MOVE_WINDOW_HOURS = "moveWindowHours";
+    static final String EVENT_BASE = "lastBase";
+    static final String EXPIRES_AT = "expiresAt";
+    /** Sparse key of expiringByTime: present while the alert has an expiry and is not EXPIRED yet. */
+    static final String EXPIRY_KEY = "expiryKey";
+    static final String EXPIRY_SORT = "expirySort";
+    static final String EXPIRING = "EXPIRING";
+    static final String EXPIRING_BY_TIME = "expiringByTime";
 
     /**
      * The partition of the pending-push index holding pending pushes, sorted by next-attempt time (the index keeps
@@ -98,6 +115,21 @@ final class AlertItems {
         return kind.series(pair) + "#" + direction.name();
     }
 
+    /** {@code USD/KRW#MOVE#24h#UP}: the partition of a percent-move alert in the crossing and re-arm indexes. */
+    static String moveSide(CurrencyPair pair, Duration window, MoveWay way) {
+        return pair + "#MOVE#" + window.toHours() + "h#" + way.name();
+    }
+
+    /** The alert's partition in the crossing and re-arm indexes: its move partition or its pair and direction. */
+    static String sideOf(Alert alert) {
+        return alert.isMove() ? moveSide(alert.pair(), alert.move().window(), alert.move().way())
+                : side(alert.pair(), alert.kind(), alert.direction());
+    }
+
+    static String expirySort(Instant expiresAt, String alertId) {
+        return SortableInstants.format(expiresAt) + "#" + alertId;
+    }
+
     static String ownerSort(Instant createdAt, String alertId) {
         return SortableInstants.format(createdAt) + "#" + alertId;
     }
@@ -119,11 +151,11 @@ final class AlertItems {
         item.put(OWNER_SORT, s(ownerSort(alert.createdAt(), alert.id())));
         item.put(PAIR, s(alert.pair().toString()));
         item.put(DIRECTION, s(alert.direction().name()));
-        item.put(SIDE, s(side(alert.pair(), alert.kind(), alert.direction())));
+        item.put(SIDE, s(sideOf(alert)));
         if (alert.kind() != RateKind.MID) {
             item.put(RATE_KIND, s(alert.kind().name()));
         }
-        item.put(THRESHOLD, n(alert.threshold()));
+                item.put(THRESHOLD, n(alert.threshold()));
         item.put(MODE, s(alert.mode().name()));
         item.put(STATE, s(alert.state().name()));
         item.put(REARM_BAND, n(alert.rearmBand()));
@@ -145,10 +177,24 @@ final class AlertItems {
             item.put(PUSH_NEXT_ATTEMPT_AT, instant(alert.push().nextAttemptAt()));
         }
         item.put(PUSH_OUTCOME_UNKNOWN, bool(alert.push().outcomeUnknown()));
+        if (alert.snoozedUntil() != null) {
+            item.put(SNOOZED_UNTIL, n(alert.snoozedUntil().toEpochMilli()));
+        }
         if (alert.push().deadLettered()) {
             item.put(PUSH_DEAD_LETTER, s(alert.push().deadLetter()));
         }
-        String side = side(alert.pair(), alert.kind(), alert.direction());
+        if (alert.isMove()) {
+            item.put(MOVE_WAY, s(alert.move().way().name()));
+            item.put(MOVE_WINDOW_HOURS, n(alert.move().window().toHours()));
+        }
+        if (alert.expiresAt() != null) {
+            item.put(EXPIRES_AT, instant(alert.expiresAt()));
+            if (alert.state() != AlertState.EXPIRED) {
+                item.put(EXPIRY_KEY, s(EXPIRING));
+                item.put(EXPIRY_SORT, s(expirySort(alert.expiresAt(), alert.id())));
+            }
+        }
+        String side = sideOf(alert);
         switch (alert.state()) {
             case ARMED -> {
                 item.put(ARMED_KEY, s(side));
@@ -160,7 +206,7 @@ final class AlertItems {
                     item.put(REARM_KEY, s(side));
                 }
             }
-            case PAUSED -> {
+            case PAUSED, EXPIRED -> {
                 // in no evaluation index
             }
         }
@@ -176,12 +222,16 @@ final class AlertItems {
     }
 
     static Map<String, AttributeValue> firingAttributes(Firing firing) {
-        return Map.of(
+        Map<String, AttributeValue> attributes = new HashMap<>(Map.of(
                 EVENT_ID, s(firing.eventId()),
                 EVENT_RATE, n(firing.rate()),
                 EVENT_PROVIDER, s(firing.provider()),
                 EVENT_OBSERVED_AT, instant(firing.observedAt()),
-                EVENT_FIRED_AT, instant(firing.firedAt()));
+                EVENT_FIRED_AT, instant(firing.firedAt())));
+        if (firing.base() != null) {
+            attributes.put(EVENT_BASE, n(firing.base()));
+        }
+        return attributes;
     }
 
     /** True for alert items (the table also holds per-user counters and the pair registry). */
@@ -193,8 +243,11 @@ final class AlertItems {
         Firing firing = null;
         if (item.containsKey(EVENT_ID)) {
             firing = new Firing(string(item, EVENT_ID), decimal(item, EVENT_RATE), string(item, EVENT_PROVIDER),
-                    instant(item, EVENT_OBSERVED_AT), instant(item, EVENT_FIRED_AT));
+                    instant(item, EVENT_OBSERVED_AT), instant(item, EVENT_FIRED_AT),
+                    item.containsKey(EVENT_BASE) ? decimal(item, EVENT_BASE) : null);
         }
+        Move move = item.containsKey(MOVE_WAY) ? new Move(MoveWay.valueOf(string(item, MOVE_WAY)),
+                Duration.ofHours(number(item, MOVE_WINDOW_HOURS, 0))) : null;
         return new Alert(
                 string(item, ID),
                 new Owner(string(item, USER_ID), number(item, CHAT_ID, 0)),
@@ -213,6 +266,9 @@ final class AlertItems {
                 new PushState((int) number(item, PUSH_ATTEMPTS, 0),
                         item.containsKey(PUSH_NEXT_ATTEMPT_AT) ? instant(item, PUSH_NEXT_ATTEMPT_AT) : null,
                         flag(item, PUSH_OUTCOME_UNKNOWN), string(item, PUSH_DEAD_LETTER)),
-                item.containsKey(RATE_KIND) ? RateKind.valueOf(string(item, RATE_KIND)) : RateKind.MID);
+                item.containsKey(RATE_KIND) ? RateKind.valueOf(string(item, RATE_KIND)) : RateKind.MID,
+                move,
+                item.containsKey(EXPIRES_AT) ? instant(item, EXPIRES_AT) : null,
+                item.containsKey(SNOOZED_UNTIL) ? Instant.ofEpochMilli(number(item, SNOOZED_UNTIL, 0)) : null);
     }
 }

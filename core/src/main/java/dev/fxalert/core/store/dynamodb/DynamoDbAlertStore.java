@@ -8,6 +8,7 @@ import dev.fxalert.core.domain.CurrencyPair;
 import dev.fxalert.core.domain.Direction;
 import dev.fxalert.core.domain.Firing;
 import dev.fxalert.core.domain.RateKind;
+import dev.fxalert.core.domain.MoveWay;
 import dev.fxalert.core.port.AlertPage;
 import dev.fxalert.core.port.AlertQuery;
 import dev.fxalert.core.port.AlertStore;
@@ -22,6 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -39,6 +41,7 @@ import static dev.fxalert.core.store.dynamodb.AlertItems.ARMED_KEY;
 import static dev.fxalert.core.store.dynamodb.AlertItems.BY_OWNER;
 import static dev.fxalert.core.store.dynamodb.AlertItems.EVENT_ID;
 import static dev.fxalert.core.store.dynamodb.AlertItems.FIRED_AT;
+import static dev.fxalert.core.store.dynamodb.AlertItems.SNOOZED_UNTIL;
 import static dev.fxalert.core.store.dynamodb.AlertItems.FIRE_COUNT;
 import static dev.fxalert.core.store.dynamodb.AlertItems.ID;
 import static dev.fxalert.core.store.dynamodb.AlertItems.MODE;
@@ -78,6 +81,7 @@ public final class DynamoDbAlertStore implements AlertStore {
     private final ReadCounter counter;
     private final AlertLimits limits;
     private final PairRegistry pairs;
+    private final MoveWindowRegistry moveWindows;
 
     DynamoDbAlertStore(DynamoDbClient client, DynamoDbStoreConfig config) {
         this.client = client;
@@ -86,6 +90,7 @@ public final class DynamoDbAlertStore implements AlertStore {
         this.reads = new PagedReads(client, config.pageSize(), counter);
         this.limits = new AlertLimits(client, table, config.maxAlertsPerUser());
         this.pairs = new PairRegistry(client, table, reads);
+        this.moveWindows = new MoveWindowRegistry(client, table, reads);
     }
 
     /** What this store has read so far; the benchmark reports the difference around findCrossed. */
@@ -104,6 +109,9 @@ public final class DynamoDbAlertStore implements AlertStore {
         }
         // Register the pair first: should a later step fail, the registry only holds a pair nobody watches.
         pairs.register(alert.pair());
+        if (alert.isMove()) {
+            moveWindows.register(alert.pair(), alert.move().window());
+        }
         try {
             limits.reserveSlot(owner);
         } catch (AlertLimitExceededException full) {
@@ -231,6 +239,64 @@ public final class DynamoDbAlertStore implements AlertStore {
         return changed;
     }
 
+    @Override
+    public Optional<Alert> snooze(String userId, String alertId, Instant until) {
+        Objects.requireNonNull(until, "until");
+        return ownerRewrite(userId, alertId, alert -> alert.snooze(until));
+    }
+
+    @Override
+    public Optional<Alert> moveThreshold(String userId, String alertId, BigDecimal threshold) {
+        Objects.requireNonNull(threshold, "threshold");
+        return ownerRewrite(userId, alertId, alert -> alert.moveThreshold(threshold));
+    }
+
+    /**
+     * An owner's change computed by the domain ({@code change}) on the alert as read, written back whole (its index
+     * keys follow from the new state) on condition that nothing another writer changes (state, last firing, the
+     * outbox entry, threshold, snooze) changed since the read; read again and retried when it did. A PAUSED alert
+     * is returned as it is. Empty when not the owner's or gone.
+     */
+    private Optional<Alert> ownerRewrite(String userId, String alertId, java.util.function.UnaryOperator<Alert> change) {
+        if (userId == null || alertId == null) {
+            return Optional.empty();
+        }
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Optional<Alert> read = get(userId, alertId);
+            if (read.isEmpty() || read.get().state() == AlertState.PAUSED) {
+                return read;
+            }
+            Alert before = read.get();
+            Map<String, AttributeValue> old = AlertItems.toItem(before);
+            Map<String, String> names = new HashMap<>();
+            Map<String, AttributeValue> values = new HashMap<>();
+            List<String> conditions = new ArrayList<>();
+            int i = 0;
+            for (String attribute : List.of(USER_ID, STATE, THRESHOLD, EVENT_ID, PUSH_PENDING, PUSH_ATTEMPTS,
+                    PUSH_NEXT_ATTEMPT_AT, PUSH_DEAD_LETTER, SNOOZED_UNTIL)) {
+                names.put("#c" + i, attribute);
+                if (old.containsKey(attribute)) {
+                    values.put(":c" + i, old.get(attribute));
+                    conditions.add("#c" + i + " = :c" + i);
+                } else {
+                    conditions.add("attribute_not_exists(#c" + i + ")");
+                }
+                i++;
+            }
+            Alert after = change.apply(before);
+            try {
+                client.putItem(b -> b.tableName(table).item(AlertItems.toItem(after))
+                        .conditionExpression(String.join(" AND ", conditions))
+                        .expressionAttributeNames(names)
+                        .expressionAttributeValues(values.isEmpty() ? null : values));
+                return Optional.of(after);
+            } catch (ConditionalCheckFailedException changedMeanwhile) {
+                // evaluation or delivery wrote in between: read again and apply the change to what is there now
+            }
+        }
+        return get(userId, alertId);
+    }
+
     /** A conditional owner-scoped state change; empty when not the owner's, gone, or not in one of {@code from}. */
     private Optional<Alert> ownerTransition(String userId, String alertId, Set<AlertState> from, String update,
                                             Map<String, String> names, Map<String, AttributeValue> values) {
@@ -314,7 +380,7 @@ public final class DynamoDbAlertStore implements AlertStore {
                 || (current.get().lastFiring() != null && current.get().lastFiring().eventId().equals(firing.eventId()))) {
             return false;
         }
-        return fire(alertId, current.get().mode(), firing, firing.firedAt());
+        return fire(alertId, current.get().mode(), firing, current.get().pushDueAt(firing.firedAt()));
     }
 
     @Override
@@ -323,7 +389,7 @@ public final class DynamoDbAlertStore implements AlertStore {
         Objects.requireNonNull(dueAt, "dueAt");
         // One conditional write, no read: the caller read the alert (its mode never changes) and the condition
         // re-checks the state and the last firing's event on the item itself.
-        return fire(alert.id(), alert.mode(), firing, dueAt);
+        return fire(alert.id(), alert.mode(), firing, alert.pushDueAt(dueAt));
     }
 
     private boolean fire(String alertId, AlertMode mode, Firing firing, Instant dueAt) {
@@ -357,15 +423,26 @@ public final class DynamoDbAlertStore implements AlertStore {
             names.put("#side", SIDE);
             set.append(", #rearmKey = #side");
         }
+        names.put("#snoozed", SNOOZED_UNTIL);
+        values.put(":dueMillis", n(dueAt.toEpochMilli()));
         try {
             client.updateItem(b -> b.tableName(table).key(AlertItems.key(alertId))
-                    // the event that fired it last, delivered again after a re-arm, must not fire it twice
-                    .conditionExpression("#state = :armed AND (attribute_not_exists(#firedBy) OR #firedBy <> :firedBy)")
+                    // the event that fired it last, delivered again after a re-arm, must not fire it twice; a
+                    // snooze pressed after the caller read the alert must still hold the push (retried below)
+                    .conditionExpression("#state = :armed AND (attribute_not_exists(#firedBy) OR #firedBy <> :firedBy)"
+                            + " AND (attribute_not_exists(#snoozed) OR #snoozed <= :dueMillis)")
                     .updateExpression(set + " REMOVE #armedKey, #dead")
                     .expressionAttributeNames(names)
                     .expressionAttributeValues(values));
             return true;
         } catch (ConditionalCheckFailedException someoneElseFiredItOrItChanged) {
+            Optional<Alert> now = reads.get(table, AlertItems.key(alertId))
+                    .filter(AlertItems::isAlert).map(AlertItems::fromItem);
+            if (now.isPresent() && now.get().state() == AlertState.ARMED
+                    && (now.get().lastFiring() == null || !now.get().lastFiring().eventId().equals(firing.eventId()))
+                    && now.get().pushDueAt(dueAt).isAfter(dueAt)) {
+                return fire(alertId, mode, firing, now.get().pushDueAt(dueAt));
+            }
             return false;
         }
     }
@@ -493,6 +570,106 @@ public final class DynamoDbAlertStore implements AlertStore {
                             ":eventId", s(eventId))));
             return true;
         } catch (ConditionalCheckFailedException notThatPushOrAlreadyDelivered) {
+            return false;
+        }
+    }
+
+    // issue 14: percent-move alerts and expiry (branch move14)
+
+    @Override
+    public Set<Duration> moveWindows(CurrencyPair pair) {
+        Objects.requireNonNull(pair, "pair");
+        return moveWindows.registered(pair);
+    }
+
+    @Override
+    public List<Alert> findMoved(CurrencyPair pair, Duration window, BigDecimal signedPercent) {
+        List<Alert> found = new ArrayList<>();
+        for (MoveWay way : MoveWay.values()) {
+            BigDecimal along = way.along(signedPercent);
+            if (along.signum() > 0) { // a percent is positive: a move the other way, or none, fires nothing
+                found.addAll(moveRange(ARMED_BY_THRESHOLD, "#threshold <= :rate", pair, window, way, along,
+                        alert -> alert.firesOnMove(signedPercent)));
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public List<Alert> findMoveRearmable(CurrencyPair pair, Duration window, BigDecimal signedPercent) {
+        List<Alert> found = new ArrayList<>();
+        for (MoveWay way : MoveWay.values()) {
+            found.addAll(moveRange(REARMABLE_BY_BOUNDARY, "#threshold > :rate", pair, window, way,
+                    way.along(signedPercent), alert -> alert.rearmsOnMove(signedPercent)));
+        }
+        return found;
+    }
+
+    /** One way's range read in its move partition of the crossing or re-arm index (see {@link AlertItems#moveSide}). */
+    private List<Alert> moveRange(String index, String range, CurrencyPair pair, Duration window, MoveWay way,
+                                  BigDecimal along, Predicate<Alert> stillMatches) {
+        boolean armed = index.equals(ARMED_BY_THRESHOLD);
+        return reads.query(QueryRequest.builder().tableName(table).indexName(index)
+                        .keyConditionExpression("#side = :side AND " + range)
+                        .expressionAttributeNames(Map.of("#side", armed ? ARMED_KEY : REARM_KEY,
+                                "#threshold", armed ? THRESHOLD : REARM_BOUNDARY))
+                        .expressionAttributeValues(Map.of(":side", s(AlertItems.moveSide(pair, window, way)),
+                                ":rate", n(along)))
+                        .build())
+                .stream().map(AlertItems::fromItem).filter(stillMatches).toList();
+    }
+
+    @Override
+    public List<Alert> findExpiring(Instant now, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+        }
+        return reads.query(QueryRequest.builder().tableName(table).indexName(AlertItems.EXPIRING_BY_TIME)
+                        .keyConditionExpression("#expiryKey = :expiring AND #expirySort < :upTo")
+                        .expressionAttributeNames(Map.of("#expiryKey", AlertItems.EXPIRY_KEY,
+                                "#expirySort", AlertItems.EXPIRY_SORT))
+                        .expressionAttributeValues(Map.of(":expiring", s(AlertItems.EXPIRING),
+                                // '$' sorts after '#': every expirySort of this very instant is included
+                                ":upTo", s(SortableInstants.format(now) + "$")))
+                        .scanIndexForward(true)
+                        .build(), limit)
+                .stream().map(AlertItems::fromItem)
+                .filter(alert -> alert.state() != AlertState.EXPIRED) // an index entry older than its item
+                .toList();
+    }
+
+    @Override
+    public boolean markExpired(String alertId, Firing notice) {
+        Objects.requireNonNull(notice, "notice");
+        Map<String, String> names = new HashMap<>(Map.of("#state", STATE, "#pushPending", PUSH_PENDING,
+                "#pendingKey", PENDING_KEY, "#pendingSort", PENDING_SORT, "#attempts", PUSH_ATTEMPTS,
+                "#nextAttempt", PUSH_NEXT_ATTEMPT_AT, "#unknown", PUSH_OUTCOME_UNKNOWN, "#dead", PUSH_DEAD_LETTER,
+                "#armedKey", ARMED_KEY, "#rearmKey", REARM_KEY));
+        names.putAll(Map.of("#watchKey", WATCH_KEY, "#expiryKey", AlertItems.EXPIRY_KEY,
+                "#expirySort", AlertItems.EXPIRY_SORT, "#base", AlertItems.EVENT_BASE));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":expired", s(AlertState.EXPIRED.name()),
+                ":true", bool(true), ":false", bool(false), ":zero", n(0), ":pending", s(PENDING),
+                ":pendingSort", s(AlertItems.pendingSort(notice.firedAt(), alertId)),
+                ":dueAt", instant(notice.firedAt())));
+        StringBuilder set = new StringBuilder("SET #state = :expired, #pushPending = :true, #pendingKey = :pending, "
+                + "#pendingSort = :pendingSort, #attempts = :zero, #nextAttempt = :dueAt, #unknown = :false");
+        int i = 0;
+        for (Map.Entry<String, AttributeValue> attribute : AlertItems.firingAttributes(notice).entrySet()) {
+            names.put("#f" + i, attribute.getKey());
+            values.put(":f" + i, attribute.getValue());
+            set.append(", #f").append(i).append(" = :f").append(i);
+            i++;
+        }
+        try {
+            client.updateItem(b -> b.tableName(table).key(AlertItems.key(alertId))
+                    // a pending push is delivered first; a later sweep expires the alert
+                    .conditionExpression("attribute_exists(#state) AND #state <> :expired AND #pushPending = :false")
+                    .updateExpression(set + " REMOVE #armedKey, #rearmKey, #watchKey, #expiryKey, #expirySort, "
+                            + "#dead, #base")
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException expiredAlreadyOrPushPendingOrGone) {
             return false;
         }
     }

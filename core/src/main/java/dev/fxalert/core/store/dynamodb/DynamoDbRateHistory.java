@@ -116,6 +116,29 @@ final class DynamoDbRateHistory implements RateHistory {
         return rates(pair, RateKind.MID, since, limit).stream().map(Entry::rate).toList();
     }
 
+    @Override
+    public Optional<Rate> atOrBefore(CurrencyPair pair, Instant at) {
+        Objects.requireNonNull(pair, "pair");
+        Objects.requireNonNull(at, "at");
+        // A percent move is measured on the mid rate (its series is the pair). The newest key at or before at ('$'
+        // sorts after the '#' of every key of that instant), then every rate
+        // observed at that same instant, so the last appended among them wins as in latest().
+        List<Map<String, AttributeValue>> newest = reads.query(QueryRequest.builder().tableName(table)
+                .keyConditionExpression("#pair = :pair AND #sort < :upTo")
+                .expressionAttributeNames(Map.of("#pair", PAIR, "#sort", SORT))
+                .expressionAttributeValues(Map.of(":pair", s(pair.toString()),
+                        ":upTo", s(SortableInstants.format(at) + "$")))
+                .scanIndexForward(false)
+                .build(), 1);
+        if (newest.isEmpty()) {
+            return Optional.empty();
+        }
+        String time = string(newest.get(0), SORT).substring(0, KEY_TIME_WIDTH);
+        return observedAt(RateKind.MID.series(pair), time).stream().sorted(NEWEST_FIRST).findFirst()
+                .map(item -> new Rate(pair, decimal(item, VALUE), string(item, PROVIDER),
+                        AttributeValues.instant(item, OBSERVED_AT)));
+    }
+
     /**
      * The newest {@code limit} rates. The key orders them by observation time only, so the rates sharing the
      * oldest observation time of the page are all read (they may go past the limit, and their append order decides

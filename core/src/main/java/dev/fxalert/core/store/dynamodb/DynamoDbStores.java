@@ -4,6 +4,7 @@ import dev.fxalert.core.port.AlertStore;
 import dev.fxalert.core.port.AuditLog;
 import dev.fxalert.core.port.RateHistory;
 import dev.fxalert.core.port.Stores;
+import dev.fxalert.core.port.ChatDrafts;
 import dev.fxalert.core.port.UpdateJournal;
 import dev.fxalert.core.port.UserStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -23,6 +24,7 @@ public final class DynamoDbStores implements Stores {
     private final DynamoDbRateHistory rateHistory;
     private final DynamoDbAuditLog audit;
     private final DynamoDbUpdateJournal updateJournal;
+    private final DynamoDbChatDrafts drafts;
 
     private DynamoDbStores(DynamoDbClient client, DynamoDbStoreConfig config, Clock clock) {
         this.alerts = new DynamoDbAlertStore(client, config);
@@ -30,6 +32,7 @@ public final class DynamoDbStores implements Stores {
         this.rateHistory = new DynamoDbRateHistory(client, config, clock);
         this.audit = new DynamoDbAuditLog(client, config);
         this.updateJournal = new DynamoDbUpdateJournal(client, config, clock);
+        this.drafts = new DynamoDbChatDrafts(client, config, clock);
     }
 
     public static DynamoDbStores create(DynamoDbClient client, DynamoDbStoreConfig config, Clock clock) {
@@ -73,6 +76,12 @@ public final class DynamoDbStores implements Stores {
     @Override
     public UpdateJournal updateJournal() {
         return updateJournal;
+    }
+
+    /** Drafts live in the rate history table, see {@link DynamoDbChatDrafts}. */
+    @Override
+    public ChatDrafts drafts() {
+        return drafts;
     }
 
     @Override

@@ -43,7 +43,9 @@ final class DynamoDbTables {
                         string(AlertItems.ARMED_KEY), number(AlertItems.THRESHOLD),
                         string(AlertItems.REARM_KEY), number(AlertItems.REARM_BOUNDARY),
                         string(AlertItems.PENDING_KEY), string(AlertItems.PENDING_SORT),
-                        string(AlertItems.WATCH_KEY))
+                        string(AlertItems.WATCH_KEY),
+                        // issue 14: expiry
+                        string(AlertItems.EXPIRY_KEY), string(AlertItems.EXPIRY_SORT))
                 .globalSecondaryIndexes(
                         index(AlertItems.BY_OWNER, AlertItems.USER_ID, AlertItems.OWNER_SORT, ProjectionType.ALL),
                         index(AlertItems.ARMED_BY_THRESHOLD, AlertItems.ARMED_KEY, AlertItems.THRESHOLD,
@@ -52,7 +54,10 @@ final class DynamoDbTables {
                                 ProjectionType.ALL),
                         index(AlertItems.PENDING_BY_FIRED_AT, AlertItems.PENDING_KEY, AlertItems.PENDING_SORT,
                                 ProjectionType.ALL),
-                        index(AlertItems.WATCHING_BY_PAIR, AlertItems.WATCH_KEY, null, ProjectionType.KEYS_ONLY))
+                        index(AlertItems.WATCHING_BY_PAIR, AlertItems.WATCH_KEY, null, ProjectionType.KEYS_ONLY),
+                        // issue 14: what is still to expire, by time (the sweep's range read)
+                        index(AlertItems.EXPIRING_BY_TIME, AlertItems.EXPIRY_KEY, AlertItems.EXPIRY_SORT,
+                                ProjectionType.ALL))
                 .build();
     }
 

@@ -8,6 +8,8 @@ import dev.fxalert.core.domain.CurrencyPair;
 import dev.fxalert.core.domain.Direction;
 import dev.fxalert.core.domain.Firing;
 import dev.fxalert.core.domain.RateKind;
+import dev.fxalert.core.domain.Move;
+import dev.fxalert.core.domain.MoveWay;
 import dev.fxalert.core.domain.Owner;
 import dev.fxalert.core.domain.PushState;
 import dev.fxalert.core.port.AlertPage;
@@ -18,6 +20,7 @@ import dev.fxalert.core.store.AlertCursors;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -33,7 +36,7 @@ final class EmbeddedAlertStore implements AlertStore {
     private static final String COLUMNS = "id, user_id, chat_id, pair, direction, threshold, mode, state, rearm_band, "
             + "created_at, fired_at, fire_count, note, last_event_id, last_rate, last_provider, last_observed_at, "
             + "last_fired_at, push_pending, push_attempts, push_next_attempt_at, push_outcome_unknown, push_dead_letter, "
-            + "rate_kind";
+            + "rate_kind, move_way, move_window_hours, last_base, expires_at, snoozed_until";
 
 
     private final Jdbc jdbc;
@@ -60,6 +63,10 @@ final class EmbeddedAlertStore implements AlertStore {
             }
             Firing last = alert.lastFiring();
             jdbc.update("MERGE INTO alert_pairs (pair) KEY (pair) VALUES (?)", alert.pair());
+            if (alert.isMove()) {
+                jdbc.update("MERGE INTO alert_move_windows (pair, window_hours) KEY (pair, window_hours) VALUES (?, ?)",
+                        alert.pair(), alert.move().window().toHours());
+            }
             try {
                 insert(alert, last);
             } catch (EmbeddedStoreException e) {
@@ -73,9 +80,10 @@ final class EmbeddedAlertStore implements AlertStore {
     }
 
     private void insert(Alert alert, Firing last) {
-        jdbc.update("INSERT INTO alerts (" + COLUMNS + ", rearm_boundary) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    alert.id(), alert.owner().userId(), alert.owner().chatId(), alert.pair(), alert.direction(),
+        jdbc.update("INSERT INTO alerts (" + COLUMNS + ", rearm_boundary, expiry_due) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    alert.id(), alert.owner().userId(), alert.owner().chatId(), alert.pair(),
+                    alert.isMove() ? MOVE : alert.direction().name(),
                     alert.threshold(), alert.mode(), alert.state(), alert.rearmBand(), alert.createdAt(),
                     alert.firedAt(), alert.fireCount(), alert.note(),
                     last == null ? null : last.eventId(), last == null ? null : last.rate(),
@@ -83,8 +91,14 @@ final class EmbeddedAlertStore implements AlertStore {
                     last == null ? null : last.firedAt(), alert.pushPending(), alert.push().attempts(),
                     alert.push().nextAttemptAt(), alert.push().outcomeUnknown(), alert.push().deadLetter(),
                     alert.kind().name(),
-                    alert.rearmBoundary());
+                    alert.isMove() ? alert.move().way().name() : null,
+                    alert.isMove() ? alert.move().window().toHours() : null,
+                    last == null ? null : last.base(), alert.expiresAt(), alert.snoozedUntil(),
+                    alert.rearmBoundary(), alert.state() == AlertState.EXPIRED ? null : alert.expiresAt());
     }
+
+    /** The direction column of a percent-move alert: outside the crossing and re-arm indexes' ABOVE and BELOW. */
+    private static final String MOVE = "MOVE";
 
     @Override
     public List<Alert> listByOwner(String userId) {
@@ -110,15 +124,40 @@ final class EmbeddedAlertStore implements AlertStore {
 
     @Override
     public Optional<Alert> pause(String userId, String alertId) {
-        jdbc.update("UPDATE alerts SET state = 'PAUSED' WHERE id = ? AND user_id = ? AND state <> 'PAUSED'",
+        jdbc.update("UPDATE alerts SET state = 'PAUSED' WHERE id = ? AND user_id = ? AND state IN ('ARMED', 'FIRED')",
                 alertId, userId);
         return get(userId, alertId);
     }
 
     @Override
     public Optional<Alert> resume(String userId, String alertId) {
-        jdbc.update("UPDATE alerts SET state = 'ARMED' WHERE id = ? AND user_id = ? AND state <> 'ARMED'",
+        jdbc.update("UPDATE alerts SET state = 'ARMED' WHERE id = ? AND user_id = ? AND state IN ('PAUSED', 'FIRED')",
                 alertId, userId);
+        return get(userId, alertId);
+    }
+
+    @Override
+    public Optional<Alert> snooze(String userId, String alertId, Instant until) {
+        // One statement, so a firing or a delivery in between cannot be lost: a pending push is held until then.
+        jdbc.update("UPDATE alerts SET snoozed_until = ?, push_next_attempt_at = CASE WHEN push_pending "
+                        + "AND push_next_attempt_at < ? THEN ? ELSE push_next_attempt_at END "
+                        + "WHERE id = ? AND user_id = ? AND state <> 'PAUSED'",
+                until, until, until, alertId, userId);
+        return get(userId, alertId);
+    }
+
+    @Override
+    public Optional<Alert> moveThreshold(String userId, String alertId, BigDecimal threshold) {
+        Optional<Alert> before = get(userId, alertId);
+        if (before.isEmpty() || before.get().state() == AlertState.PAUSED) {
+            return before;
+        }
+        Alert moved = before.get().moveThreshold(threshold);
+        // Conditional on what was read, so a firing in between is not overwritten; the owner may press again.
+        jdbc.update("UPDATE alerts SET threshold = ?, rearm_band = ?, rearm_boundary = ?, state = 'ARMED' "
+                        + "WHERE id = ? AND user_id = ? AND state = ? AND threshold = ?",
+                moved.threshold(), moved.rearmBand(), moved.rearmBoundary(), alertId, userId,
+                before.get().state(), before.get().threshold());
         return get(userId, alertId);
     }
 
@@ -181,11 +220,82 @@ final class EmbeddedAlertStore implements AlertStore {
     private boolean fire(String alertId, Firing firing, Instant dueAt) {
         return jdbc.update("UPDATE alerts SET state = 'FIRED', fired_at = ?, fire_count = fire_count + 1, "
                         + "last_event_id = ?, last_rate = ?, last_provider = ?, last_observed_at = ?, last_fired_at = ?, "
-                        + "push_pending = TRUE, push_attempts = 0, push_next_attempt_at = ?, push_outcome_unknown = FALSE, "
-                        + "push_dead_letter = NULL WHERE id = ? AND state = 'ARMED' "
+                        + "push_pending = TRUE, push_attempts = 0, "
+                        // during a snooze the push is due at its end, decided in this one statement
+                        + "push_next_attempt_at = CASE WHEN snoozed_until > ? THEN snoozed_until ELSE ? END, "
+                        + "push_outcome_unknown = FALSE, "
+                        + "push_dead_letter = NULL, last_base = ? WHERE id = ? AND state = 'ARMED' "
                         + "AND (last_event_id IS NULL OR last_event_id <> ?)",
                 firing.firedAt(), firing.eventId(), firing.rate(), firing.provider(), firing.observedAt(),
-                firing.firedAt(), dueAt, alertId, firing.eventId()) == 1;
+                firing.firedAt(), dueAt, dueAt, firing.base(), alertId, firing.eventId()) == 1;
+    }
+
+    // issue 14: percent-move alerts and expiry (branch move14)
+
+    @Override
+    public Set<Duration> moveWindows(CurrencyPair pair) {
+        return new LinkedHashSet<>(jdbc.query(MOVE_WINDOWS_SQL, row -> Duration.ofHours(row.getInt(1)), pair));
+    }
+
+    /** One range read of the registry's primary key; package-private so the plan test EXPLAINs it. */
+    static final String MOVE_WINDOWS_SQL =
+            "SELECT window_hours FROM alert_move_windows WHERE pair = ? ORDER BY window_hours";
+
+    /**
+     * The statement {@link #findMoved} runs once per way the move can fire; parameters: pair, window hours, way,
+     * the move as that way sees it. An index range read on alerts_move (EXPLAIN-checked by the plan test).
+     */
+    static final String MOVED = "SELECT " + COLUMNS + " FROM alerts WHERE pair = ? AND move_window_hours = ? "
+            + "AND move_way = ? AND state = 'ARMED' AND threshold <= ?";
+
+    /** The statement {@link #findMoveRearmable} runs once per way, on alerts_move_rearm. */
+    static final String MOVE_REARMABLE = "SELECT " + COLUMNS + " FROM alerts WHERE pair = ? AND move_window_hours = ? "
+            + "AND move_way = ? AND state = 'FIRED' AND mode = 'REARM' AND rearm_boundary > ?";
+
+    @Override
+    public List<Alert> findMoved(CurrencyPair pair, Duration window, BigDecimal signedPercent) {
+        List<Alert> found = new ArrayList<>();
+        for (MoveWay way : MoveWay.values()) {
+            BigDecimal along = way.along(signedPercent);
+            if (along.signum() > 0) { // a percent is positive: a move the other way, or none, fires nothing
+                found.addAll(jdbc.query(MOVED, EmbeddedAlertStore::toAlert, pair, window.toHours(), way.name(), along));
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public List<Alert> findMoveRearmable(CurrencyPair pair, Duration window, BigDecimal signedPercent) {
+        List<Alert> found = new ArrayList<>();
+        for (MoveWay way : MoveWay.values()) {
+            found.addAll(jdbc.query(MOVE_REARMABLE, EmbeddedAlertStore::toAlert, pair, window.toHours(), way.name(),
+                    way.along(signedPercent)));
+        }
+        return found;
+    }
+
+    /**
+     * What {@link #findExpiring} runs: a range read on alerts_expiry_due, whose non-null entries are the alerts still
+     * to expire; parameters: a lower bound (the index keeps nulls first, the bound starts the range after them), now,
+     * limit.
+     */
+    static final String EXPIRING = "SELECT " + COLUMNS + " FROM alerts WHERE expiry_due >= ? AND expiry_due <= ? "
+            + "ORDER BY expiry_due, id LIMIT ?";
+
+    @Override
+    public List<Alert> findExpiring(Instant now, int limit) {
+        return jdbc.query(EXPIRING, EmbeddedAlertStore::toAlert, Instant.EPOCH, now, limit);
+    }
+
+    @Override
+    public boolean markExpired(String alertId, Firing notice) {
+        return jdbc.update("UPDATE alerts SET state = 'EXPIRED', expiry_due = NULL, last_event_id = ?, last_rate = ?, "
+                        + "last_provider = ?, last_observed_at = ?, last_fired_at = ?, last_base = NULL, "
+                        + "push_pending = TRUE, push_attempts = 0, push_next_attempt_at = ?, "
+                        + "push_outcome_unknown = FALSE, push_dead_letter = NULL "
+                        + "WHERE id = ? AND state <> 'EXPIRED' AND push_pending = FALSE",
+                notice.eventId(), notice.rate(), notice.provider(), notice.observedAt(), notice.firedAt(),
+                notice.firedAt(), alertId) == 1;
     }
 
     @Override
@@ -293,12 +403,16 @@ final class EmbeddedAlertStore implements AlertStore {
     private static Alert toAlert(ResultSet row) throws SQLException {
         String lastEventId = row.getString("last_event_id");
         Firing last = lastEventId == null ? null : new Firing(lastEventId, row.getBigDecimal("last_rate"),
-                row.getString("last_provider"), Jdbc.instant(row, "last_observed_at"), Jdbc.instant(row, "last_fired_at"));
+                row.getString("last_provider"), Jdbc.instant(row, "last_observed_at"), Jdbc.instant(row, "last_fired_at"),
+                row.getBigDecimal("last_base"));
+        String moveWay = row.getString("move_way");
+        Move move = moveWay == null ? null
+                : new Move(MoveWay.valueOf(moveWay), Duration.ofHours(row.getInt("move_window_hours")));
         return new Alert(
                 row.getString("id"),
                 new Owner(row.getString("user_id"), row.getLong("chat_id")),
                 CurrencyPair.parse(row.getString("pair")),
-                Direction.valueOf(row.getString("direction")),
+                move != null ? Direction.ABOVE : Direction.valueOf(row.getString("direction")),
                 row.getBigDecimal("threshold"),
                 AlertMode.valueOf(row.getString("mode")),
                 AlertState.valueOf(row.getString("state")),
@@ -311,6 +425,9 @@ final class EmbeddedAlertStore implements AlertStore {
                 row.getBoolean("push_pending"),
                 new PushState(row.getInt("push_attempts"), Jdbc.instant(row, "push_next_attempt_at"),
                         row.getBoolean("push_outcome_unknown"), row.getString("push_dead_letter")),
-                RateKind.valueOf(row.getString("rate_kind")));
+                RateKind.valueOf(row.getString("rate_kind")),
+                move,
+                Jdbc.instant(row, "expires_at"),
+                Jdbc.instant(row, "snoozed_until"));
     }
 }

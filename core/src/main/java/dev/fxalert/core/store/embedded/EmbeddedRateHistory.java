@@ -51,6 +51,14 @@ final class EmbeddedRateHistory implements RateHistory {
     }
 
     @Override
+    public Optional<Rate> atOrBefore(CurrencyPair pair, Instant at) {
+        // One seek on rate_history_series_time, read backwards from at; a percent move is measured on the mid rate.
+        return jdbc.queryOne("SELECT pair, rate_kind, rate, provider, observed_at FROM rate_history WHERE pair = ? "
+                + "AND rate_kind = 'MID' AND observed_at <= ? ORDER BY observed_at DESC, appended DESC LIMIT 1", EmbeddedRateHistory::toRate,
+                pair, at);
+    }
+
+    @Override
     public List<Rate> recent(CurrencyPair pair, Instant since, int limit) {
         return jdbc.query("SELECT pair, rate_kind, rate, provider, observed_at FROM rate_history WHERE pair = ? "
                 + "AND rate_kind = 'MID' AND observed_at >= ? ORDER BY observed_at DESC, appended DESC LIMIT ?",

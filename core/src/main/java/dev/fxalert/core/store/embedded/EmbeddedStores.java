@@ -4,6 +4,7 @@ import dev.fxalert.core.port.AlertStore;
 import dev.fxalert.core.port.AuditLog;
 import dev.fxalert.core.port.RateHistory;
 import dev.fxalert.core.port.Stores;
+import dev.fxalert.core.port.ChatDrafts;
 import dev.fxalert.core.port.UpdateJournal;
 import dev.fxalert.core.port.UserStore;
 import org.h2.api.ErrorCode;
@@ -80,6 +81,7 @@ public final class EmbeddedStores implements Stores {
     private final EmbeddedRateHistory rateHistory;
     private final EmbeddedAuditLog audit;
     private final EmbeddedUpdateJournal updateJournal;
+    private final EmbeddedChatDrafts drafts;
 
     private EmbeddedStores(JdbcConnectionPool pool, String url, Jdbc jdbc, WriteGeneration generation,
                            EmbeddedStoreConfig config, Clock clock) {
@@ -92,6 +94,7 @@ public final class EmbeddedStores implements Stores {
         this.rateHistory = new EmbeddedRateHistory(jdbc, clock);
         this.audit = new EmbeddedAuditLog(jdbc);
         this.updateJournal = new EmbeddedUpdateJournal(jdbc, clock);
+        this.drafts = new EmbeddedChatDrafts(jdbc, clock);
     }
 
     public static EmbeddedStores open(EmbeddedStoreConfig config, Clock clock) {
@@ -223,12 +226,18 @@ public final class EmbeddedStores implements Stores {
         return updateJournal;
     }
 
+    @Override
+    public ChatDrafts drafts() {
+        return drafts;
+    }
+
     private void purgeJournal() {
         if (closed.get()) {
             return;
         }
         try {
             updateJournal.purgeExpired();
+            drafts.purgeExpired();
         } catch (RuntimeException e) {
             log.warn("Could not purge the handled-updates journal: {}", e.toString());
         }

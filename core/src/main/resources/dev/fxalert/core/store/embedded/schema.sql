@@ -61,6 +61,8 @@ CREATE INDEX IF NOT EXISTS alerts_pending_due ON alerts (push_pending, push_next
 -- findDeadLetters (operator listing).
 CREATE INDEX IF NOT EXISTS alerts_dead_letter ON alerts (push_dead_letter, last_fired_at);
 CREATE INDEX IF NOT EXISTS alerts_state ON alerts (state, pair);
+-- Issue 14, snooze (added later, hence ALTER): no push before this instant; null when never snoozed.
+ALTER TABLE alerts ADD COLUMN IF NOT EXISTS snoozed_until TIMESTAMP(9) WITH TIME ZONE;
 -- watchedPairs: every pair an alert was ever created on (a few bytes each, never shrinks), each checked with a
 -- one-row seek on (pair, state), so its cost depends on the number of pairs, not of alerts.
 CREATE TABLE IF NOT EXISTS alert_pairs (
@@ -69,6 +71,29 @@ CREATE TABLE IF NOT EXISTS alert_pairs (
 CREATE INDEX IF NOT EXISTS alerts_pair_state ON alerts (pair, state);
 -- A file from before the registry: filled once from its alerts (the registry is never empty afterwards).
 INSERT INTO alert_pairs (pair) SELECT DISTINCT pair FROM alerts WHERE NOT EXISTS (SELECT 1 FROM alert_pairs);
+
+-- issue 14: percent-move alerts (move_way, move_window_hours; the threshold is the percent, direction 'MOVE' keeps
+-- them out of the crossing and re-arm indexes above) and expiry (expires_at; expiry_due is expires_at until the alert
+-- expired, then null, so the sweep's index holds only what is still to expire).
+-- EXPIRED needs 7 characters: widening a VARCHAR keeps the rows and NOT NULL, and is a no-op once done.
+ALTER TABLE alerts ALTER COLUMN state SET DATA TYPE VARCHAR(8);
+ALTER TABLE alerts ADD COLUMN IF NOT EXISTS move_way VARCHAR(6);
+ALTER TABLE alerts ADD COLUMN IF NOT EXISTS move_window_hours INT;
+ALTER TABLE alerts ADD COLUMN IF NOT EXISTS last_base DECIMAL(38, 18);
+ALTER TABLE alerts ADD COLUMN IF NOT EXISTS expires_at TIMESTAMP(9) WITH TIME ZONE;
+ALTER TABLE alerts ADD COLUMN IF NOT EXISTS expiry_due TIMESTAMP(9) WITH TIME ZONE;
+-- findMoved: (pair, window, way, state) equality then a range on the percent.
+CREATE INDEX IF NOT EXISTS alerts_move ON alerts (pair, move_window_hours, move_way, state, threshold);
+-- findMoveRearmable: (pair, window, way, state, mode) equality then a range on the re-arm boundary.
+CREATE INDEX IF NOT EXISTS alerts_move_rearm ON alerts (pair, move_window_hours, move_way, state, mode, rearm_boundary);
+-- findExpiring: what is still to expire, by time.
+CREATE INDEX IF NOT EXISTS alerts_expiry_due ON alerts (expiry_due);
+-- moveWindows: every (pair, window) a move alert was ever created on; never shrinks, like alert_pairs.
+CREATE TABLE IF NOT EXISTS alert_move_windows (
+    pair         VARCHAR(7) NOT NULL,
+    window_hours INT        NOT NULL,
+    PRIMARY KEY (pair, window_hours)
+);
 
 -- Orders rates appended with the same observation time (a provider correcting a day's rate): the later wins.
 CREATE SEQUENCE IF NOT EXISTS rate_history_seq;
@@ -108,3 +133,11 @@ CREATE TABLE IF NOT EXISTS handled_updates (
     handled_at  TIMESTAMP(9) WITH TIME ZONE NOT NULL
 );
 CREATE INDEX IF NOT EXISTS handled_updates_time ON handled_updates (handled_at);
+
+-- Issue 14, guided creation: one draft per chat; reads ignore expired rows, purged with the journal.
+CREATE TABLE IF NOT EXISTS chat_drafts (
+    chat_id    BIGINT PRIMARY KEY,
+    pair       VARCHAR(16),
+    direction  VARCHAR(8),
+    expires_at TIMESTAMP(9) WITH TIME ZONE NOT NULL
+);

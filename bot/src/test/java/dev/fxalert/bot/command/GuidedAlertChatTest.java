@@ -1,0 +1,146 @@
+package dev.fxalert.bot.command;
+
+import dev.fxalert.core.domain.Alert;
+import dev.fxalert.core.domain.ChatDraft;
+import dev.fxalert.core.domain.Direction;
+import dev.fxalert.core.domain.User;
+import dev.fxalert.core.port.OutgoingMessage;
+import dev.fxalert.core.testing.MutableClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static dev.fxalert.bot.command.ChatBotFixture.CHAT;
+import static dev.fxalert.bot.command.ChatBotFixture.NOW;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 14: /alert alone makes an alert with buttons, each step editing the same message; the draft lives in the
+ * store, so a second bot over the same store (the next webhook invocation) continues it.
+ */
+class GuidedAlertChatTest {
+
+    @TempDir
+    Path dir;
+    private final MutableClock clock = new MutableClock(NOW);
+    private ChatBotFixture chat;
+
+    @BeforeEach
+    void open() {
+        chat = new ChatBotFixture(dir, 1000, clock);
+        chat.storedRate("USD/KRW", "1385.2", "frankfurter", Duration.ofMinutes(4));
+        chat.reply("/start");
+    }
+
+    @AfterEach
+    void close() {
+        chat.close();
+    }
+
+    private static List<String> labels(OutgoingMessage message) {
+        return message.buttons().stream().flatMap(List::stream).map(OutgoingMessage.Button::label).toList();
+    }
+
+    private CallbackOutcome press(OutgoingMessage on, String label) {
+        String data = on.buttons().stream().flatMap(List::stream).filter(b -> b.label().equals(label)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + label + " in " + labels(on))).callbackData();
+        assertThat(data.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThanOrEqualTo(64);
+        return chat.bot.handle(new IncomingCallback("cb-" + label, CHAT, data, "Mina", "en", 500, on.text()));
+    }
+
+    private User mina() {
+        return chat.stores.users().findByChatId(CHAT).orElseThrow();
+    }
+
+    @Test
+    void threeButtonPressesMakeTheAlertEachEditingTheSameMessage() {
+        chat.reply("/alert EUR USD below 1.05");
+        OutgoingMessage pairs = chat.send("/alert");
+        assertThat(pairs.text()).startsWith("New alert, step 1 of 3: which pair?");
+        assertThat(labels(pairs)).as("recent pairs first, then common ones, and Cancel")
+                .startsWith("EUR/USD", "USD/KRW", "USD/JPY").endsWith("Cancel");
+
+        CallbackOutcome direction = press(pairs, "USD/KRW");
+        assertThat(direction.messages()).isEmpty();
+        assertThat(direction.edit().orElseThrow().text())
+                .isEqualTo("New alert on USD/KRW, step 2 of 3. Now: 1,385.2 (frankfurter, 4 min ago). Tell me when it goes…");
+        CallbackOutcome threshold = press(direction.edit().orElseThrow(), "above ↑");
+        OutgoingMessage numbers = threshold.edit().orElseThrow();
+        assertThat(numbers.text()).startsWith("New alert: USD/KRW above …, step 3 of 3: which number?");
+        assertThat(labels(numbers)).containsExactly("1,392.1 (+0.5%)", "1,399.1 (+1%)", "1,412.9 (+2%)",
+                "1,390", "1,400", "Cancel");
+
+        CallbackOutcome created = press(numbers, "1,400");
+
+        assertThat(created.edit().orElseThrow().text()).startsWith("Alert ").contains("set: USD/KRW above 1,400");
+        assertThat(chat.stores.alerts().listByOwner(mina().id())).extracting(Alert::threshold)
+                .usingElementComparator(BigDecimal::compareTo).contains(new BigDecimal("1400"));
+        assertThat(chat.stores.drafts().find(CHAT)).isEmpty();
+        assertThat(press(numbers, "1,390").answer()).as("a stale step after the end")
+                .isEqualTo("This question has expired; send /alert to start again.");
+    }
+
+    @Test
+    void typedTextDuringADraftAnswersItsStepAndTheThresholdCreatesTheAlert() {
+        chat.send("/alert");
+        assertThat(chat.reply("usd krw")).startsWith("New alert on USD/KRW, step 2 of 3.");
+        assertThat(chat.reply("sideways")).startsWith("Choose above or below");
+        assertThat(chat.reply("below")).startsWith("New alert: USD/KRW below …, step 3 of 3");
+
+        assertThat(chat.reply("1,370.5 rent")).startsWith("Alert ").contains("USD/KRW below 1,370.5");
+
+        Alert alert = chat.stores.alerts().listByOwner(mina().id()).get(0);
+        assertThat(alert.direction()).isEqualTo(Direction.BELOW);
+        assertThat(alert.note()).isEqualTo("rent");
+        assertThat(chat.reply("hello")).as("no draft any more").startsWith("I understand commands");
+    }
+
+    @Test
+    void theDraftIsInTheStoreSoAnotherBotOverItContinuesIt() {
+        chat.send("/alert");
+        chat.reply("USD/KRW");
+
+        assertThat(chat.stores.drafts().find(CHAT)).get().extracting(ChatDraft::pair).hasToString("USD/KRW");
+        // The webhook builds its bot over the same store: a fresh bot over this store continues the draft.
+        ChatBot fresh = new ChatBot(chat.stores.users(), chat.stores.alerts(), chat.stores.rateHistory(),
+                pair -> java.util.Optional.empty(),
+                dev.fxalert.ingestion.RateProviders.shippedCatalogue(
+                        dev.fxalert.ingestion.IngestionConfig.fromEnvironment(java.util.Map.of())),
+                dev.fxalert.core.port.RateSources.none(), clock, BotSettings.defaults(), CommandObserver.NONE,
+                chat.stores.drafts());
+        assertThat(fresh.handle(IncomingMessage.privateText(CHAT, "above")).get(0).text())
+                .startsWith("New alert: USD/KRW above …, step 3 of 3");
+    }
+
+    @Test
+    void aDraftExpiresAfterAFewMinutesAndCancelEndsIt() {
+        OutgoingMessage pairs = chat.send("/alert");
+        clock.advance(ChatDraft.LIFETIME);
+
+        assertThat(press(pairs, "USD/KRW").edit().orElseThrow().text())
+                .isEqualTo("This question has expired; send /alert to start again.");
+        assertThat(chat.reply("USD/KRW")).as("typed after expiry").startsWith("I understand commands");
+
+        OutgoingMessage again = chat.send("/alert");
+        CallbackOutcome cancelled = press(again, "Cancel");
+        assertThat(cancelled.edit().orElseThrow().text()).isEqualTo("No new alert. /alert starts again.");
+        assertThat(cancelled.edit().orElseThrow().buttons()).isEmpty();
+        assertThat(chat.stores.drafts().find(CHAT)).isEmpty();
+    }
+
+    @Test
+    void roundNumbersAreTheNearestBeyondTheRateInTheAlertsDirection() {
+        assertThat(GuidedAlert.roundNumbers(new BigDecimal("1385.2"), Direction.ABOVE))
+                .extracting(BigDecimal::toPlainString).containsExactly("1390", "1400");
+        assertThat(GuidedAlert.roundNumbers(new BigDecimal("1.0523"), Direction.BELOW))
+                .extracting(BigDecimal::toPlainString).containsExactly("1.05", "1");
+        assertThat(GuidedAlert.roundNumbers(new BigDecimal("0.00723"), Direction.ABOVE))
+                .extracting(BigDecimal::toPlainString).containsExactly("0.00724", "0.0073");
+    }
+}
