@@ -62,7 +62,7 @@ class PushActionsChatTest {
     void thePushOffersSnoozeMoveTargetPauseAndDelete() {
         assertThat(push.buttons()).extracting(row -> row.stream().map(OutgoingMessage.Button::label).toList())
                 .containsExactly(List.of("Snooze 1h", "Snooze 1d"), List.of("−1%", "−0.5%", "+0.5%", "+1%"),
-                        List.of("Pause", "Delete"));
+                        List.of("Pause", "Delete"), List.of("📈 Chart", "Share"));
     }
 
     @Test
@@ -124,6 +124,7 @@ class PushActionsChatTest {
                 .containsExactly("/snooze " + alert.id() + " 1h", "/snooze " + alert.id() + " 1d",
                         "/move " + alert.id() + " -1%", "/move " + alert.id() + " -0.5%",
                         "/move " + alert.id() + " +0.5%", "/move " + alert.id() + " +1%",
-                        "/pause " + alert.id(), "/delete " + alert.id());
+                        "/pause " + alert.id(), "/delete " + alert.id(),
+                        "/chart USD KRW 30d", "/share " + alert.id());
     }
 }

@@ -132,6 +132,22 @@ public final class FakeBotApi implements AutoCloseable {
         return matching;
     }
 
+    /**
+     * What Telegram does with a webhook's HTTP answer: runs the one Bot API method in its body, recorded here as a
+     * call of that method (its result goes to no one). An empty or absent body runs nothing.
+     */
+    public void runsWebhookAnswer(String body) {
+        if (body == null || body.isBlank()) {
+            return;
+        }
+        try {
+            JsonNode method = json.readTree(body);
+            calls.add(new Call(method.path("method").asText(), method));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Every photo uploaded with sendPhoto, in order. */
     public List<Photo> photos() {
         return List.copyOf(photos);

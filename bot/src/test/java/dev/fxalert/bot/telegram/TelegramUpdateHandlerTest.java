@@ -6,6 +6,7 @@ import dev.fxalert.bot.command.CallbackOutcome;
 import dev.fxalert.bot.command.ChatBot;
 import dev.fxalert.bot.command.IncomingCallback;
 import dev.fxalert.bot.command.IncomingMessage;
+import dev.fxalert.core.port.ChatAdministrators;
 import dev.fxalert.core.port.OutgoingMessage;
 import dev.fxalert.core.port.UpdateJournal;
 import dev.fxalert.evaluation.delivery.TelegramNotifier;
@@ -72,7 +73,7 @@ class TelegramUpdateHandlerTest {
 
     @Test
     void oneReplyIsLeftForTheResponseAndNotSent() throws Exception {
-        when(bot.handle(any(IncomingMessage.class))).thenReturn(List.of(OutgoingMessage.text(CHAT, "one")));
+        when(bot.handle(any(IncomingMessage.class), any(ChatAdministrators.class))).thenReturn(List.of(OutgoingMessage.text(CHAT, "one")));
 
         Optional<BotApiMethod<?>> left = handler.handleAndRespond(message(7), this::respond);
 
@@ -85,7 +86,7 @@ class TelegramUpdateHandlerTest {
 
     @Test
     void theUpdateIsMarkedOnlyAfterTheResponseExists() throws Exception {
-        when(bot.handle(any(IncomingMessage.class))).thenReturn(List.of(OutgoingMessage.text(CHAT, "one")));
+        when(bot.handle(any(IncomingMessage.class), any(ChatAdministrators.class))).thenReturn(List.of(OutgoingMessage.text(CHAT, "one")));
 
         handler.handleAndRespond(message(7), this::respond);
 
@@ -94,7 +95,7 @@ class TelegramUpdateHandlerTest {
 
     @Test
     void aResponseThatCouldNotBeBuiltLeavesTheUpdateUnmarkedSoARedeliveryIsHandled() throws Exception {
-        when(bot.handle(any(IncomingMessage.class))).thenReturn(List.of(OutgoingMessage.text(CHAT, "one")));
+        when(bot.handle(any(IncomingMessage.class), any(ChatAdministrators.class))).thenReturn(List.of(OutgoingMessage.text(CHAT, "one")));
 
         assertThatThrownBy(() -> handler.handleAndRespond(message(7), call -> {
             throw new IllegalStateException("the function died while answering");
@@ -110,7 +111,7 @@ class TelegramUpdateHandlerTest {
      */
     @Test
     void aRedeliveryOfAMarkedUpdateIsAcknowledgedWithAnEmptyResponseAndNotHandledAgain() throws Exception {
-        when(bot.handle(any(IncomingMessage.class))).thenReturn(List.of(OutgoingMessage.text(CHAT, "one")));
+        when(bot.handle(any(IncomingMessage.class), any(ChatAdministrators.class))).thenReturn(List.of(OutgoingMessage.text(CHAT, "one")));
         handler.handleAndRespond(message(7), this::respond);
         events.clear();
 
@@ -118,12 +119,12 @@ class TelegramUpdateHandlerTest {
 
         assertThat(again).isEmpty();
         assertThat(events).containsExactly("response empty");
-        verify(bot, times(1)).handle(any(IncomingMessage.class));
+        verify(bot, times(1)).handle(any(IncomingMessage.class), any(ChatAdministrators.class));
     }
 
     @Test
     void severalRepliesAreAllSentInOrderBeforeTheResponseAndNoneIsLeft() throws Exception {
-        when(bot.handle(any(IncomingMessage.class))).thenReturn(List.of(OutgoingMessage.text(CHAT, "first"),
+        when(bot.handle(any(IncomingMessage.class), any(ChatAdministrators.class))).thenReturn(List.of(OutgoingMessage.text(CHAT, "first"),
                 OutgoingMessage.text(CHAT, "second")));
 
         assertThat(handler.handleAndRespond(message(7), this::respond)).isEmpty();
@@ -134,7 +135,7 @@ class TelegramUpdateHandlerTest {
 
     @Test
     void noReplyLeavesNothingAndSendsNothing() throws Exception {
-        when(bot.handle(any(IncomingMessage.class))).thenReturn(List.of());
+        when(bot.handle(any(IncomingMessage.class), any(ChatAdministrators.class))).thenReturn(List.of());
 
         assertThat(handler.handleAndRespond(message(7), this::respond)).isEmpty();
         assertThat(api.calls("sendMessage")).isEmpty();
@@ -142,7 +143,7 @@ class TelegramUpdateHandlerTest {
 
     @Test
     void aButtonPressLeavesItsAnswerForTheResponseAndSendsItsMessageAsACallFirst() throws Exception {
-        when(bot.handle(any(IncomingCallback.class))).thenReturn(new CallbackOutcome("Paused",
+        when(bot.handle(any(IncomingCallback.class), any(ChatAdministrators.class))).thenReturn(new CallbackOutcome("Paused",
                 List.of(OutgoingMessage.text(CHAT, "Paused k3m9x2qa."))));
 
         Optional<BotApiMethod<?>> left = handler.handleAndRespond(
@@ -158,7 +159,7 @@ class TelegramUpdateHandlerTest {
 
     @Test
     void longPollingStillSendsTheOneReplyAsACall() throws Exception {
-        when(bot.handle(any(IncomingMessage.class))).thenReturn(List.of(OutgoingMessage.text(CHAT, "one")));
+        when(bot.handle(any(IncomingMessage.class), any(ChatAdministrators.class))).thenReturn(List.of(OutgoingMessage.text(CHAT, "one")));
 
         handler.handle(message(7));
 
@@ -168,7 +169,7 @@ class TelegramUpdateHandlerTest {
 
     @Test
     void aCommandThatThrowsIsAcknowledgedWithAnEmptyResponse() throws Exception {
-        when(bot.handle(any(IncomingMessage.class))).thenThrow(new IllegalStateException("boom"));
+        when(bot.handle(any(IncomingMessage.class), any(ChatAdministrators.class))).thenThrow(new IllegalStateException("boom"));
 
         assertThat(handler.handleAndRespond(message(7), this::respond)).isEmpty();
         assertThat(events).containsExactly("response empty", "mark tg:7");
