@@ -29,11 +29,12 @@ final class SendLimiter {
     SendLimiter(Duration globalInterval, Duration perChatInterval) {
         this.globalInterval = globalInterval;
         this.perChatInterval = perChatInterval;
-        // Sends one second holds at this interval. The interval is rounded to whole nanoseconds (1 s / 29 =
-        // 34,482,759 ns), so 1 s / interval comes out a hair under the rate (28.99999...): truncating that lost a
-        // slot every second (28/s instead of 29/s, issue 12's simulation). The tolerance absorbs the rounding only.
+        // The most sends one rolling second can hold at this interval: the rate rounded up (28.6/s spaces sends
+        // 34.97 ms apart, and a second then holds 29 of them). The interval is rounded to whole nanoseconds, so the
+        // rate comes out a hair off (1 s / 34,482,759 ns = 28.99999...); the tolerance absorbs that rounding only:
+        // truncating it lost a slot every second (issue 12's simulation), rounding it up would add one.
         this.perSecond = globalInterval.isZero() ? Integer.MAX_VALUE
-                : (int) Math.max(1, Math.floor(1e9 / globalInterval.toNanos() + 1e-6));
+                : (int) Math.max(1, Math.ceil(1e9 / globalInterval.toNanos() - 1e-6));
     }
 
     /**
