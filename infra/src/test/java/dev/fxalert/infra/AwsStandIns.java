@@ -424,6 +424,13 @@ final class AwsStandIns implements AutoCloseable {
         } else if (call.method().equals("sendmessage") && readOnlyChats.contains(chat)) {
             json(exchange, 400, Map.of("ok", false, "error_code", 400,
                     "description", "Bad Request: not enough rights to send text messages to the chat"));
+        } else if (call.method().equals("getchatmember")) {
+            // The people writing in the flow's groups created them: administrators (issue 16's group rule).
+            ObjectNode member = JSON.createObjectNode();
+            member.put("status", "creator").put("is_anonymous", false);
+            member.putObject("user").put("id", parameters.path("user_id").asLong()).put("is_bot", false)
+                    .put("first_name", "Owner");
+            json(exchange, 200, Map.of("ok", true, "result", member));
         } else if (call.method().equals("sendmessage")) {
             ObjectNode result = JSON.createObjectNode();
             result.put("message_id", messageIds.incrementAndGet());
