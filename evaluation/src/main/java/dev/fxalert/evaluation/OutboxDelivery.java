@@ -157,7 +157,9 @@ public final class OutboxDelivery {
                     }
                 }
                 if (!now.isBefore(until)) {
-                    moreLeft = !fresh.isEmpty();
+                    // Time is up: more is left if a push is due now, or scheduled later (a fan-out's next slot,
+                    // a group's next message), so the caller drains again rather than leaving it to the sweep.
+                    moreLeft = !fresh.isEmpty() || nextScheduled(attempted, owners, now) != null;
                     break;
                 }
                 fresh.addAll(heldWithThem(fresh, owners, outstanding, attempted, now));

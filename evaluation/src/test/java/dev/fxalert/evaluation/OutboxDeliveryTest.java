@@ -7,6 +7,7 @@ import dev.fxalert.core.domain.Rate;
 import dev.fxalert.core.domain.RateUpdated;
 import dev.fxalert.core.domain.User;
 import dev.fxalert.core.port.DeliveryResult;
+import dev.fxalert.core.port.Notifier;
 import dev.fxalert.evaluation.delivery.DeliveryObserver;
 import dev.fxalert.evaluation.delivery.PacedSender;
 import dev.fxalert.evaluation.delivery.PacingConfig;
@@ -218,6 +219,33 @@ class OutboxDeliveryTest {
         assertThat(second.moreLeft()).isFalse();
         assertThat(first.pushes().delivered() + second.pushes().delivered()).isEqualTo(20);
         assertThat(notifier.sent()).extracting(s -> s.message().chatId()).doesNotHaveDuplicates().hasSize(20);
+    }
+
+    /**
+     * Issue 12 (no push waits for the sweep while capacity is idle): the drain's time runs out during a send, and
+     * the event's next push is scheduled further ahead than the look-ahead (pushes 5 s apart). The drain must
+     * still say more is left, so Delivery invokes itself instead of leaving that push to the 5-minute sweep.
+     */
+    @Test
+    void whenTheTimeRunsOutBeforeAPushScheduledBeyondTheLookAheadTheDrainStillSaysMoreIsLeft() throws Exception {
+        alerts(2, 100, Direction.ABOVE, "1400");
+        EvaluationService spaced = EvaluationService.recording(store.alerts(), store.users(), clock,
+                EvaluationConfig.DEFAULTS, (eventId, count) -> { }, Duration.ofSeconds(5));
+        Notifier slow = message -> {
+            clock.advance(Duration.ofSeconds(1)); // Telegram takes a second: the drain's time runs out meanwhile
+            return notifier.send(message);
+        };
+        try (PacedSender slowSender = new PacedSender(slow, store.alerts(), store.users(), DeliveryObserver.NONE,
+                PACING, clock, clock.sleeper(), new DirectExecutorService())) {
+            OutboxDelivery drainer = new OutboxDelivery(store.alerts(), store.users(), slowSender, clock,
+                    clock.sleeper(), new DirectExecutorService(), DRAIN);
+            spaced.onRateUpdated(event("1401"));
+
+            DrainResult first = drainer.drain(START.plusMillis(200));
+
+            assertThat(first.pushes().delivered()).isEqualTo(1);
+            assertThat(first.moreLeft()).as("the second push, due 5 s after the first, is still to send").isTrue();
+        }
     }
 
     @Test
