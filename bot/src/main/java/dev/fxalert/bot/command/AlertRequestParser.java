@@ -110,6 +110,11 @@ public final class AlertRequestParser {
         }
         Duration window = period(tokens.get(next), Msg.MOVE_BAD_WINDOW);
         Move move = new Move(way, window);
+        // A move is measured on the mid rate's own history; 'sell' or 'buy' here would otherwise be read as a note.
+        if (next + 1 < tokens.size() && RateKind.ofKeyword(tokens.get(next + 1)).isPresent()) {
+            throw new InvalidInputException(Msg.ALERT_PARSE_MOVE_MID_ONLY, tokens.get(next + 1),
+                    pair.base() + " " + pair.quote());
+        }
         return tail(tokens, next + 1, pair, Direction.ABOVE, percent, move, RateKind.MID);
     }
 

@@ -63,7 +63,6 @@ class AlertRequestParserTest {
             JPY KRW below 9.3 buy once trip | BANK_BUY  | ONCE  | trip
             USD KRW above 1400 once sell    | MID       | ONCE  | sell
             USD KRW above 1400 sell for 7d  | BANK_SELL | REARM | -
-            USD KRW move 1% 24h sell        | MID       | REARM | sell
             """)
     void readsWhichRateOfThePairTheAlertWatches(String arguments, RateKind kind, AlertMode mode, String note) {
         AlertRequest request = parser.parse(arguments);
@@ -126,6 +125,7 @@ class AlertRequestParserTest {
             USD KRW above 99999999999   | The threshold 99999999999 is too large; the maximum is 1,000,000,000.
             USD KRW above 1.123456789   | The threshold has too many decimals; at most 8 are allowed.
             EUR USD above 1.05 sell     | Bank buying and selling rates exist only against KRW, e.g. /alert EUR KRW above 1400 sell.
+            USD KRW move 1% 24h sell    | A percent move is measured on the mid rate only: leave out 'sell', e.g. /alert USD KRW move 1% 24h.
             USD KRW above 1e999999999   | '1e999999999' is not a number for the threshold. Write it like 1400, 1400.5 or 1,400.50.
             """)
     void refusesWithASpecificReason(String arguments, String reason) {

@@ -170,6 +170,7 @@ public enum Msg {
     SOURCE_RATE_BANK_SELL,
     FORMAT_CONDITION_KIND,
     ALERT_PARSE_BANK_RATE_KRW_ONLY,
+    ALERT_PARSE_MOVE_MID_ONLY,
     // --- charts (issue 16) ---
     EXAMPLE_CHART,
     MENU_CHART,
