@@ -480,39 +480,19 @@ public final class DynamoDbAlertStore implements AlertStore {
 
     @Override
     public boolean recordPushFailure(String alertId, String eventId, Instant nextAttemptAt) {
-        Objects.requireNonNull(eventId, "eventId");
-        try {
-            client.updateItem(b -> b.tableName(table).key(AlertItems.key(alertId))
-                    .conditionExpression("#pushPending = :true AND #eventId = :eventId")
-                    .updateExpression("SET #attempts = if_not_exists(#attempts, :zero) + :one, #next = :next, "
-                            + "#pendingSort = :pendingSort")
-                    .expressionAttributeNames(Map.of("#pushPending", PUSH_PENDING, "#eventId", EVENT_ID,
-                            "#attempts", PUSH_ATTEMPTS, "#next", PUSH_NEXT_ATTEMPT_AT, "#pendingSort", PENDING_SORT))
-                    .expressionAttributeValues(Map.of(":true", bool(true), ":eventId", s(eventId), ":zero", n(0),
-                            ":one", n(1), ":next", AttributeValues.instant(nextAttemptAt),
-                            ":pendingSort", s(AlertItems.pendingSort(nextAttemptAt, alertId)))));
-            return true;
-        } catch (ConditionalCheckFailedException notThatPushOrNotPending) {
-            return false;
-        }
+        return updatePendingPush(alertId, eventId,
+                "SET #attempts = if_not_exists(#attempts, :zero) + :one, #next = :next, #pendingSort = :pendingSort",
+                Map.of("#attempts", PUSH_ATTEMPTS, "#next", PUSH_NEXT_ATTEMPT_AT, "#pendingSort", PENDING_SORT),
+                Map.of(":zero", n(0), ":one", n(1), ":next", AttributeValues.instant(nextAttemptAt),
+                        ":pendingSort", s(AlertItems.pendingSort(nextAttemptAt, alertId))));
     }
 
     @Override
     public boolean holdPush(String alertId, String eventId, Instant dueAt) {
-        Objects.requireNonNull(eventId, "eventId");
-        try {
-            client.updateItem(b -> b.tableName(table).key(AlertItems.key(alertId))
-                    .conditionExpression("#pushPending = :true AND #eventId = :eventId")
-                    .updateExpression("SET #next = :next, #pendingSort = :pendingSort")
-                    .expressionAttributeNames(Map.of("#pushPending", PUSH_PENDING, "#eventId", EVENT_ID,
-                            "#next", PUSH_NEXT_ATTEMPT_AT, "#pendingSort", PENDING_SORT))
-                    .expressionAttributeValues(Map.of(":true", bool(true), ":eventId", s(eventId),
-                            ":next", AttributeValues.instant(dueAt),
-                            ":pendingSort", s(AlertItems.pendingSort(dueAt, alertId)))));
-            return true;
-        } catch (ConditionalCheckFailedException notThatPushOrNotPending) {
-            return false;
-        }
+        return updatePendingPush(alertId, eventId, "SET #next = :next, #pendingSort = :pendingSort",
+                Map.of("#next", PUSH_NEXT_ATTEMPT_AT, "#pendingSort", PENDING_SORT),
+                Map.of(":next", AttributeValues.instant(dueAt),
+                        ":pendingSort", s(AlertItems.pendingSort(dueAt, alertId))));
     }
 
     @Override
@@ -526,21 +506,12 @@ public final class DynamoDbAlertStore implements AlertStore {
             return false;
         }
         String deadSort = AlertItems.pendingSort(current.get().lastFiring().firedAt(), alertId);
-        try {
-            client.updateItem(b -> b.tableName(table).key(AlertItems.key(alertId))
-                    .conditionExpression("#pushPending = :true AND #eventId = :eventId")
-                    .updateExpression("SET #pushPending = :false, #dead = :reason, #unknown = :unknown, "
-                            + "#pendingKey = :deadKey, #pendingSort = :deadSort")
-                    .expressionAttributeNames(Map.of("#pushPending", PUSH_PENDING, "#eventId", EVENT_ID,
-                            "#dead", PUSH_DEAD_LETTER, "#unknown", PUSH_OUTCOME_UNKNOWN,
-                            "#pendingKey", PENDING_KEY, "#pendingSort", PENDING_SORT))
-                    .expressionAttributeValues(Map.of(":true", bool(true), ":false", bool(false),
-                            ":eventId", s(eventId), ":reason", s(text), ":unknown", bool(outcomeUnknown),
-                            ":deadKey", s(AlertItems.DEAD), ":deadSort", s(deadSort))));
-            return true;
-        } catch (ConditionalCheckFailedException notThatPushOrNotPending) {
-            return false;
-        }
+        return updatePendingPush(alertId, eventId, "SET #pushPending = :false, #dead = :reason, #unknown = :unknown, "
+                        + "#pendingKey = :deadKey, #pendingSort = :deadSort",
+                Map.of("#dead", PUSH_DEAD_LETTER, "#unknown", PUSH_OUTCOME_UNKNOWN,
+                        "#pendingKey", PENDING_KEY, "#pendingSort", PENDING_SORT),
+                Map.of(":false", bool(false), ":reason", s(text), ":unknown", bool(outcomeUnknown),
+                        ":deadKey", s(AlertItems.DEAD), ":deadSort", s(deadSort)));
     }
 
     @Override
@@ -559,17 +530,33 @@ public final class DynamoDbAlertStore implements AlertStore {
 
     @Override
     public boolean markPushDelivered(String alertId, String eventId) {
+        return updatePendingPush(alertId, eventId, "SET #pushPending = :false REMOVE #pendingKey, #pendingSort",
+                Map.of("#pendingKey", PENDING_KEY, "#pendingSort", PENDING_SORT), Map.of(":false", bool(false)));
+    }
+
+    /**
+     * One conditional UpdateItem on the pending push of {@code eventId}: {@code update} applies only while that
+     * push is still pending (a delivery, a dead letter or a newer firing may have settled or replaced it); false
+     * when it was not. The condition's own names and values ({@code #pushPending}, {@code #eventId}, {@code :true},
+     * {@code :eventId}) are added here.
+     */
+    private boolean updatePendingPush(String alertId, String eventId, String update, Map<String, String> names,
+                                      Map<String, AttributeValue> values) {
         Objects.requireNonNull(eventId, "eventId");
+        Map<String, String> allNames = new HashMap<>(names);
+        allNames.put("#pushPending", PUSH_PENDING);
+        allNames.put("#eventId", EVENT_ID);
+        Map<String, AttributeValue> allValues = new HashMap<>(values);
+        allValues.put(":true", bool(true));
+        allValues.put(":eventId", s(eventId));
         try {
             client.updateItem(b -> b.tableName(table).key(AlertItems.key(alertId))
                     .conditionExpression("#pushPending = :true AND #eventId = :eventId")
-                    .updateExpression("SET #pushPending = :false REMOVE #pendingKey, #pendingSort")
-                    .expressionAttributeNames(Map.of("#pushPending", PUSH_PENDING, "#eventId", EVENT_ID,
-                            "#pendingKey", PENDING_KEY, "#pendingSort", PENDING_SORT))
-                    .expressionAttributeValues(Map.of(":true", bool(true), ":false", bool(false),
-                            ":eventId", s(eventId))));
+                    .updateExpression(update)
+                    .expressionAttributeNames(allNames)
+                    .expressionAttributeValues(allValues));
             return true;
-        } catch (ConditionalCheckFailedException notThatPushOrAlreadyDelivered) {
+        } catch (ConditionalCheckFailedException notThatPushOrNotPending) {
             return false;
         }
     }

@@ -10,7 +10,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -49,15 +48,12 @@ final class DynamoDbChatDrafts implements ChatDrafts {
 
     @Override
     public Optional<ChatDraft> find(long chatId) {
-        List<Map<String, AttributeValue>> items = client.query(b -> b.tableName(table).consistentRead(true).limit(1)
-                .keyConditionExpression("#pk = :pk AND #sk = :sk")
-                .expressionAttributeNames(Map.of("#pk", DynamoDbRateHistory.PAIR, "#sk", DynamoDbRateHistory.SORT))
-                .expressionAttributeValues(Map.of(":pk", s(PARTITION_PREFIX + chatId), ":sk", s(SORT_VALUE))))
-                .items();
-        if (items.isEmpty()) {
+        Optional<Map<String, AttributeValue>> found =
+                DynamoDbRateHistory.sideItem(client, table, PARTITION_PREFIX + chatId, SORT_VALUE);
+        if (found.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, AttributeValue> item = items.get(0);
+        Map<String, AttributeValue> item = found.get();
         ChatDraft draft = new ChatDraft(chatId,
                 item.containsKey(PAIR) ? CurrencyPair.parse(string(item, PAIR)) : null,
                 item.containsKey(DIRECTION) ? Direction.valueOf(string(item, DIRECTION)) : null,

@@ -44,6 +44,20 @@ final class DynamoDbRateHistory implements RateHistory {
 
     static final String PAIR = "pair";
     static final String SORT = "observedKey";
+
+    /**
+     * The one item a record kept beside the rates in this table (the handled-updates journal, a chat's draft) holds
+     * under its own partition and sort key: a strongly consistent one-item Query (the webhook role may Query, not
+     * GetItem, the table); empty when there is none.
+     */
+    static Optional<Map<String, AttributeValue>> sideItem(DynamoDbClient client, String table, String partition,
+                                                          String sort) {
+        return client.query(b -> b.tableName(table).consistentRead(true).limit(1)
+                        .keyConditionExpression("#pk = :pk AND #sk = :sk")
+                        .expressionAttributeNames(Map.of("#pk", PAIR, "#sk", SORT))
+                        .expressionAttributeValues(Map.of(":pk", s(partition), ":sk", s(sort))))
+                .items().stream().findFirst();
+    }
     static final String VALUE = "rate";
     static final String PROVIDER = "provider";
     static final String OBSERVED_AT = "observedAt";

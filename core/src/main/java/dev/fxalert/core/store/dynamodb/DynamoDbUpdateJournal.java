@@ -2,12 +2,10 @@ package dev.fxalert.core.store.dynamodb;
 
 import dev.fxalert.core.port.UpdateJournal;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -45,12 +43,9 @@ final class DynamoDbUpdateJournal implements UpdateJournal {
     @Override
     public boolean wasHandled(String deliveryId) {
         Objects.requireNonNull(deliveryId, "deliveryId");
-        List<Map<String, AttributeValue>> items = client.query(b -> b.tableName(table).consistentRead(true).limit(1)
-                .keyConditionExpression("#pk = :pk AND #sk = :sk")
-                .expressionAttributeNames(Map.of("#pk", DynamoDbRateHistory.PAIR, "#sk", DynamoDbRateHistory.SORT))
-                .expressionAttributeValues(Map.of(":pk", s(PARTITION_PREFIX + deliveryId), ":sk", s(SORT_VALUE))))
-                .items();
-        return !items.isEmpty() && number(items.get(0), HANDLED_AT, Long.MIN_VALUE) > expiredAtOrBefore();
+        return DynamoDbRateHistory.sideItem(client, table, PARTITION_PREFIX + deliveryId, SORT_VALUE)
+                .filter(item -> number(item, HANDLED_AT, Long.MIN_VALUE) > expiredAtOrBefore())
+                .isPresent();
     }
 
     @Override
