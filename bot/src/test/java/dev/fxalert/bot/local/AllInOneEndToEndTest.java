@@ -6,10 +6,7 @@ import dev.fxalert.core.domain.RateUpdated;
 import dev.fxalert.ingestion.IngestionService;
 import dev.fxalert.ingestion.IngestionSummary;
 import dev.fxalert.ingestion.publish.InProcessRateEventBus;
-import okhttp3.mockwebserver.Dispatcher;
-import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
-import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,8 +16,6 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -39,7 +34,7 @@ class AllInOneEndToEndTest {
     static final long CHAT = 5150L;
     static final FakeBotApi TELEGRAM = new FakeBotApi();
     static final AtomicReference<String> USD_KRW = new AtomicReference<>("1390.5");
-    static final MockWebServer FRANKFURTER = frankfurter();
+    static final MockWebServer FRANKFURTER = YesterdaysFrankfurter.start(USD_KRW::get);
 
     @DynamicPropertySource
     static void fakes(DynamicPropertyRegistry registry) {
@@ -100,29 +95,5 @@ class AllInOneEndToEndTest {
 
     private static List<String> pushes() {
         return TELEGRAM.sentTexts(CHAT).stream().filter(text -> text.startsWith("🔔")).toList();
-    }
-
-    private static MockWebServer frankfurter() {
-        MockWebServer server = new MockWebServer();
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                // The real API path: {base}/v1/latest?base=USD&symbols=KRW
-                if (!request.getPath().startsWith("/v1/latest?base=USD")) {
-                    return new MockResponse().setResponseCode(404);
-                }
-                String date = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
-                return new MockResponse()
-                        .addHeader("Content-Type", "application/json")
-                        .setBody("{\"amount\":1.0,\"base\":\"USD\",\"date\":\"" + date + "\",\"rates\":{\"KRW\":"
-                                + USD_KRW.get() + "}}");
-            }
-        });
-        try {
-            server.start();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return server;
     }
 }

@@ -3,10 +3,7 @@ package dev.fxalert.bot.local;
 import dev.fxalert.admin.ingestion.IngestionTrigger;
 import dev.fxalert.bot.app.TempDatabase;
 import dev.fxalert.bot.telegram.FakeBotApi;
-import okhttp3.mockwebserver.Dispatcher;
-import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
-import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,8 +19,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -44,7 +39,7 @@ class MetricsEndToEndTest {
     static final String METRICS_TOKEN = "metrics-e2e-token-0123456789";
     static final FakeBotApi TELEGRAM = new FakeBotApi();
     static final AtomicReference<String> USD_KRW = new AtomicReference<>("1390.5");
-    static final MockWebServer FRANKFURTER = frankfurter();
+    static final MockWebServer FRANKFURTER = YesterdaysFrankfurter.start(USD_KRW::get);
 
     @DynamicPropertySource
     static void fakes(DynamicPropertyRegistry registry) {
@@ -120,29 +115,5 @@ class MetricsEndToEndTest {
 
     private static List<String> pushes() {
         return TELEGRAM.sentTexts(CHAT).stream().filter(text -> text.startsWith("🔔")).toList();
-    }
-
-    private static MockWebServer frankfurter() {
-        MockWebServer server = new MockWebServer();
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                if (!request.getPath().startsWith("/v1/latest?base=USD")) {
-                    return new MockResponse().setResponseCode(404);
-                }
-                // Yesterday's reference rate: its observation time is a day old when it crosses.
-                String date = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
-                return new MockResponse()
-                        .addHeader("Content-Type", "application/json")
-                        .setBody("{\"amount\":1.0,\"base\":\"USD\",\"date\":\"" + date + "\",\"rates\":{\"KRW\":"
-                                + USD_KRW.get() + "}}");
-            }
-        });
-        try {
-            server.start();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return server;
     }
 }
