@@ -82,10 +82,9 @@ public final class PushMessages {
      * that the bot can show the same keyboard again when it edits the push after a press.
      */
     public static List<List<OutgoingMessage.Button>> keyboard(Alert alert, Messages messages) {
-        List<List<OutgoingMessage.Button>> rows = new java.util.ArrayList<>(actionButtons(alert.id(), messages));
-        if (alert.isMove()) {
-            rows.remove(1); // a percent move has no target rate to move (Alert.moveThreshold refuses it)
-        }
+        // a percent move has no target rate to move (Alert.moveThreshold refuses it): no move-target row
+        List<List<OutgoingMessage.Button>> rows = new java.util.ArrayList<>(
+                actionButtons(alert.id(), messages, !alert.isMove()));
         rows.add(List.of(chartButton(alert, messages),
                 // a list's Share (a:share:<id>), not a push action: the bot answers with a new message holding the
                 // link and leaves the push as it is
@@ -165,15 +164,23 @@ public final class PushMessages {
      * press is answered by editing the push ({@link AlertCallback#onPush()}); the bot shows them again after a press.
      */
     public static List<List<OutgoingMessage.Button>> actionButtons(String alertId, Messages messages) {
-        return List.of(
-                List.of(button(messages.text(Msg.BUTTON_SNOOZE_1H), AlertCallback.Action.SNOOZE_1H, alertId),
-                        button(messages.text(Msg.BUTTON_SNOOZE_1D), AlertCallback.Action.SNOOZE_1D, alertId)),
-                List.of(move(messages, AlertCallback.Action.DOWN_1, alertId),
-                        move(messages, AlertCallback.Action.DOWN_05, alertId),
-                        move(messages, AlertCallback.Action.UP_05, alertId),
-                        move(messages, AlertCallback.Action.UP_1, alertId)),
-                List.of(button(messages.text(Msg.BUTTON_PAUSE), AlertCallback.Action.PAUSE, alertId),
-                        button(messages.text(Msg.BUTTON_DELETE), AlertCallback.Action.DELETE, alertId)));
+        return actionButtons(alertId, messages, true);
+    }
+
+    private static List<List<OutgoingMessage.Button>> actionButtons(String alertId, Messages messages,
+                                                                    boolean moveTarget) {
+        List<List<OutgoingMessage.Button>> rows = new java.util.ArrayList<>();
+        rows.add(List.of(button(messages.text(Msg.BUTTON_SNOOZE_1H), AlertCallback.Action.SNOOZE_1H, alertId),
+                button(messages.text(Msg.BUTTON_SNOOZE_1D), AlertCallback.Action.SNOOZE_1D, alertId)));
+        if (moveTarget) {
+            rows.add(List.of(move(messages, AlertCallback.Action.DOWN_1, alertId),
+                    move(messages, AlertCallback.Action.DOWN_05, alertId),
+                    move(messages, AlertCallback.Action.UP_05, alertId),
+                    move(messages, AlertCallback.Action.UP_1, alertId)));
+        }
+        rows.add(List.of(button(messages.text(Msg.BUTTON_PAUSE), AlertCallback.Action.PAUSE, alertId),
+                button(messages.text(Msg.BUTTON_DELETE), AlertCallback.Action.DELETE, alertId)));
+        return List.copyOf(rows);
     }
 
     private static OutgoingMessage.Button move(Messages messages, AlertCallback.Action action, String alertId) {

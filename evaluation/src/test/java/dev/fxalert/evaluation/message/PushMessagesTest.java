@@ -176,6 +176,22 @@ class PushMessagesTest {
                 fired(Direction.ABOVE, "1400", "1401", AlertMode.ONCE, null), dev.fxalert.core.i18n.Messages.forCode("en")));
     }
 
+    // Issue 14: a percent move has no target rate, so its push offers no move-target row (the rest stays).
+    @Test
+    void aPercentMovePushHasNoMoveTargetRow() {
+        Alert move = Alert.createMove("k3m9x2qa", new Owner("u1", 4242L), CurrencyPair.of("USD", "KRW"),
+                new dev.fxalert.core.domain.Move(dev.fxalert.core.domain.MoveWay.UP, java.time.Duration.ofHours(24)),
+                new BigDecimal("1"), AlertMode.REARM, null, OBSERVED);
+        List<List<OutgoingMessage.Button>> rows = PushMessages.keyboard(move, dev.fxalert.core.i18n.Messages.forCode("en"));
+
+        assertThat(rows).hasSize(3);
+        assertThat(rows.stream().flatMap(List::stream).map(b -> AlertCallback.decode(b.callbackData()))
+                .map(callback -> callback == null ? null : callback.action()))
+                .doesNotContain(AlertCallback.Action.DOWN_1, AlertCallback.Action.DOWN_05,
+                        AlertCallback.Action.UP_05, AlertCallback.Action.UP_1)
+                .contains(AlertCallback.Action.SNOOZE_1H, AlertCallback.Action.PAUSE, AlertCallback.Action.SHARE);
+    }
+
     // Issue 14: the expiry notice has only Delete (no push actions, chart or share); issue 17: it names a bank's rate.
     @Test
     void anExpiryNoticeCarriesOnlyDeleteAndNamesTheKindOfRate() {
