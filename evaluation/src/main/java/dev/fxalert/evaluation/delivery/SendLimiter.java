@@ -29,8 +29,8 @@ final class SendLimiter {
     SendLimiter(Duration globalInterval, Duration perChatInterval) {
         this.globalInterval = globalInterval;
         this.perChatInterval = perChatInterval;
-        // The most sends one rolling second can hold at this interval: the rate rounded up (28.6/s spaces sends
-        // 34.97 ms apart, and a second then holds 29 of them). The interval is rounded to whole nanoseconds, so the
+        // The most sends one rolling second can hold at this interval: the rate rounded up (28.9/s spaces sends
+        // 34.60 ms apart, and a second then holds 29 of them). The interval is rounded to whole nanoseconds, so the
         // rate comes out a hair off (1 s / 34,482,759 ns = 28.99999...); the tolerance absorbs that rounding only:
         // truncating it lost a slot every second (issue 12's simulation), rounding it up would add one.
         this.perSecond = globalInterval.isZero() ? Integer.MAX_VALUE
