@@ -45,4 +45,16 @@ class BotBoundariesTest {
     static final ArchRule onlyTheMetricsAdapterKnowsMicrometer = noClasses()
             .that().resideOutsideOfPackage("dev.fxalert.bot.local.metrics..")
             .should().dependOnClassesThat().resideInAPackage("io.micrometer..");
+
+    /**
+     * Stores as their own modules (issue 11): the bot module depends on both stores for the local app, but the
+     * webhook jar leaves store-embedded out (parent pom, lambda-jar), so nothing the webhook jar carries (everything
+     * but the local app's packages, which the shade filter drops) may use it; it would fail only on AWS.
+     */
+    @ArchTest
+    static final ArchRule onlyTheLocalAppUsesTheEmbeddedStore = noClasses()
+            .that().resideOutsideOfPackages("dev.fxalert.bot.app..", "dev.fxalert.bot.console..",
+                    "dev.fxalert.bot.polling..", "dev.fxalert.bot.local..", "dev.fxalert.bot.admin..")
+            .and().haveNameNotMatching("dev\\.fxalert\\.bot\\.FxAlertApplication.*")
+            .should().dependOnClassesThat().resideInAPackage("dev.fxalert.core.store.embedded..");
 }

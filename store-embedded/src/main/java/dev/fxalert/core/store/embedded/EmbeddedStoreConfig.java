@@ -1,7 +1,7 @@
 package dev.fxalert.core.store.embedded;
 
 import dev.fxalert.core.config.Settings;
-import dev.fxalert.core.store.dynamodb.DynamoDbStoreConfig;
+import dev.fxalert.core.store.StoreSettings;
 
 import java.nio.file.Path;
 import java.util.Objects;
@@ -12,7 +12,7 @@ public record EmbeddedStoreConfig(Path databaseFile, int maxAlertsPerUser) {
     /** Reads FX_ALERT_DB_PATH (default {@code ./data/fx-alert.db}) and MAX_ALERTS_PER_USER. */
     public static EmbeddedStoreConfig from(Settings settings) {
         return new EmbeddedStoreConfig(settings.path("FX_ALERT_DB_PATH", "./data/fx-alert.db"),
-                DynamoDbStoreConfig.maxAlertsPerUser(settings));
+                StoreSettings.maxAlertsPerUser(settings));
     }
 
     public EmbeddedStoreConfig {

@@ -1,7 +1,7 @@
 package dev.fxalert.core.store.dynamodb;
 
 import dev.fxalert.core.config.Settings;
-import dev.fxalert.core.port.AlertStore;
+import dev.fxalert.core.store.StoreSettings;
 
 import java.util.Map;
 import java.util.Objects;
@@ -45,9 +45,9 @@ public record DynamoDbStoreConfig(String usersTable, String alertsTable, String 
         return from(Settings.of(env));
     }
 
-    /** MAX_ALERTS_PER_USER, the same setting for both stores. */
+    /** MAX_ALERTS_PER_USER, the same setting for both stores (read in core's {@link StoreSettings}). */
     public static int maxAlertsPerUser(Settings settings) {
-        return settings.integer("MAX_ALERTS_PER_USER", AlertStore.DEFAULT_MAX_ALERTS_PER_USER, 1);
+        return StoreSettings.maxAlertsPerUser(settings);
     }
 
     public DynamoDbStoreConfig withPageSize(int pageSize) {
