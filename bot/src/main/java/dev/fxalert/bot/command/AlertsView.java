@@ -10,6 +10,7 @@ import dev.fxalert.core.port.OutgoingMessage.Button;
 
 import dev.fxalert.core.domain.AlertState;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,11 +46,12 @@ final class AlertsView {
     }
 
     static OutgoingMessage render(Messages messages, long chatId, List<Alert> alerts, int page) {
-        return render(messages, chatId, alerts, page, ZoneId.of("UTC"));
+        return render(messages, chatId, alerts, page, ZoneId.of("UTC"), Instant.EPOCH);
     }
 
-    /** Issue 14: with expiry times in the owner's {@code zone}. */
-    static OutgoingMessage render(Messages messages, long chatId, List<Alert> alerts, int page, ZoneId zone) {
+    /** Issue 14: with expiry and snooze-end times (those still ahead at {@code now}) in the owner's {@code zone}. */
+    static OutgoingMessage render(Messages messages, long chatId, List<Alert> alerts, int page, ZoneId zone,
+                                  Instant now) {
         if (alerts.isEmpty()) {
             return OutgoingMessage.text(chatId, messages.text(Msg.ALERTS_NONE, messages.text(Msg.EXAMPLE_ALERT)));
         }
@@ -67,6 +69,10 @@ final class AlertsView {
             text.append('\n').append(from + i + 1).append(". ").append(alert.id()).append("  ")
                     .append(Formats.condition(messages, alert)).append(" – ").append(Formats.state(messages, alert))
                     .append(", ").append(Formats.afterFiring(messages, alert));
+            if (alert.isSnoozedAt(now) && alert.state() != AlertState.EXPIRED) { // polish14: say until when
+                text.append(", ").append(messages.text(Msg.FORMAT_SNOOZED_UNTIL,
+                        Messages.time(alert.snoozedUntil(), zone)));
+            }
             if (alert.expiresAt() != null && alert.state() != AlertState.EXPIRED) {
                 text.append(", ").append(Formats.expiry(messages, alert, zone));
             }

@@ -290,7 +290,8 @@ public enum Msg {
     // polish14 (issue 14 follow-up): /snooze and /move in the menu, "snoozed until" in /alerts, a percent move in
     // guided /alert
     MENU_SNOOZE,
-    MENU_MOVE;
+    MENU_MOVE,
+    FORMAT_SNOOZED_UNTIL;
 
     /** The catalogue key, e.g. {@code alert.set} for {@code ALERT_SET}. */
     public String key() {
