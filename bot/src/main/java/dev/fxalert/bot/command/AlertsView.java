@@ -101,8 +101,8 @@ final class AlertsView {
     }
 
     /**
-     * The alert's own row: pause, resume or re-arm by state, delete, and share (issue 16; not for a move alert, which
-     * a link cannot express). An expired alert (issue 14) has only delete.
+     * The alert's own row: pause, resume or re-arm by state, delete, and share (issue 16; a move alert too since its
+     * link says "move", polish14). An expired alert (issue 14) has only delete.
      */
     static List<Button> buttonsFor(Messages messages, Alert alert) {
         String id = alert.id();
@@ -119,10 +119,6 @@ final class AlertsView {
             case FIRED, EXPIRED -> new Button(messages.text(Msg.BUTTON_REARM_ID, id),
                     new AlertCallback(AlertCallback.Action.REARM, id).encode());
         };
-        if (alert.isMove()) {
-            // A share link (AlertLink) carries pair, direction, threshold and mode only: it cannot say "move".
-            return List.of(toggle, delete);
-        }
         return List.of(toggle, delete,
                 new Button(messages.text(Msg.BUTTON_SHARE), new AlertCallback(AlertCallback.Action.SHARE, id).encode()));
     }
