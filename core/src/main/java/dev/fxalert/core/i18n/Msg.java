@@ -291,7 +291,11 @@ public enum Msg {
     // guided /alert
     MENU_SNOOZE,
     MENU_MOVE,
-    FORMAT_SNOOZED_UNTIL;
+    FORMAT_SNOOZED_UNTIL,
+    BUTTON_DRAFT_MOVE,
+    DRAFT_PICK_MOVE_PERCENT,
+    BUTTON_DRAFT_MOVE_PERCENT,
+    DRAFT_PICK_MOVE_WINDOW;
 
     /** The catalogue key, e.g. {@code alert.set} for {@code ALERT_SET}. */
     public String key() {
