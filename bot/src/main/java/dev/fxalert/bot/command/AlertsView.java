@@ -45,10 +45,6 @@ final class AlertsView {
         }
     }
 
-    static OutgoingMessage render(Messages messages, long chatId, List<Alert> alerts, int page) {
-        return render(messages, chatId, alerts, page, ZoneId.of("UTC"), Instant.EPOCH);
-    }
-
     /** Issue 14: with expiry and snooze-end times (those still ahead at {@code now}) in the owner's {@code zone}. */
     static OutgoingMessage render(Messages messages, long chatId, List<Alert> alerts, int page, ZoneId zone,
                                   Instant now) {
