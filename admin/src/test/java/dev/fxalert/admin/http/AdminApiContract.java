@@ -245,6 +245,42 @@ public abstract class AdminApiContract {
     }
 
     @Test
+    void anAlertShowsItsKindOfRateAndAPercentMoveShowsItsWayPercentAndWindowNotAThreshold() throws Exception {
+        // polish14 (issue 14 follow-up): a move alert was shown as "ABOVE <percent>", a bank-rate alert as mid
+        ALERTS.add(dev.fxalert.core.domain.Alert.create("s1", new dev.fxalert.core.domain.Owner("u1", 101),
+                dev.fxalert.core.domain.CurrencyPair.parse("USD/KRW"), dev.fxalert.core.domain.Direction.ABOVE,
+                new java.math.BigDecimal("1480"), dev.fxalert.core.domain.AlertMode.REARM, null, Alerts.CREATED,
+                dev.fxalert.core.domain.RateKind.BANK_SELL));
+        ALERTS.add(dev.fxalert.core.domain.Alert.createMove("m1", new dev.fxalert.core.domain.Owner("u1", 101),
+                        dev.fxalert.core.domain.CurrencyPair.parse("USD/KRW"),
+                        new dev.fxalert.core.domain.Move(dev.fxalert.core.domain.MoveWay.DOWN, java.time.Duration.ofDays(7)),
+                        new java.math.BigDecimal("1.5"), dev.fxalert.core.domain.AlertMode.ONCE, null, Alerts.CREATED)
+                .expiringAt(Instant.parse("2026-12-31T14:59:59Z")).snooze(Instant.parse("2026-11-25T13:00:00Z")));
+
+        JsonNode items = body(authorized(request("GET", "/admin/alerts", Map.of("pair", "USD/KRW"), null))).path("items");
+        Map<String, JsonNode> byId = new HashMap<>();
+        items.forEach(item -> byId.put(item.path("id").asText(), item));
+
+        JsonNode threshold = byId.get("a1");
+        assertThat(threshold.path("kind").asText()).isEqualTo("MID");
+        assertThat(threshold.path("direction").asText()).isEqualTo("ABOVE");
+        assertThat(threshold.path("threshold").asText()).isEqualTo("1400");
+        assertThat(threshold.path("move").isNull()).isTrue();
+        assertThat(threshold.path("expiresAt").isNull()).isTrue();
+        assertThat(byId.get("s1").path("kind").asText()).isEqualTo("BANK_SELL");
+        JsonNode move = byId.get("m1");
+        assertThat(move.path("kind").asText()).isEqualTo("MID");
+        assertThat(move.path("direction").isNull()).as("a move has no direction").isTrue();
+        assertThat(move.path("threshold").isNull()).as("its percent is no rate").isTrue();
+        assertThat(move.path("move").path("way").asText()).isEqualTo("DOWN");
+        assertThat(move.path("move").path("percent").asText()).isEqualTo("1.5");
+        assertThat(move.path("move").path("window").asText()).isEqualTo("PT168H");
+        assertThat(move.path("mode").asText()).isEqualTo("ONCE");
+        assertThat(move.path("expiresAt").asText()).isEqualTo("2026-12-31T14:59:59Z");
+        assertThat(move.path("snoozedUntil").asText()).isEqualTo("2026-11-25T13:00:00Z");
+    }
+
+    @Test
     void listsAlertsPageByPageWithTheCursor() throws Exception {
         ALERTS.add(Alerts.armed("a2", "u1", 101, "USD/KRW", "1410"));
         ALERTS.add(Alerts.armed("a3", "u2", 102, "USD/KRW", "1420"));

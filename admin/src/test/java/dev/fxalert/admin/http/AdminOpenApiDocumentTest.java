@@ -51,7 +51,7 @@ class AdminOpenApiDocumentTest {
 
     private static final List<Class<? extends Record>> BODIES = List.of(ErrorBody.class, AdminStats.class,
             AdminStats.Users.class, AdminStats.Pushes.class, AdminStats.Lag.class, AdminStats.Ingestion.class,
-            AdminStats.ProviderStatus.class, UserView.class, AlertView.class, AlertView.FiringView.class, AlertView.PushView.class,
+            AdminStats.ProviderStatus.class, UserView.class, AlertView.class, AlertView.FiringView.class, AlertView.PushView.class, AlertView.MoveView.class,
             AlertListView.class, IngestionRunView.class, ScheduleView.class, ScheduleChange.class,
             BroadcastRequest.class, BroadcastReport.class, UserSearchView.class, UserSearchView.UserSummary.class,
             AuditListView.class, AuditEntryView.class, SourcesView.class, SourcesView.Source.class);

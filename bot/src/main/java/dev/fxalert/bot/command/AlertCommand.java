@@ -182,12 +182,7 @@ final class AlertCommand implements CommandHandler {
     /** A move alert is always on the mid rate (the parser gives it {@link RateKind#MID}). */
     private Alert requested(AlertRequest request, Owner owner, User user, String id) {
         Instant now = clock.instant();
-        Alert alert = request.move() != null
-                ? Alert.createMove(id, owner, request.pair(), request.move(), request.threshold(), request.mode(),
-                        request.note(), now)
-                : Alert.create(id, owner, request.pair(), request.direction(), request.threshold(), request.mode(),
-                        request.note(), now, request.kind());
-        return alert.expiringAt(request.expiresAt(now, user.zone()));
+        return request.toAlert(id, owner, now).expiringAt(request.expiresAt(now, user.zone()));
     }
 
     private static boolean sameRequest(Alert stored, Alert requested) {

@@ -1,9 +1,11 @@
 package dev.fxalert.bot.command;
 
+import dev.fxalert.core.domain.Alert;
 import dev.fxalert.core.domain.AlertMode;
 import dev.fxalert.core.domain.CurrencyPair;
 import dev.fxalert.core.domain.Direction;
 import dev.fxalert.core.domain.Move;
+import dev.fxalert.core.domain.Owner;
 import dev.fxalert.core.domain.RateKind;
 
 import java.math.BigDecimal;
@@ -45,6 +47,17 @@ public record AlertRequest(CurrencyPair pair, Direction direction, BigDecimal th
     public AlertRequest(CurrencyPair pair, Direction direction, BigDecimal threshold, AlertMode mode, String note,
                         Move move, Duration expiresIn, LocalDate expiresOn) {
         this(pair, direction, threshold, mode, note, RateKind.MID, move, expiresIn, expiresOn);
+    }
+
+    /**
+     * The new ARMED alert this asks for, without its expiry ({@link #expiresAt} needs the owner's zone): a move
+     * alert on the mid rate, or a threshold alert on {@code kind}. The one place a request becomes an alert, for
+     * /alert and for the alert a shared link shows (polish14).
+     */
+    public Alert toAlert(String id, Owner owner, Instant now) {
+        return move != null
+                ? Alert.createMove(id, owner, pair, move, threshold, mode, note, now)
+                : Alert.create(id, owner, pair, direction, threshold, mode, note, now, kind);
     }
 
     /** When the alert is to expire, from {@code now} in the owner's {@code zone}; null for never. */

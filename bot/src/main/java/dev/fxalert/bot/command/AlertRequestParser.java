@@ -171,6 +171,16 @@ public final class AlertRequestParser {
         return refusal == Msg.MOVE_BAD_WINDOW ? Move.requireWindow(period) : period;
     }
 
+    /** polish14: the way a move word says ({@code move}, {@code up}, {@code down}), or null for any other word. */
+    static MoveWay moveWay(String word) {
+        return word == null ? null : MOVE_WAYS.get(word.strip().toLowerCase(Locale.ROOT));
+    }
+
+    /** polish14: the word /alert reads as {@code way}: {@code move} for either way, {@code up}, {@code down}. */
+    static String moveWord(MoveWay way) {
+        return way == MoveWay.EITHER ? "move" : way.name().toLowerCase(Locale.ROOT);
+    }
+
     /** A direction word as /alert reads it ({@code above}, {@code over}, {@code >}, ...), or null. */
     static Direction direction(String word) {
         return word == null ? null : DIRECTIONS.get(word.strip().toLowerCase(Locale.ROOT));

@@ -5,12 +5,16 @@ import dev.fxalert.core.i18n.Msg;
 import dev.fxalert.core.port.OwnerAlerts;
 import dev.fxalert.core.port.OutgoingMessage;
 
+import java.time.Clock;
+
 /** /alerts [page]: the person's alerts, ten a page, with buttons. */
 final class AlertsCommand implements CommandHandler {
     private final OwnerAlerts alerts;
+    private final Clock clock;
 
-    AlertsCommand(OwnerAlerts alerts) {
+    AlertsCommand(OwnerAlerts alerts, Clock clock) {
         this.alerts = alerts;
+        this.clock = clock;
     }
 
     @Override
@@ -34,6 +38,6 @@ final class AlertsCommand implements CommandHandler {
             page = Integer.parseInt(typed);
         }
         return AlertsView.render(context.messages(), context.chatId(), alerts.listByOwner(context.user().id()), page,
-                context.user().zone());
+                context.user().zone(), clock.instant());
     }
 }

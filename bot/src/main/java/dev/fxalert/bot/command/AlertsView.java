@@ -10,6 +10,7 @@ import dev.fxalert.core.port.OutgoingMessage.Button;
 
 import dev.fxalert.core.domain.AlertState;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,12 +45,9 @@ final class AlertsView {
         }
     }
 
-    static OutgoingMessage render(Messages messages, long chatId, List<Alert> alerts, int page) {
-        return render(messages, chatId, alerts, page, ZoneId.of("UTC"));
-    }
-
-    /** Issue 14: with expiry times in the owner's {@code zone}. */
-    static OutgoingMessage render(Messages messages, long chatId, List<Alert> alerts, int page, ZoneId zone) {
+    /** Issue 14: with expiry and snooze-end times (those still ahead at {@code now}) in the owner's {@code zone}. */
+    static OutgoingMessage render(Messages messages, long chatId, List<Alert> alerts, int page, ZoneId zone,
+                                  Instant now) {
         if (alerts.isEmpty()) {
             return OutgoingMessage.text(chatId, messages.text(Msg.ALERTS_NONE, messages.text(Msg.EXAMPLE_ALERT)));
         }
@@ -67,6 +65,10 @@ final class AlertsView {
             text.append('\n').append(from + i + 1).append(". ").append(alert.id()).append("  ")
                     .append(Formats.condition(messages, alert)).append(" – ").append(Formats.state(messages, alert))
                     .append(", ").append(Formats.afterFiring(messages, alert));
+            if (alert.isSnoozedAt(now) && alert.state() != AlertState.EXPIRED) { // polish14: say until when
+                text.append(", ").append(messages.text(Msg.FORMAT_SNOOZED_UNTIL,
+                        Messages.time(alert.snoozedUntil(), zone)));
+            }
             if (alert.expiresAt() != null && alert.state() != AlertState.EXPIRED) {
                 text.append(", ").append(Formats.expiry(messages, alert, zone));
             }
@@ -95,8 +97,8 @@ final class AlertsView {
     }
 
     /**
-     * The alert's own row: pause, resume or re-arm by state, delete, and share (issue 16; not for a move alert, which
-     * a link cannot express). An expired alert (issue 14) has only delete.
+     * The alert's own row: pause, resume or re-arm by state, delete, and share (issue 16; a move alert too since its
+     * link says "move", polish14). An expired alert (issue 14) has only delete.
      */
     static List<Button> buttonsFor(Messages messages, Alert alert) {
         String id = alert.id();
@@ -113,10 +115,6 @@ final class AlertsView {
             case FIRED, EXPIRED -> new Button(messages.text(Msg.BUTTON_REARM_ID, id),
                     new AlertCallback(AlertCallback.Action.REARM, id).encode());
         };
-        if (alert.isMove()) {
-            // A share link (AlertLink) carries pair, direction, threshold and mode only: it cannot say "move".
-            return List.of(toggle, delete);
-        }
         return List.of(toggle, delete,
                 new Button(messages.text(Msg.BUTTON_SHARE), new AlertCallback(AlertCallback.Action.SHARE, id).encode()));
     }

@@ -24,6 +24,8 @@ public final class BotMenu {
             new Entry("pause", Msg.MENU_PAUSE, Msg.EXAMPLE_PAUSE),
             new Entry("resume", Msg.MENU_RESUME, Msg.EXAMPLE_RESUME),
             new Entry("delete", Msg.MENU_DELETE, Msg.EXAMPLE_DELETE),
+            new Entry("snooze", Msg.MENU_SNOOZE, Msg.EXAMPLE_SNOOZE), // typed twins of the push buttons (issue 14)
+            new Entry("move", Msg.MENU_MOVE, Msg.EXAMPLE_MOVE),
             new Entry("share", Msg.MENU_SHARE, Msg.EXAMPLE_SHARE), // copy-an-alert links (issue 16)
             new Entry("settings", Msg.MENU_SETTINGS, Msg.EXAMPLE_SETTINGS),
             new Entry("lang", Msg.MENU_LANG, Msg.EXAMPLE_LANG),

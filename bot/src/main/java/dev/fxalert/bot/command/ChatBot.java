@@ -129,7 +129,7 @@ public final class ChatBot {
         this.alertCommand = new AlertCommand(alerts, quotes, catalogue, clock);
         this.guided = drafts == null ? null : new GuidedAlert(drafts, alerts, quotes, catalogue, alertCommand, clock);
         register(guided == null ? alertCommand : new GuidedOrTyped(alertCommand, guided));
-        register(new AlertsCommand(alerts));
+        register(new AlertsCommand(alerts, clock));
         register(new AlertActionCommand(AlertCallback.Action.PAUSE, actions));
         register(new AlertActionCommand(AlertCallback.Action.RESUME, actions));
         register(new AlertActionCommand(AlertCallback.Action.DELETE, actions));
@@ -371,7 +371,8 @@ public final class ChatBot {
             if (page > 0) {
                 try {
                     CallbackOutcome outcome = new CallbackOutcome("", List.of(
-                            AlertsView.render(messages, chatId, alerts.listByOwner(user.id()), page, user.zone())));
+                            AlertsView.render(messages, chatId, alerts.listByOwner(user.id()), page, user.zone(),
+                                    clock.instant())));
                     observe("button", CommandObserver.Outcome.OK);
                     return outcome;
                 } catch (InvalidInputException e) {

@@ -51,7 +51,7 @@ public final class Formats {
                 .orElse(condition);
     }
 
-    /** Issue 14: {@code until 2026-12-31 23:59 KST} in the owner's zone, or empty when it never expires. */
+    /** Issue 14: {@code expires 2026-12-31 23:59 KST} in the owner's zone, or empty when it never expires. */
     public static String expiry(Messages messages, Alert alert, ZoneId zone) {
         return alert.expiresAt() == null ? ""
                 : messages.text(Msg.FORMAT_EXPIRES, Messages.time(alert.expiresAt(), zone));

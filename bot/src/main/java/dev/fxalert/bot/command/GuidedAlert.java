@@ -5,6 +5,8 @@ import dev.fxalert.core.domain.ChatDraft;
 import dev.fxalert.core.domain.CurrencyPair;
 import dev.fxalert.core.domain.Direction;
 import dev.fxalert.core.domain.InvalidInputException;
+import dev.fxalert.core.domain.Move;
+import dev.fxalert.core.domain.MoveWay;
 import dev.fxalert.core.domain.Numbers;
 import dev.fxalert.core.domain.Rate;
 import dev.fxalert.core.domain.Thresholds;
@@ -20,6 +22,7 @@ import dev.fxalert.core.port.OwnerAlerts;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -38,7 +41,14 @@ import java.util.TreeSet;
  * threshold), which is also how the console, which has no buttons, goes through the steps. The last step makes
  * the alert through {@link AlertCommand}, so it is checked and answered exactly as {@code /alert USD KRW above 1400}.
  *
- * <p>Callback data: {@code n:p:USD/KRW}, {@code n:d:above}, {@code n:t:1392.13}, {@code n:x} (cancel); at most
+ * <p>polish14: the second step also offers a percent move ("moves ± %"), then its percent, then its window
+ * (1h, 24h, 7d, 30d). A move's answer is what {@code /alert} takes after the pair ({@code move 1% 24h}, also
+ * {@code up}/{@code down}), so the last press hands exactly that to {@link AlertCommand}: one parser, one creation
+ * path. The draft's stored fields stay pair and direction: the move's choices ride in the callback data, and typed
+ * text says them whole ({@code 1.5%} alone means within 24h).
+ *
+ * <p>Callback data: {@code n:p:USD/KRW}, {@code n:d:above}, {@code n:t:1392.13}, {@code n:x} (cancel); a move
+ * {@code n:d:move}, {@code n:m:move:1} (percent picked, ask the window), {@code n:d:move 1% 24h}; at most
  * 4 + 39 bytes (a threshold has at most 38 digits), well under Telegram's 64.
  */
 final class GuidedAlert {
@@ -48,6 +58,12 @@ final class GuidedAlert {
     private static final String DIRECTION = "d:";
     private static final String THRESHOLD = "t:";
     private static final String CANCEL = "x";
+    /** polish14: a move's percent picked with a button; the window comes next. */
+    private static final String MOVE_PERCENT = "m:";
+    private static final List<Duration> WINDOWS = List.of(Duration.ofHours(1), Duration.ofHours(24),
+            Duration.ofDays(7), Duration.ofDays(30));
+    /** The window of a typed percent that names none. */
+    private static final String DEFAULT_WINDOW = "24h";
     private static final int PAIR_BUTTONS = 6;
     private static final int PER_ROW = 3;
     private static final List<BigDecimal> PERCENTS = List.of(new BigDecimal("0.5"), BigDecimal.ONE, new BigDecimal("2"));
@@ -117,7 +133,7 @@ final class GuidedAlert {
             List<String> tokens = AlertRequestParser.tokens(text);
             step = PAIR + (tokens.isEmpty() ? text : PairInput.parse(tokens, 0, List.of()).pair().toString());
         } else if (current.direction() == null) {
-            step = DIRECTION + text.toLowerCase(Locale.ROOT);
+            step = DIRECTION + text; // read case-blind below; a move's note keeps its case
         } else {
             step = THRESHOLD + text;
         }
@@ -139,10 +155,14 @@ final class GuidedAlert {
         if (draft.pair() == null) {
             return pairStep(messages, chatId, user.id());
         }
+        if (step.startsWith(MOVE_PERCENT)) {
+            return movePercentPicked(messages, chatId, draft.pair(), step.substring(MOVE_PERCENT.length()));
+        }
         if (step.startsWith(DIRECTION)) {
-            Direction direction = AlertRequestParser.direction(step.substring(DIRECTION.length()));
+            String chosen = step.substring(DIRECTION.length());
+            Direction direction = AlertRequestParser.direction(chosen);
             if (direction == null) {
-                throw new InvalidInputException(Msg.DRAFT_DIRECTION_FIRST);
+                return move(user, draft, chosen, messages, chatId, message);
             }
             drafts.save(draft.withDirection(direction, clock.instant()));
             return thresholdStep(messages, chatId, draft.pair(), direction);
@@ -155,6 +175,63 @@ final class GuidedAlert {
         OutgoingMessage created = create.handle(new CommandContext(user, chatId, arguments, message, messages));
         drafts.clear(chatId);
         return created;
+    }
+
+    /**
+     * polish14: the answer to the second step when it is no direction: a move word alone asks its percent; a
+     * percent, with or without the way before it and a window after it, makes the alert as {@code /alert <pair>
+     * move 1% 24h} does (24h when no window is said); anything else asks again.
+     */
+    private OutgoingMessage move(User user, ChatDraft draft, String answer, Messages messages, long chatId,
+                                 IncomingMessage message) {
+        List<String> tokens = AlertRequestParser.tokens(answer.replaceAll("\\s+%", "%"));
+        MoveWay way = tokens.isEmpty() ? null : AlertRequestParser.moveWay(tokens.get(0));
+        List<String> rest = way == null ? tokens : tokens.subList(1, tokens.size());
+        if (way != null && rest.isEmpty()) {
+            return movePercentStep(messages, chatId, draft.pair(), way);
+        }
+        boolean percentFirst = !rest.isEmpty() && (way != null || rest.get(0).endsWith("%"))
+                && NumberInput.looksLikeNumber(rest.get(0).replace("%", ""));
+        if (!percentFirst) {
+            throw new InvalidInputException(Msg.DRAFT_DIRECTION_FIRST);
+        }
+        String condition = AlertRequestParser.moveWord(way == null ? MoveWay.EITHER : way) + " "
+                + String.join(" ", rest) + (rest.size() == 1 ? " " + DEFAULT_WINDOW : "");
+        OutgoingMessage created = create.handle(new CommandContext(user, chatId, draft.pair() + " " + condition,
+                message, messages));
+        drafts.clear(chatId);
+        return created;
+    }
+
+    private OutgoingMessage movePercentStep(Messages messages, long chatId, CurrencyPair pair, MoveWay way) {
+        String word = AlertRequestParser.moveWord(way);
+        String selector = way.name().toLowerCase(Locale.ROOT);
+        List<Button> percents = PERCENTS.stream().map(percent -> new Button(
+                messages.text(Msg.BUTTON_DRAFT_MOVE_PERCENT, selector, Messages.number(percent)),
+                PREFIX + MOVE_PERCENT + word + ":" + percent.toPlainString())).toList();
+        List<List<Button>> rows = new ArrayList<>();
+        rows.add(percents);
+        return new OutgoingMessage(chatId, messages.text(Msg.DRAFT_PICK_MOVE_PERCENT, pair.toString(), selector,
+                now(messages, pair)), withCancel(messages, rows));
+    }
+
+    /** A percent button's {@code move:1}: the window step; a percent no move may have is refused as typed. */
+    private OutgoingMessage movePercentPicked(Messages messages, long chatId, CurrencyPair pair, String picked) {
+        int colon = picked.indexOf(':');
+        MoveWay way = colon < 0 ? null : AlertRequestParser.moveWay(picked.substring(0, colon));
+        String percentText = colon < 0 ? "" : picked.substring(colon + 1);
+        if (way == null || !NumberInput.looksLikeNumber(percentText)) {
+            throw new InvalidInputException(Msg.MOVE_BAD_PERCENT, NumberInput.abbreviate(picked));
+        }
+        BigDecimal percent = Move.requirePercent(new BigDecimal(percentText.replace(",", "")));
+        String word = AlertRequestParser.moveWord(way);
+        List<Button> windows = WINDOWS.stream().map(window -> new Move(way, window).label())
+                .map(label -> new Button(label, PREFIX + DIRECTION + word + " " + percent.toPlainString() + "% " + label))
+                .toList();
+        List<List<Button>> rows = new ArrayList<>();
+        rows.add(windows);
+        return new OutgoingMessage(chatId, messages.text(Msg.DRAFT_PICK_MOVE_WINDOW, pair.toString(),
+                way.name().toLowerCase(Locale.ROOT), percent), withCancel(messages, rows));
     }
 
     private OutgoingMessage pairStep(Messages messages, long chatId, String userId) {
@@ -173,7 +250,10 @@ final class GuidedAlert {
         List<List<Button>> rows = new ArrayList<>();
         rows.add(List.of(
                 new Button(messages.text(Msg.BUTTON_DRAFT_ABOVE), PREFIX + DIRECTION + Formats.direction(Direction.ABOVE)),
-                new Button(messages.text(Msg.BUTTON_DRAFT_BELOW), PREFIX + DIRECTION + Formats.direction(Direction.BELOW))));
+                new Button(messages.text(Msg.BUTTON_DRAFT_BELOW), PREFIX + DIRECTION + Formats.direction(Direction.BELOW)),
+                // polish14: a percent move, asked next as percent then window
+                new Button(messages.text(Msg.BUTTON_DRAFT_MOVE), PREFIX + DIRECTION
+                        + AlertRequestParser.moveWord(MoveWay.EITHER))));
         return new OutgoingMessage(chatId, messages.text(Msg.DRAFT_PICK_DIRECTION, pair.toString(), now(messages, pair)),
                 withCancel(messages, rows));
     }
@@ -255,6 +335,9 @@ final class GuidedAlert {
             return Optional.empty();
         }
         String step = data.substring(PREFIX.length());
+        if (step.startsWith(MOVE_PERCENT)) { // polish14: "move:1" types as "move 1%" (within 24h, as the step says)
+            return Optional.of(step.substring(MOVE_PERCENT.length()).replace(':', ' ') + "%");
+        }
         return step.length() > 2 ? Optional.of(step.substring(2)) : Optional.empty();
     }
 }

@@ -45,8 +45,7 @@ final class StartCommand implements CommandHandler {
         Messages messages = context.messages();
         long chatId = context.chatId();
         // Formats reads alerts; this one is only shown, never stored.
-        Alert shown = Alert.create(ids.next(), new Owner(context.user().id(), chatId), request.pair(),
-                request.direction(), request.threshold(), request.mode(), null, Instant.EPOCH);
+        Alert shown = request.toAlert(ids.next(), new Owner(context.user().id(), chatId), Instant.EPOCH);
         String text = hello + " " + messages.text(Msg.START_SHARED_ALERT,
                 Formats.condition(messages, shown), Formats.afterFiring(messages, shown));
         return new OutgoingMessage(chatId, text, List.of(List.of(new Button(messages.text(Msg.BUTTON_COPY_ALERT),

@@ -273,6 +273,20 @@ class ChatBotLanguageTest {
                 .containsExactlyElementsOf(menus.get(0).getCommands().stream().map(BotCommand::getCommand).toList());
     }
 
+    @Test
+    void snoozeAndMoveAreInThePrivateAndAdministratorMenusInEveryLanguage() { // polish14: issue 14's typed twins
+        List<SetMyCommands> menus = TelegramMessages.menus();
+
+        for (int i : List.of(0, 2, 3, 5)) {
+            assertThat(menus.get(i).getCommands()).extracting(BotCommand::getCommand).contains("snooze", "move");
+        }
+        for (int i : List.of(1, 4)) { // group members may not change the group's alerts
+            assertThat(menus.get(i).getCommands()).extracting(BotCommand::getCommand).doesNotContain("snooze", "move");
+        }
+        assertThat(menus.get(3).getCommands()).filteredOn(c -> c.getCommand().equals("snooze"))
+                .extracting(BotCommand::getDescription).singleElement().asString().containsPattern("\\p{IsHangul}");
+    }
+
     /** {@code words} standing alone in Latin script; a Korean particle may follow (USD가), a Latin letter not. */
     private static String ascii(String words) {
         return "(?<![A-Za-z0-9])(" + words + ")(?![A-Za-z0-9])";

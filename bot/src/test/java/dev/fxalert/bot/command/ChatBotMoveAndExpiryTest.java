@@ -94,7 +94,31 @@ class ChatBotMoveAndExpiryTest {
         assertThat(day).contains("Expires 2026-12-31 23:59 KST.");
         assertThat(alerts()).extracting(Alert::expiresAt).containsExactlyInAnyOrder(NOW.plus(Duration.ofDays(7)),
                 Instant.parse("2026-12-31T14:59:59Z"));
-        assertThat(chat.reply("/alerts")).contains("until 2026-12-02 18:00 KST").contains("until 2026-12-31 23:59 KST");
+        assertThat(chat.reply("/alerts")).contains("expires 2026-12-02 18:00 KST").contains("expires 2026-12-31 23:59 KST");
+    }
+
+    @Test
+    void alertsSayUntilWhenAnAlertIsSnoozedInTheOwnersZoneAndNotOnceTheSnoozeIsOver() { // polish14
+        dev.fxalert.core.testing.MutableClock clock = new dev.fxalert.core.testing.MutableClock(NOW);
+        try (ChatBotFixture later = new ChatBotFixture(dir.resolve("later"), 1000, clock)) {
+            later.reply("/start");
+            later.reply("/timezone Asia/Seoul");
+            later.reply("/alert USD KRW above 1400 for 7d");
+            later.reply("/alert USD KRW below 1300");
+            User user = later.stores.users().findByChatId(CHAT).orElseThrow();
+            Alert snoozed = later.stores.alerts().listByOwner(user.id()).stream()
+                    .filter(a -> a.expiresAt() != null).findFirst().orElseThrow();
+            later.reply("/snooze " + snoozed.id() + " 2h");
+
+            String list = later.reply("/alerts");
+
+            assertThat(list.lines().filter(line -> line.contains(snoozed.id())).findFirst().orElseThrow())
+                    .contains("snoozed until 2026-11-25 20:00 KST").contains("expires 2026-12-02 18:00 KST");
+            assertThat(list.lines().filter(line -> line.contains("below 1,300")).findFirst().orElseThrow())
+                    .doesNotContain("snoozed").doesNotContain("expires");
+            clock.advance(Duration.ofHours(2));
+            assertThat(later.reply("/alerts")).doesNotContain("snoozed").contains("expires 2026-12-02 18:00 KST");
+        }
     }
 
     @Test

@@ -134,6 +134,61 @@ class GuidedAlertChatTest {
         assertThat(chat.stores.drafts().find(CHAT)).isEmpty();
     }
 
+    // polish14 (issue 14 follow-up): the guided flow offers a percent move too, made as /alert ... move 1% 24h makes it
+
+    @Test
+    void aPercentMoveIsOfferedNextToAboveAndBelowThenItsPercentAndWindowMakeTheSameAlertAsTyped() {
+        OutgoingMessage pairs = chat.send("/alert");
+        OutgoingMessage direction = press(pairs, "USD/KRW").edit().orElseThrow();
+        assertThat(labels(direction)).containsExactly("above ↑", "below ↓", "moves ± %", "Cancel");
+
+        OutgoingMessage percents = press(direction, "moves ± %").edit().orElseThrow();
+        assertThat(percents.text()).isEqualTo("New alert: USD/KRW moves either way …, step 3: by how many percent? "
+                + "Now: 1,385.2 (frankfurter, 4 min ago). Pick one or type it, e.g. 1.5% (within 24h) or 1.5% 7d.");
+        assertThat(labels(percents)).containsExactly("±0.5%", "±1%", "±2%", "Cancel");
+        OutgoingMessage windows = press(percents, "±1%").edit().orElseThrow();
+        assertThat(windows.text()).startsWith("New alert: USD/KRW moves either way 1% …, last step: within how long?");
+        assertThat(labels(windows)).containsExactly("1h", "24h", "7d", "30d", "Cancel");
+
+        OutgoingMessage created = press(windows, "24h").edit().orElseThrow();
+
+        Alert guided = chat.stores.alerts().listByOwner(mina().id()).get(0);
+        assertThat(created.text()).startsWith("Alert " + guided.id() + " set: USD/KRW moves either way 1% within 24h "
+                + "(re-arms once the move is back under 0.5%).");
+        assertThat(chat.stores.drafts().find(CHAT)).isEmpty();
+        // The same request typed is the same alert: the identical-alert check finds the guided one.
+        assertThat(chat.reply("/alert USD KRW move 1% 24h")).startsWith("You already have this alert");
+        assertThat(chat.stores.alerts().listByOwner(mina().id())).hasSize(1);
+    }
+
+    @Test
+    void aTypedPercentAnswersTheStepWithin24hUnlessAWindowIsSaidAndAWindowAloneIsRefused() {
+        chat.send("/alert");
+        chat.reply("usd krw");
+        assertThat(chat.reply("7d")).startsWith("Choose above or below, or a move in percent");
+        assertThat(chat.reply("1.5%")).startsWith("Alert ").contains("USD/KRW moves either way 1.5% within 24h");
+
+        chat.send("/alert");
+        chat.reply("USD/KRW");
+        assertThat(chat.reply("up")).startsWith("New alert: USD/KRW moves up …, step 3");
+        assertThat(chat.reply("up 2 % 7d Rent")).startsWith("Alert ").contains("USD/KRW moves up 2% within 7d")
+                .contains("Rent");
+
+        assertThat(chat.stores.alerts().listByOwner(mina().id())).extracting(a -> a.move().label())
+                .containsExactlyInAnyOrder("24h", "7d");
+        assertThat(chat.stores.drafts().find(CHAT)).isEmpty();
+    }
+
+    @Test
+    void theMoveStepsSpeakKorean() {
+        chat.reply("/lang ko");
+        OutgoingMessage direction = press(press(chat.send("/alert"), "USD/KRW").edit().orElseThrow(), "변동 ± %")
+                .edit().orElseThrow();
+        assertThat(direction.text()).startsWith("새 알림: USD/KRW 상승 또는 하락 …, 3단계");
+        assertThat(press(direction, "±1%").edit().orElseThrow().text())
+                .startsWith("새 알림: USD/KRW 상승 또는 하락 1% …, 마지막 단계");
+    }
+
     @Test
     void roundNumbersAreTheNearestBeyondTheRateInTheAlertsDirection() {
         assertThat(GuidedAlert.roundNumbers(new BigDecimal("1385.2"), Direction.ABOVE))

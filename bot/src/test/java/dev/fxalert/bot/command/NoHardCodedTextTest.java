@@ -42,6 +42,8 @@ class NoHardCodedTextTest {
             "snooze",
             // issue 14: guided creation's callback data (n:p:USD/KRW, n:d:above, n:t:1400, n:x)
             "n:", "p:", "d:", "t:", "x", "callback-",
+            // polish14: guided creation's percent-move step (n:m:move:1) and the window a typed percent gets, as typed
+            "m:", "24h",
             // metric labels (CommandObserver) and journal/log ids nobody reads as text
             "unknown", "button", "tg:", "telegram-update-", "sources",
             // charts (issue 16): the command, and the picture's file name

@@ -113,6 +113,23 @@ class ConsoleChatTest {
         assertThat(stores.drafts().find(ConsoleChat.CHAT_ID)).as("done").isEmpty();
     }
 
+    /** polish14: the percent-move steps in the console, by typing what their buttons show. */
+    @Test
+    void guidedCreationOfAPercentMoveGoesByTypingWhatTheButtonsShow() {
+        ConsoleChat chat = chatReading("/start\n/alert\nUSD/KRW\nmove\nmove 1%\n");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !chat.isReading());
+
+        assertThat(printed())
+                .contains("[above ↑: above] [below ↓: below] [moves ± %: move]")
+                .contains("bot> New alert: USD/KRW moves either way …, step 3: by how many percent?")
+                .contains("[±0.5%: move 0.5%] [±1%: move 1%] [±2%: move 2%]")
+                .contains("set: USD/KRW moves either way 1% within 24h");
+        Alert alert = stores.alerts().listByOwner(stores.users().findByChatId(ConsoleChat.CHAT_ID).orElseThrow().id()).get(0);
+        assertThat(alert.move().label()).isEqualTo("24h");
+        assertThat(stores.drafts().find(ConsoleChat.CHAT_ID)).as("done").isEmpty();
+    }
+
     @Test
     void printsTheBannerOnceThenAPromptBeforeEachLine() {
         ConsoleChat chat = chatReading("/help\n\n");

@@ -23,7 +23,7 @@ class PublishCommandMenuTest {
             assertThat(menus).hasSize(6);
             assertThat(menus.get(0).body().path("language_code").isMissingNode()).isTrue();
             assertThat(menus.get(0).body().path("commands").findValuesAsText("command"))
-                    .contains("alert", "settings", "quiet", "digest");
+                    .contains("alert", "settings", "quiet", "digest", "snooze", "move");
             assertThat(menus).filteredOn(menu -> menu.body().path("language_code").asText().equals("ko")).hasSize(3);
         }
     }

@@ -5,6 +5,9 @@ import dev.fxalert.bot.telegram.FakeBotApi;
 import dev.fxalert.core.domain.Alert;
 import dev.fxalert.core.domain.AlertMode;
 import dev.fxalert.core.domain.Direction;
+import dev.fxalert.core.domain.Move;
+import dev.fxalert.core.domain.MoveWay;
+import dev.fxalert.core.domain.RateKind;
 import dev.fxalert.core.store.embedded.EmbeddedStoreConfig;
 import dev.fxalert.core.store.embedded.EmbeddedStores;
 import org.junit.jupiter.api.AfterEach;
@@ -124,6 +127,40 @@ class SeeAndShareWebhookTest {
         presses(JUN, "Jun", create);
         assertThat(alertsOf(JUN)).hasSize(1);
         assertThat(lastSent(JUN).path("text").asText()).startsWith("You already have this alert");
+    }
+
+    @Test
+    void aSharedBankRateOrPercentMoveAlertArrivesAsItWasSharedAndAnOldLinkStillWorks() { // polish14
+        says(MINA, "Mina", "/alert USD KRW above 1480 sell");
+        says(MINA, "Mina", "/alert USD KRW move 1.5% 7d once");
+        String sell = alertsOf(MINA).stream().filter(a -> a.kind() == RateKind.BANK_SELL).findFirst().orElseThrow().id();
+        String move = alertsOf(MINA).stream().filter(a -> a.move() != null).findFirst().orElseThrow().id();
+
+        says(MINA, "Mina", "/share " + sell);
+        assertThat(lastSent(MINA).path("text").asText()).contains("?start=a-USDKRW-ars-1480");
+        says(MINA, "Mina", "/share " + move);
+        assertThat(lastSent(MINA).path("text").asText()).contains("?start=m-USDKRW-eo-1_5-7d");
+
+        says(JUN, "Jun", "/start a-USDKRW-ars-1480");
+        assertThat(lastSent(JUN).path("text").asText()).contains("USD/KRW above 1,480 (bank selling rate)");
+        presses(JUN, "Jun", lastSent(JUN).at("/reply_markup/inline_keyboard/0/0/callback_data").asText());
+        says(JUN, "Jun", "/start m-USDKRW-eo-1_5-7d");
+        assertThat(lastSent(JUN).path("text").asText()).contains("USD/KRW moves either way 1.5% within 7d");
+        presses(JUN, "Jun", lastSent(JUN).at("/reply_markup/inline_keyboard/0/0/callback_data").asText());
+        says(JUN, "Jun", "/start a-USDKRW-ar-1400"); // an issue-16 link: the mid rate, as it always meant
+        presses(JUN, "Jun", lastSent(JUN).at("/reply_markup/inline_keyboard/0/0/callback_data").asText());
+
+        List<Alert> copies = alertsOf(JUN);
+        assertThat(copies).hasSize(3);
+        assertThat(copies).filteredOn(a -> a.move() == null && a.threshold().compareTo(new java.math.BigDecimal("1480")) == 0)
+                .singleElement().extracting(Alert::kind).isEqualTo(RateKind.BANK_SELL);
+        assertThat(copies).filteredOn(a -> a.move() != null).singleElement().satisfies(a -> {
+            assertThat(a.move()).isEqualTo(new Move(MoveWay.EITHER, java.time.Duration.ofDays(7)));
+            assertThat(a.threshold()).isEqualByComparingTo("1.5");
+            assertThat(a.mode()).isEqualTo(AlertMode.ONCE);
+        });
+        assertThat(copies).filteredOn(a -> a.move() == null && a.threshold().compareTo(new java.math.BigDecimal("1400")) == 0)
+                .singleElement().extracting(Alert::kind).isEqualTo(RateKind.MID);
     }
 
     @Test

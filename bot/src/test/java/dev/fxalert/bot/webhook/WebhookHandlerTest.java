@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -209,6 +210,43 @@ class WebhookHandlerTest {
         assertThat(api.calls("editMessageText")).hasSize(2);
         assertThat(api.calls("editMessageText").get(1).body().path("text").asText())
                 .endsWith("Moved the target of " + id + ": USD/KRW above 1,414, armed again.");
+    }
+
+    @Test
+    void guidedPercentMoveWorksAcrossInvocationsFromTheButtonsTelegramShows() { // polish14
+        status(freshHandler(), FakeBotApi.messageUpdate(30, CHAT, "Jun", "/alert"));
+        status(freshHandler(), FakeBotApi.callbackUpdate(31, "cbq-31", CHAT, "Jun", "n:p:USD/KRW"));
+        int update = 32;
+        for (String label : List.of("moves ± %", "±1%", "24h")) {
+            String data = lastEditButton(label);
+            assertThat(data.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThanOrEqualTo(64);
+            status(freshHandler(), FakeBotApi.callbackUpdate(update, "cbq-" + update, CHAT, "Jun", data));
+            update++;
+        }
+
+        assertThat(api.calls("answerCallbackQuery")).hasSize(4);
+        var alert = stores.alerts().listByOwner(stores.users().findByChatId(CHAT).orElseThrow().id()).get(0);
+        assertThat(alert.move()).isEqualTo(new dev.fxalert.core.domain.Move(dev.fxalert.core.domain.MoveWay.EITHER,
+                java.time.Duration.ofHours(24)));
+        assertThat(alert.threshold()).isEqualByComparingTo("1");
+        List<FakeBotApi.Call> edits = api.calls("editMessageText");
+        assertThat(edits.get(edits.size() - 1).body().path("text").asText())
+                .startsWith("Alert " + alert.id() + " set: USD/KRW moves either way 1% within 24h");
+        assertThat(stores.drafts().find(CHAT)).isEmpty();
+    }
+
+    /** The callback data of the button labelled {@code label} in the last edited message's keyboard. */
+    private String lastEditButton(String label) {
+        List<FakeBotApi.Call> edits = api.calls("editMessageText");
+        JsonNode keyboard = edits.get(edits.size() - 1).body().at("/reply_markup/inline_keyboard");
+        for (JsonNode row : keyboard) {
+            for (JsonNode button : row) {
+                if (button.path("text").asText().equals(label)) {
+                    return button.path("callback_data").asText();
+                }
+            }
+        }
+        throw new AssertionError("no " + label + " in " + keyboard);
     }
 
     private WebhookHandler freshHandler() {

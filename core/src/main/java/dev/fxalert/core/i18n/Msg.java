@@ -286,7 +286,16 @@ public enum Msg {
     BUTTON_DRAFT_CANCEL,
     DRAFT_CANCELLED,
     DRAFT_EXPIRED,
-    DRAFT_DIRECTION_FIRST;
+    DRAFT_DIRECTION_FIRST,
+    // polish14 (issue 14 follow-up): /snooze and /move in the menu, "snoozed until" in /alerts, a percent move in
+    // guided /alert
+    MENU_SNOOZE,
+    MENU_MOVE,
+    FORMAT_SNOOZED_UNTIL,
+    BUTTON_DRAFT_MOVE,
+    DRAFT_PICK_MOVE_PERCENT,
+    BUTTON_DRAFT_MOVE_PERCENT,
+    DRAFT_PICK_MOVE_WINDOW;
 
     /** The catalogue key, e.g. {@code alert.set} for {@code ALERT_SET}. */
     public String key() {
