@@ -413,6 +413,12 @@ class AwsPathEndToEndTest {
         assertThat(created).as("the user's schedule at Scheduler").isNotNull();
         assertThat(created.path("ScheduleExpression").asText()).isEqualTo("cron(30 8 * * ? *)");
         assertThat(created.path("ScheduleExpressionTimezone").asText()).isEqualTo("UTC");
+        // A digest time without its schedule (stored before this path existed): the operator's bulk step puts it.
+        aws.forgetSchedule(arn);
+        JsonNode bulk = admin("POST", "/admin/digests/schedule", null);
+        assertThat(bulk.get("statusCode").asInt()).as(bulk.toString()).isEqualTo(200);
+        assertThat(JSON.readTree(bulk.get("body").asText()).path("scheduled").asInt()).isEqualTo(1);
+        assertThat(aws.schedule(arn)).as("put again by POST /admin/digests/schedule").isNotNull();
 
         assertThat(lastReplyOf("/timezone Asia/Seoul")).contains("Asia/Seoul");
         JsonNode schedule = aws.schedule(arn);

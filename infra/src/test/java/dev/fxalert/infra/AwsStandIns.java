@@ -134,6 +134,11 @@ final class AwsStandIns implements AutoCloseable {
         return schedules.get(arn);
     }
 
+    /** Loses a schedule, as if it had never been created (issue 15: a digest time stored before its schedule). */
+    void forgetSchedule(String arn) {
+        schedules.remove(arn);
+    }
+
     /** What Lambda Invoke of {@code arn} (the qualified ARN) runs: payload in, payload out. */
     void function(String arn, UnaryOperator<String> invoke) {
         functions.put(arn, invoke);
