@@ -55,8 +55,6 @@ public record WebhookWiring(Supplier<TelegramWebhook> webhook, Supplier<AdminRou
     /**
      * @param ingestion the rate-source chain as this function sees it (its plain environment only): its names and
      *                  schedules say what /rate's numbers are and what /sources lists
-     */
-    /**
      * @param digests     where /digest puts the users' schedules (issue 15): EventBridge Scheduler with the digest
      *                    target, its role and dead-letter queue (DIGEST_TARGET_ARN, DIGEST_ROLE_ARN,
      *                    DIGEST_DEAD_LETTER_ARN); empty when the target or role is unset (/digest then only stores)
