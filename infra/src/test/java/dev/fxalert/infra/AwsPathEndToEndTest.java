@@ -394,6 +394,75 @@ class AwsPathEndToEndTest {
                 .as("one attempt, refused, dead-lettered: never retried").hasSize(1);
     }
 
+    /**
+     * Daily digest on AWS (issue 15): /digest 08:30 through the webhook creates the user's schedule at Scheduler (in
+     * the digest group, the user's zone, targeting Delivery's alias with the schedule role and DLQ the template
+     * gives); a new zone replaces it; the schedule's input, invoked as its role may, sends one digest through
+     * Delivery, once per local date; /digest off deletes it, and a schedule left behind is deleted by Delivery when
+     * it fires.
+     */
+    @Test
+    @Order(8)
+    void aDigestScheduleIsPutByTheWebhookAndSendsOneDigestThroughDelivery() throws IOException {
+        assertThat(lastReplyOf("/digest 08:30")).startsWith("Your daily digest comes every day at 08:30 (UTC)");
+        String userId = usersItemOfChat(CHAT).orElseThrow().get("userId").s();
+        String group = resolved.ref("DigestScheduleGroup");
+        String arn = "arn:aws:scheduler:" + ResolvedTemplate.REGION + ":" + ResolvedTemplate.ACCOUNT + ":schedule/"
+                + group + "/digest-" + userId;
+        ObjectNode created = aws.schedule(arn);
+        assertThat(created).as("the user's schedule at Scheduler").isNotNull();
+        assertThat(created.path("ScheduleExpression").asText()).isEqualTo("cron(30 8 * * ? *)");
+        assertThat(created.path("ScheduleExpressionTimezone").asText()).isEqualTo("UTC");
+        // A digest time without its schedule (stored before this path existed): the operator's bulk step puts it.
+        aws.forgetSchedule(arn);
+        JsonNode bulk = admin("POST", "/admin/digests/schedule", null);
+        assertThat(bulk.get("statusCode").asInt()).as(bulk.toString()).isEqualTo(200);
+        assertThat(JSON.readTree(bulk.get("body").asText()).path("scheduled").asInt()).isEqualTo(1);
+        assertThat(aws.schedule(arn)).as("put again by POST /admin/digests/schedule").isNotNull();
+
+        assertThat(lastReplyOf("/timezone Asia/Seoul")).contains("Asia/Seoul");
+        JsonNode schedule = aws.schedule(arn);
+        assertThat(schedule.path("ScheduleExpressionTimezone").asText()).as("replaced in the new zone").isEqualTo("Asia/Seoul");
+        assertThat(schedule.path("ScheduleExpression").asText()).isEqualTo("cron(30 8 * * ? *)");
+        assertThat(schedule.path("FlexibleTimeWindow").path("Mode").asText()).isEqualTo("OFF");
+        JsonNode target = schedule.path("Target");
+        String delivery = resolved.getAtt("DeliveryFunction", "Arn") + ":live";
+        assertThat(target.path("Arn").asText()).isEqualTo(delivery);
+        assertThat(target.path("RoleArn").asText()).isEqualTo(resolved.getAtt("DigestSchedulerRole", "Arn"));
+        assertThat(target.path("DeadLetterConfig").path("Arn").asText())
+                .isEqualTo(resolved.getAtt("DigestDeadLetterQueue", "Arn"));
+        assertThat(target.path("RetryPolicy").path("MaximumRetryAttempts").asInt()).isEqualTo(3);
+        assertThat(target.path("Input").asText()).as("the user's id, nothing else")
+                .isEqualTo("{\"action\":\"send-digest\",\"userId\":\"" + userId + "\"}");
+        // What Scheduler does with the schedule's role: invoke exactly that target, or put the miss in the DLQ.
+        ResolvedPolicy schedulerRole = ResolvedPolicy.ofRole(resolved, "DigestSchedulerRole");
+        assertThat(schedulerRole.allows("lambda:InvokeFunction", delivery)).isTrue();
+        assertThat(schedulerRole.allows("sqs:SendMessage", target.path("DeadLetterConfig").path("Arn").asText())).isTrue();
+
+        int before = repliesTo(CHAT).size();
+        FunctionContainer target0 = containerOfAlias.get(target.path("Arn").asText());
+        Result fired = target0.invoke(target.path("Input").asText());
+        assertThat(fired.failed()).as(fired.payload()).isFalse();
+        assertThat(JSON.readTree(fired.payload()).path("digest").asText()).isEqualTo("SENT");
+        Result again = target0.invoke(target.path("Input").asText());
+        assertThat(JSON.readTree(again.payload()).path("digest").asText()).as("Scheduler fired twice").isEqualTo("ALREADY_SENT");
+        aws.awaitEventInvocations();
+        assertThat(repliesTo(CHAT).subList(before, repliesTo(CHAT).size())).singleElement().satisfies(digest -> {
+            assertThat(digest.inResponse()).isFalse();
+            assertThat(digest.body().path("text").asText()).startsWith("☀️ Your daily digest").contains("USD/KRW");
+        });
+
+        assertThat(lastReplyOf("/digest off")).startsWith("No more daily digest.");
+        assertThat(aws.schedule(arn)).as("deleted by the webhook").isNull();
+
+        // A schedule whose deletion was lost fires for a user without a digest: nothing is sent, Delivery deletes it.
+        aws.schedule((ObjectNode) schedule.deepCopy());
+        Result stale = target0.invoke(target.path("Input").asText());
+        assertThat(JSON.readTree(stale.payload()).path("digest").asText()).isEqualTo("NOT_WANTED");
+        assertThat(aws.schedule(arn)).as("deleted by Delivery").isNull();
+        assertThat(repliesTo(CHAT).get(repliesTo(CHAT).size() - 1).body().path("text").asText()).isEqualTo("No more daily digest.");
+    }
+
     private int selfInvocations() {
         String delivery = resolved.getAtt("DeliveryFunction", "Arn") + ":live";
         String role = ResolvedPolicy.ofFunction(resolved, "DeliveryFunction").role();

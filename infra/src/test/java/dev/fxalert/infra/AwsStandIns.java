@@ -134,6 +134,11 @@ final class AwsStandIns implements AutoCloseable {
         return schedules.get(arn);
     }
 
+    /** Loses a schedule, as if it had never been created (issue 15: a digest time stored before its schedule). */
+    void forgetSchedule(String arn) {
+        schedules.remove(arn);
+    }
+
     /** What Lambda Invoke of {@code arn} (the qualified ARN) runs: payload in, payload out. */
     void function(String arn, UnaryOperator<String> invoke) {
         functions.put(arn, invoke);
@@ -311,8 +316,9 @@ final class AwsStandIns implements AutoCloseable {
         String name = URLDecoder.decode(path.group(1), StandardCharsets.UTF_8);
         String method = exchange.getRequestMethod();
         byte[] body = exchange.getRequestBody().readAllBytes();
-        // GetSchedule names the group in the query string, UpdateSchedule in the body.
-        String group = method.equals("PUT") ? JSON.readTree(body).path("GroupName").asText(null)
+        // GetSchedule and DeleteSchedule name the group in the query string, CreateSchedule and UpdateSchedule in
+        // the body.
+        String group = method.equals("PUT") || method.equals("POST") ? JSON.readTree(body).path("GroupName").asText(null)
                 : query(exchange.getRequestURI(), "groupName");
         String arn = "arn:aws:scheduler:" + region + ":" + account + ":schedule/" + (group == null ? "default" : group) + "/" + name;
         if (method.equals("GET")) {
@@ -336,9 +342,37 @@ final class AwsStandIns implements AutoCloseable {
                 json(exchange, 404, Map.of("Message", "Schedule " + name + " does not exist."));
                 return;
             }
+            // UpdateSchedule replaces the whole schedule, as Scheduler does (what is left out is reset).
             update.remove("ClientToken");
+            schedule.removeAll();
             schedule.setAll(update);
+            schedule.put("Name", name).put("Arn", arn);
             json(exchange, 200, Map.of("ScheduleArn", arn));
+        } else if (method.equals("POST")) {
+            // CreateSchedule (issue 15: the users' digest schedules); passing the target's role needs iam:PassRole.
+            ObjectNode create = (ObjectNode) JSON.readTree(body);
+            if (!authorize(exchange, "scheduler:CreateSchedule", arn)
+                    || !authorize(exchange, "iam:PassRole", create.path("Target").path("RoleArn").asText())) {
+                return;
+            }
+            create.remove("ClientToken");
+            create.put("Name", name).put("Arn", arn);
+            if (schedules.putIfAbsent(arn, create) != null) {
+                exchange.getResponseHeaders().add("x-amzn-ErrorType", "ConflictException");
+                json(exchange, 409, Map.of("Message", "Schedule " + name + " already exists."));
+                return;
+            }
+            json(exchange, 200, Map.of("ScheduleArn", arn));
+        } else if (method.equals("DELETE")) {
+            if (!authorize(exchange, "scheduler:DeleteSchedule", arn)) {
+                return;
+            }
+            if (schedules.remove(arn) == null) {
+                exchange.getResponseHeaders().add("x-amzn-ErrorType", "ResourceNotFoundException");
+                json(exchange, 404, Map.of("Message", "Schedule " + name + " does not exist."));
+                return;
+            }
+            json(exchange, 200, Map.of());
         } else {
             json(exchange, 405, Map.of("Message", method));
         }

@@ -102,6 +102,27 @@ class EventTargetsTest {
         assertThat(referencesIn(target.get("Arn"))).containsExactly("EvaluationFunction");
     }
 
+    /**
+     * Daily digest (issue 15): the users' schedules are put by the webhook, not the template, so what the template
+     * gives the webhook is what every digest schedule gets: Delivery's alias as target, its own role, its own DLQ
+     * (a queue, alarmed like every queue), in a schedule group of the stack's; Delivery knows the same group.
+     */
+    @Test
+    void digestSchedulesTargetDeliveryThroughTheirRoleWithTheirDeadLetterQueueInTheStacksDigestGroup() {
+        Map<String, Map<String, Object>> functions = template.propertiesOfType("AWS::Serverless::Function");
+        Map<String, Object> webhook = map(map(functions.get("BotWebhookFunction").get("Environment")).get("Variables"));
+        Map<String, Object> delivery = map(map(functions.get("DeliveryFunction").get("Environment")).get("Variables"));
+
+        assertThat(webhook.get("DIGEST_TARGET_ARN")).isEqualTo(Map.of("Ref", "DeliveryFunctionAliaslive"));
+        assertThat(referencesIn(webhook.get("DIGEST_ROLE_ARN"))).containsExactly("DigestSchedulerRole");
+        assertDeadLetterQueue("digest schedules", webhook.get("DIGEST_DEAD_LETTER_ARN"));
+        assertThat(webhook.get("DIGEST_SCHEDULE_GROUP")).isEqualTo(Map.of("Ref", "DigestScheduleGroup"));
+        assertThat(delivery.get("DIGEST_SCHEDULE_GROUP")).isEqualTo(Map.of("Ref", "DigestScheduleGroup"));
+        assertThat(template.resource("DigestScheduleGroup").get("Type")).isEqualTo("AWS::Scheduler::ScheduleGroup");
+        assertThat(map(template.resource("DigestScheduleGroup").get("Properties")).get("Name"))
+                .as("a group of the stack's own, not the ingestion schedule's").isEqualTo(Map.of("Fn::Sub", "${AWS::StackName}-digests"));
+    }
+
     @Test
     void botIsToldTheNameAndGroupOfTheIngestionScheduleItManages() {
         Map<String, Object> variables = map(map(template.propertiesOfType("AWS::Serverless::Function")

@@ -28,7 +28,12 @@ class IamPolicyTest {
      */
     private static final Map<String, Set<String>> RESOURCES_OF_ROLE = Map.of(
             "IngestionSchedulerRole", Set.of("IngestionFunctionAliaslive", "SchedulerDeadLetterQueue"),
-            "SweepSchedulerRole", Set.of("EvaluationFunctionAliaslive", "SchedulerDeadLetterQueue"));
+            "SweepSchedulerRole", Set.of("EvaluationFunctionAliaslive", "SchedulerDeadLetterQueue"),
+            // Daily digest (issue 15): the users' schedules invoke exactly Delivery's alias, and have their own DLQ.
+            "DigestSchedulerRole", Set.of("DeliveryFunctionAliaslive", "DigestDeadLetterQueue"));
+    /** The users' digest schedules: the digest group, digest-* names only (issue 15). */
+    private static final String DIGEST_SCHEDULES =
+            "arn:${AWS::Partition}:scheduler:${AWS::Region}:${AWS::AccountId}:schedule/${DigestScheduleGroup}/digest-*";
 
     private static Template template;
 
@@ -94,31 +99,60 @@ class IamPolicyTest {
     }
 
     @Test
-    void roleCanBePassedOnlyToSchedulerAndOnlyForTheIngestionSchedule() {
+    void roleCanBePassedOnlyToSchedulerAndOnlyForTheIngestionAndDigestSchedules() {
         List<IamStatements.Statement> passRole = IamStatements.all(template).stream()
                 .filter(statement -> statement.actions().contains("iam:PassRole"))
                 .toList();
 
-        assertThat(passRole).singleElement().satisfies(statement -> {
+        assertThat(passRole).hasSize(2).allSatisfy(statement -> {
             assertThat(statement.owner()).isEqualTo("BotWebhookRole");
             assertThat(statement.actions()).containsExactly("iam:PassRole");
-            assertThat(referencesIn(statement.resources())).containsExactly("IngestionSchedulerRole");
+            assertThat(statement.resources()).hasSize(1);
             assertThat(statement.body().get("Condition"))
                     .isEqualTo(Map.of("StringEquals", Map.of("iam:PassedToService", "scheduler.amazonaws.com")));
         });
+        assertThat(passRole).extracting(statement -> referencesIn(statement.resources()))
+                .containsExactlyInAnyOrder(Set.of("IngestionSchedulerRole"), Set.of("DigestSchedulerRole"));
     }
 
     @Test
-    void theBotMayOnlyReadAndUpdateTheIngestionSchedule() {
+    void theBotMayOnlyReadAndUpdateTheIngestionScheduleAndPutAndDeleteDigestSchedules() {
         List<IamStatements.Statement> scheduler = IamStatements.all(template).stream()
                 .filter(statement -> statement.actions().stream().anyMatch(a -> String.valueOf(a).startsWith("scheduler:")))
                 .toList();
 
-        assertThat(scheduler).singleElement().satisfies(statement -> {
-            assertThat(statement.owner()).isEqualTo("BotWebhookRole");
-            assertThat(statement.actions()).containsExactlyInAnyOrder("scheduler:GetSchedule", "scheduler:UpdateSchedule");
-            assertThat(referencesIn(statement.resources())).containsExactly("IngestionSchedule");
-        });
+        assertThat(scheduler).hasSize(3);
+        assertThat(scheduler).filteredOn(statement -> statement.sid().equals("PauseResumeRescheduleIngestion"))
+                .singleElement().satisfies(statement -> {
+                    assertThat(statement.owner()).isEqualTo("BotWebhookRole");
+                    assertThat(statement.actions()).containsExactlyInAnyOrder("scheduler:GetSchedule", "scheduler:UpdateSchedule");
+                    assertThat(referencesIn(statement.resources())).containsExactly("IngestionSchedule");
+                });
+        // Issue 15: the webhook puts whole user schedules (no GetSchedule needed) in the digest group only.
+        assertThat(scheduler).filteredOn(statement -> statement.sid().equals("PutAndDeleteDigestSchedules"))
+                .singleElement().satisfies(statement -> {
+                    assertThat(statement.owner()).isEqualTo("BotWebhookRole");
+                    assertThat(statement.actions()).containsExactlyInAnyOrder("scheduler:CreateSchedule",
+                            "scheduler:UpdateSchedule", "scheduler:DeleteSchedule");
+                    assertThat(statement.resources()).containsExactly(Map.of("Fn::Sub", DIGEST_SCHEDULES));
+                });
+        // Delivery only deletes the stale schedule that fired for a user without a digest.
+        assertThat(scheduler).filteredOn(statement -> statement.sid().equals("DeleteStaleDigestSchedules"))
+                .singleElement().satisfies(statement -> {
+                    assertThat(statement.owner()).isEqualTo("DeliveryRole");
+                    assertThat(statement.actions()).containsExactly("scheduler:DeleteSchedule");
+                    assertThat(statement.resources()).containsExactly(Map.of("Fn::Sub", DIGEST_SCHEDULES));
+                });
+    }
+
+    @Test
+    void onlyTheDigestSchedulerRoleInvokesDeliveryForDigestsAndItInvokesNothingElse() {
+        List<IamStatements.Statement> statements = IamStatements.ofRole(template, "DigestSchedulerRole");
+        assertThat(statements).extracting(IamStatements.Statement::actions)
+                .containsExactlyInAnyOrder(List.of("lambda:InvokeFunction"), List.of("sqs:SendMessage"));
+        assertThat(statements).filteredOn(statement -> statement.actions().contains("lambda:InvokeFunction"))
+                .singleElement().satisfies(statement ->
+                        assertThat(statement.resources()).containsExactly(Map.of("Ref", "DeliveryFunctionAliaslive")));
     }
 
     @Test
@@ -148,7 +182,7 @@ class IamPolicyTest {
 
     @Test
     void schedulerRolesCanOnlyBeAssumedBySchedulerOfThisAccount() {
-        for (String role : List.of("IngestionSchedulerRole", "SweepSchedulerRole")) {
+        for (String role : List.of("IngestionSchedulerRole", "SweepSchedulerRole", "DigestSchedulerRole")) {
             Object trust = Template.map(template.resource(role).get("Properties")).get("AssumeRolePolicyDocument");
             Map<String, Object> statement = Template.map(Template.oneOrMany(Template.map(trust).get("Statement")).get(0));
             assertThat(statement.get("Principal")).as(role).isEqualTo(Map.of("Service", "scheduler.amazonaws.com"));

@@ -3,6 +3,7 @@ package dev.fxalert.admin.api;
 import dev.fxalert.admin.alerts.AlertListing;
 import dev.fxalert.admin.broadcast.BroadcastSender;
 import dev.fxalert.admin.broadcast.BroadcastService;
+import dev.fxalert.admin.digest.DigestScheduling;
 import dev.fxalert.admin.ingestion.IngestionControl;
 import dev.fxalert.admin.ingestion.IngestionTrigger;
 import dev.fxalert.admin.journal.OperationsJournal;
@@ -10,6 +11,7 @@ import dev.fxalert.admin.operator.OperatorActions;
 import dev.fxalert.admin.sources.SourcesService;
 import dev.fxalert.admin.stats.StatsService;
 import dev.fxalert.admin.users.UserLookup;
+import dev.fxalert.core.digest.DigestSchedules;
 import dev.fxalert.core.port.AuditLog;
 import dev.fxalert.core.port.OperatorAlerts;
 import dev.fxalert.core.port.RateSources;
@@ -21,7 +23,8 @@ import java.util.Objects;
 
 /** The admin services, wired once and shared by the Lambda router and the Spring controllers. */
 public record AdminServices(StatsService stats, UserLookup users, AlertListing alerts, IngestionControl ingestion,
-                            BroadcastService broadcast, OperatorActions actions, SourcesService sources) {
+                            BroadcastService broadcast, OperatorActions actions, SourcesService sources,
+                            DigestScheduling digests) {
 
     public AdminServices {
         Objects.requireNonNull(stats, "stats");
@@ -31,6 +34,7 @@ public record AdminServices(StatsService stats, UserLookup users, AlertListing a
         Objects.requireNonNull(broadcast, "broadcast");
         Objects.requireNonNull(actions, "actions");
         Objects.requireNonNull(sources, "sources");
+        Objects.requireNonNull(digests, "digests");
     }
 
     /**
@@ -42,6 +46,19 @@ public record AdminServices(StatsService stats, UserLookup users, AlertListing a
     public static AdminServices wire(UserStore userStore, OperatorAlerts alertStore, AuditLog audit, OperationsJournal journal,
                                      ScheduleManager schedules, IngestionTrigger trigger, BroadcastSender broadcaster,
                                      RateSources rateSources, Clock clock) {
+        return wire(userStore, alertStore, audit, journal, schedules, trigger, broadcaster, rateSources, clock,
+                schedules, DigestSchedules.GROUP);
+    }
+
+    /**
+     * @param digestSchedules where {@code POST /admin/digests/schedule} puts the users' digest schedules (issue 15);
+     *                        null: it answers 503
+     * @param digestGroup     their schedule group
+     */
+    public static AdminServices wire(UserStore userStore, OperatorAlerts alertStore, AuditLog audit, OperationsJournal journal,
+                                     ScheduleManager schedules, IngestionTrigger trigger, BroadcastSender broadcaster,
+                                     RateSources rateSources, Clock clock, ScheduleManager digestSchedules,
+                                     String digestGroup) {
         return new AdminServices(
                 new StatsService(userStore, alertStore, journal, clock),
                 new UserLookup(userStore, alertStore),
@@ -49,6 +66,7 @@ public record AdminServices(StatsService stats, UserLookup users, AlertListing a
                 new IngestionControl(trigger, schedules, journal),
                 new BroadcastService(userStore, alertStore, broadcaster),
                 new OperatorActions(userStore, alertStore, audit, clock),
-                new SourcesService(rateSources, clock));
+                new SourcesService(rateSources, clock),
+                new DigestScheduling(userStore, digestSchedules, digestGroup));
     }
 }

@@ -78,6 +78,9 @@ public final class AdminHttpApi {
         on("GET", "/admin/ingestion/schedule", (request, path) -> services.ingestion().describe());
         on("PUT", "/admin/ingestion/schedule", (request, path) -> services.ingestion().changeSchedule(
                 readBody(request, ScheduleChange.class, "{\"expression\":\"rate(5 minutes)\"}")));
+        // Daily digest (issue 15): puts the stored digest times' schedules, a page of users per call.
+        on("POST", "/admin/digests/schedule", (request, path) -> services.digests().scheduleStored(
+                request.queryParameter("after"), request.queryParameter("limit")));
         on("POST", "/admin/broadcast", (request, path) -> services.broadcast().broadcast(
                 readBody(request, BroadcastRequest.class, "{\"text\":\"...\"}")));
     }

@@ -120,7 +120,9 @@ public abstract class AdminApiContract {
                 Arguments.of("/admin/ingestion/resume", request("POST", "/admin/ingestion/resume", null, null)),
                 Arguments.of("/admin/ingestion/schedule", request("GET", "/admin/ingestion/schedule", null, null)),
                 Arguments.of("/admin/ingestion/schedule", request("PUT", "/admin/ingestion/schedule", null, "{\"expression\":\"rate(10 minutes)\"}")),
-                Arguments.of("/admin/broadcast", request("POST", "/admin/broadcast", null, "{\"text\":\"Maintenance at 02:00 UTC\"}")));
+                Arguments.of("/admin/broadcast", request("POST", "/admin/broadcast", null, "{\"text\":\"Maintenance at 02:00 UTC\"}")),
+                // Daily digest (issue 15)
+                Arguments.of("/admin/digests/schedule", request("POST", "/admin/digests/schedule", null, null)));
     }
 
     @BeforeEach
@@ -383,13 +385,41 @@ public abstract class AdminApiContract {
         for (AdminHttpRequest request : List.of(request("POST", "/admin/ingestion/run", null, null),
                 request("POST", "/admin/ingestion/pause", null, null),
                 request("GET", "/admin/ingestion/schedule", null, null),
-                request("POST", "/admin/broadcast", null, "{\"text\":\"hi\"}"))) {
+                request("POST", "/admin/broadcast", null, "{\"text\":\"hi\"}"),
+                request("POST", "/admin/digests/schedule", null, null))) {
             AdminHttpResponse response = send(Wiring.BARE, withToken(request, "Bearer " + TOKEN));
 
             assertThat(response.status()).as(request.path()).isEqualTo(503);
             assertError(response, "not_configured");
         }
         assertThat(BROADCASTS).isEmpty();
+    }
+
+    /** Daily digest (issue 15): the stored digest times get their schedules, a page of active users per call. */
+    @Test
+    void putsTheDigestScheduleOfEveryStoredDigestTimeAPageAtATime() throws Exception {
+        USERS.add("u3", 103, true);
+        USERS.add("u4", 104, false);
+        USERS.setDigestTime("u1", "08:30");
+        USERS.setDigestTime("u3", "21:05");
+        USERS.setDigestTime("u4", "07:00"); // inactive: not scheduled
+
+        JsonNode first = body(authorized(request("POST", "/admin/digests/schedule", Map.of("limit", "2"), null)));
+        JsonNode second = body(authorized(request("POST", "/admin/digests/schedule",
+                Map.of("limit", "2", "after", first.path("next").asText()), null)));
+        AdminHttpResponse badLimit = authorized(request("POST", "/admin/digests/schedule", Map.of("limit", "0"), null));
+
+        assertThat(first.path("users").asInt()).isEqualTo(2);
+        assertThat(first.path("scheduled").asInt()).isEqualTo(1);
+        assertThat(first.path("next").asText()).isEqualTo("u2");
+        assertThat(second.path("users").asInt()).isEqualTo(1);
+        assertThat(second.path("scheduled").asInt()).isEqualTo(1);
+        assertThat(second.path("next").isNull()).isTrue();
+        assertThat(SCHEDULES.userSchedules.keySet()).containsExactlyInAnyOrder("fx-alert-digests/digest-u1",
+                "fx-alert-digests/digest-u3");
+        assertThat(SCHEDULES.userSchedules.get("fx-alert-digests/digest-u3").expression().text())
+                .isEqualTo("cron(5 21 * * ? *)");
+        assertThat(badLimit.status()).isEqualTo(400);
     }
 
     @Test

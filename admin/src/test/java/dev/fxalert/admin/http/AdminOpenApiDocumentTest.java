@@ -54,7 +54,8 @@ class AdminOpenApiDocumentTest {
             AdminStats.ProviderStatus.class, UserView.class, AlertView.class, AlertView.FiringView.class, AlertView.PushView.class, AlertView.MoveView.class,
             AlertListView.class, IngestionRunView.class, ScheduleView.class, ScheduleChange.class,
             BroadcastRequest.class, BroadcastReport.class, UserSearchView.class, UserSearchView.UserSummary.class,
-            AuditListView.class, AuditEntryView.class, SourcesView.class, SourcesView.Source.class);
+            AuditListView.class, AuditEntryView.class, SourcesView.class, SourcesView.Source.class,
+            dev.fxalert.admin.digest.DigestSchedulingReport.class);
 
     private final JsonNode document = read();
 

@@ -53,6 +53,8 @@ public final class ChatBot {
     private final InlineRateCards inlineCards;
     /** Daily digest (issue 15): where /digest puts the user's schedule; null until the runtime provides one. */
     private volatile dev.fxalert.core.port.ScheduleManager digestSchedules;
+    /** Its schedule group: the stack's own on AWS (DIGEST_SCHEDULE_GROUP). */
+    private volatile String digestGroup = dev.fxalert.core.digest.DigestSchedules.GROUP;
     private final CommandObserver observer;
     private final ChartCommand chartCommand;
     /** Guided creation (issue 14), or null when the bot has no draft store. */
@@ -140,9 +142,9 @@ public final class ChatBot {
         register(new ConvertCommand(quotes, clock, report));
         register(new CurrenciesCommand(catalogue));
         register(new LangCommand(users));
-        register(new TimezoneCommand(users, clock));
+        DigestCommand digest = new DigestCommand(users, () -> digestSchedules, () -> digestGroup); // daily digest (issue 15)
+        register(new TimezoneCommand(users, clock, digest));
         register(new QuietCommand(users)); // quiet hours (issue 15)
-        DigestCommand digest = new DigestCommand(users, () -> digestSchedules); // daily digest (issue 15)
         register(digest);
         this.settingsCommand = new SettingsCommand(users, clock, digest);
         register(settingsCommand);
@@ -162,6 +164,12 @@ public final class ChatBot {
      * (the local scheduler, or EventBridge Scheduler on AWS).
      */
     public void scheduleDigestsWith(dev.fxalert.core.port.ScheduleManager schedules) {
+        scheduleDigestsWith(schedules, dev.fxalert.core.digest.DigestSchedules.GROUP);
+    }
+
+    /** {@link #scheduleDigestsWith(dev.fxalert.core.port.ScheduleManager)} in the given schedule group (AWS). */
+    public void scheduleDigestsWith(dev.fxalert.core.port.ScheduleManager schedules, String group) {
+        this.digestGroup = group;
         this.digestSchedules = schedules;
     }
 

@@ -73,6 +73,7 @@ final class SettingsCommand implements CommandHandler {
                 return Optional.empty();
             }
             users.setTimezone(user.id(), zone);
+            digest.zoneChanged(user.id()); // the digest's schedule is read in the zone (issue 15)
             return Optional.of(view(users.findById(user.id()).orElse(user), chatId));
         }
         if (data.startsWith(QUIET_PREFIX)) {

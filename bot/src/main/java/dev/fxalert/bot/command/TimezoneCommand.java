@@ -16,10 +16,13 @@ final class TimezoneCommand implements CommandHandler {
 
     private final UserStore users;
     private final Clock clock;
+    /** Daily digest (issue 15): its schedule is read in the zone, so it moves with it. */
+    private final DigestCommand digest;
 
-    TimezoneCommand(UserStore users, Clock clock) {
+    TimezoneCommand(UserStore users, Clock clock, DigestCommand digest) {
         this.users = users;
         this.clock = clock;
+        this.digest = digest;
     }
 
     @Override
@@ -41,6 +44,7 @@ final class TimezoneCommand implements CommandHandler {
         }
         String id = ZoneInput.parse(typed);
         users.setTimezone(context.user().id(), id);
+        digest.zoneChanged(context.user().id());
         ZoneId zone = ZoneId.of(id);
         return context.reply(Msg.TIMEZONE_CHANGED, zone.getId(), Messages.time(clock.instant(), zone));
     }

@@ -9,7 +9,11 @@ import dev.fxalert.bot.chart.JFreeChartRenderer;
 import dev.fxalert.bot.command.Charts;
 import dev.fxalert.bot.webhook.admin.AdminRoute;
 import dev.fxalert.bot.webhook.admin.LambdaAdminWiring;
+import dev.fxalert.admin.schedule.eventbridge.EventBridgeScheduleConfig;
+import dev.fxalert.admin.schedule.eventbridge.EventBridgeScheduleManager;
 import dev.fxalert.core.config.SecretBound;
+import dev.fxalert.core.digest.DigestSchedules;
+import dev.fxalert.core.port.ScheduleManager;
 import dev.fxalert.core.config.Secrets;
 import dev.fxalert.core.config.Settings;
 import dev.fxalert.core.metrics.EmbeddedMetrics;
@@ -24,7 +28,9 @@ import dev.fxalert.ingestion.IngestionConfig;
 import dev.fxalert.ingestion.ProviderSources;
 import dev.fxalert.ingestion.RateProviders;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
 
 import java.time.Clock;
 import java.util.Map;
@@ -49,27 +55,43 @@ public record WebhookWiring(Supplier<TelegramWebhook> webhook, Supplier<AdminRou
     /**
      * @param ingestion the rate-source chain as this function sees it (its plain environment only): its names and
      *                  schedules say what /rate's numbers are and what /sources lists
+     * @param digests     where /digest puts the users' schedules (issue 15): EventBridge Scheduler with the digest
+     *                    target, its role and dead-letter queue (DIGEST_TARGET_ARN, DIGEST_ROLE_ARN,
+     *                    DIGEST_DEAD_LETTER_ARN); empty when the target or role is unset (/digest then only stores)
+     * @param digestGroup the schedule group of those schedules (DIGEST_SCHEDULE_GROUP)
      */
     public record Config(DynamoDbStoreConfig stores, TelegramApiConfig telegramApi, BotSettings bot,
-                         IngestionConfig ingestion, CurrencyCatalogue catalogue, LambdaAdminWiring.Config admin) {
+                         IngestionConfig ingestion, CurrencyCatalogue catalogue, LambdaAdminWiring.Config admin,
+                         Optional<EventBridgeScheduleConfig> digests, String digestGroup) {
     }
 
     public static Config config(Settings settings) {
         IngestionConfig ingestion = plainIngestionConfig(settings);
+        EventBridgeScheduleConfig schedules = EventBridgeScheduleConfig.from(settings);
         return new Config(DynamoDbStoreConfig.from(settings), TelegramApiConfig.from(settings),
                 BotSettings.from(settings), ingestion, RateProviders.shippedCatalogue(ingestion),
-                LambdaAdminWiring.config(settings));
+                LambdaAdminWiring.config(settings),
+                schedules.userSchedulesConfigured() ? Optional.of(schedules) : Optional.empty(),
+                settings.text("DIGEST_SCHEDULE_GROUP", DigestSchedules.GROUP));
     }
 
     public static WebhookWiring fromEnvironment(Settings settings, Secrets secrets, Clock clock) {
         Config config = config(settings);
         Stores stores = DynamoDbStores.create(DynamoDbClient.create(), config.stores(), clock);
-        return wire(config, secrets, stores, clock);
+        ScheduleManager digests = config.digests().map(schedules -> (ScheduleManager) new EventBridgeScheduleManager(
+                SchedulerClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build(), schedules))
+                .orElse(null);
+        return wire(config, secrets, stores, digests, clock);
     }
 
     /** The function's parts over the given stores (tests: fakes, and secrets that count their reads). */
     static WebhookWiring wire(Config config, Secrets secrets, Stores stores, Clock clock) {
-        return new WebhookWiring(new SecretBound<>(secrets, current -> webhook(config, current, stores, clock)),
+        return wire(config, secrets, stores, null, clock);
+    }
+
+    /** @param digests where /digest puts the users' schedules; null: nowhere (only stored) */
+    static WebhookWiring wire(Config config, Secrets secrets, Stores stores, ScheduleManager digests, Clock clock) {
+        return new WebhookWiring(new SecretBound<>(secrets, current -> webhook(config, current, stores, digests, clock)),
                 new SecretBound<>(secrets, current -> LambdaAdminWiring.aws().wire(config.admin(), current, stores,
                         rateSources(config, stores, clock), clock)),
                 WebhookPriming.warmUp(config, stores, clock));
@@ -81,6 +103,11 @@ public record WebhookWiring(Supplier<TelegramWebhook> webhook, Supplier<AdminRou
     }
 
     public static TelegramWebhook webhook(Config config, Secrets secrets, Stores stores, Clock clock) {
+        return webhook(config, secrets, stores, null, clock);
+    }
+
+    /** @param digests where /digest puts the users' schedules (EventBridge Scheduler); null: nowhere (only stored) */
+    static TelegramWebhook webhook(Config config, Secrets secrets, Stores stores, ScheduleManager digests, Clock clock) {
         String token = secrets.require("TELEGRAM_BOT_TOKEN");
         OkHttpTelegramClient client = new OkHttpTelegramClient(TelegramNotifier.httpClient(), token,
                 TelegramApiUrl.parse(config.telegramApi().baseUrl().toString()));
@@ -100,6 +127,9 @@ public record WebhookWiring(Supplier<TelegramWebhook> webhook, Supplier<AdminRou
                 // charts (issue 16): drawn here, sent with sendPhoto as a call (a webhook answer cannot carry a file)
                 new Charts(new JFreeChartRenderer(), RateProviders.historicalRates(config.ingestion(), clock)),
                 stores.drafts()); // guided creation's drafts live in the store: nothing survives between updates
+        if (digests != null) {
+            bot.scheduleDigestsWith(digests, config.digestGroup()); // daily digest (issue 15)
+        }
         // Telegram redelivers an update only after a non-2xx or a timeout; the journal keeps one that was already
         // handled and answered from being answered twice.
         return new TelegramWebhook(secrets.require("TELEGRAM_WEBHOOK_SECRET"), new TelegramUpdateHandler(bot, client,

@@ -227,7 +227,9 @@ class ChatBotLanguageTest {
         assertThat(user.digestTime()).isEqualTo("08:30");
         org.mockito.ArgumentCaptor<dev.fxalert.core.port.UserSchedule> put =
                 org.mockito.ArgumentCaptor.forClass(dev.fxalert.core.port.UserSchedule.class);
-        org.mockito.Mockito.verify(schedules).putUserSchedule(put.capture());
+        // The zone change put the stored 07:00 in the new zone first (issue 15: the schedule moves with the zone).
+        org.mockito.Mockito.verify(schedules, org.mockito.Mockito.times(2)).putUserSchedule(put.capture());
+        assertThat(put.getAllValues().get(0).expression().text()).isEqualTo("cron(0 7 * * ? *)");
         assertThat(put.getValue().expression().text()).isEqualTo("cron(30 8 * * ? *)");
         assertThat(put.getValue().timezone()).isEqualTo("Asia/Seoul");
         assertThat(chat.send("/settings").text()).contains("\nDaily digest: 08:30\n");
@@ -236,6 +238,50 @@ class ChatBotLanguageTest {
         assertThat(chat.reply("/digest off")).isEqualTo("No more daily digest.");
         org.mockito.Mockito.verify(schedules, org.mockito.Mockito.times(2)).deleteUserSchedule("fx-alert-digests", "digest-" + user.id());
         assertThat(chat.stores.users().findByChatId(ChatBotFixture.CHAT)).map(User::digestTime).isEmpty();
+    }
+
+    /**
+     * Issue 15 (AWS digest): the schedule is read in the user's zone, so a new zone (typed or pressed in /settings)
+     * puts the schedule again in that zone; without a digest, a zone change touches no schedule.
+     */
+    @Test
+    void aNewTimeZoneMovesTheDigestScheduleToIt() {
+        dev.fxalert.core.port.ScheduleManager schedules = org.mockito.Mockito.mock(dev.fxalert.core.port.ScheduleManager.class);
+        chat.bot.scheduleDigestsWith(schedules, "stack-digests");
+        chat.reply("/timezone Seoul");
+        org.mockito.Mockito.verifyNoInteractions(schedules);
+        chat.reply("/digest 8:30");
+
+        chat.reply("/timezone America/New_York");
+        User user = chat.stores.users().findByChatId(ChatBotFixture.CHAT).orElseThrow();
+        chat.bot.handle(new IncomingCallback("cb", ChatBotFixture.CHAT, "set:tz:UTC", "Mina", "en"));
+
+        org.mockito.ArgumentCaptor<dev.fxalert.core.port.UserSchedule> put =
+                org.mockito.ArgumentCaptor.forClass(dev.fxalert.core.port.UserSchedule.class);
+        org.mockito.Mockito.verify(schedules, org.mockito.Mockito.times(3)).putUserSchedule(put.capture());
+        assertThat(put.getAllValues()).extracting(dev.fxalert.core.port.UserSchedule::timezone)
+                .containsExactly("Asia/Seoul", "America/New_York", "UTC");
+        assertThat(put.getAllValues()).allSatisfy(schedule -> {
+            assertThat(schedule.group()).isEqualTo("stack-digests");
+            assertThat(schedule.name()).isEqualTo("digest-" + user.id());
+            assertThat(schedule.expression().text()).isEqualTo("cron(30 8 * * ? *)");
+        });
+    }
+
+    /** A schedule that cannot be put loses nothing: the time is stored and the user is told to try again. */
+    @Test
+    void aScheduleThatCannotBePutKeepsTheStoredTimeAndSaysSo() {
+        dev.fxalert.core.port.ScheduleManager schedules = org.mockito.Mockito.mock(dev.fxalert.core.port.ScheduleManager.class);
+        org.mockito.Mockito.doThrow(new dev.fxalert.core.port.ScheduleUnavailableException("Scheduler throttled", null))
+                .when(schedules).putUserSchedule(org.mockito.ArgumentMatchers.any());
+        chat.bot.scheduleDigestsWith(schedules, "stack-digests");
+
+        assertThat(chat.reply("/digest 8:30")).isEqualTo("I saved 08:30 (UTC) for your daily digest, but could not "
+                + "set up its schedule just now. Send /digest 08:30 again in a few minutes.");
+        assertThat(chat.stores.users().findByChatId(ChatBotFixture.CHAT)).map(User::digestTime).contains("08:30");
+        assertThat(chat.reply("/timezone Seoul")).as("the zone changes even when the schedule cannot follow yet")
+                .contains("Asia/Seoul");
+        assertThat(chat.stores.users().findByChatId(ChatBotFixture.CHAT)).map(User::timezone).contains("Asia/Seoul");
     }
 
     @Test

@@ -21,11 +21,18 @@ import java.util.regex.Pattern;
  * The daily digest's schedules (issue 15): one per user on the {@link ScheduleManager} port, named after the user,
  * a daily cron at the user's {@code HH:mm} read in the user's own zone ({@code ScheduleExpressionTimezone} on AWS,
  * the zone of the local trigger), so it follows daylight-saving changes. This class owns both directions of the
- * schedule's payload, {@code {"userId":"..."}}: the scheduler hands it to the digest handler, which reads it here.
+ * schedule's payload, {@code {"action":"send-digest","userId":"..."}} (the user's id, never a chat id or a secret):
+ * the scheduler hands it to the digest target (the local pool, or the Delivery Lambda on AWS, which tells it from its
+ * other inputs by the action), which reads it here.
+ * <p>
+ * The group: {@link #GROUP} locally; on AWS the stack's own ({@code DIGEST_SCHEDULE_GROUP}), so that two stacks in
+ * one account never share schedules; the methods taking a group are for that.
  */
 public final class DigestSchedules {
 
     public static final String GROUP = "fx-alert-digests";
+    /** The payload's {@code action}: what the Delivery Lambda dispatches a digest on. */
+    public static final String ACTION = "send-digest";
     private static final String NAME_PREFIX = "digest-";
     private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})");
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -53,22 +60,37 @@ public final class DigestSchedules {
 
     /** The schedule of {@code user}'s digest at their {@link User#digestTime()} in their zone; empty without one. */
     public static Optional<UserSchedule> of(User user) {
+        return of(user, GROUP);
+    }
+
+    /** {@link #of(User)} in the given schedule group. */
+    public static Optional<UserSchedule> of(User user, String group) {
         if (user.digestTime() == null) {
             return Optional.empty();
         }
         LocalTime at = parseTime(user.digestTime());
         ScheduleExpression daily = ScheduleExpression.parse("cron(" + at.getMinute() + " " + at.getHour() + " * * ? *)");
-        ObjectNode payload = MAPPER.createObjectNode().put("userId", user.id());
-        return Optional.of(new UserSchedule(GROUP, name(user.id()), daily, user.zone().getId(), payload.toString()));
+        return Optional.of(new UserSchedule(group, name(user.id()), daily, user.zone().getId(), payload(user.id())));
+    }
+
+    /** The payload a digest schedule hands its target: the action and the user's id, nothing else. */
+    public static String payload(String userId) {
+        ObjectNode payload = MAPPER.createObjectNode().put("action", ACTION).put("userId", userId);
+        return payload.toString();
     }
 
     /** Creates or replaces the user's digest schedule, or deletes it when they have no digest time. */
     public static void apply(ScheduleManager schedules, User user) {
-        Optional<UserSchedule> schedule = of(user);
+        apply(schedules, user, GROUP);
+    }
+
+    /** {@link #apply(ScheduleManager, User)} in the given schedule group. */
+    public static void apply(ScheduleManager schedules, User user, String group) {
+        Optional<UserSchedule> schedule = of(user, group);
         if (schedule.isPresent()) {
             schedules.putUserSchedule(schedule.get());
         } else {
-            schedules.deleteUserSchedule(GROUP, name(user.id()));
+            schedules.deleteUserSchedule(group, name(user.id()));
         }
     }
 
@@ -97,11 +119,17 @@ public final class DigestSchedules {
         return NAME_PREFIX + userId;
     }
 
-    /** The user a schedule's payload names; empty when it is not a digest payload. */
+    /**
+     * The user a schedule's payload names; empty when it is not a digest payload (another action, no user id, not
+     * JSON).
+     */
     public static Optional<String> userId(String payload) {
         try {
             JsonNode node = MAPPER.readTree(payload == null ? "" : payload);
-            JsonNode id = node == null ? null : node.get("userId");
+            if (node == null || !ACTION.equals(node.path("action").asText(null))) {
+                return Optional.empty();
+            }
+            JsonNode id = node.get("userId");
             return id != null && id.isTextual() && !id.asText().isBlank() ? Optional.of(id.asText()) : Optional.empty();
         } catch (IOException malformed) {
             return Optional.empty();

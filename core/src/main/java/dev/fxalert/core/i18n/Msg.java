@@ -242,6 +242,8 @@ public enum Msg {
     DIGEST_NEAREST_LINE,
     DIGEST_NO_ALERTS,
     DIGEST_SET_NOT_SCHEDULED,
+    /** Daily digest on AWS (issue 15, digest15): the time is stored, its schedule could not be put. */
+    DIGEST_SET_SCHEDULE_FAILED,
     // issue 14: percent-move alerts and expiry (branch move14)
     MOVE_BAD_WINDOW,
     MOVE_BAD_PERCENT,

@@ -1,5 +1,6 @@
 package dev.fxalert.evaluation.digest;
 
+import dev.fxalert.core.digest.DigestSchedules;
 import dev.fxalert.core.domain.Alert;
 import dev.fxalert.core.domain.AlertState;
 import dev.fxalert.core.domain.CurrencyPair;
@@ -9,6 +10,7 @@ import dev.fxalert.core.port.DeliveryResult;
 import dev.fxalert.core.port.Notifier;
 import dev.fxalert.core.port.OwnerAlerts;
 import dev.fxalert.core.port.RateHistory;
+import dev.fxalert.core.port.ScheduleManager;
 import dev.fxalert.core.port.UserStore;
 import dev.fxalert.evaluation.message.DigestMessages;
 import org.slf4j.Logger;
@@ -29,8 +31,10 @@ import java.util.Optional;
  * <p>
  * Protocol, idempotent per user and local date:
  * <ol>
- *   <li>reads the user; nothing to do when they are unknown, inactive or no longer want a digest (a schedule
- *       that outlived /digest off);</li>
+ *   <li>reads the user; nothing to do when they are unknown, inactive or no longer want a digest. A schedule that
+ *       outlived /digest off or its user (its deletion failed, or the user was removed) is deleted here, when a
+ *       {@link ScheduleManager} is given; an inactive user's schedule is kept (it sends nothing, and their
+ *       digest comes again when they return, without typing /digest again);</li>
  *   <li>claims the digest of the user's local date ({@link UserStore#claimDigest}, one conditional write): a
  *       schedule that fires twice (Scheduler is at-least-once) or two racing handlers send one digest;</li>
  *   <li>builds it from the store (the pairs of the user's armed and fired alerts in name order, their latest rate
@@ -54,19 +58,37 @@ public final class DigestService {
     private final RateHistory history;
     private final Notifier budget;
     private final Clock clock;
+    private final ScheduleManager schedules;
+    private final String group;
     private final DigestMessages messages = new DigestMessages();
 
+    /** Leaves stale schedules alone (the local scheduler: /digest off deletes there, and a restart forgets them). */
     public DigestService(UserStore users, OwnerAlerts alerts, RateHistory history, Notifier budget, Clock clock) {
+        this(users, alerts, history, budget, clock, null, DigestSchedules.GROUP);
+    }
+
+    /**
+     * @param schedules where a stale digest schedule of {@code group} is deleted (EventBridge Scheduler on AWS); null:
+     *                  none is
+     */
+    public DigestService(UserStore users, OwnerAlerts alerts, RateHistory history, Notifier budget, Clock clock,
+                         ScheduleManager schedules, String group) {
         this.users = users;
         this.alerts = alerts;
         this.history = history;
         this.budget = budget;
         this.clock = clock;
+        this.schedules = schedules;
+        this.group = group;
     }
 
     public Outcome send(String userId) {
         Optional<User> found = users.findById(userId);
-        if (found.isEmpty() || !found.get().active() || found.get().digestTime() == null) {
+        if (found.isEmpty() || found.get().digestTime() == null) {
+            deleteStaleSchedule(userId);
+            return Outcome.NOT_WANTED;
+        }
+        if (!found.get().active()) {
             return Outcome.NOT_WANTED;
         }
         User user = found.get();
@@ -91,6 +113,25 @@ public final class DigestService {
         }
         log.warn("digest of {} for user {} not delivered: {}", today, user.id(), result);
         return Outcome.FAILED;
+    }
+
+    /**
+     * Deletes the schedule that fired for a user who has no digest (any more). A failure is only logged: the
+     * schedule fires again the next day and this runs again. Window, stated: a /digest 09:00 whose schedule is put
+     * between the read above and this deletion loses its schedule (the time stays stored; the user's next /digest or
+     * time zone change puts it again). That needs the command within milliseconds of the old schedule's firing; the
+     * deleting side (Delivery on AWS) may not create schedules, so it cannot put it back itself.
+     */
+    private void deleteStaleSchedule(String userId) {
+        if (schedules == null || userId == null || userId.isBlank()) {
+            return;
+        }
+        try {
+            schedules.deleteUserSchedule(group, DigestSchedules.name(userId));
+            log.info("deleted the stale digest schedule of user {}", userId);
+        } catch (RuntimeException e) {
+            log.warn("could not delete the stale digest schedule of user {}; it is tried again when it fires", userId, e);
+        }
     }
 
     /** The latest rate and the newest one observed on an earlier local day than it. */

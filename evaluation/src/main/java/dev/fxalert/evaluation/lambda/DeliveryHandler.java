@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fxalert.core.config.Secrets;
 import dev.fxalert.core.config.Settings;
+import dev.fxalert.core.digest.DigestSchedules;
 import dev.fxalert.core.log.LogCorrelation;
 import dev.fxalert.core.metrics.EmbeddedMetrics;
 import dev.fxalert.core.metrics.EmbeddedMetrics.Metric;
@@ -18,6 +19,7 @@ import dev.fxalert.evaluation.DrainResult;
 import dev.fxalert.evaluation.OutboxDelivery;
 import dev.fxalert.evaluation.delivery.TelegramApiConfig;
 import dev.fxalert.evaluation.delivery.TelegramNotifier;
+import dev.fxalert.evaluation.digest.DigestService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +31,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -39,6 +42,14 @@ import java.util.function.Supplier;
  * still due as time ran out, invokes itself again asynchronously and returns, so a fan-out of any size drains at
  * the limit across invocations without waiting for a sweep. The bot token is read on first use and again after a
  * rotation ({@link dev.fxalert.core.config.SecretBound}), never during init; each drain writes one EMF metrics line.
+ * <p>
+ * <b>Daily digests (issue 15).</b> A user's digest schedule (EventBridge Scheduler, one per user, in the user's zone)
+ * invokes this function with {@link DigestSchedules#payload}, {@code {"action":"send-digest","userId":"..."}}: the
+ * digest is sent from here so that it takes its slot from the one send budget (this function's limiter, reserved
+ * concurrency 1) and never from a second sender. Priority: the invocation first drains the pushes that are due (an
+ * alert's push never waits behind a digest; with nothing due that is one query), then sends the digest through
+ * {@link DigestService} (claimed once per user and local date, a stale schedule deleted). A digest that Telegram
+ * did not accept is not retried (claimed before sending: at most one a day), so the invocation still succeeds.
  */
 public final class DeliveryHandler implements RequestStreamHandler {
 
@@ -49,6 +60,8 @@ public final class DeliveryHandler implements RequestStreamHandler {
     private static final Logger log = LoggerFactory.getLogger(DeliveryHandler.class);
 
     private final Supplier<OutboxDelivery> delivery;
+    /** Null for handlers built around a ready delivery without digests: a digest request is then refused. */
+    private final Supplier<DigestService> digests;
     private final DeliveryTrigger again;
     private final Clock clock;
     private final Duration maxDrain;
@@ -87,18 +100,25 @@ public final class DeliveryHandler implements RequestStreamHandler {
     }
 
     private DeliveryHandler(DeliveryWiring wiring, LoggingDeliveryObserver observer) {
-        this(wiring.delivery(), wiring.again(), Clock.systemUTC(), wiring.maxDrain(), new ObjectMapper(),
-                observer::drainMetrics);
+        this(wiring.delivery(), wiring.digests(), wiring.again(), Clock.systemUTC(), wiring.maxDrain(),
+                new ObjectMapper(), observer::drainMetrics);
     }
 
     public DeliveryHandler(OutboxDelivery delivery, DeliveryTrigger again, Clock clock, Duration maxDrain,
                            ObjectMapper mapper) {
-        this(() -> delivery, again, clock, maxDrain, mapper, List::of);
+        this(() -> delivery, null, again, clock, maxDrain, mapper, List::of);
     }
 
-    private DeliveryHandler(Supplier<OutboxDelivery> delivery, DeliveryTrigger again, Clock clock, Duration maxDrain,
-                            ObjectMapper mapper, Supplier<List<Metric>> deliveryMetrics) {
+    /** @param digests sends the digests this function's schedules ask for, through the same sender as delivery */
+    public DeliveryHandler(OutboxDelivery delivery, DigestService digests, DeliveryTrigger again, Clock clock,
+                           Duration maxDrain, ObjectMapper mapper) {
+        this(() -> delivery, () -> digests, again, clock, maxDrain, mapper, List::of);
+    }
+
+    private DeliveryHandler(Supplier<OutboxDelivery> delivery, Supplier<DigestService> digests, DeliveryTrigger again,
+                            Clock clock, Duration maxDrain, ObjectMapper mapper, Supplier<List<Metric>> deliveryMetrics) {
         this.delivery = delivery;
+        this.digests = digests;
         this.again = again;
         this.clock = clock;
         this.maxDrain = maxDrain;
@@ -121,9 +141,31 @@ public final class DeliveryHandler implements RequestStreamHandler {
         } catch (JsonProcessingException e) {
             throw reject("input is not JSON: " + e.getOriginalMessage());
         }
-        if (request == null || !DRAIN_ACTION.equals(request.path("action").asText(null))) {
-            throw reject("expected {\"action\":\"" + DRAIN_ACTION + "\"}");
+        Optional<String> digestOf = request == null || digests == null ? Optional.empty()
+                : DigestSchedules.userId(request.toString());
+        if (digestOf.isEmpty() && (request == null || !DRAIN_ACTION.equals(request.path("action").asText(null)))) {
+            throw reject("expected {\"action\":\"" + DRAIN_ACTION + "\"}"
+                    + (digests == null ? "" : " or {\"action\":\"" + DigestSchedules.ACTION + "\",\"userId\":\"...\"}"));
         }
+        // Pushes first, also when a digest's schedule invoked us: what is due goes out before the digest.
+        DrainResult result = drainWithinBudget(context);
+        if (digestOf.isPresent()) {
+            DigestService.Outcome outcome = digests.get().send(digestOf.get());
+            log.atInfo().addKeyValue("userId", digestOf.get()).addKeyValue("outcome", outcome).log("daily digest");
+            metrics.emit(deliveryMetrics.get());
+            mapper.writeValue(output, new DigestResult(outcome, result));
+            return;
+        }
+        log.atInfo().addKeyValue("result", result).log("drained the outbox");
+        metrics.emit(deliveryMetrics.get());
+        mapper.writeValue(output, result);
+    }
+
+    /** What a digest invocation did: the digest's outcome, and the drain of due pushes that went before it. */
+    public record DigestResult(DigestService.Outcome digest, DrainResult drained) {
+    }
+
+    private DrainResult drainWithinBudget(Context context) {
         Duration budget = maxDrain;
         if (context != null) {
             Duration left = Duration.ofMillis(context.getRemainingTimeInMillis()).minus(MARGIN);
@@ -141,9 +183,7 @@ public final class DeliveryHandler implements RequestStreamHandler {
             // Reserved concurrency 1: this event runs once the current invocation has returned.
             again.pushesRecorded("delivery", 0);
         }
-        log.atInfo().addKeyValue("result", result).log("drained the outbox");
-        metrics.emit(deliveryMetrics.get());
-        mapper.writeValue(output, result);
+        return result;
     }
 
     private InvalidInputEventException reject(String problem) {

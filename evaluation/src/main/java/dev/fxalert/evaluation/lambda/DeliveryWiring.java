@@ -1,6 +1,10 @@
 package dev.fxalert.evaluation.lambda;
 
+import dev.fxalert.admin.schedule.eventbridge.EventBridgeScheduleConfig;
+import dev.fxalert.admin.schedule.eventbridge.EventBridgeScheduleManager;
 import dev.fxalert.core.config.SecretBound;
+import dev.fxalert.core.digest.DigestSchedules;
+import dev.fxalert.core.port.ScheduleManager;
 import dev.fxalert.core.config.Secrets;
 import dev.fxalert.core.config.Settings;
 import dev.fxalert.core.port.Stores;
@@ -13,6 +17,9 @@ import dev.fxalert.evaluation.delivery.PacingConfig;
 import dev.fxalert.core.retry.Sleeper;
 import dev.fxalert.evaluation.delivery.TelegramApiConfig;
 import dev.fxalert.evaluation.delivery.TelegramNotifier;
+import dev.fxalert.evaluation.digest.DigestService;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
@@ -29,7 +36,8 @@ import java.util.function.Supplier;
  * {@link DeliveryHandler} calls, once per container; what holds the bot token is built on first use and again after
  * a rotation ({@link SecretBound}), so no SnapStart snapshot holds it.
  */
-public record DeliveryWiring(Supplier<OutboxDelivery> delivery, DeliveryTrigger again, Duration maxDrain) {
+public record DeliveryWiring(Supplier<OutboxDelivery> delivery, Supplier<DigestService> digests, DeliveryTrigger again,
+                             Duration maxDrain) {
 
     /** The longest drain of one invocation unless DELIVERY_DRAIN_SECONDS says otherwise (timeout 900 s). */
     static final Duration DEFAULT_MAX_DRAIN = Duration.ofSeconds(780);
@@ -37,17 +45,25 @@ public record DeliveryWiring(Supplier<OutboxDelivery> delivery, DeliveryTrigger 
     /**
      * Everything the function is told by its environment (the bot token comes from {@link Secrets}).
      *
-     * @param self the function re-invoked when a drain ends with pushes left (DELIVERY_FUNCTION_NAME; when unset,
-     *             the runtime's own AWS_LAMBDA_FUNCTION_NAME, which is the Lambda runtime's, not a setting)
+     * @param self          the function re-invoked when a drain ends with pushes left (DELIVERY_FUNCTION_NAME; when
+     *                      unset, the runtime's own AWS_LAMBDA_FUNCTION_NAME, which is the Lambda runtime's, not a
+     *                      setting)
+     * @param digestGroup   the schedule group of the users' digest schedules (DIGEST_SCHEDULE_GROUP), where a stale
+     *                      one is deleted when it fires
      */
     public record Config(DynamoDbStoreConfig stores, TelegramApiConfig telegramApi, PacingConfig pacing,
-                         Optional<String> self, Duration maxDrain) {
+                         Optional<String> self, Duration maxDrain, String digestGroup) {
     }
 
     public static Config config(Settings settings) {
         return new Config(DynamoDbStoreConfig.from(settings), TelegramApiConfig.from(settings),
                 PacingConfig.from(settings), settings.optional("DELIVERY_FUNCTION_NAME"),
-                settings.seconds("DELIVERY_DRAIN_SECONDS", DEFAULT_MAX_DRAIN.toSeconds()));
+                settings.seconds("DELIVERY_DRAIN_SECONDS", DEFAULT_MAX_DRAIN.toSeconds()),
+                settings.text("DIGEST_SCHEDULE_GROUP", DigestSchedules.GROUP));
+    }
+
+    /** One sender per bot token: the outbox's drains and the digests take their slots from its one limiter. */
+    private record Sending(OutboxDelivery delivery, DigestService digests) {
     }
 
     static DeliveryWiring fromEnvironment(Settings settings, Secrets secrets, Clock clock,
@@ -59,15 +75,23 @@ public record DeliveryWiring(Supplier<OutboxDelivery> delivery, DeliveryTrigger 
             thread.setDaemon(true);
             return thread;
         });
-        Supplier<OutboxDelivery> delivery = new SecretBound<>(secrets, current -> {
+        // Only deletes stale digest schedules (the ingestion schedule's name is never used here).
+        ScheduleManager digestSchedules = new EventBridgeScheduleManager(
+                SchedulerClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build(),
+                new EventBridgeScheduleConfig("unused", null, null, null));
+        Supplier<Sending> sending = new SecretBound<>(secrets, current -> {
             TelegramNotifier notifier = TelegramNotifier.create(current.require("TELEGRAM_BOT_TOKEN"),
                     config.telegramApi());
             PacedSender sender = PacedSender.create(notifier, stores.alerts(), stores.users(), observer,
                     config.pacing(), clock);
-            return new OutboxDelivery(stores.alerts(), stores.users(), sender, clock, Sleeper.system(), rounds,
-                    OutboxDelivery.Config.DEFAULTS);
+            return new Sending(new OutboxDelivery(stores.alerts(), stores.users(), sender, clock, Sleeper.system(),
+                    rounds, OutboxDelivery.Config.DEFAULTS),
+                    // Digests wait for their turn among pushes in the same limiter (docs/delivery.md).
+                    new DigestService(stores.users(), stores.alerts(), stores.rateHistory(), sender.broadcastBudget(),
+                            clock, digestSchedules, config.digestGroup()));
         });
-        return new DeliveryWiring(delivery, new LambdaDeliveryTrigger(LambdaClient.create(),
+        return new DeliveryWiring(() -> sending.get().delivery(), () -> sending.get().digests(),
+                new LambdaDeliveryTrigger(LambdaClient.create(),
                 config.self().orElseGet(() -> System.getenv("AWS_LAMBDA_FUNCTION_NAME"))),
                 config.maxDrain());
     }

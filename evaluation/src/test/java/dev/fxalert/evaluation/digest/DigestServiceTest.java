@@ -115,6 +115,66 @@ class DigestServiceTest {
         assertThat(telegram.sent()).isEmpty();
     }
 
+    /** Issue 15, AWS: a schedule that outlived /digest off or its user is deleted when it fires; nothing is sent. */
+    @Test
+    void aStaleScheduleIsDeletedWhenItFiresAndAnInactiveUsersIsKept() {
+        java.util.List<String> calls = new java.util.ArrayList<>();
+        DigestService withSchedules = new DigestService(stores.users(), stores.alerts(), stores.rateHistory(), telegram,
+                clock, new RecordingSchedules(calls), "stack-digests");
+
+        stores.users().deactivate(mina.id());
+        assertThat(withSchedules.send(mina.id())).isEqualTo(DigestService.Outcome.NOT_WANTED);
+        assertThat(calls).as("an inactive user's schedule stays: their digest resumes when they return").isEmpty();
+
+        stores.users().setDigestTime(mina.id(), null);
+        assertThat(withSchedules.send(mina.id())).isEqualTo(DigestService.Outcome.NOT_WANTED);
+        assertThat(withSchedules.send("removed-user")).isEqualTo(DigestService.Outcome.NOT_WANTED);
+
+        assertThat(calls).containsExactly("delete stack-digests/digest-" + mina.id(), "delete stack-digests/digest-removed-user");
+        assertThat(telegram.sent()).isEmpty();
+    }
+
+    /** Records the user-schedule calls; the ingestion schedule is not part of the digest. */
+    private static class RecordingSchedules implements dev.fxalert.core.port.ScheduleManager {
+        private final java.util.List<String> calls;
+
+        RecordingSchedules(java.util.List<String> calls) {
+            this.calls = calls;
+        }
+
+        @Override
+        public dev.fxalert.core.port.ScheduleStatus describe() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public dev.fxalert.core.port.ScheduleStatus pause() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public dev.fxalert.core.port.ScheduleStatus resume() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public dev.fxalert.core.port.ScheduleStatus changeExpression(dev.fxalert.core.port.ScheduleExpression expression) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void putUserSchedule(dev.fxalert.core.port.UserSchedule schedule) {
+            calls.add("put " + schedule.group() + "/" + schedule.name() + " " + schedule.expression().text() + " "
+                    + schedule.timezone());
+        }
+
+        @Override
+        public boolean deleteUserSchedule(String group, String name) {
+            calls.add("delete " + group + "/" + name);
+            return true;
+        }
+    }
+
     @Test
     void aChatThatIsGoneDeactivatesTheUser() {
         telegram.script(42L, new DeliveryResult.RecipientGone("403 Forbidden: bot was blocked by the user"));

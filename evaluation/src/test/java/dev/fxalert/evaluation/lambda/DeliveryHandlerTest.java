@@ -3,6 +3,7 @@ package dev.fxalert.evaluation.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fxalert.core.digest.DigestSchedules;
 import dev.fxalert.core.domain.AlertMode;
 import dev.fxalert.core.domain.Direction;
 import dev.fxalert.core.domain.Rate;
@@ -14,6 +15,7 @@ import dev.fxalert.evaluation.OutboxDelivery;
 import dev.fxalert.evaluation.delivery.DeliveryObserver;
 import dev.fxalert.evaluation.delivery.PacedSender;
 import dev.fxalert.evaluation.delivery.PacingConfig;
+import dev.fxalert.evaluation.digest.DigestService;
 import dev.fxalert.evaluation.support.DirectExecutorService;
 import dev.fxalert.evaluation.support.ManualClock;
 import dev.fxalert.evaluation.support.ScriptedNotifier;
@@ -134,6 +136,82 @@ class DeliveryHandlerTest {
 
         assertThat(result.path("moreLeft").asBoolean()).isTrue();
         assertThat(notifier.sent().get(notifier.sent().size() - 1).at()).isBefore(START.plusSeconds(6));
+    }
+
+    // ---- daily digest on AWS (issue 15): the users' schedules invoke this function ----
+
+    private DeliveryHandler withDigests() {
+        OutboxDelivery delivery = new OutboxDelivery(store.alerts(), store.users(), sender, clock, clock.sleeper(),
+                new DirectExecutorService(), new OutboxDelivery.Config(4, Duration.ofSeconds(1), 2));
+        DigestService digests = new DigestService(store.users(), store.alerts(), store.rateHistory(),
+                sender.broadcastBudget(), clock);
+        return new DeliveryHandler(delivery, digests, (eventId, count) -> selfInvocations.add(eventId), clock,
+                Duration.ofSeconds(10), mapper);
+    }
+
+    private User digestUser(long chatId, String zone, String time) {
+        User user = store.user(chatId, "en");
+        store.users().setTimezone(user.id(), zone);
+        store.users().setDigestTime(user.id(), time);
+        return store.users().findById(user.id()).orElseThrow();
+    }
+
+    @Test
+    void aDigestInvocationSendsThePushesThatAreDueFirstThenTheDigestThroughTheSameSender() throws Exception {
+        handler = withDigests();
+        fire(3);
+        User mina = digestUser(42L, "UTC", "09:00");
+        // The schedule's input exactly as the schedule carries it.
+        String input = DigestSchedules.of(mina).orElseThrow().payload();
+
+        JsonNode result = invoke(input);
+
+        assertThat(result.path("digest").asText()).isEqualTo("SENT");
+        assertThat(result.path("drained").path("pushes").path("delivered").asInt()).isEqualTo(3);
+        assertThat(notifier.sent()).hasSize(4);
+        assertThat(notifier.sent().get(3).message().chatId()).as("the digest comes after the due pushes").isEqualTo(42L);
+        assertThat(notifier.sent().get(3).message().text()).contains("daily digest");
+    }
+
+    /**
+     * DST: the schedule stays 08:30 in the user's zone (Scheduler is told the zone and follows the change) and each
+     * firing claims the user's local date, so the day before and the day of the change each get one digest, and a
+     * second firing on one local day (Scheduler is at-least-once) sends nothing.
+     */
+    @Test
+    void oneDigestPerLocalDateAcrossTheStartOfDaylightSavingTime() throws Exception {
+        handler = withDigests();
+        User ny = digestUser(7L, "America/New_York", "08:30");
+        var schedule = DigestSchedules.of(ny).orElseThrow();
+        assertThat(schedule.expression().text()).isEqualTo("cron(30 8 * * ? *)");
+        assertThat(schedule.timezone()).isEqualTo("America/New_York");
+
+        clock.advance(Duration.between(clock.instant(), Instant.parse("2026-03-07T13:30:00Z"))); // Saturday 08:30 EST
+        assertThat(invoke(schedule.payload()).path("digest").asText()).isEqualTo("SENT");
+        assertThat(invoke(schedule.payload()).path("digest").asText()).isEqualTo("ALREADY_SENT");
+        clock.advance(Duration.between(clock.instant(), Instant.parse("2026-03-08T12:30:00Z"))); // Sunday 08:30 EDT: clocks went forward at 02:00
+        assertThat(invoke(schedule.payload()).path("digest").asText()).isEqualTo("SENT");
+
+        assertThat(notifier.sent()).extracting(sent -> sent.message().text().lines().findFirst().orElseThrow())
+                .containsExactly("☀️ Your daily digest, 2026-03-07", "☀️ Your daily digest, 2026-03-08");
+    }
+
+    @Test
+    void aDigestForSomeoneWhoStoppedItSendsNothing() throws Exception {
+        handler = withDigests();
+        User gone = digestUser(9L, "UTC", "08:00");
+        store.users().setDigestTime(gone.id(), null);
+
+        assertThat(invoke(DigestSchedules.payload(gone.id())).path("digest").asText()).isEqualTo("NOT_WANTED");
+        assertThat(invoke(DigestSchedules.payload("no-such-user")).path("digest").asText()).isEqualTo("NOT_WANTED");
+
+        assertThat(notifier.sent()).isEmpty();
+    }
+
+    @Test
+    void aHandlerWithoutDigestsRefusesADigestRequest() {
+        assertThatThrownBy(() -> invoke(DigestSchedules.payload("u1")))
+                .isInstanceOf(InvalidInputEventException.class).hasMessageContaining("drain-outbox");
     }
 
     @Test

@@ -10,10 +10,12 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.scheduler.model.ActionAfterCompletion;
 import software.amazon.awssdk.services.scheduler.model.ConflictException;
+import software.amazon.awssdk.services.scheduler.model.DeadLetterConfig;
 import software.amazon.awssdk.services.scheduler.model.FlexibleTimeWindow;
 import software.amazon.awssdk.services.scheduler.model.FlexibleTimeWindowMode;
 import software.amazon.awssdk.services.scheduler.model.GetScheduleResponse;
 import software.amazon.awssdk.services.scheduler.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.scheduler.model.RetryPolicy;
 import software.amazon.awssdk.services.scheduler.model.ScheduleState;
 import software.amazon.awssdk.services.scheduler.model.Target;
 import software.amazon.awssdk.services.scheduler.model.UpdateScheduleRequest;
@@ -27,8 +29,21 @@ import java.util.function.Supplier;
  * read (target with its role, input, retry policy and dead-letter queue; flexible time window; time zone; start and
  * end dates; description; KMS key; action after completion), changing only the state or the expression.
  * A change that would change nothing is not sent.
+ * <p>
+ * User schedules (the daily digest) are created, or replaced whole when one of that name exists already
+ * (CreateSchedule, then UpdateSchedule on ConflictException: putting the same schedule twice is harmless), with the
+ * expression read in the user's zone ({@code ScheduleExpressionTimezone}, so Scheduler follows daylight-saving
+ * changes), an exact time window, and a target carrying {@link #USER_RETRY_POLICY} and the dead-letter queue.
  */
 public final class EventBridgeScheduleManager implements ScheduleManager {
+
+    /**
+     * Retries of a user schedule's invocation that Scheduler could not hand to its target (throttled, not found,
+     * no permission): a digest is still worth sending an hour late, not a day late (the next day's comes then);
+     * after that the invocation goes to the dead-letter queue.
+     */
+    static final RetryPolicy USER_RETRY_POLICY = RetryPolicy.builder()
+            .maximumRetryAttempts(3).maximumEventAgeInSeconds(3600).build();
 
     private final SchedulerClient client;
     private final EventBridgeScheduleConfig config;
@@ -72,6 +87,9 @@ public final class EventBridgeScheduleManager implements ScheduleManager {
                 .arn(config.digestTargetArn())
                 .roleArn(config.digestRoleArn())
                 .input(schedule.payload().isEmpty() ? null : schedule.payload())
+                .retryPolicy(USER_RETRY_POLICY)
+                .deadLetterConfig(config.digestDeadLetterArn() == null || config.digestDeadLetterArn().isBlank()
+                        ? null : DeadLetterConfig.builder().arn(config.digestDeadLetterArn()).build())
                 .build();
         // A one-time digest would otherwise linger as a finished schedule and count against the account quota.
         ActionAfterCompletion afterCompletion = schedule.expression().kind() == ScheduleExpression.Kind.AT

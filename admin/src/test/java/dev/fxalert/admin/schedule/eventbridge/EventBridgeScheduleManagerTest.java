@@ -75,8 +75,11 @@ class EventBridgeScheduleManagerTest {
                 .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD).retryStrategy(b -> b.maxAttempts(1)))
                 .build();
         manager = new EventBridgeScheduleManager(client, new EventBridgeScheduleConfig("fx-alert-ingestion", "fx-alert",
-                "arn:aws:lambda:us-east-1:123456789012:function:fx-alert-digest", "arn:aws:iam::123456789012:role/fx-alert-scheduler"));
+                "arn:aws:lambda:us-east-1:123456789012:function:fx-alert-digest", "arn:aws:iam::123456789012:role/fx-alert-scheduler",
+                DIGEST_DLQ));
     }
+
+    private static final String DIGEST_DLQ = "arn:aws:sqs:us-east-1:123456789012:fx-alert-digest-dlq";
 
     @AfterEach
     void stopServer() throws IOException {
@@ -196,6 +199,53 @@ class EventBridgeScheduleManagerTest {
         assertThat(body.path("Target").path("Arn").asText()).isEqualTo("arn:aws:lambda:us-east-1:123456789012:function:fx-alert-digest");
         assertThat(body.path("Target").path("RoleArn").asText()).isEqualTo("arn:aws:iam::123456789012:role/fx-alert-scheduler");
         assertThat(body.path("Target").path("Input").asText()).isEqualTo("{\"userId\":\"u1\"}");
+        assertUserTargetFailureHandling(body.path("Target"));
+    }
+
+    /** Issue 15: a digest Scheduler could not hand over is retried for an hour, then kept in the DLQ. */
+    private static void assertUserTargetFailureHandling(JsonNode target) {
+        assertThat(target.path("DeadLetterConfig").path("Arn").asText()).isEqualTo(DIGEST_DLQ);
+        assertThat(target.path("RetryPolicy").path("MaximumRetryAttempts").asInt()).isEqualTo(3);
+        assertThat(target.path("RetryPolicy").path("MaximumEventAgeInSeconds").asInt()).isEqualTo(3600);
+    }
+
+    @Test
+    void aDigestScheduleIsPutInTheUsersZoneAndReplacedWholeWhenItExists() throws Exception {
+        // What /digest 08:30 puts for a user in New York, then again after they moved to Seoul (same name: replaced).
+        server.enqueue(jsonResponse("{\"ScheduleArn\":\"arn:aws:scheduler:us-east-1:123456789012:schedule/fx-alert-digests/digest-u7\"}"));
+        server.enqueue(awsError(409, "ConflictException", "Schedule digest-u7 already exists."));
+        server.enqueue(jsonResponse("{\"ScheduleArn\":\"arn:aws:scheduler:us-east-1:123456789012:schedule/fx-alert-digests/digest-u7\"}"));
+        UserSchedule newYork = new UserSchedule("fx-alert-digests", "digest-u7", ScheduleExpression.parse("cron(30 8 * * ? *)"),
+                "America/New_York", "{\"action\":\"send-digest\",\"userId\":\"u7\"}");
+
+        manager.putUserSchedule(newYork);
+        manager.putUserSchedule(new UserSchedule(newYork.group(), newYork.name(), newYork.expression(), "Asia/Seoul",
+                newYork.payload()));
+
+        JsonNode created = json.readTree(take().getBody().readUtf8());
+        assertThat(created.path("ScheduleExpressionTimezone").asText()).isEqualTo("America/New_York");
+        assertThat(created.path("ScheduleExpression").asText()).isEqualTo("cron(30 8 * * ? *)");
+        take(); // the second create, refused: it exists
+        RecordedRequest update = take();
+        assertThat(update.getMethod()).isEqualTo("PUT");
+        assertThat(update.getPath()).isEqualTo("/schedules/digest-u7");
+        JsonNode replaced = json.readTree(update.getBody().readUtf8());
+        assertThat(replaced.path("GroupName").asText()).isEqualTo("fx-alert-digests");
+        assertThat(replaced.path("ScheduleExpressionTimezone").asText()).isEqualTo("Asia/Seoul");
+        assertThat(replaced.path("ScheduleExpression").asText()).isEqualTo("cron(30 8 * * ? *)");
+        assertThat(replaced.path("State").asText()).isEqualTo("ENABLED");
+        assertThat(replaced.path("FlexibleTimeWindow").path("Mode").asText()).isEqualTo("OFF");
+        assertThat(replaced.path("Target").path("Input").asText()).isEqualTo(newYork.payload());
+        assertUserTargetFailureHandling(replaced.path("Target"));
+    }
+
+    @Test
+    void aRefusedUserScheduleIsReportedAsUnavailable() {
+        server.enqueue(awsError(400, "ValidationException", "Invalid ScheduleExpressionTimezone."));
+
+        assertThatThrownBy(() -> manager.putUserSchedule(new UserSchedule("fx-alert-digests", "digest-u1",
+                ScheduleExpression.parse("cron(0 8 * * ? *)"), "UTC", "")))
+                .isInstanceOf(ScheduleUnavailableException.class).hasMessageContaining("Invalid ScheduleExpressionTimezone");
     }
 
     @Test

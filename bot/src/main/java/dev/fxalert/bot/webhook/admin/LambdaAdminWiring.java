@@ -9,6 +9,7 @@ import dev.fxalert.admin.schedule.eventbridge.EventBridgeScheduleConfig;
 import dev.fxalert.admin.schedule.eventbridge.EventBridgeScheduleManager;
 import dev.fxalert.core.config.Secrets;
 import dev.fxalert.core.config.Settings;
+import dev.fxalert.core.digest.DigestSchedules;
 import dev.fxalert.core.port.RateSources;
 import dev.fxalert.core.port.ScheduleManager;
 import dev.fxalert.core.port.Stores;
@@ -61,14 +62,20 @@ public final class LambdaAdminWiring {
      *
      * @param schedule  empty when INGESTION_SCHEDULE_NAME is unset (schedule control answers 503)
      * @param ingestion empty when INGESTION_FUNCTION_NAME is unset (running ingestion answers 503)
+     * @param digests   empty when DIGEST_TARGET_ARN or DIGEST_ROLE_ARN is unset (putting the stored digest times'
+     *                  schedules answers 503; issue 15)
+     * @param digestGroup the users' digest schedules' group (DIGEST_SCHEDULE_GROUP)
      */
-    public record Config(Optional<EventBridgeScheduleConfig> schedule, Optional<IngestionInvokeConfig> ingestion) {
+    public record Config(Optional<EventBridgeScheduleConfig> schedule, Optional<IngestionInvokeConfig> ingestion,
+                         Optional<EventBridgeScheduleConfig> digests, String digestGroup) {
     }
 
     public static Config config(Settings settings) {
         EventBridgeScheduleConfig schedule = EventBridgeScheduleConfig.from(settings);
         boolean scheduleNamed = settings.optional("INGESTION_SCHEDULE_NAME").isPresent();
-        return new Config(scheduleNamed ? Optional.of(schedule) : Optional.empty(), IngestionInvokeConfig.from(settings));
+        return new Config(scheduleNamed ? Optional.of(schedule) : Optional.empty(), IngestionInvokeConfig.from(settings),
+                schedule.userSchedulesConfigured() ? Optional.of(schedule) : Optional.empty(),
+                settings.text("DIGEST_SCHEDULE_GROUP", DigestSchedules.GROUP));
     }
 
     public AdminRoute wire(Settings settings, Secrets secrets, Stores stores, RateSources sources, Clock clock) {
@@ -91,8 +98,11 @@ public final class LambdaAdminWiring {
                     trigger == null ? "not configured (set " + IngestionInvokeConfig.FUNCTION_NAME_VARIABLE + ")"
                             : "by invoking the ingestion function");
         }
+        // Daily digest (issue 15): the same Scheduler adapter puts the users' schedules (one client, one config).
+        ScheduleManager digests = !authenticator.enabled() || config.digests().isEmpty() ? null
+                : schedules != null ? schedules : new EventBridgeScheduleManager(schedulerClients.get(), config.digests().get());
         AdminServices services = AdminServices.wire(stores.users(), stores.alerts(), stores.audit(), new OperationsJournal(clock),
-                schedules, trigger, null, sources, clock);
+                schedules, trigger, null, sources, clock, digests, config.digestGroup());
         return new AdminRoute(new AdminHttpApi(authenticator, services), authenticator);
     }
 

@@ -31,6 +31,9 @@ class DigestScheduleTest {
         assertThat(schedule.expression().text()).isEqualTo("cron(30 8 * * ? *)");
         assertThat(schedule.timezone()).isEqualTo("America/New_York");
         assertThat(DigestSchedules.userId(schedule.payload())).contains("u-1");
+        assertThat(schedule.payload()).isEqualTo("{\"action\":\"send-digest\",\"userId\":\"u-1\"}");
+        assertThat(DigestSchedules.userId("{\"action\":\"drain-outbox\",\"userId\":\"u-1\"}")).isEmpty();
+        assertThat(DigestSchedules.of(MINA, "stack-digests").orElseThrow().group()).isEqualTo("stack-digests");
         assertThat(DigestSchedules.userId("{\"other\":1}")).isEmpty();
         assertThat(DigestSchedules.userId("not json")).isEmpty();
         assertThat(DigestSchedules.of(new User("u-2", 1L, "", "en", Instant.EPOCH, true, "UTC", null, null))).isEmpty();
