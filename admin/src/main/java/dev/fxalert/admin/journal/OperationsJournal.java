@@ -1,7 +1,7 @@
 package dev.fxalert.admin.journal;
 
 import dev.fxalert.admin.ingestion.IngestionReport;
-import dev.fxalert.admin.ingestion.ProviderRun;
+import dev.fxalert.ingestion.IngestionSummary.ProviderRun;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -27,7 +27,7 @@ public final class OperationsJournal {
     private final Clock clock;
     private final Duration window;
     private final int maxPushes;
-    private final Map<String, ProviderRun> lastRunByProvider = new LinkedHashMap<>();
+    private final Map<String, LastRun> lastRunByProvider = new LinkedHashMap<>();
     private final Deque<PushOutcome> pushes = new ArrayDeque<>();
     private Instant lastIngestionAt;
 
@@ -49,7 +49,7 @@ public final class OperationsJournal {
 
     public synchronized void recordIngestion(IngestionReport report) {
         for (ProviderRun run : report.providers()) {
-            lastRunByProvider.put(run.provider(), run);
+            lastRunByProvider.put(run.provider(), new LastRun(run, report.ranAt(run)));
         }
         if (lastIngestionAt == null || report.finishedAt().isAfter(lastIngestionAt)) {
             lastIngestionAt = report.finishedAt();
@@ -93,8 +93,12 @@ public final class OperationsJournal {
     }
 
     /** @param lastIngestionAt null when no run was seen by this process */
-    public record Snapshot(Duration window, Instant lastIngestionAt, List<ProviderRun> providers, long pushesDelivered,
+    public record Snapshot(Duration window, Instant lastIngestionAt, List<LastRun> providers, long pushesDelivered,
                            long pushesFailed, long pushesRecipientGone, LagSummary lag) {
+    }
+
+    /** A provider's part in the last run that listed it, and when that was ({@link IngestionReport#ranAt}). */
+    public record LastRun(ProviderRun run, Instant ranAt) {
     }
 
     /** Event-to-push lag of delivered pushes; all null when there were none. */

@@ -1,7 +1,7 @@
 package dev.fxalert.admin.journal;
 
 import dev.fxalert.admin.ingestion.IngestionReport;
-import dev.fxalert.admin.ingestion.ProviderRun;
+import dev.fxalert.ingestion.IngestionSummary.ProviderRun;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -20,16 +20,26 @@ class OperationsJournalTest {
 
     @Test
     void keepsTheLastRunOfEachProvider() {
-        journal.recordIngestion(report(NOW.minusSeconds(600), new ProviderRun("frankfurter", NOW.minusSeconds(600), 3, 0, null),
-                new ProviderRun("koreaexim", NOW.minusSeconds(600), 0, 0, "HTTP 503")));
-        journal.recordIngestion(report(NOW.minusSeconds(300), new ProviderRun("frankfurter", NOW.minusSeconds(300), 4, 1, null)));
+        journal.recordIngestion(report(NOW.minusSeconds(600), new ProviderRun("frankfurter", NOW.minusSeconds(600), 0, 1, 3, 0, null),
+                new ProviderRun("koreaexim", NOW.minusSeconds(600), 0, 1, 0, 0, "HTTP 503")));
+        journal.recordIngestion(report(NOW.minusSeconds(300), new ProviderRun("frankfurter", NOW.minusSeconds(300), 0, 1, 4, 1, null)));
 
         OperationsJournal.Snapshot snapshot = journal.snapshot();
 
         assertThat(snapshot.lastIngestionAt()).isEqualTo(NOW.minusSeconds(300));
         assertThat(snapshot.providers()).containsExactly(
-                new ProviderRun("frankfurter", NOW.minusSeconds(300), 4, 1, null),
-                new ProviderRun("koreaexim", NOW.minusSeconds(600), 0, 0, "HTTP 503"));
+                new OperationsJournal.LastRun(new ProviderRun("frankfurter", NOW.minusSeconds(300), 0, 1, 4, 1, null),
+                        NOW.minusSeconds(300)),
+                new OperationsJournal.LastRun(new ProviderRun("koreaexim", NOW.minusSeconds(600), 0, 1, 0, 0, "HTTP 503"),
+                        NOW.minusSeconds(600)));
+    }
+
+    @Test
+    void aProviderTheRunDidNotCallRanAtTheRunsStart() {
+        ProviderRun notNeeded = new ProviderRun("open-er-api", null, 0, 0, 0, 0, null);
+        journal.recordIngestion(report(NOW, notNeeded));
+
+        assertThat(journal.snapshot().providers()).containsExactly(new OperationsJournal.LastRun(notNeeded, NOW.minusSeconds(2)));
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.fxalert.admin.stats;
 
 import dev.fxalert.admin.ingestion.IngestionReport;
-import dev.fxalert.admin.ingestion.ProviderRun;
+import dev.fxalert.ingestion.IngestionSummary.ProviderRun;
 import dev.fxalert.admin.journal.OperationsJournal;
 import dev.fxalert.admin.journal.PushOutcome;
 import dev.fxalert.admin.testing.Alerts;
@@ -55,7 +55,7 @@ class StatsServiceTest {
         journal.recordPush(new PushOutcome("a1", NOW.minusSeconds(10), NOW.minusSeconds(8), PushOutcome.Result.DELIVERED, null));
         journal.recordPush(new PushOutcome("a2", NOW.minusSeconds(10), NOW.minusSeconds(5), PushOutcome.Result.FAILED, "HTTP 502"));
         journal.recordIngestion(new IngestionReport(NOW.minusSeconds(62), NOW.minusSeconds(60), List.of(
-                new ProviderRun("frankfurter", NOW.minusSeconds(61), 3, 1, null)), 3, 0));
+                new ProviderRun("frankfurter", NOW.minusSeconds(61), 0, 1, 3, 1, null)), 3, 0));
 
         AdminStats result = stats.stats();
 
