@@ -2,6 +2,8 @@ package dev.fxalert.admin.journal;
 
 import dev.fxalert.admin.ingestion.IngestionReport;
 import dev.fxalert.ingestion.IngestionSummary.ProviderRun;
+import dev.fxalert.core.port.DeliveryResult;
+import dev.fxalert.evaluation.delivery.DeliveryReport;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -10,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import static dev.fxalert.admin.testing.SendAttempts.attempt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class OperationsJournalTest {
@@ -47,13 +50,17 @@ class OperationsJournalTest {
         for (int seconds = 1; seconds <= 20; seconds++) {
             journal.recordPush(delivered(NOW.minusSeconds(60), Duration.ofSeconds(seconds)));
         }
-        journal.recordPush(new PushOutcome("a1", NOW.minusSeconds(60), NOW, PushOutcome.Result.FAILED, "HTTP 502"));
-        journal.recordPush(new PushOutcome("a2", NOW.minusSeconds(60), NOW, PushOutcome.Result.RECIPIENT_GONE, "blocked"));
+        journal.recordPush(attempt(NOW.minusSeconds(60), NOW, new DeliveryResult.Failed("HTTP 502")));
+        journal.recordPush(attempt(NOW.minusSeconds(60), NOW, new DeliveryResult.Rejected("400 Bad Request")));
+        journal.recordPush(attempt(NOW.minusSeconds(60), NOW, new DeliveryResult.OutcomeUnknown("timeout")));
+        journal.recordPush(attempt(NOW.minusSeconds(60), NOW, new DeliveryResult.RecipientGone("blocked")));
+        journal.recordPush(attempt(NOW.minusSeconds(60), NOW, new DeliveryResult.RetryAfter(Duration.ofSeconds(3))));
+        journal.recordPush(attempt(NOW.minusSeconds(60), NOW, new DeliveryResult.ChatMigrated(-100L)));
 
         OperationsJournal.Snapshot snapshot = journal.snapshot();
 
         assertThat(snapshot.pushesDelivered()).isEqualTo(20);
-        assertThat(snapshot.pushesFailed()).isEqualTo(1);
+        assertThat(snapshot.pushesFailed()).isEqualTo(3);
         assertThat(snapshot.pushesRecipientGone()).isEqualTo(1);
         assertThat(snapshot.lag().samples()).isEqualTo(20);
         assertThat(snapshot.lag().p50()).isEqualTo(Duration.ofSeconds(10));
@@ -83,8 +90,15 @@ class OperationsJournalTest {
         assertThat(small.snapshot().pushesDelivered()).isEqualTo(3);
     }
 
-    private static PushOutcome delivered(Instant eventAt, Duration lag) {
-        return new PushOutcome("alert", eventAt, eventAt.plus(lag), PushOutcome.Result.DELIVERED, null);
+    @Test
+    void aLagBelowZeroBetweenTwoMachinesClocksCountsAsNone() {
+        journal.recordPush(attempt(NOW, NOW.minusSeconds(1), DeliveryResult.delivered()));
+
+        assertThat(journal.snapshot().lag().max()).isEqualTo(Duration.ZERO);
+    }
+
+    private static DeliveryReport delivered(Instant firedAt, Duration lag) {
+        return attempt(firedAt, firedAt.plus(lag), DeliveryResult.delivered());
     }
 
     private static IngestionReport report(Instant at, ProviderRun... runs) {

@@ -96,7 +96,7 @@ public class LocalPipelineConfiguration {
     @Bean(destroyMethod = "close")
     PacedSender pacedSender(Notifier notifier, AlertStore alerts, UserStore users, OperationsJournal journal,
                             ObjectProvider<PipelineMetrics> metrics, Settings settings, Clock clock) {
-        DeliveryObserver journaled = new JournalDeliveryObserver(journal);
+        DeliveryObserver journaled = journal::recordPush;
         DeliveryObserver measured = metrics.getIfAvailable(() -> PipelineMetrics.NONE).deliveries();
         return PacedSender.create(notifier, alerts, users, report -> {
                     journaled.onAttempt(report);
