@@ -12,7 +12,7 @@ import dev.fxalert.evaluation.delivery.DeliveryObserver;
 import dev.fxalert.evaluation.delivery.PacedSender;
 import dev.fxalert.evaluation.delivery.PacingConfig;
 import dev.fxalert.evaluation.support.DirectExecutorService;
-import dev.fxalert.evaluation.support.ManualClock;
+import dev.fxalert.core.testing.MutableClock;
 import dev.fxalert.evaluation.support.ScriptedNotifier;
 import dev.fxalert.evaluation.support.StoreFixture;
 import org.junit.jupiter.api.AfterEach;
@@ -46,7 +46,7 @@ class OutboxDeliveryTest {
     @TempDir
     Path dir;
 
-    private final ManualClock clock = new ManualClock(START);
+    private final MutableClock clock = new MutableClock(START);
     private final ScriptedNotifier notifier = new ScriptedNotifier(clock);
     private final List<String> wakeups = new ArrayList<>();
     private StoreFixture store;

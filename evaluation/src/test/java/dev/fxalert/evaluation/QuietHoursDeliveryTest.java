@@ -11,7 +11,7 @@ import dev.fxalert.evaluation.delivery.DeliveryObserver;
 import dev.fxalert.evaluation.delivery.PacedSender;
 import dev.fxalert.evaluation.delivery.PacingConfig;
 import dev.fxalert.evaluation.support.DirectExecutorService;
-import dev.fxalert.evaluation.support.ManualClock;
+import dev.fxalert.core.testing.MutableClock;
 import dev.fxalert.evaluation.support.ScriptedNotifier;
 import dev.fxalert.evaluation.support.StoreFixture;
 import org.junit.jupiter.api.AfterEach;
@@ -45,7 +45,7 @@ class QuietHoursDeliveryTest {
     @TempDir
     Path dir;
 
-    private ManualClock clock;
+    private MutableClock clock;
     private ScriptedNotifier notifier;
     private StoreFixture store;
     private PacedSender sender;
@@ -53,7 +53,7 @@ class QuietHoursDeliveryTest {
     private OutboxDelivery delivery;
 
     private void start(Instant at) {
-        clock = new ManualClock(at);
+        clock = new MutableClock(at);
         notifier = new ScriptedNotifier(clock);
         open();
     }

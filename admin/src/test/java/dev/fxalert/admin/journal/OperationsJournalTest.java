@@ -1,15 +1,14 @@
 package dev.fxalert.admin.journal;
 
 import dev.fxalert.admin.ingestion.IngestionReport;
-import dev.fxalert.ingestion.IngestionSummary.ProviderRun;
 import dev.fxalert.core.port.DeliveryResult;
+import dev.fxalert.core.testing.MutableClock;
 import dev.fxalert.evaluation.delivery.DeliveryReport;
+import dev.fxalert.ingestion.IngestionSummary.ProviderRun;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import static dev.fxalert.admin.testing.SendAttempts.attempt;
@@ -75,7 +74,7 @@ class OperationsJournalTest {
 
         assertThat(journal.snapshot().pushesDelivered()).isEqualTo(1);
 
-        clock.now = NOW.plus(Duration.ofHours(24));
+        clock.set(NOW.plus(Duration.ofHours(24)));
         assertThat(journal.snapshot().pushesDelivered()).isZero();
         assertThat(journal.snapshot().lag().p50()).isNull();
     }
@@ -103,28 +102,5 @@ class OperationsJournalTest {
 
     private static IngestionReport report(Instant at, ProviderRun... runs) {
         return new IngestionReport(at.minusSeconds(2), at, List.of(runs), runs.length, 0);
-    }
-
-    static final class MutableClock extends Clock {
-        Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

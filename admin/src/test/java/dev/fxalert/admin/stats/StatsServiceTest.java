@@ -1,12 +1,12 @@
 package dev.fxalert.admin.stats;
 
 import dev.fxalert.admin.ingestion.IngestionReport;
-import dev.fxalert.ingestion.IngestionSummary.ProviderRun;
 import dev.fxalert.admin.journal.OperationsJournal;
-import dev.fxalert.core.port.DeliveryResult;
 import dev.fxalert.admin.testing.Alerts;
 import dev.fxalert.admin.testing.InMemoryAlertStore;
 import dev.fxalert.admin.testing.InMemoryUserStore;
+import dev.fxalert.core.port.DeliveryResult;
+import dev.fxalert.ingestion.IngestionSummary.ProviderRun;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

@@ -15,7 +15,7 @@ import dev.fxalert.evaluation.delivery.DeliveryObserver;
 import dev.fxalert.evaluation.delivery.PacedSender;
 import dev.fxalert.evaluation.delivery.PacingConfig;
 import dev.fxalert.evaluation.support.DirectExecutorService;
-import dev.fxalert.evaluation.support.ManualClock;
+import dev.fxalert.core.testing.MutableClock;
 import dev.fxalert.evaluation.support.ScriptedNotifier;
 import dev.fxalert.evaluation.support.StoreFixture;
 import org.junit.jupiter.api.AfterEach;
@@ -53,7 +53,7 @@ class DeliveryHandlerTest {
     Path dir;
 
     private final ObjectMapper mapper = new ObjectMapper();
-    private final ManualClock clock = new ManualClock(START);
+    private final MutableClock clock = new MutableClock(START);
     private final ScriptedNotifier notifier = new ScriptedNotifier(clock);
     private final List<String> selfInvocations = new ArrayList<>();
     private final Context context = mock(Context.class);
