@@ -4,6 +4,7 @@ import dev.fxalert.core.domain.CurrencyPair;
 import dev.fxalert.core.domain.Rate;
 import dev.fxalert.core.port.CurrencyCatalogue;
 import dev.fxalert.core.port.OutgoingMessage;
+import dev.fxalert.core.port.OwnerAlerts;
 import dev.fxalert.core.port.RateLookup;
 import dev.fxalert.core.port.RateSources;
 import dev.fxalert.core.store.embedded.EmbeddedStoreConfig;
@@ -12,6 +13,8 @@ import dev.fxalert.ingestion.IngestionConfig;
 import dev.fxalert.ingestion.ProviderSources;
 import dev.fxalert.ingestion.RateProviders;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A chat bot over a real embedded store in a temporary folder, a fixed clock, a scripted rate lookup and the
@@ -36,6 +40,8 @@ final class ChatBotFixture implements AutoCloseable {
     final EmbeddedStores stores;
     final Map<CurrencyPair, Rate> lookupRates = new ConcurrentHashMap<>();
     final ChatBot bot;
+    /** How often the bot read one alert ({@code OwnerAlerts.get}). */
+    final AtomicInteger alertReads = new AtomicInteger();
     /** What the bot told its {@link CommandObserver}, as {@code command:OUTCOME}. */
     final List<String> observed = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -57,9 +63,23 @@ final class ChatBotFixture implements AutoCloseable {
         RateLookup lookup = pair -> Optional.ofNullable(lookupRates.get(pair));
         RateSources sources = ProviderSources.of(IngestionConfig.fromEnvironment(Map.of()), catalogue, stores.alerts(),
                 stores.rateHistory(), clock);
-        bot = new ChatBot(stores.users(), stores.alerts(), stores.rateHistory(), lookup, catalogue, sources, clock,
+        bot = new ChatBot(stores.users(), countingReads(stores.alerts()), stores.rateHistory(), lookup, catalogue, sources, clock,
                 new BotSettings("FxAlertBot", commandsPerMinute, Duration.ofMinutes(15)),
                 (command, outcome) -> observed.add(command + ":" + outcome), stores.drafts());
+    }
+
+    private OwnerAlerts countingReads(OwnerAlerts alerts) {
+        return (OwnerAlerts) Proxy.newProxyInstance(OwnerAlerts.class.getClassLoader(), new Class<?>[] {OwnerAlerts.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("get")) {
+                        alertReads.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(alerts, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     void storedRate(String pair, String value, String provider, Duration age) {

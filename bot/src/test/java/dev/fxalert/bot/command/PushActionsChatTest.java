@@ -4,6 +4,7 @@ import dev.fxalert.core.domain.Alert;
 import dev.fxalert.core.domain.AlertState;
 import dev.fxalert.core.domain.Firing;
 import dev.fxalert.core.domain.User;
+import dev.fxalert.core.i18n.Messages;
 import dev.fxalert.core.port.OutgoingMessage;
 import dev.fxalert.evaluation.message.PushMessages;
 import org.junit.jupiter.api.AfterEach;
@@ -104,6 +105,16 @@ class PushActionsChatTest {
         assertThat(deleted.edit().orElseThrow().text()).endsWith("\n\nDeleted alert " + alert.id() + ".");
         assertThat(deleted.edit().orElseThrow().buttons()).isEmpty();
         assertThat(chat.stores.alerts().listByOwner(mina.id())).isEmpty();
+    }
+
+    @Test
+    void aPressReadsTheAlertOnceAndRedrawsTheKeyboardFromWhatTheActionHandedBack() {
+        int before = chat.alertReads.get();
+
+        CallbackOutcome paused = press("Pause");
+
+        assertThat(chat.alertReads.get() - before).as("the action's own read, none for the keyboard").isEqualTo(1);
+        assertThat(paused.edit().orElseThrow().buttons()).isEqualTo(PushMessages.keyboard(stored(), Messages.forCode("en")));
     }
 
     @Test
