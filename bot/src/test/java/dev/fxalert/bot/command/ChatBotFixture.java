@@ -1,7 +1,9 @@
 package dev.fxalert.bot.command;
 
+import dev.fxalert.core.domain.Alert;
 import dev.fxalert.core.domain.CurrencyPair;
 import dev.fxalert.core.domain.Rate;
+import dev.fxalert.core.domain.User;
 import dev.fxalert.core.port.CurrencyCatalogue;
 import dev.fxalert.core.port.OutgoingMessage;
 import dev.fxalert.core.port.OwnerAlerts;
@@ -12,31 +14,42 @@ import dev.fxalert.core.store.embedded.EmbeddedStores;
 import dev.fxalert.ingestion.IngestionConfig;
 import dev.fxalert.ingestion.ProviderSources;
 import dev.fxalert.ingestion.RateProviders;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /**
  * A chat bot over a real embedded store in a temporary folder, a fixed clock, a scripted rate lookup and the
  * currency catalogue and source statuses of the default provider chain (Frankfurter, open.er-api and currency-api,
- * their shipped lists).
+ * their shipped lists). The chat tests' one set-up: {@code @RegisterExtension final ChatBotFixture chat = new
+ * ChatBotFixture(1000);} gives each test a bot over a folder of its own, closed and deleted after the test (or
+ * use it in try-with-resources).
  */
-final class ChatBotFixture implements AutoCloseable {
+final class ChatBotFixture implements AutoCloseable, AfterEachCallback {
 
     static final Instant NOW = Instant.parse("2026-11-25T09:00:00Z");
     static final long CHAT = 42L;
 
+    /** The fixture's own folder, deleted when it closes. */
+    private final Path dir;
     final EmbeddedStores stores;
     final Map<CurrencyPair, Rate> lookupRates = new ConcurrentHashMap<>();
     final ChatBot bot;
@@ -45,20 +58,21 @@ final class ChatBotFixture implements AutoCloseable {
     /** What the bot told its {@link CommandObserver}, as {@code command:OUTCOME}. */
     final List<String> observed = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    ChatBotFixture(Path dir, int commandsPerMinute) {
-        this(dir, commandsPerMinute, RateProviders.shippedCatalogue(IngestionConfig.fromEnvironment(Map.of())));
+    ChatBotFixture(int commandsPerMinute) {
+        this(commandsPerMinute, RateProviders.shippedCatalogue(IngestionConfig.fromEnvironment(Map.of())));
     }
 
-    ChatBotFixture(Path dir, int commandsPerMinute, CurrencyCatalogue catalogue) {
-        this(dir, commandsPerMinute, catalogue, Clock.fixed(NOW, ZoneOffset.UTC));
+    ChatBotFixture(int commandsPerMinute, CurrencyCatalogue catalogue) {
+        this(commandsPerMinute, catalogue, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     /** With a clock the test moves (starting at {@link #NOW}). */
-    ChatBotFixture(Path dir, int commandsPerMinute, Clock clock) {
-        this(dir, commandsPerMinute, RateProviders.shippedCatalogue(IngestionConfig.fromEnvironment(Map.of())), clock);
+    ChatBotFixture(int commandsPerMinute, Clock clock) {
+        this(commandsPerMinute, RateProviders.shippedCatalogue(IngestionConfig.fromEnvironment(Map.of())), clock);
     }
 
-    ChatBotFixture(Path dir, int commandsPerMinute, CurrencyCatalogue catalogue, Clock clock) {
+    ChatBotFixture(int commandsPerMinute, CurrencyCatalogue catalogue, Clock clock) {
+        this.dir = temporaryFolder();
         stores = EmbeddedStores.open(new EmbeddedStoreConfig(dir.resolve("fx-alert.db"), 50), clock);
         RateLookup lookup = pair -> Optional.ofNullable(lookupRates.get(pair));
         RateSources sources = ProviderSources.of(IngestionConfig.fromEnvironment(Map.of()), catalogue, stores.alerts(),
@@ -82,6 +96,17 @@ final class ChatBotFixture implements AutoCloseable {
                 });
     }
 
+    /** The alerts of the user behind {@code chatId}; none when the chat has no user yet. */
+    List<Alert> alertsOf(long chatId) {
+        return stores.users().findByChatId(chatId).map(User::id).map(id -> stores.alerts().listByOwner(id))
+                .orElse(List.of());
+    }
+
+    /** The alerts of {@link #CHAT}'s user. */
+    List<Alert> alerts() {
+        return alertsOf(CHAT);
+    }
+
     void storedRate(String pair, String value, String provider, Duration age) {
         Rate rate = new Rate(CurrencyPair.parse(pair), new BigDecimal(value), provider, NOW.minus(age));
         stores.rateHistory().append(rate, pair + value + age);
@@ -103,8 +128,29 @@ final class ChatBotFixture implements AutoCloseable {
         return send(text).text();
     }
 
+    /** Closes the store and deletes the folder. */
     @Override
     public void close() {
         stores.close();
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
+    }
+
+    private static Path temporaryFolder() {
+        try {
+            return Files.createTempDirectory("chat-bot-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
