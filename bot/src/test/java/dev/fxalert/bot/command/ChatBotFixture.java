@@ -11,30 +11,26 @@ import dev.fxalert.core.port.RateLookup;
 import dev.fxalert.core.port.RateSources;
 import dev.fxalert.core.store.embedded.EmbeddedStoreConfig;
 import dev.fxalert.core.store.embedded.EmbeddedStores;
+import dev.fxalert.core.testing.TemporaryFolder;
 import dev.fxalert.ingestion.IngestionConfig;
 import dev.fxalert.ingestion.ProviderSources;
 import dev.fxalert.ingestion.RateProviders;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 /**
  * A chat bot over a real embedded store in a temporary folder, a fixed clock, a scripted rate lookup and the
@@ -72,7 +68,7 @@ final class ChatBotFixture implements AutoCloseable, AfterEachCallback {
     }
 
     ChatBotFixture(int commandsPerMinute, CurrencyCatalogue catalogue, Clock clock) {
-        this.dir = temporaryFolder();
+        this.dir = TemporaryFolder.create("chat-bot-");
         stores = EmbeddedStores.open(new EmbeddedStoreConfig(dir.resolve("fx-alert.db"), 50), clock);
         RateLookup lookup = pair -> Optional.ofNullable(lookupRates.get(pair));
         RateSources sources = ProviderSources.of(IngestionConfig.fromEnvironment(Map.of()), catalogue, stores.alerts(),
@@ -132,25 +128,11 @@ final class ChatBotFixture implements AutoCloseable, AfterEachCallback {
     @Override
     public void close() {
         stores.close();
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        TemporaryFolder.delete(dir);
     }
 
     @Override
     public void afterEach(ExtensionContext context) {
         close();
-    }
-
-    private static Path temporaryFolder() {
-        try {
-            return Files.createTempDirectory("chat-bot-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
