@@ -1,5 +1,6 @@
 package dev.fxalert.admin.ingestion;
 
+import dev.fxalert.ingestion.IngestionSummary;
 import dev.fxalert.ingestion.IngestionSummary.ProviderRun;
 
 import java.time.Instant;
@@ -19,6 +20,16 @@ public record IngestionReport(Instant startedAt, Instant finishedAt, List<Provid
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(finishedAt, "finishedAt");
         providers = List.copyOf(providers);
+    }
+
+    /**
+     * Ingestion's summary as the API reports it, for both runtimes: the local app's trigger and the webhook Lambda's,
+     * which reads the summary the ingestion Lambda returned (so this lives here, in the Lambda's jar, not in the
+     * local app's wiring).
+     */
+    public static IngestionReport of(IngestionSummary summary) {
+        return new IngestionReport(summary.startedAt(), summary.finishedAt(), summary.providers(),
+                summary.published(), summary.unpublished());
     }
 
     /** When the API says a provider ran: its last call in this run, or the run's start when it was not needed. */

@@ -1,6 +1,7 @@
 package dev.fxalert.bot.local;
 
 import dev.fxalert.admin.broadcast.BroadcastSender;
+import dev.fxalert.admin.ingestion.IngestionReport;
 import dev.fxalert.admin.ingestion.IngestionTrigger;
 import dev.fxalert.admin.journal.OperationsJournal;
 import dev.fxalert.core.config.Secrets;
@@ -154,7 +155,7 @@ public class LocalPipelineConfiguration {
         return () -> {
             IngestionSummary summary = ingestion.runOnce();
             measured.ingestionRun(summary);
-            return IngestionReports.of(summary);
+            return IngestionReport.of(summary);
         };
     }
 
