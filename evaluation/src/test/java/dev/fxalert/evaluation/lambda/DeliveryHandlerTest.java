@@ -8,14 +8,10 @@ import dev.fxalert.core.domain.Direction;
 import dev.fxalert.core.domain.Rate;
 import dev.fxalert.core.domain.RateUpdated;
 import dev.fxalert.core.domain.User;
+import dev.fxalert.core.testing.MutableClock;
 import dev.fxalert.evaluation.EvaluationConfig;
 import dev.fxalert.evaluation.EvaluationService;
-import dev.fxalert.evaluation.OutboxDelivery;
-import dev.fxalert.evaluation.delivery.DeliveryObserver;
-import dev.fxalert.evaluation.delivery.PacedSender;
-import dev.fxalert.evaluation.delivery.PacingConfig;
-import dev.fxalert.evaluation.support.DirectExecutorService;
-import dev.fxalert.core.testing.MutableClock;
+import dev.fxalert.evaluation.support.DeliveryPath;
 import dev.fxalert.evaluation.support.ScriptedNotifier;
 import dev.fxalert.evaluation.support.StoreFixture;
 import org.junit.jupiter.api.AfterEach;
@@ -26,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -45,9 +40,6 @@ import static org.mockito.Mockito.when;
 class DeliveryHandlerTest {
 
     private static final Instant START = Instant.parse("2026-11-25T09:00:00Z");
-    /** 2 messages/s. */
-    private static final PacingConfig PACING = new PacingConfig(2, Duration.ofSeconds(1), 4, 3,
-            Duration.ofMillis(100), Duration.ofMillis(400), 3, Duration.ZERO, 3, Duration.ofMinutes(1));
 
     @TempDir
     Path dir;
@@ -58,18 +50,15 @@ class DeliveryHandlerTest {
     private final List<String> selfInvocations = new ArrayList<>();
     private final Context context = mock(Context.class);
     private StoreFixture store;
-    private PacedSender sender;
+    private DeliveryPath path;
     private DeliveryHandler handler;
     private EvaluationService evaluation;
 
     @BeforeEach
     void open() {
         store = new StoreFixture(dir, clock);
-        sender = new PacedSender(notifier, store.alerts(), store.users(), DeliveryObserver.NONE, PACING, clock,
-                clock.sleeper(), new DirectExecutorService());
-        OutboxDelivery delivery = new OutboxDelivery(store.alerts(), store.users(), sender, clock, clock.sleeper(),
-                new DirectExecutorService(), new OutboxDelivery.Config(4, Duration.ofSeconds(1), 2));
-        handler = new DeliveryHandler(delivery, (eventId, count) -> selfInvocations.add(eventId), clock,
+        path = new DeliveryPath(store, notifier, clock);
+        handler = new DeliveryHandler(path.delivery, (eventId, count) -> selfInvocations.add(eventId), clock,
                 Duration.ofSeconds(10), mapper);
         evaluation = EvaluationService.recording(store.alerts(), store.users(), clock, EvaluationConfig.DEFAULTS,
                 (eventId, count) -> { }, Duration.ofMillis(500));
@@ -79,7 +68,7 @@ class DeliveryHandlerTest {
 
     @AfterEach
     void close() {
-        sender.close();
+        path.close();
         store.close();
     }
 
