@@ -18,7 +18,7 @@ import dev.fxalert.evaluation.delivery.PushSender;
 import dev.fxalert.evaluation.delivery.TelegramApiConfig;
 import dev.fxalert.evaluation.delivery.TelegramNotifier;
 import dev.fxalert.evaluation.support.DirectExecutorService;
-import dev.fxalert.evaluation.support.ManualClock;
+import dev.fxalert.core.testing.MutableClock;
 import dev.fxalert.evaluation.support.StoreFixture;
 import dev.fxalert.evaluation.support.TelegramResponses;
 import okhttp3.mockwebserver.MockResponse;
@@ -58,7 +58,7 @@ class EvaluationServiceTest {
     @TempDir
     Path dir;
 
-    private final ManualClock clock = new ManualClock(START);
+    private final MutableClock clock = new MutableClock(START);
     private final MockWebServer telegram = new MockWebServer();
     private StoreFixture store;
     private PacedSender sender;

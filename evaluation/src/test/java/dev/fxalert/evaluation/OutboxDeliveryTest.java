@@ -8,11 +8,11 @@ import dev.fxalert.core.domain.RateUpdated;
 import dev.fxalert.core.domain.User;
 import dev.fxalert.core.port.DeliveryResult;
 import dev.fxalert.core.port.Notifier;
+import dev.fxalert.core.testing.MutableClock;
 import dev.fxalert.evaluation.delivery.DeliveryObserver;
 import dev.fxalert.evaluation.delivery.PacedSender;
-import dev.fxalert.evaluation.delivery.PacingConfig;
+import dev.fxalert.evaluation.support.DeliveryPath;
 import dev.fxalert.evaluation.support.DirectExecutorService;
-import dev.fxalert.evaluation.support.ManualClock;
 import dev.fxalert.evaluation.support.ScriptedNotifier;
 import dev.fxalert.evaluation.support.StoreFixture;
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +27,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.fxalert.evaluation.support.DeliveryPath.DRAIN;
+import static dev.fxalert.evaluation.support.DeliveryPath.PACING;
 import static dev.fxalert.evaluation.support.StoreFixture.USD_KRW;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,37 +39,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OutboxDeliveryTest {
 
     private static final Instant START = Instant.parse("2026-11-25T09:00:00Z");
-    /** 2 messages/s, so one send slot is 500 ms. */
-    private static final PacingConfig PACING = new PacingConfig(2, Duration.ofSeconds(1), 4, 3,
-            Duration.ofMillis(100), Duration.ofMillis(400), 3, Duration.ZERO, 3, Duration.ofMinutes(1));
+    /** DeliveryPath paces 2 messages/s, so one send slot is 500 ms. */
     private static final Duration SLOT = Duration.ofMillis(500);
-    private static final OutboxDelivery.Config DRAIN = new OutboxDelivery.Config(4, Duration.ofSeconds(1), 2);
 
     @TempDir
     Path dir;
 
-    private final ManualClock clock = new ManualClock(START);
+    private final MutableClock clock = new MutableClock(START);
     private final ScriptedNotifier notifier = new ScriptedNotifier(clock);
     private final List<String> wakeups = new ArrayList<>();
     private StoreFixture store;
-    private PacedSender sender;
+    private DeliveryPath path;
     private EvaluationService evaluation;
     private OutboxDelivery delivery;
 
     @BeforeEach
     void open() {
         store = new StoreFixture(dir, clock);
-        sender = new PacedSender(notifier, store.alerts(), store.users(), DeliveryObserver.NONE, PACING, clock,
-                clock.sleeper(), new DirectExecutorService());
+        path = new DeliveryPath(store, notifier, clock);
         evaluation = EvaluationService.recording(store.alerts(), store.users(), clock, EvaluationConfig.DEFAULTS,
                 (eventId, count) -> wakeups.add(eventId + ":" + count), SLOT);
-        delivery = new OutboxDelivery(store.alerts(), store.users(), sender, clock, clock.sleeper(),
-                new DirectExecutorService(), DRAIN);
+        delivery = path.delivery;
     }
 
     @AfterEach
     void close() {
-        sender.close();
+        path.close();
         store.close();
     }
 

@@ -10,11 +10,8 @@ import dev.fxalert.core.domain.Owner;
 import dev.fxalert.core.domain.Rate;
 import dev.fxalert.core.domain.RateUpdated;
 import dev.fxalert.core.domain.User;
-import dev.fxalert.evaluation.delivery.DeliveryObserver;
-import dev.fxalert.evaluation.delivery.PacedSender;
-import dev.fxalert.evaluation.delivery.PacingConfig;
-import dev.fxalert.evaluation.support.DirectExecutorService;
-import dev.fxalert.evaluation.support.ManualClock;
+import dev.fxalert.core.testing.MutableClock;
+import dev.fxalert.evaluation.support.DeliveryPath;
 import dev.fxalert.evaluation.support.ScriptedNotifier;
 import dev.fxalert.evaluation.support.StoreFixture;
 import org.junit.jupiter.api.AfterEach;
@@ -39,19 +36,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PercentMoveAndExpiryTest {
 
     private static final Instant START = Instant.parse("2026-11-25T09:00:00Z");
-    private static final PacingConfig PACING = new PacingConfig(2, Duration.ofSeconds(1), 4, 3,
-            Duration.ofMillis(100), Duration.ofMillis(400), 3, Duration.ZERO, 3, Duration.ofMinutes(1));
-    private static final OutboxDelivery.Config DRAIN = new OutboxDelivery.Config(4, Duration.ofSeconds(1), 2);
     private static final Duration DAY = Duration.ofHours(24);
 
     @TempDir
     Path dir;
 
-    private final ManualClock clock = new ManualClock(START);
+    private final MutableClock clock = new MutableClock(START);
     private final ScriptedNotifier notifier = new ScriptedNotifier(clock);
     private final List<String> wakeups = new ArrayList<>();
     private StoreFixture store;
-    private PacedSender sender;
+    private DeliveryPath path;
     private EvaluationService evaluation;
     private OutboxDelivery delivery;
     private User mina;
@@ -60,18 +54,16 @@ class PercentMoveAndExpiryTest {
     @BeforeEach
     void open() {
         store = new StoreFixture(dir, clock);
-        sender = new PacedSender(notifier, store.alerts(), store.users(), DeliveryObserver.NONE, PACING, clock,
-                clock.sleeper(), new DirectExecutorService());
+        path = new DeliveryPath(store, notifier, clock);
         evaluation = EvaluationService.recording(store.alerts(), store.users(), clock, EvaluationConfig.DEFAULTS,
                 (eventId, count) -> wakeups.add(eventId + ":" + count), Duration.ZERO).withMoves(store.rateHistory());
-        delivery = new OutboxDelivery(store.alerts(), store.users(), sender, clock, clock.sleeper(),
-                new DirectExecutorService(), DRAIN);
+        delivery = path.delivery;
         mina = store.user(1001, "en");
     }
 
     @AfterEach
     void close() {
-        sender.close();
+        path.close();
         store.close();
     }
 

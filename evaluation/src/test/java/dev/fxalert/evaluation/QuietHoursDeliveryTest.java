@@ -7,11 +7,9 @@ import dev.fxalert.core.domain.Rate;
 import dev.fxalert.core.domain.RateUpdated;
 import dev.fxalert.core.domain.User;
 import dev.fxalert.core.port.DeliveryResult;
-import dev.fxalert.evaluation.delivery.DeliveryObserver;
+import dev.fxalert.core.testing.MutableClock;
 import dev.fxalert.evaluation.delivery.PacedSender;
-import dev.fxalert.evaluation.delivery.PacingConfig;
-import dev.fxalert.evaluation.support.DirectExecutorService;
-import dev.fxalert.evaluation.support.ManualClock;
+import dev.fxalert.evaluation.support.DeliveryPath;
 import dev.fxalert.evaluation.support.ScriptedNotifier;
 import dev.fxalert.evaluation.support.StoreFixture;
 import org.junit.jupiter.api.AfterEach;
@@ -38,22 +36,19 @@ class QuietHoursDeliveryTest {
     /** 23:30 in Seoul (UTC+9, no DST): inside 23:00-07:00, which ends at 22:00Z. */
     private static final Instant SEOUL_NIGHT = Instant.parse("2026-11-25T14:30:00Z");
     private static final Instant SEOUL_MORNING = Instant.parse("2026-11-25T22:00:00Z");
-    private static final PacingConfig PACING = new PacingConfig(2, Duration.ofSeconds(1), 4, 3,
-            Duration.ofMillis(100), Duration.ofMillis(400), 3, Duration.ZERO, 3, Duration.ofMinutes(1));
-    private static final OutboxDelivery.Config DRAIN = new OutboxDelivery.Config(4, Duration.ofSeconds(1), 2);
 
     @TempDir
     Path dir;
 
-    private ManualClock clock;
+    private MutableClock clock;
     private ScriptedNotifier notifier;
     private StoreFixture store;
-    private PacedSender sender;
+    private DeliveryPath path;
     private EvaluationService evaluation;
     private OutboxDelivery delivery;
 
     private void start(Instant at) {
-        clock = new ManualClock(at);
+        clock = new MutableClock(at);
         notifier = new ScriptedNotifier(clock);
         open();
     }
@@ -61,16 +56,14 @@ class QuietHoursDeliveryTest {
     /** Opens (or reopens, after {@link #crash()}) the store file and the delivery path. */
     private void open() {
         store = new StoreFixture(dir, clock);
-        sender = new PacedSender(notifier, store.alerts(), store.users(), DeliveryObserver.NONE, PACING, clock,
-                clock.sleeper(), new DirectExecutorService());
+        path = new DeliveryPath(store, notifier, clock);
         evaluation = EvaluationService.recording(store.alerts(), store.users(), clock, EvaluationConfig.DEFAULTS,
                 (eventId, count) -> { }, Duration.ofMillis(500));
-        delivery = new OutboxDelivery(store.alerts(), store.users(), sender, clock, clock.sleeper(),
-                new DirectExecutorService(), DRAIN);
+        delivery = path.delivery;
     }
 
     private void crash() {
-        sender.close();
+        path.close();
         store.close();
     }
 

@@ -9,7 +9,7 @@ import dev.fxalert.ingestion.provider.FrankfurterProvider;
 import dev.fxalert.ingestion.testing.FakeRateProvider;
 import dev.fxalert.ingestion.testing.Fixtures;
 import dev.fxalert.ingestion.testing.InMemoryRateHistory;
-import dev.fxalert.ingestion.testing.MutableClock;
+import dev.fxalert.core.testing.MutableClock;
 import dev.fxalert.ingestion.testing.RecordingPublisher;
 import okhttp3.OkHttpClient;
 import okhttp3.mockwebserver.MockResponse;

@@ -13,7 +13,7 @@ import dev.fxalert.ingestion.guard.RejectionReason;
 import dev.fxalert.ingestion.testing.FakeRateProvider;
 import dev.fxalert.ingestion.testing.FakeRateProvider.Call;
 import dev.fxalert.ingestion.testing.InMemoryRateHistory;
-import dev.fxalert.ingestion.testing.MutableClock;
+import dev.fxalert.core.testing.MutableClock;
 import dev.fxalert.ingestion.testing.RecordingPublisher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,7 @@ import dev.fxalert.core.domain.RateUpdated;
 import dev.fxalert.core.port.AlertStore;
 import dev.fxalert.ingestion.testing.FakeFrankfurter;
 import dev.fxalert.ingestion.testing.InMemoryRateHistory;
-import dev.fxalert.ingestion.testing.MutableClock;
+import dev.fxalert.core.testing.MutableClock;
 import dev.fxalert.ingestion.testing.RecordingPublisher;
 import dev.fxalert.ingestion.testing.RecordingSleeper;
 import okhttp3.mockwebserver.Dispatcher;

@@ -5,7 +5,7 @@ import dev.fxalert.core.domain.RateUpdated;
 import dev.fxalert.core.port.AlertStore;
 import dev.fxalert.core.port.RateProvider;
 import dev.fxalert.ingestion.testing.InMemoryRateHistory;
-import dev.fxalert.ingestion.testing.MutableClock;
+import dev.fxalert.core.testing.MutableClock;
 import dev.fxalert.ingestion.testing.RecordingPublisher;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -3,7 +3,7 @@ package dev.fxalert.ingestion;
 import dev.fxalert.core.port.CurrencyCatalogue;
 import dev.fxalert.ingestion.testing.FakeRateProvider;
 import dev.fxalert.ingestion.testing.Fixtures;
-import dev.fxalert.ingestion.testing.MutableClock;
+import dev.fxalert.core.testing.MutableClock;
 import dev.fxalert.ingestion.testing.RecordingSleeper;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;

@@ -13,9 +13,6 @@ public record IngestionRunView(String startedAt, String finishedAt, long duratio
         return new IngestionRunView(report.startedAt().toString(), report.finishedAt().toString(),
                 Duration.between(report.startedAt(), report.finishedAt()).toMillis(),
                 report.eventsPublished(), report.eventsUnpublished(),
-                report.providers().stream()
-                        .map(run -> new AdminStats.ProviderStatus(run.provider(), run.at().toString(), run.pairs(),
-                                run.rejectedQuotes(), run.error()))
-                        .toList());
+                report.providers().stream().map(run -> AdminStats.ProviderStatus.of(run, report.ranAt(run))).toList());
     }
 }

@@ -1,7 +1,9 @@
 package dev.fxalert.admin.journal;
 
 import dev.fxalert.admin.ingestion.IngestionReport;
-import dev.fxalert.admin.ingestion.ProviderRun;
+import dev.fxalert.core.port.DeliveryResult;
+import dev.fxalert.evaluation.delivery.DeliveryReport;
+import dev.fxalert.ingestion.IngestionSummary.ProviderRun;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -27,8 +29,8 @@ public final class OperationsJournal {
     private final Clock clock;
     private final Duration window;
     private final int maxPushes;
-    private final Map<String, ProviderRun> lastRunByProvider = new LinkedHashMap<>();
-    private final Deque<PushOutcome> pushes = new ArrayDeque<>();
+    private final Map<String, LastRun> lastRunByProvider = new LinkedHashMap<>();
+    private final Deque<Attempt> pushes = new ArrayDeque<>();
     private Instant lastIngestionAt;
 
     public OperationsJournal(Clock clock, Duration window, int maxPushes) {
@@ -49,15 +51,37 @@ public final class OperationsJournal {
 
     public synchronized void recordIngestion(IngestionReport report) {
         for (ProviderRun run : report.providers()) {
-            lastRunByProvider.put(run.provider(), run);
+            lastRunByProvider.put(run.provider(), new LastRun(run, report.ranAt(run)));
         }
         if (lastIngestionAt == null || report.finishedAt().isAfter(lastIngestionAt)) {
             lastIngestionAt = report.finishedAt();
         }
     }
 
-    public synchronized void recordPush(PushOutcome outcome) {
-        pushes.addLast(outcome);
+    /**
+     * One send attempt as the sender reports it (a {@code DeliveryObserver}). A 429 is not an outcome (the sender
+     * waits and sends the same push again), nor is a group's migration (the same push goes to the new chat): both
+     * are left out. A permanent refusal and an answer that never came count as failed.
+     */
+    public void recordPush(DeliveryReport report) {
+        DeliveryResult result = report.result();
+        Attempt.Result outcome;
+        if (result instanceof DeliveryResult.Delivered) {
+            outcome = Attempt.Result.DELIVERED;
+        } else if (result instanceof DeliveryResult.RecipientGone) {
+            outcome = Attempt.Result.RECIPIENT_GONE;
+        } else if (result instanceof DeliveryResult.Failed || result instanceof DeliveryResult.Rejected
+                || result instanceof DeliveryResult.OutcomeUnknown) {
+            outcome = Attempt.Result.FAILED;
+        } else {
+            return;
+        }
+        Duration lag = report.eventToPushLag();
+        record(new Attempt(report.sentAt(), outcome, lag.isNegative() ? Duration.ZERO : lag));
+    }
+
+    private synchronized void record(Attempt attempt) {
+        pushes.addLast(attempt);
         while (pushes.size() > maxPushes) {
             pushes.removeFirst();
         }
@@ -70,7 +94,7 @@ public final class OperationsJournal {
         long failed = 0;
         long gone = 0;
         List<Duration> lags = new ArrayList<>();
-        for (PushOutcome push : pushes) {
+        for (Attempt push : pushes) {
             switch (push.result()) {
                 case DELIVERED -> {
                     delivered++;
@@ -93,8 +117,21 @@ public final class OperationsJournal {
     }
 
     /** @param lastIngestionAt null when no run was seen by this process */
-    public record Snapshot(Duration window, Instant lastIngestionAt, List<ProviderRun> providers, long pushesDelivered,
+    public record Snapshot(Duration window, Instant lastIngestionAt, List<LastRun> providers, long pushesDelivered,
                            long pushesFailed, long pushesRecipientGone, LagSummary lag) {
+    }
+
+    /**
+     * What the journal keeps of a send attempt (not the message: 50,000 of them stay in memory).
+     *
+     * @param lag event-to-push, never negative even if clocks of two machines disagree a little
+     */
+    private record Attempt(Instant finishedAt, Result result, Duration lag) {
+        enum Result { DELIVERED, FAILED, RECIPIENT_GONE }
+    }
+
+    /** A provider's part in the last run that listed it, and when that was ({@link IngestionReport#ranAt}). */
+    public record LastRun(ProviderRun run, Instant ranAt) {
     }
 
     /** Event-to-push lag of delivered pushes; all null when there were none. */

@@ -1,5 +1,8 @@
 package dev.fxalert.admin.stats;
 
+import dev.fxalert.ingestion.IngestionSummary.ProviderRun;
+
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -31,5 +34,10 @@ public record AdminStats(String generatedAt, Users users, Map<String, Long> aler
     }
 
     public record ProviderStatus(String provider, String at, int pairs, int rejectedQuotes, String error) {
+
+        /** A provider's part in a run as the API shows it, for the stats and for {@code POST /admin/ingestion/run}. */
+        public static ProviderStatus of(ProviderRun run, Instant ranAt) {
+            return new ProviderStatus(run.provider(), ranAt.toString(), run.pairs(), run.rejectedQuotes(), run.error());
+        }
     }
 }

@@ -49,8 +49,7 @@ public final class StatsService {
                 new AdminStats.Ingestion(
                         journalNow.lastIngestionAt() == null ? null : journalNow.lastIngestionAt().toString(),
                         journalNow.providers().stream()
-                                .map(run -> new AdminStats.ProviderStatus(run.provider(), run.at().toString(), run.pairs(),
-                                        run.rejectedQuotes(), run.error()))
+                                .map(last -> AdminStats.ProviderStatus.of(last.run(), last.ranAt()))
                                 .toList()));
     }
 

@@ -6,7 +6,7 @@ import dev.fxalert.admin.api.AdminServices;
 import dev.fxalert.admin.broadcast.BroadcastSender;
 import dev.fxalert.admin.ingestion.IngestionReport;
 import dev.fxalert.admin.ingestion.IngestionTrigger;
-import dev.fxalert.admin.ingestion.ProviderRun;
+import dev.fxalert.ingestion.IngestionSummary.ProviderRun;
 import dev.fxalert.admin.journal.OperationsJournal;
 import dev.fxalert.admin.testing.Alerts;
 import dev.fxalert.admin.testing.InMemoryAlertStore;
@@ -65,7 +65,7 @@ public abstract class AdminApiContract {
     public static final RecordingScheduleManager SCHEDULES = new RecordingScheduleManager();
     public static final List<OutgoingMessage> BROADCASTS = new CopyOnWriteArrayList<>();
     public static final IngestionTrigger TRIGGER = () -> new IngestionReport(NOW.minusSeconds(2), NOW,
-            List.of(new ProviderRun("frankfurter", NOW, 3, 0, null)), 3, 0);
+            List.of(new ProviderRun("frankfurter", NOW, 0, 1, 3, 0, null)), 3, 0);
     /** Two providers: the ECB's Tuesday table held and Wednesday's not due yet; open.er-api a day overdue. */
     public static final RateSources SOURCES = new RateSources() {
         @Override

@@ -6,6 +6,7 @@ import dev.fxalert.admin.schedule.ScheduleChange;
 import dev.fxalert.admin.schedule.ScheduleView;
 import dev.fxalert.admin.testing.RecordingScheduleManager;
 import dev.fxalert.core.domain.InvalidInputException;
+import dev.fxalert.ingestion.IngestionSummary.ProviderRun;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -27,7 +28,7 @@ class IngestionControlTest {
     @Test
     void runsIngestionOnceAndRecordsItsReportInTheJournal() {
         IngestionTrigger trigger = () -> new IngestionReport(NOW.minusMillis(1500), NOW, List.of(
-                new ProviderRun("frankfurter", NOW, 3, 0, null), new ProviderRun("koreaexim", NOW, 0, 0, "HTTP 503")), 3, 0);
+                new ProviderRun("frankfurter", NOW, 0, 1, 3, 0, null), new ProviderRun("koreaexim", NOW, 0, 1, 0, 0, "HTTP 503")), 3, 0);
         IngestionControl control = new IngestionControl(trigger, schedules, journal);
 
         IngestionRunView run = control.runNow();

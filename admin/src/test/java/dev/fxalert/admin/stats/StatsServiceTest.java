@@ -1,12 +1,12 @@
 package dev.fxalert.admin.stats;
 
 import dev.fxalert.admin.ingestion.IngestionReport;
-import dev.fxalert.admin.ingestion.ProviderRun;
 import dev.fxalert.admin.journal.OperationsJournal;
-import dev.fxalert.admin.journal.PushOutcome;
 import dev.fxalert.admin.testing.Alerts;
 import dev.fxalert.admin.testing.InMemoryAlertStore;
 import dev.fxalert.admin.testing.InMemoryUserStore;
+import dev.fxalert.core.port.DeliveryResult;
+import dev.fxalert.ingestion.IngestionSummary.ProviderRun;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import static dev.fxalert.admin.testing.SendAttempts.attempt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class StatsServiceTest {
@@ -52,10 +53,10 @@ class StatsServiceTest {
 
     @Test
     void reportsTheJournalsPushOutcomesLagAndLastIngestionPerProvider() {
-        journal.recordPush(new PushOutcome("a1", NOW.minusSeconds(10), NOW.minusSeconds(8), PushOutcome.Result.DELIVERED, null));
-        journal.recordPush(new PushOutcome("a2", NOW.minusSeconds(10), NOW.minusSeconds(5), PushOutcome.Result.FAILED, "HTTP 502"));
+        journal.recordPush(attempt(NOW.minusSeconds(10), NOW.minusSeconds(8), DeliveryResult.delivered()));
+        journal.recordPush(attempt(NOW.minusSeconds(10), NOW.minusSeconds(5), new DeliveryResult.Failed("HTTP 502")));
         journal.recordIngestion(new IngestionReport(NOW.minusSeconds(62), NOW.minusSeconds(60), List.of(
-                new ProviderRun("frankfurter", NOW.minusSeconds(61), 3, 1, null)), 3, 0));
+                new ProviderRun("frankfurter", NOW.minusSeconds(61), 0, 1, 3, 1, null)), 3, 0));
 
         AdminStats result = stats.stats();
 

@@ -36,12 +36,12 @@ final class AlertActionCommand implements CommandHandler {
     public OutgoingMessage handle(CommandContext context) {
         String id = AlertIdInput.parse(context.arguments(), name());
         String userId = context.user().id();
-        return OutgoingMessage.text(context.chatId(), switch (action) {
+        return OutgoingMessage.text(context.chatId(), (switch (action) {
             case PAUSE -> actions.pause(context.messages(), userId, id);
             case RESUME, REARM -> actions.resume(context.messages(), userId, id);
             case DELETE -> actions.delete(context.messages(), userId, id);
             case SHARE -> throw new IllegalStateException("/share is ShareCommand");
             default -> throw new IllegalStateException("not a command of its own: " + action);
-        });
+        }).text());
     }
 }

@@ -28,77 +28,94 @@ final class AlertActions {
     }
 
     /** Issue 14: no push for the alert for {@code length} (Alert's Javadoc states the rule); the end in the user's zone. */
-    String snooze(Messages messages, User user, String alertId, Duration length) {
+    Done snooze(Messages messages, User user, String alertId, Duration length) {
         Optional<Alert> before = alerts.get(user.id(), alertId);
         if (before.isEmpty()) {
-            return notFound(messages, alertId);
+            return Done.notFound(messages, alertId);
         }
         if (before.get().state() == AlertState.PAUSED) {
-            return messages.text(Msg.ACTION_SNOOZE_PAUSED, alertId);
+            return new Done(messages.text(Msg.ACTION_SNOOZE_PAUSED, alertId), before);
         }
         Instant until = clock.instant().plus(length);
         return alerts.snooze(user.id(), alertId, until)
-                .map(alert -> alert.state() == AlertState.PAUSED
+                .map(alert -> new Done(alert.state() == AlertState.PAUSED
                         ? messages.text(Msg.ACTION_SNOOZE_PAUSED, alertId)
-                        : messages.text(Msg.ACTION_SNOOZED, alertId, Messages.time(until, user.zone())))
-                .orElseGet(() -> notFound(messages, alertId));
+                        : messages.text(Msg.ACTION_SNOOZED, alertId, Messages.time(until, user.zone())), alert))
+                .orElseGet(() -> Done.notFound(messages, alertId));
     }
 
     /** Issue 14: the target moved by {@code percent} (rounded to the pair's quoted precision) and armed there. */
-    String move(Messages messages, String userId, String alertId, BigDecimal percent) {
+    Done move(Messages messages, String userId, String alertId, BigDecimal percent) {
         Optional<Alert> before = alerts.get(userId, alertId);
         if (before.isEmpty()) {
-            return notFound(messages, alertId);
+            return Done.notFound(messages, alertId);
         }
         if (before.get().state() == AlertState.PAUSED) {
-            return messages.text(Msg.ACTION_MOVE_PAUSED, alertId);
+            return new Done(messages.text(Msg.ACTION_MOVE_PAUSED, alertId), before);
         }
         BigDecimal target = before.get().thresholdMovedBy(percent);
         return alerts.moveThreshold(userId, alertId, target)
-                .map(alert -> alert.state() == AlertState.PAUSED
+                .map(alert -> new Done(alert.state() == AlertState.PAUSED
                         ? messages.text(Msg.ACTION_MOVE_PAUSED, alertId)
-                        : messages.text(Msg.ACTION_MOVED, alertId, Formats.condition(messages, alert)))
-                .orElseGet(() -> notFound(messages, alertId));
+                        : messages.text(Msg.ACTION_MOVED, alertId, Formats.condition(messages, alert)), alert))
+                .orElseGet(() -> Done.notFound(messages, alertId));
     }
 
-    String pause(Messages messages, String userId, String alertId) {
+    Done pause(Messages messages, String userId, String alertId) {
         Optional<Alert> before = alerts.get(userId, alertId);
         if (before.isEmpty()) {
-            return notFound(messages, alertId);
+            return Done.notFound(messages, alertId);
         }
         if (before.get().state() == AlertState.EXPIRED) {
-            return messages.text(Msg.ACTION_EXPIRED, alertId);
+            return new Done(messages.text(Msg.ACTION_EXPIRED, alertId), before);
         }
         if (before.get().state() == AlertState.PAUSED) {
-            return messages.text(Msg.ACTION_ALREADY_PAUSED, alertId);
+            return new Done(messages.text(Msg.ACTION_ALREADY_PAUSED, alertId), before);
         }
         return alerts.pause(userId, alertId)
-                .map(alert -> messages.text(Msg.ACTION_PAUSED, alertId, Formats.condition(messages, alert)))
-                .orElseGet(() -> notFound(messages, alertId));
+                .map(alert -> new Done(messages.text(Msg.ACTION_PAUSED, alertId, Formats.condition(messages, alert)), alert))
+                .orElseGet(() -> Done.notFound(messages, alertId));
     }
 
-    String resume(Messages messages, String userId, String alertId) {
+    Done resume(Messages messages, String userId, String alertId) {
         Optional<Alert> before = alerts.get(userId, alertId);
         if (before.isEmpty()) {
-            return notFound(messages, alertId);
+            return Done.notFound(messages, alertId);
         }
         if (before.get().state() == AlertState.EXPIRED) {
-            return messages.text(Msg.ACTION_EXPIRED, alertId);
+            return new Done(messages.text(Msg.ACTION_EXPIRED, alertId), before);
         }
         if (before.get().state() == AlertState.ARMED) {
-            return messages.text(Msg.ACTION_ALREADY_ARMED, alertId, Formats.condition(messages, before.get()));
+            return new Done(messages.text(Msg.ACTION_ALREADY_ARMED, alertId, Formats.condition(messages, before.get())),
+                    before);
         }
         return alerts.resume(userId, alertId)
-                .map(alert -> messages.text(Msg.ACTION_ARMED, alertId, Formats.condition(messages, alert)))
-                .orElseGet(() -> notFound(messages, alertId));
+                .map(alert -> new Done(messages.text(Msg.ACTION_ARMED, alertId, Formats.condition(messages, alert)), alert))
+                .orElseGet(() -> Done.notFound(messages, alertId));
     }
 
-    String delete(Messages messages, String userId, String alertId) {
+    Done delete(Messages messages, String userId, String alertId) {
         return alerts.delete(userId, alertId)
-                ? messages.text(Msg.ACTION_DELETED, alertId) : notFound(messages, alertId);
+                ? new Done(messages.text(Msg.ACTION_DELETED, alertId), Optional.empty()) : Done.notFound(messages, alertId);
     }
 
     static String notFound(Messages messages, String alertId) {
         return messages.text(Msg.ACTION_NOT_FOUND, alertId);
+    }
+
+    /**
+     * What an action answers, and the alert as it is after it (also when the action was refused, e.g. already
+     * paused): a press on a push redraws the push's keyboard from it without reading the alert again. Empty when
+     * the alert is not there (or was just deleted).
+     */
+    record Done(String text, Optional<Alert> alert) {
+
+        Done(String text, Alert alert) {
+            this(text, Optional.of(alert));
+        }
+
+        static Done notFound(Messages messages, String alertId) {
+            return new Done(AlertActions.notFound(messages, alertId), Optional.empty());
+        }
     }
 }

@@ -340,18 +340,20 @@ public final class ChatBot {
                 return CallbackOutcome.answerOnly(firstSentence(messages.text(Msg.GROUP_ADMINS_ONLY)));
             }
             if (action != null) {
-                String text = switch (action.action()) {
+                AlertActions.Done done = switch (action.action()) {
                     case PAUSE -> actions.pause(messages, user.id(), action.alertId());
                     case RESUME, REARM -> actions.resume(messages, user.id(), action.alertId());
                     case DELETE -> actions.delete(messages, user.id(), action.alertId());
-                    case SHARE -> shareCommand.text(messages, user.id(), action.alertId());
+                    case SHARE -> new AlertActions.Done(shareCommand.text(messages, user.id(), action.alertId()),
+                            Optional.empty());
                     case SNOOZE_1H, SNOOZE_1D -> actions.snooze(messages, user, action.alertId(), action.action().snooze());
                     case DOWN_1, DOWN_05, UP_05, UP_1 ->
                             actions.move(messages, user.id(), action.alertId(), action.action().percent());
                 };
+                String text = done.text();
                 observe("button", CommandObserver.Outcome.OK);
                 if (action.onPush()) {
-                    return CallbackOutcome.edit(firstSentence(text), editedPush(user, callback, action, text, messages));
+                    return CallbackOutcome.edit(firstSentence(text), editedPush(callback, action, done, messages));
                 }
                 return new CallbackOutcome(firstSentence(text), List.of(OutgoingMessage.text(chatId, text)));
             }
@@ -478,17 +480,18 @@ public final class ChatBot {
      * so the push never grows); its buttons stay, except after Delete. Without the push's text (too old, or the
      * console) the edit is what was done alone.
      */
-    private OutgoingMessage editedPush(User user, IncomingCallback callback, AlertCallback action, String done,
+    private OutgoingMessage editedPush(IncomingCallback callback, AlertCallback action, AlertActions.Done done,
                                        Messages messages) {
         String pushed = callback.messageText();
-        String text = done;
+        String text = done.text();
         if (pushed != null && !pushed.isBlank()) {
             int status = pushed.indexOf(PUSH_STATUS_SEPARATOR);
-            text = (status < 0 ? pushed : pushed.substring(0, status)) + PUSH_STATUS_SEPARATOR + done;
+            text = (status < 0 ? pushed : pushed.substring(0, status)) + PUSH_STATUS_SEPARATOR + done.text();
         }
-        // The push keeps its whole keyboard (actions, then Chart and Share), redrawn from the alert as it now is.
+        // The push keeps its whole keyboard (actions, then Chart and Share), redrawn from the alert as the action
+        // left it (the action handed it back: no second read).
         List<List<OutgoingMessage.Button>> buttons = action.action() == AlertCallback.Action.DELETE ? List.of()
-                : alerts.get(user.id(), action.alertId()).map(alert -> PushMessages.keyboard(alert, messages))
+                : done.alert().map(alert -> PushMessages.keyboard(alert, messages))
                         .orElseGet(() -> PushMessages.actionButtons(action.alertId(), messages));
         return new OutgoingMessage(callback.chatId(), text, buttons);
     }

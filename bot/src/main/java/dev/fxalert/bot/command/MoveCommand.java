@@ -39,7 +39,7 @@ final class MoveCommand implements CommandHandler {
         String id = AlertIdInput.parse(parts.length == 0 ? "" : parts[0], name());
         BigDecimal percent = percent(parts.length < 2 ? "" : parts[1]);
         return OutgoingMessage.text(context.chatId(),
-                actions.move(context.messages(), context.user().id(), id, percent));
+                actions.move(context.messages(), context.user().id(), id, percent).text());
     }
 
     /** How a move is typed: {@code +0.5%}, {@code -1%}. */

@@ -40,7 +40,7 @@ final class SnoozeCommand implements CommandHandler {
         String[] parts = context.arguments() == null ? new String[0] : context.arguments().strip().split("\\s+", 2);
         String id = AlertIdInput.parse(parts.length == 0 ? "" : parts[0], name());
         Duration length = length(parts.length < 2 ? "" : parts[1]);
-        return OutgoingMessage.text(context.chatId(), actions.snooze(context.messages(), context.user(), id, length));
+        return OutgoingMessage.text(context.chatId(), actions.snooze(context.messages(), context.user(), id, length).text());
     }
 
     /** How a length is typed: {@code 1d}, {@code 1h}. */

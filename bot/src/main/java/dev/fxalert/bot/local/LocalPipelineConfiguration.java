@@ -1,6 +1,7 @@
 package dev.fxalert.bot.local;
 
 import dev.fxalert.admin.broadcast.BroadcastSender;
+import dev.fxalert.admin.ingestion.IngestionReport;
 import dev.fxalert.admin.ingestion.IngestionTrigger;
 import dev.fxalert.admin.journal.OperationsJournal;
 import dev.fxalert.core.config.Secrets;
@@ -96,7 +97,7 @@ public class LocalPipelineConfiguration {
     @Bean(destroyMethod = "close")
     PacedSender pacedSender(Notifier notifier, AlertStore alerts, UserStore users, OperationsJournal journal,
                             ObjectProvider<PipelineMetrics> metrics, Settings settings, Clock clock) {
-        DeliveryObserver journaled = new JournalDeliveryObserver(journal);
+        DeliveryObserver journaled = journal::recordPush;
         DeliveryObserver measured = metrics.getIfAvailable(() -> PipelineMetrics.NONE).deliveries();
         return PacedSender.create(notifier, alerts, users, report -> {
                     journaled.onAttempt(report);
@@ -154,7 +155,7 @@ public class LocalPipelineConfiguration {
         return () -> {
             IngestionSummary summary = ingestion.runOnce();
             measured.ingestionRun(summary);
-            return IngestionReports.of(summary);
+            return IngestionReport.of(summary);
         };
     }
 

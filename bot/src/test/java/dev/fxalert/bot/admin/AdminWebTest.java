@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Import;
 import dev.fxalert.admin.broadcast.BroadcastSender;
 import dev.fxalert.admin.ingestion.IngestionReport;
 import dev.fxalert.admin.ingestion.IngestionTrigger;
-import dev.fxalert.admin.ingestion.ProviderRun;
+import dev.fxalert.ingestion.IngestionSummary.ProviderRun;
 import dev.fxalert.admin.testing.InMemoryAlertStore;
 import dev.fxalert.admin.testing.InMemoryAuditLog;
 import dev.fxalert.admin.testing.InMemoryUserStore;
@@ -127,7 +127,7 @@ abstract class AdminWebTest {
         @Bean
         IngestionTrigger ingestionTrigger() {
             return () -> new IngestionReport(NOW.minusSeconds(2), NOW,
-                    List.of(new ProviderRun("frankfurter", NOW, 3, 0, null)), 3, 0);
+                    List.of(new ProviderRun("frankfurter", NOW, 0, 1, 3, 0, null)), 3, 0);
         }
 
         @Bean

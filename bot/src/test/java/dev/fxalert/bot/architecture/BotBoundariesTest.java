@@ -27,12 +27,14 @@ class BotBoundariesTest {
             .that().resideInAnyPackage("dev.fxalert.bot.command..", "dev.fxalert.bot.console..")
             .should().dependOnClassesThat().resideInAPackage("org.telegram..");
 
+    /** Nor on the local app's packages, which the webhook jar leaves out (the parent pom's lambda-jar filter). */
     @ArchTest
     static final ArchRule theLambdaNeedsNoSpring = noClasses()
             .that().resideInAnyPackage("dev.fxalert.bot.webhook..", "dev.fxalert.bot.telegram..",
                     "dev.fxalert.bot.command..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "dev.fxalert.bot.app..",
-                    "dev.fxalert.bot.polling..", "dev.fxalert.bot.console..");
+                    "dev.fxalert.bot.polling..", "dev.fxalert.bot.console..", "dev.fxalert.bot.local..",
+                    "dev.fxalert.bot.admin..");
 
     /** charts (issue 16): only the chart adapter knows the drawing library and AWT; the conversation hands it data. */
     @ArchTest

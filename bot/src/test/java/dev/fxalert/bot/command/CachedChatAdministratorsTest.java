@@ -1,13 +1,10 @@
 package dev.fxalert.bot.command;
 
 import dev.fxalert.core.port.ChatAdministrators;
+import dev.fxalert.core.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -17,26 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CachedChatAdministratorsTest {
 
-    private static final class ManualClock extends Clock {
-        Instant now = Instant.parse("2026-11-25T09:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final ManualClock clock = new ManualClock();
+    private final MutableClock clock = MutableClock.at("2026-11-25T09:00:00Z");
     private final List<Long> asked = new ArrayList<>();
     private volatile Set<Long> admins = Set.of(1L);
     private volatile boolean failing;
@@ -55,12 +33,12 @@ class CachedChatAdministratorsTest {
         assertThat(cached.isAdministrator(-5L, 2L)).isFalse();
         admins = Set.of(2L); // 1 demoted, 2 promoted
 
-        clock.now = clock.now.plusSeconds(59);
+        clock.advance(Duration.ofSeconds(59));
         assertThat(cached.isAdministrator(-5L, 1L)).isTrue();
         assertThat(cached.isAdministrator(-5L, 2L)).isFalse();
         assertThat(asked).containsExactly(1L, 2L);
 
-        clock.now = clock.now.plusSeconds(1);
+        clock.advance(Duration.ofSeconds(1));
         assertThat(cached.isAdministrator(-5L, 1L)).isFalse();
         assertThat(cached.isAdministrator(-5L, 2L)).isTrue();
         assertThat(asked).containsExactly(1L, 2L, 1L, 2L);

@@ -8,14 +8,12 @@ import dev.fxalert.core.i18n.Language;
 import dev.fxalert.core.i18n.Messages;
 import dev.fxalert.core.i18n.Msg;
 import dev.fxalert.core.port.OutgoingMessage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,19 +29,12 @@ class ChatBotLanguageTest {
     private static final long KO_CHAT = 82L;
     private static final long EN_CHAT = 44L;
 
-    @TempDir
-    Path dir;
-    private ChatBotFixture chat;
+    @RegisterExtension
+    final ChatBotFixture chat = new ChatBotFixture(1000);
 
     @BeforeEach
     void setUp() {
-        chat = new ChatBotFixture(dir, 1000);
         chat.storedRate("USD/KRW", "1385.2", "frankfurter", Duration.ofMinutes(4));
-    }
-
-    @AfterEach
-    void tearDown() {
-        chat.close();
     }
 
     /** Every command with good and bad input, as a person would type it; {id} is replaced by a real alert id. */

@@ -4,44 +4,26 @@ import dev.fxalert.core.domain.Alert;
 import dev.fxalert.core.domain.AlertState;
 import dev.fxalert.core.domain.Firing;
 import dev.fxalert.core.domain.MoveWay;
-import dev.fxalert.core.domain.User;
 import dev.fxalert.core.port.OutgoingMessage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
-import static dev.fxalert.bot.command.ChatBotFixture.CHAT;
 import static dev.fxalert.bot.command.ChatBotFixture.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue 14 at the command level: percent-move alerts and expiry through /alert, /alerts, /pause and /help. */
 class ChatBotMoveAndExpiryTest {
 
-    @TempDir
-    Path dir;
-
-    private ChatBotFixture chat;
+    @RegisterExtension
+    final ChatBotFixture chat = new ChatBotFixture(1000);
 
     @BeforeEach
     void open() {
-        chat = new ChatBotFixture(dir, 1000);
         chat.reply("/start");
-    }
-
-    @AfterEach
-    void close() {
-        chat.close();
-    }
-
-    private List<Alert> alerts() {
-        User user = chat.stores.users().findByChatId(CHAT).orElseThrow();
-        return chat.stores.alerts().listByOwner(user.id());
     }
 
     @Test
@@ -51,7 +33,7 @@ class ChatBotMoveAndExpiryTest {
 
         String reply = chat.reply("/alert USD KRW move 1% 24h");
 
-        Alert alert = alerts().get(0);
+        Alert alert = chat.alerts().get(0);
         assertThat(alert.move().way()).isEqualTo(MoveWay.EITHER);
         assertThat(alert.move().window()).isEqualTo(Duration.ofHours(24));
         assertThat(alert.threshold()).isEqualByComparingTo("1");
@@ -70,7 +52,7 @@ class ChatBotMoveAndExpiryTest {
         assertThat(up).contains("USD/KRW moves up 2% within 7d")
                 .contains("My rate history for USD/KRW does not reach back 7d yet");
         assertThat(down).contains("USD/KRW moves down 0.5% within 24h (fires once)");
-        assertThat(alerts()).extracting(a -> a.move().way()).containsExactlyInAnyOrder(MoveWay.UP, MoveWay.DOWN);
+        assertThat(chat.alerts()).extracting(a -> a.move().way()).containsExactlyInAnyOrder(MoveWay.UP, MoveWay.DOWN);
     }
 
     @Test
@@ -81,7 +63,7 @@ class ChatBotMoveAndExpiryTest {
         assertThat(chat.reply("/alert USD KRW move 0% 24h")).contains("'0' is not a move I can watch");
         assertThat(chat.reply("/alert USD KRW move 1%")).contains("Say within how long the move counts");
         assertThat(chat.reply("/alert USD KRW sideways 1400")).contains("move, up or down");
-        assertThat(alerts()).isEmpty();
+        assertThat(chat.alerts()).isEmpty();
     }
 
     @Test
@@ -92,7 +74,7 @@ class ChatBotMoveAndExpiryTest {
 
         assertThat(week).contains("Expires 2026-12-02 09:00 UTC.").contains("Note: rent");
         assertThat(day).contains("Expires 2026-12-31 23:59 KST.");
-        assertThat(alerts()).extracting(Alert::expiresAt).containsExactlyInAnyOrder(NOW.plus(Duration.ofDays(7)),
+        assertThat(chat.alerts()).extracting(Alert::expiresAt).containsExactlyInAnyOrder(NOW.plus(Duration.ofDays(7)),
                 Instant.parse("2026-12-31T14:59:59Z"));
         assertThat(chat.reply("/alerts")).contains("expires 2026-12-02 18:00 KST").contains("expires 2026-12-31 23:59 KST");
     }
@@ -125,13 +107,13 @@ class ChatBotMoveAndExpiryTest {
     void anExpiryInThePastOrUnreadableIsRefused() {
         assertThat(chat.reply("/alert USD KRW above 1400 until 2026-11-01")).contains("2026-11-01 is already past");
         assertThat(chat.reply("/alert USD KRW above 1400 until someday")).contains("'someday' is not an expiry");
-        assertThat(alerts()).isEmpty();
+        assertThat(chat.alerts()).isEmpty();
     }
 
     @Test
     void anExpiredAlertIsListedAsExpiredWithOnlyADeleteButtonAndCannotBePausedOrResumed() {
         chat.reply("/alert USD KRW above 1400 for 1h");
-        Alert alert = alerts().get(0);
+        Alert alert = chat.alerts().get(0);
         chat.stores.alerts().markExpired(alert.id(), Firing.expiryNotice(alert, alert.expiresAt()));
 
         OutgoingMessage list = chat.send("/alerts");
@@ -140,10 +122,10 @@ class ChatBotMoveAndExpiryTest {
         assertThat(list.buttons().get(0)).as("the alert's row: Delete only").hasSize(1);
         assertThat(chat.reply("/pause " + alert.id())).startsWith("Alert " + alert.id() + " has expired");
         assertThat(chat.reply("/resume " + alert.id())).startsWith("Alert " + alert.id() + " has expired");
-        assertThat(alerts().get(0).state()).isEqualTo(AlertState.EXPIRED);
+        assertThat(chat.alerts().get(0).state()).isEqualTo(AlertState.EXPIRED);
         assertThat(chat.reply("/alert USD KRW above 1400")).as("asked again: a new alert, not the expired twin")
                 .startsWith("Alert ").doesNotContain("You already have");
-        assertThat(alerts()).hasSize(2);
+        assertThat(chat.alerts()).hasSize(2);
     }
 
     @Test

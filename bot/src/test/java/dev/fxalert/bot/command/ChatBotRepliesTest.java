@@ -1,12 +1,8 @@
 package dev.fxalert.bot.command;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,14 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ChatBotRepliesTest {
 
     // One store for the whole table: none of these replies changes what is stored.
-    @TempDir
-    static Path dir;
-    private static ChatBotFixture chat;
-
-    @BeforeAll
-    static void open() {
-        chat = new ChatBotFixture(dir, 1000);
-    }
+    private static final ChatBotFixture chat = new ChatBotFixture(1000);
 
     @AfterAll
     static void close() {

@@ -8,13 +8,10 @@ import dev.fxalert.core.domain.User;
 import dev.fxalert.core.port.OutgoingMessage;
 import dev.fxalert.core.port.OutgoingMessage.Button;
 import dev.fxalert.core.testing.MutableClock;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,23 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ChatBotTest {
 
-    @TempDir
-    Path dir;
-    private ChatBotFixture chat;
-
-    @BeforeEach
-    void open() {
-        chat = new ChatBotFixture(dir, 1000);
-    }
-
-    @AfterEach
-    void close() {
-        chat.close();
-    }
+    @RegisterExtension
+    final ChatBotFixture chat = new ChatBotFixture(1000);
 
     private Alert onlyAlertOf(long chatId) {
-        User user = chat.stores.users().findByChatId(chatId).orElseThrow();
-        List<Alert> alerts = chat.stores.alerts().listByOwner(user.id());
+        List<Alert> alerts = chat.alertsOf(chatId);
         assertThat(alerts).hasSize(1);
         return alerts.get(0);
     }
@@ -292,7 +277,7 @@ class ChatBotTest {
 
     @Test
     void floodingChatIsToldOnceWhenCommandsAreAcceptedAgainThenIgnoredUntilThen() {
-        try (ChatBotFixture limited = new ChatBotFixture(dir.resolve("limited"), 2)) {
+        try (ChatBotFixture limited = new ChatBotFixture(2)) {
             limited.reply("/help");
             limited.reply("/help");
             assertThat(limited.reply("/help")).isEqualTo("You're sending commands faster than I can keep up with "
@@ -310,7 +295,7 @@ class ChatBotTest {
     @Test
     void aLimitedChatIsToldWhenInItsZoneAndIsAnsweredAgainFromThen() {
         MutableClock clock = new MutableClock(NOW);
-        try (ChatBotFixture limited = new ChatBotFixture(dir.resolve("when"), 2, clock)) {
+        try (ChatBotFixture limited = new ChatBotFixture(2, clock)) {
             limited.reply("/start");
             limited.stores.users().setTimezone(limited.stores.users().findByChatId(CHAT).orElseThrow().id(),
                     "Asia/Seoul");
@@ -334,7 +319,7 @@ class ChatBotTest {
 
     @Test
     void plainTextCountsAgainstTheSameLimitSoAFloodGetsOneNoticeThenSilence() {
-        try (ChatBotFixture limited = new ChatBotFixture(dir.resolve("plain"), 2)) {
+        try (ChatBotFixture limited = new ChatBotFixture(2)) {
             int replies = 0;
             for (int i = 0; i < 600; i++) {
                 replies += limited.bot.handle(IncomingMessage.privateText(CHAT, "hello " + i)).size();

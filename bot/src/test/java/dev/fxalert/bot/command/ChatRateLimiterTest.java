@@ -1,11 +1,10 @@
 package dev.fxalert.bot.command;
 
+import dev.fxalert.core.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 import static dev.fxalert.bot.command.ChatRateLimiter.Verdict.ALLOWED;
 import static dev.fxalert.bot.command.ChatRateLimiter.Verdict.REFUSED_AGAIN;
@@ -74,32 +73,5 @@ class ChatRateLimiterTest {
         assertThat(limiter.check(1).verdict()).as("the two from 09:00:20 are still inside the minute")
                 .isEqualTo(REFUSED_FIRST);
         assertThat(limiter.check(1).acceptedFrom()).isEqualTo(Instant.parse("2026-11-25T09:01:20Z"));
-    }
-
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

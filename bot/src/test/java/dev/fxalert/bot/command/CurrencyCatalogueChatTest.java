@@ -2,21 +2,16 @@ package dev.fxalert.bot.command;
 
 import dev.fxalert.core.domain.Alert;
 import dev.fxalert.core.domain.CurrencyPair;
-import dev.fxalert.core.domain.User;
 import dev.fxalert.core.port.CurrencyCatalogue;
 import dev.fxalert.core.port.OutgoingMessage;
 import dev.fxalert.core.port.OutgoingMessage.Button;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static dev.fxalert.bot.command.ChatBotFixture.CHAT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -25,24 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CurrencyCatalogueChatTest {
 
-    @TempDir
-    Path dir;
-    private ChatBotFixture chat;
-
-    @BeforeEach
-    void open() {
-        chat = new ChatBotFixture(dir, 1000);
-    }
-
-    @AfterEach
-    void close() {
-        chat.close();
-    }
-
-    private List<Alert> alerts() {
-        return chat.stores.users().findByChatId(CHAT)
-                .map(User::id).map(id -> chat.stores.alerts().listByOwner(id)).orElse(List.of());
-    }
+    @RegisterExtension
+    final ChatBotFixture chat = new ChatBotFixture(1000);
 
     @Test
     void refusesACurrencyNoSourceQuotesNamingItAndPointingToCurrencies() {
@@ -50,13 +29,13 @@ class CurrencyCatalogueChatTest {
 
         assertThat(reply).startsWith("None of my rate sources quotes XAU, so that alert could never fire. "
                 + "/currencies lists the ones I can watch.");
-        assertThat(alerts()).isEmpty();
+        assertThat(chat.alerts()).isEmpty();
     }
 
     @Test
     void refusesTheBaseToo() {
         assertThat(chat.reply("/alert XXX USD below 1")).startsWith("None of my rate sources quotes XXX");
-        assertThat(alerts()).isEmpty();
+        assertThat(chat.alerts()).isEmpty();
     }
 
     @Test
@@ -64,7 +43,7 @@ class CurrencyCatalogueChatTest {
         Map<String, List<String>> bySource = new LinkedHashMap<>();
         bySource.put("koreaexim", List.of("AED", "KRW", "USD"));
         bySource.put("frankfurter", List.of("ISK", "KRW", "USD"));
-        try (ChatBotFixture split = new ChatBotFixture(dir.resolve("split"), 1000, CurrencyCatalogue.of(bySource))) {
+        try (ChatBotFixture split = new ChatBotFixture(1000, CurrencyCatalogue.of(bySource))) {
             assertThat(split.reply("/alert AED ISK above 30")).startsWith("No single rate source of mine quotes both "
                     + "AED (koreaexim) and ISK (frankfurter), so that alert could never fire. /currencies lists which "
                     + "source covers which currency.");
@@ -75,13 +54,13 @@ class CurrencyCatalogueChatTest {
     @Test
     void acceptsACurrencyOnlyTheWideCoverageSourceQuotes() {
         assertThat(chat.reply("/alert USD VND above 26000")).startsWith("Alert ");
-        assertThat(alerts()).extracting(Alert::pair).containsExactly(CurrencyPair.of("USD", "VND"));
+        assertThat(chat.alerts()).extracting(Alert::pair).containsExactly(CurrencyPair.of("USD", "VND"));
     }
 
     @Test
     void anIdenticalAlertIsShownInsteadOfCreatedTwice() {
         chat.reply("/alert USD KRW above 1400 rent");
-        Alert first = alerts().get(0);
+        Alert first = chat.alerts().get(0);
 
         OutgoingMessage again = chat.send("/alert usd/krw > 1,400.00 another note");
 
@@ -91,7 +70,7 @@ class CurrencyCatalogueChatTest {
                 new Button("Pause " + first.id(), "a:pause:" + first.id()),
                 new Button("Delete " + first.id(), "a:delete:" + first.id()),
                 new Button("Share", "a:share:" + first.id())));
-        assertThat(alerts()).hasSize(1);
+        assertThat(chat.alerts()).hasSize(1);
     }
 
     @Test
@@ -102,7 +81,7 @@ class CurrencyCatalogueChatTest {
         chat.reply("/alert USD KRW above 1400 once");
         chat.reply("/alert KRW USD above 1400");
 
-        assertThat(alerts()).hasSize(5);
+        assertThat(chat.alerts()).hasSize(5);
     }
 
     @Test

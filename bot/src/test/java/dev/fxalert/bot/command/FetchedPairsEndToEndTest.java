@@ -5,12 +5,9 @@ import dev.fxalert.core.domain.CurrencyPair;
 import dev.fxalert.core.port.RateProvider;
 import dev.fxalert.ingestion.IngestionConfig;
 import dev.fxalert.ingestion.IngestionService;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -26,20 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What the chat does to the fetch list: a deleted alert's pair is not fetched at the next run. */
 class FetchedPairsEndToEndTest {
 
-    @TempDir
-    Path dir;
-    private ChatBotFixture chat;
+    @RegisterExtension
+    final ChatBotFixture chat = new ChatBotFixture(1000);
     private final List<String> fetched = new ArrayList<>();
-
-    @BeforeEach
-    void open() {
-        chat = new ChatBotFixture(dir, 1000);
-    }
-
-    @AfterEach
-    void close() {
-        chat.close();
-    }
 
     /** One ingestion run over the chat's store, at {@code NOW + later}; the pairs it asked a provider for. */
     private List<String> runAfter(Duration later) {

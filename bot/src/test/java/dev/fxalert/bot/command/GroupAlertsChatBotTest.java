@@ -1,12 +1,9 @@
 package dev.fxalert.bot.command;
 
 import dev.fxalert.core.port.ChatAdministrators;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,24 +15,13 @@ class GroupAlertsChatBotTest {
     private static final long GROUP = -4002L;
     private static final long MEMBER = 5353L;
 
-    @TempDir
-    Path dir;
-    private ChatBotFixture chat;
+    @RegisterExtension
+    final ChatBotFixture chat = new ChatBotFixture(100);
     private final List<Long> asked = new ArrayList<>();
     private final ChatAdministrators nobody = (chatId, userId) -> {
         asked.add(userId);
         return false;
     };
-
-    @BeforeEach
-    void open() {
-        chat = new ChatBotFixture(dir, 100);
-    }
-
-    @AfterEach
-    void close() {
-        chat.close();
-    }
 
     private String inGroup(long sender, String text) {
         return chat.bot.handle(new IncomingMessage(GROUP, text, "Jun", "en", false, "u-" + text.hashCode(), sender),

@@ -6,13 +6,11 @@ import dev.fxalert.core.domain.Direction;
 import dev.fxalert.core.domain.User;
 import dev.fxalert.core.port.OutgoingMessage;
 import dev.fxalert.core.testing.MutableClock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -26,21 +24,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class GuidedAlertChatTest {
 
-    @TempDir
-    Path dir;
     private final MutableClock clock = new MutableClock(NOW);
-    private ChatBotFixture chat;
+    @RegisterExtension
+    final ChatBotFixture chat = new ChatBotFixture(1000, clock);
 
     @BeforeEach
     void open() {
-        chat = new ChatBotFixture(dir, 1000, clock);
         chat.storedRate("USD/KRW", "1385.2", "frankfurter", Duration.ofMinutes(4));
         chat.reply("/start");
-    }
-
-    @AfterEach
-    void close() {
-        chat.close();
     }
 
     private static List<String> labels(OutgoingMessage message) {

@@ -4,15 +4,14 @@ import dev.fxalert.core.domain.Alert;
 import dev.fxalert.core.domain.AlertState;
 import dev.fxalert.core.domain.Firing;
 import dev.fxalert.core.domain.User;
+import dev.fxalert.core.i18n.Messages;
 import dev.fxalert.core.port.OutgoingMessage;
 import dev.fxalert.evaluation.message.PushMessages;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -23,27 +22,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Issue 14: the buttons on a push (snooze, move the target, pause, delete) and their typed twins. */
 class PushActionsChatTest {
 
-    @TempDir
-    Path dir;
-    private ChatBotFixture chat;
+    @RegisterExtension
+    final ChatBotFixture chat = new ChatBotFixture(1000);
     private User mina;
     private Alert alert;
     private OutgoingMessage push;
 
     @BeforeEach
     void firedAlert() {
-        chat = new ChatBotFixture(dir, 1000);
         chat.reply("/alert USD KRW above 1400");
         mina = chat.stores.users().findByChatId(CHAT).orElseThrow();
         String id = chat.stores.alerts().listByOwner(mina.id()).get(0).id();
         chat.stores.alerts().markFired(id, new Firing("e1", new BigDecimal("1401.37"), "frankfurter", NOW, NOW));
         alert = chat.stores.alerts().get(mina.id(), id).orElseThrow();
         push = new PushMessages().fired(alert, "en");
-    }
-
-    @AfterEach
-    void close() {
-        chat.close();
     }
 
     private CallbackOutcome press(String label) {
@@ -104,6 +96,16 @@ class PushActionsChatTest {
         assertThat(deleted.edit().orElseThrow().text()).endsWith("\n\nDeleted alert " + alert.id() + ".");
         assertThat(deleted.edit().orElseThrow().buttons()).isEmpty();
         assertThat(chat.stores.alerts().listByOwner(mina.id())).isEmpty();
+    }
+
+    @Test
+    void aPressReadsTheAlertOnceAndRedrawsTheKeyboardFromWhatTheActionHandedBack() {
+        int before = chat.alertReads.get();
+
+        CallbackOutcome paused = press("Pause");
+
+        assertThat(chat.alertReads.get() - before).as("the action's own read, none for the keyboard").isEqualTo(1);
+        assertThat(paused.edit().orElseThrow().buttons()).isEqualTo(PushMessages.keyboard(stored(), Messages.forCode("en")));
     }
 
     @Test

@@ -3,13 +3,10 @@ package dev.fxalert.bot.command;
 import dev.fxalert.core.domain.CurrencyPair;
 import dev.fxalert.core.domain.Rate;
 import dev.fxalert.core.domain.RateKind;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -23,19 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SourcesChatTest {
 
-    @TempDir
-    Path dir;
-    private ChatBotFixture chat;
-
-    @BeforeEach
-    void open() {
-        chat = new ChatBotFixture(dir, 1000);
-    }
-
-    @AfterEach
-    void close() {
-        chat.close();
-    }
+    @RegisterExtension
+    final ChatBotFixture chat = new ChatBotFixture(1000);
 
     private void stored(String pair, String value, String provider, Instant observedAt) {
         chat.stores.rateHistory().append(new Rate(CurrencyPair.parse(pair), new BigDecimal(value), provider, observedAt),

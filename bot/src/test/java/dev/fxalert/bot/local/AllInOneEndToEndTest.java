@@ -1,12 +1,9 @@
 package dev.fxalert.bot.local;
 
-import dev.fxalert.bot.app.TempDatabase;
-import dev.fxalert.bot.telegram.FakeBotApi;
 import dev.fxalert.core.domain.RateUpdated;
 import dev.fxalert.ingestion.IngestionService;
 import dev.fxalert.ingestion.IngestionSummary;
 import dev.fxalert.ingestion.publish.InProcessRateEventBus;
-import okhttp3.mockwebserver.MockWebServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,7 +14,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -32,27 +28,16 @@ import static org.awaitility.Awaitility.await;
 class AllInOneEndToEndTest {
 
     static final long CHAT = 5150L;
-    static final FakeBotApi TELEGRAM = new FakeBotApi();
-    static final AtomicReference<String> USD_KRW = new AtomicReference<>("1390.5");
-    static final MockWebServer FRANKFURTER = YesterdaysFrankfurter.start(USD_KRW::get);
+    static final AllInOneFakes FAKES = new AllInOneFakes();
 
     @DynamicPropertySource
     static void fakes(DynamicPropertyRegistry registry) {
-        registry.add("TELEGRAM_BOT_TOKEN", () -> FakeBotApi.TOKEN);
-        registry.add("TELEGRAM_API_URL", TELEGRAM::baseUrl);
-        registry.add("FRANKFURTER_BASE_URL", () -> FRANKFURTER.url("/").toString());
-        registry.add("INGESTION_PROVIDERS", () -> "frankfurter");
-        registry.add("FX_ALERT_DB_PATH", () -> TempDatabase.newPath("fx-alert-e2e"));
-        registry.add("INGESTION_RUN_AT_START", () -> "false");
-        // The fake changes the value of an already published day in place, which the ECB never does; asking only
-        // when a newer table can exist would rightly not ask again the same day.
-        registry.add("SCHEDULE_BY_PUBLICATION", () -> "false");
+        FAKES.settings(registry, "fx-alert-e2e");
     }
 
     @AfterAll
     static void stopFakes() throws IOException {
-        TELEGRAM.close();
-        FRANKFURTER.shutdown();
+        FAKES.close();
     }
 
     @Autowired
@@ -63,16 +48,14 @@ class AllInOneEndToEndTest {
 
     @Test
     void aRateThatCrossesTheThresholdIsPushedExactlyOnce() {
-        TELEGRAM.userSends(CHAT, "Mina", "/start");
-        TELEGRAM.userSends(CHAT, "Mina", "/alert USD KRW above 1400 rent money");
-        await().atMost(Duration.ofSeconds(30)).until(() -> TELEGRAM.sentTexts(CHAT).size() >= 2);
-        assertThat(TELEGRAM.sentTexts(CHAT).get(1)).contains("USD/KRW").contains("1,400");
+        FAKES.minaSetsAlert(CHAT, "/alert USD KRW above 1400 rent money");
+        assertThat(FAKES.telegram.sentTexts(CHAT).get(1)).contains("USD/KRW").contains("1,400");
 
         IngestionSummary below = ingestion.runOnce();
         assertThat(below.published()).isEqualTo(1);
         assertThat(pushes()).isEmpty();
 
-        USD_KRW.set("1401");
+        FAKES.usdKrw.set("1401");
         List<RateUpdated> published = new java.util.concurrent.CopyOnWriteArrayList<>();
         InProcessRateEventBus.Subscription recorder = bus.subscribe(published::add);
         IngestionSummary crossing = ingestion.runOnce();
@@ -94,6 +77,6 @@ class AllInOneEndToEndTest {
     }
 
     private static List<String> pushes() {
-        return TELEGRAM.sentTexts(CHAT).stream().filter(text -> text.startsWith("🔔")).toList();
+        return FAKES.pushes(CHAT);
     }
 }

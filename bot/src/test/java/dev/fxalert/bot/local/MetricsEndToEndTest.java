@@ -1,9 +1,6 @@
 package dev.fxalert.bot.local;
 
 import dev.fxalert.admin.ingestion.IngestionTrigger;
-import dev.fxalert.bot.app.TempDatabase;
-import dev.fxalert.bot.telegram.FakeBotApi;
-import okhttp3.mockwebserver.MockWebServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,7 +17,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -37,29 +33,18 @@ class MetricsEndToEndTest {
 
     static final long CHAT = 6160L;
     static final String METRICS_TOKEN = "metrics-e2e-token-0123456789";
-    static final FakeBotApi TELEGRAM = new FakeBotApi();
-    static final AtomicReference<String> USD_KRW = new AtomicReference<>("1390.5");
-    static final MockWebServer FRANKFURTER = YesterdaysFrankfurter.start(USD_KRW::get);
+    static final AllInOneFakes FAKES = new AllInOneFakes();
 
     @DynamicPropertySource
     static void fakes(DynamicPropertyRegistry registry) {
-        registry.add("TELEGRAM_BOT_TOKEN", () -> FakeBotApi.TOKEN);
-        registry.add("TELEGRAM_API_URL", TELEGRAM::baseUrl);
-        registry.add("FRANKFURTER_BASE_URL", () -> FRANKFURTER.url("/").toString());
-        registry.add("INGESTION_PROVIDERS", () -> "frankfurter");
-        // The fake changes the value of an already published day in place, which the ECB never does; asking only
-        // when a newer table can exist would rightly not ask again the same day.
-        registry.add("SCHEDULE_BY_PUBLICATION", () -> "false");
-        registry.add("FX_ALERT_DB_PATH", () -> TempDatabase.newPath("fx-alert-metrics"));
-        registry.add("INGESTION_RUN_AT_START", () -> "false");
+        FAKES.settings(registry, "fx-alert-metrics");
         registry.add("METRICS_TOKEN", () -> METRICS_TOKEN);
         registry.add("server.address", () -> "127.0.0.1");
     }
 
     @AfterAll
     static void stopFakes() throws IOException {
-        TELEGRAM.close();
-        FRANKFURTER.shutdown();
+        FAKES.close();
     }
 
     @LocalServerPort
@@ -72,11 +57,9 @@ class MetricsEndToEndTest {
 
     @Test
     void theMetersAppearOnPrometheusAfterACrossing() throws Exception {
-        TELEGRAM.userSends(CHAT, "Mina", "/start");
-        TELEGRAM.userSends(CHAT, "Mina", "/alert USD KRW above 1400");
-        await().atMost(Duration.ofSeconds(30)).until(() -> TELEGRAM.sentTexts(CHAT).size() >= 2);
+        FAKES.minaSetsAlert(CHAT, "/alert USD KRW above 1400");
         trigger.runNow();
-        USD_KRW.set("1401");
+        FAKES.usdKrw.set("1401");
 
         trigger.runNow();
 
@@ -114,6 +97,6 @@ class MetricsEndToEndTest {
     }
 
     private static List<String> pushes() {
-        return TELEGRAM.sentTexts(CHAT).stream().filter(text -> text.startsWith("🔔")).toList();
+        return FAKES.pushes(CHAT);
     }
 }

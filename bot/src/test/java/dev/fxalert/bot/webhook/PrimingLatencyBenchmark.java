@@ -56,12 +56,6 @@ public final class PrimingLatencyBenchmark {
     }
 
     private static APIGatewayV2HTTPEvent event(String update) {
-        return APIGatewayV2HTTPEvent.builder()
-                .withRawPath(TelegramWebhook.PATH)
-                .withHeaders(Map.of("x-telegram-bot-api-secret-token", "s3cret"))
-                .withBody(update)
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("POST").build()).build())
-                .build();
+        return ApiGatewayEvents.update(update, "s3cret");
     }
 }

@@ -10,13 +10,9 @@ import dev.fxalert.core.domain.MoveWay;
 import dev.fxalert.core.domain.RateKind;
 import dev.fxalert.core.store.embedded.EmbeddedStoreConfig;
 import dev.fxalert.core.store.embedded.EmbeddedStores;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,36 +26,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SeeAndShareWebhookTest {
 
-    private static final String SECRET = "s3cret-webhook-token";
+    private static final String SECRET = WebhookFixture.SECRET;
     private static final long MINA = 4242L;
     private static final long JUN = 5353L;
     private static final long GROUP = -4001L;
     private static final long SUPERGROUP = -1004001L;
     private static final long OWNER = 777L;
 
-    @TempDir
-    Path dir;
-    private FakeBotApi api;
-    private EmbeddedStores stores;
-    private TelegramWebhook webhook;
+    @RegisterExtension
+    final WebhookFixture fixture = new WebhookFixture();
+    private final FakeBotApi api = fixture.api;
+    private final EmbeddedStores stores = fixture.stores;
+    private final TelegramWebhook webhook = fixture.webhook(Map.of("TELEGRAM_BOT_USERNAME", "FxAlertBot"));
     private final AtomicInteger updateIds = new AtomicInteger(100);
-
-    @BeforeEach
-    void wire() {
-        api = new FakeBotApi();
-        stores = EmbeddedStores.open(new EmbeddedStoreConfig(dir.resolve("fx-alert.db"), 50), Clock.systemUTC());
-        webhook = WebhookWiring.webhook(Map.of(
-                "TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN,
-                "TELEGRAM_WEBHOOK_SECRET", SECRET,
-                "TELEGRAM_BOT_USERNAME", "FxAlertBot",
-                "TELEGRAM_API_URL", api.baseUrl()), stores);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        stores.close();
-        api.close();
-    }
 
     /** One update through the webhook; Telegram runs the method its answer may carry (aws13's reply in the body). */
     private void deliver(String update) {

@@ -11,17 +11,12 @@ import dev.fxalert.admin.journal.OperationsJournal;
 import dev.fxalert.admin.testing.RecordingScheduleManager;
 import dev.fxalert.bot.telegram.FakeBotApi;
 import dev.fxalert.bot.webhook.admin.AdminRoute;
-import dev.fxalert.core.config.Secrets;
 import dev.fxalert.core.port.RateSources;
-import dev.fxalert.core.store.embedded.EmbeddedStoreConfig;
 import dev.fxalert.core.store.embedded.EmbeddedStores;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -30,6 +25,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import static dev.fxalert.bot.webhook.ApiGatewayEvents.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -39,33 +35,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WebhookAdminRouteTest {
 
     private static final String TOKEN = "admin-token-for-the-webhook-tests-0123456789";
-    private static final String SECRET = "s3cret-webhook-token";
+    private static final String SECRET = WebhookFixture.SECRET;
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final WebhookFixture fixture = new WebhookFixture(CLOCK);
     private final ObjectMapper json = new ObjectMapper();
     private final RecordingScheduleManager schedules = new RecordingScheduleManager();
-    private FakeBotApi telegram;
-    private EmbeddedStores stores;
-
-    @BeforeEach
-    void open() {
-        telegram = new FakeBotApi();
-        stores = EmbeddedStores.open(new EmbeddedStoreConfig(dir.resolve("fx-alert.db"), 50), CLOCK);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        stores.close();
-        telegram.close();
-    }
+    private final FakeBotApi telegram = fixture.api;
+    private final EmbeddedStores stores = fixture.stores;
 
     private WebhookHandler handlerWithAdminToken(Optional<String> token) {
-        TelegramWebhook webhook = WebhookWiring.webhook(Map.of(
-                "TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN,
-                "TELEGRAM_WEBHOOK_SECRET", SECRET,
-                "TELEGRAM_API_URL", telegram.baseUrl()), stores);
+        TelegramWebhook webhook = fixture.webhook(Map.of());
         AdminAuthenticator authenticator = AdminAuthenticator.of(token);
         AdminServices services = AdminServices.wire(stores.users(), stores.alerts(), stores.audit(), new OperationsJournal(CLOCK),
                 schedules, null, null, RateSources.none(), CLOCK);
@@ -74,20 +55,6 @@ class WebhookAdminRouteTest {
 
     private WebhookHandler handler() {
         return handlerWithAdminToken(Optional.of(TOKEN));
-    }
-
-    static APIGatewayV2HTTPEvent request(String method, String path, Map<String, String> headers, String body) {
-        return APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0")
-                .withRouteKey("ANY /admin/{proxy+}")
-                .withRawPath(path)
-                .withHeaders(new HashMap<>(headers))
-                .withBody(body)
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withStage("$default")
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).withPath(path).build())
-                        .build())
-                .build();
     }
 
     static Map<String, String> bearer(String token) {

@@ -1,22 +1,18 @@
 package dev.fxalert.bot.webhook;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dev.fxalert.bot.telegram.FakeBotApi;
 import dev.fxalert.core.domain.CurrencyPair;
 import dev.fxalert.core.domain.Rate;
-import dev.fxalert.core.store.embedded.EmbeddedStoreConfig;
 import dev.fxalert.core.store.embedded.EmbeddedStores;
 import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.RecordedRequest;
 import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,31 +31,23 @@ class WebhookChartTest {
 
     private static final long CHAT = 6060L;
 
-    @TempDir
-    Path dir;
-    private FakeBotApi api;
+    @RegisterExtension
+    final WebhookFixture fixture = new WebhookFixture();
+    private final FakeBotApi api = fixture.api;
+    private final EmbeddedStores stores = fixture.stores;
     private MockWebServer frankfurter;
-    private EmbeddedStores stores;
     private WebhookHandler handler;
 
     @BeforeEach
     void wire() throws Exception {
-        api = new FakeBotApi();
         frankfurter = new MockWebServer();
         frankfurter.start();
-        stores = EmbeddedStores.open(new EmbeddedStoreConfig(dir.resolve("fx-alert.db"), 50), Clock.systemUTC());
-        handler = new WebhookHandler(WebhookWiring.webhook(Map.of(
-                "TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN,
-                "TELEGRAM_WEBHOOK_SECRET", "s",
-                "TELEGRAM_API_URL", api.baseUrl(),
-                "FRANKFURTER_BASE_URL", frankfurter.url("/").toString()), stores));
+        handler = new WebhookHandler(fixture.webhook(Map.of("FRANKFURTER_BASE_URL", frankfurter.url("/").toString())));
     }
 
     @AfterEach
     void close() throws Exception {
-        stores.close();
         frankfurter.shutdown();
-        api.close();
     }
 
     @Test
@@ -72,14 +60,8 @@ class WebhookChartTest {
                 "{\"amount\":1.0,\"base\":\"USD\",\"start_date\":\"" + day + "\",\"end_date\":\"" + day.plusDays(1)
                         + "\",\"rates\":{\"" + day + "\":{\"KRW\":1450.31},\"" + day.plusDays(1) + "\":{\"KRW\":1446.27}}}"));
 
-        int status = handler.handleRequest(APIGatewayV2HTTPEvent.builder()
-                .withRawPath("/telegram/webhook")
-                .withHeaders(Map.of("x-telegram-bot-api-secret-token", "s"))
-                .withBody(FakeBotApi.messageUpdate(1, CHAT, "Ara", "/chart USD KRW"))
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("POST")
-                                .withPath("/telegram/webhook").build()).build())
-                .build(), null).getStatusCode();
+        int status = handler.handleRequest(ApiGatewayEvents.update(FakeBotApi.messageUpdate(1, CHAT, "Ara", "/chart USD KRW"),
+                WebhookFixture.SECRET), null).getStatusCode();
 
         assertThat(status).isEqualTo(200);
         RecordedRequest backfill = frankfurter.takeRequest(10, TimeUnit.SECONDS); // never wait forever

@@ -5,69 +5,32 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fxalert.bot.telegram.FakeBotApi;
-import dev.fxalert.core.config.Secrets;
-import dev.fxalert.core.store.embedded.EmbeddedStoreConfig;
 import dev.fxalert.core.store.embedded.EmbeddedStores;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static dev.fxalert.bot.webhook.ApiGatewayEvents.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Lambda entry against a fake Bot API; the embedded store stands in for DynamoDB behind the same ports. */
 class WebhookHandlerTest {
 
-    private static final String SECRET = "s3cret-webhook-token";
+    private static final String SECRET = WebhookFixture.SECRET;
     private static final long CHAT = 5150L;
 
-    @TempDir
-    Path dir;
-    private FakeBotApi api;
-    private EmbeddedStores stores;
-    private WebhookHandler handler;
-
-    @BeforeEach
-    void wire() {
-        api = new FakeBotApi();
-        stores = EmbeddedStores.open(new EmbeddedStoreConfig(dir.resolve("fx-alert.db"), 50), Clock.systemUTC());
-        handler = new WebhookHandler(WebhookWiring.webhook(Map.of(
-                "TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN,
-                "TELEGRAM_WEBHOOK_SECRET", SECRET,
-                "TELEGRAM_API_URL", api.baseUrl()), stores));
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        stores.close();
-        api.close();
-    }
-
-    private static APIGatewayV2HTTPEvent post(String path, String secret, String body) {
-        Map<String, String> headers = new HashMap<>();
-        headers.put("content-type", "application/json");
-        if (secret != null) {
-            headers.put("x-telegram-bot-api-secret-token", secret);
-        }
-        return APIGatewayV2HTTPEvent.builder()
-                .withRawPath(path)
-                .withHeaders(headers)
-                .withBody(body)
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("POST").withPath(path).build())
-                        .build())
-                .build();
-    }
+    @RegisterExtension
+    final WebhookFixture fixture = new WebhookFixture();
+    private final FakeBotApi api = fixture.api;
+    private final EmbeddedStores stores = fixture.stores;
+    private final WebhookHandler handler = fixture.handler();
 
     private int status(APIGatewayV2HTTPEvent event) {
         APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
@@ -250,10 +213,7 @@ class WebhookHandlerTest {
     }
 
     private WebhookHandler freshHandler() {
-        return new WebhookHandler(WebhookWiring.webhook(Map.of(
-                "TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN,
-                "TELEGRAM_WEBHOOK_SECRET", SECRET,
-                "TELEGRAM_API_URL", api.baseUrl()), stores));
+        return fixture.handler();
     }
 
     /** One update through a handler; Telegram runs the method its answer may carry, as it would. */

@@ -1,26 +1,19 @@
 package dev.fxalert.bot.webhook;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fxalert.bot.telegram.FakeBotApi;
 import dev.fxalert.bot.telegram.TelegramUpdateHandler;
-import dev.fxalert.core.config.Secrets;
 import dev.fxalert.core.log.LogCorrelation;
-import dev.fxalert.core.store.embedded.EmbeddedStoreConfig;
-import dev.fxalert.core.store.embedded.EmbeddedStores;
 import dev.fxalert.core.testing.LogCapture;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.MDC;
 
-import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 
+import static dev.fxalert.bot.webhook.ApiGatewayEvents.update;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
@@ -28,31 +21,17 @@ import static org.mockito.Mockito.when;
 /** The webhook's log lines name the invocation (request id) and the Telegram update they handle (update_id). */
 class WebhookLoggingTest {
 
-    private static final String SECRET = "s3cret-webhook-token";
+    private static final String SECRET = WebhookFixture.SECRET;
 
-    @TempDir
-    Path dir;
-    private FakeBotApi api;
-    private EmbeddedStores stores;
-    private WebhookHandler handler;
-    private LogCapture logs;
-
-    @BeforeEach
-    void wire() {
-        api = new FakeBotApi();
-        stores = EmbeddedStores.open(new EmbeddedStoreConfig(dir.resolve("fx-alert.db"), 50), Clock.systemUTC());
-        handler = new WebhookHandler(WebhookWiring.webhook(Map.of(
-                "TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN,
-                "TELEGRAM_WEBHOOK_SECRET", SECRET,
-                "TELEGRAM_API_URL", api.baseUrl()), stores));
-        logs = LogCapture.start();
-    }
+    @RegisterExtension
+    final WebhookFixture fixture = new WebhookFixture();
+    private final FakeBotApi api = fixture.api;
+    private final WebhookHandler handler = fixture.handler();
+    private final LogCapture logs = LogCapture.start();
 
     @AfterEach
-    void close() throws Exception {
+    void stopCapturing() {
         logs.close();
-        stores.close();
-        api.close();
     }
 
     @Test
@@ -63,8 +42,8 @@ class WebhookLoggingTest {
 
         // A button press: its message goes out as a call (a one-message command would answer in the response),
         // and the refused call is logged.
-        handler.handleRequest(post(FakeBotApi.callbackUpdate(4242, "cbq-1", 5150L, "Jun", "a:pause:k3m9x2qa"),
-                Map.of("x-telegram-bot-api-secret-token", SECRET)), context);
+        handler.handleRequest(update(FakeBotApi.callbackUpdate(4242, "cbq-1", 5150L, "Jun", "a:pause:k3m9x2qa"), SECRET),
+                context);
 
         List<JsonNode> lines = logs.linesOf(TelegramUpdateHandler.class);
         assertThat(lines).isNotEmpty().allSatisfy(line -> {
@@ -79,7 +58,7 @@ class WebhookLoggingTest {
         Context context = mock(Context.class);
         when(context.getAwsRequestId()).thenReturn("req-78");
 
-        handler.handleRequest(post("{}", Map.of()), context);
+        handler.handleRequest(update("{}", null), context);
 
         assertThat(logs.linesOf(TelegramWebhook.class)).singleElement().satisfies(line -> {
             assertThat(line.path("level").asText()).isEqualTo("WARN");
@@ -87,15 +66,4 @@ class WebhookLoggingTest {
         });
     }
 
-    private static APIGatewayV2HTTPEvent post(String body, Map<String, String> headers) {
-        return APIGatewayV2HTTPEvent.builder()
-                .withRawPath(TelegramWebhook.PATH)
-                .withHeaders(headers)
-                .withBody(body)
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("POST")
-                                .withPath(TelegramWebhook.PATH).build())
-                        .build())
-                .build();
-    }
 }

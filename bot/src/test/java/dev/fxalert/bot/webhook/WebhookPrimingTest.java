@@ -84,12 +84,6 @@ class WebhookPrimingTest {
     }
 
     private static APIGatewayV2HTTPEvent help() {
-        return APIGatewayV2HTTPEvent.builder()
-                .withRawPath(TelegramWebhook.PATH)
-                .withHeaders(Map.of("x-telegram-bot-api-secret-token", SECRET))
-                .withBody(FakeBotApi.messageUpdate(5, 5150L, "Jun", "/help"))
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("POST").build()).build())
-                .build();
+        return ApiGatewayEvents.update(FakeBotApi.messageUpdate(5, 5150L, "Jun", "/help"), SECRET);
     }
 }

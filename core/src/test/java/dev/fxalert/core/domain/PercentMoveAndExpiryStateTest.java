@@ -102,4 +102,13 @@ class PercentMoveAndExpiryStateTest {
         assertThatThrownBy(() -> Alert.create("t1", new Owner("u1", 1L), USD_KRW, Direction.ABOVE, pct("1400"),
                 AlertMode.ONCE, null, NOW).expire(at)).as("no expiry").isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void aMoveFiresTheWaysThatSeeItPositiveEachWithTheMoveAsItSeesIt() {
+        assertThat(MoveWay.firing(new BigDecimal("1.5"))).containsExactly(
+                java.util.Map.entry(MoveWay.UP, new BigDecimal("1.5")), java.util.Map.entry(MoveWay.EITHER, new BigDecimal("1.5")));
+        assertThat(MoveWay.firing(new BigDecimal("-0.7"))).containsExactly(
+                java.util.Map.entry(MoveWay.DOWN, new BigDecimal("0.7")), java.util.Map.entry(MoveWay.EITHER, new BigDecimal("0.7")));
+        assertThat(MoveWay.firing(BigDecimal.ZERO)).as("no move fires nothing").isEmpty();
+    }
 }

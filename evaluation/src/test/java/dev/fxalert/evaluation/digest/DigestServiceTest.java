@@ -10,7 +10,7 @@ import dev.fxalert.core.domain.User;
 import dev.fxalert.core.port.DeliveryResult;
 import dev.fxalert.core.store.embedded.EmbeddedStoreConfig;
 import dev.fxalert.core.store.embedded.EmbeddedStores;
-import dev.fxalert.evaluation.support.ManualClock;
+import dev.fxalert.core.testing.MutableClock;
 import dev.fxalert.evaluation.support.ScriptedNotifier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,7 +34,7 @@ class DigestServiceTest {
 
     @TempDir
     Path dir;
-    private final ManualClock clock = new ManualClock(MORNING);
+    private final MutableClock clock = new MutableClock(MORNING);
     private final ScriptedNotifier telegram = new ScriptedNotifier(clock);
     private EmbeddedStores stores;
     private DigestService digests;

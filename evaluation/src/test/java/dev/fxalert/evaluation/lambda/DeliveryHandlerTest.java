@@ -9,6 +9,7 @@ import dev.fxalert.core.domain.Direction;
 import dev.fxalert.core.domain.Rate;
 import dev.fxalert.core.domain.RateUpdated;
 import dev.fxalert.core.domain.User;
+import dev.fxalert.core.testing.MutableClock;
 import dev.fxalert.evaluation.EvaluationConfig;
 import dev.fxalert.evaluation.EvaluationService;
 import dev.fxalert.evaluation.OutboxDelivery;
@@ -17,7 +18,7 @@ import dev.fxalert.evaluation.delivery.PacedSender;
 import dev.fxalert.evaluation.delivery.PacingConfig;
 import dev.fxalert.evaluation.digest.DigestService;
 import dev.fxalert.evaluation.support.DirectExecutorService;
-import dev.fxalert.evaluation.support.ManualClock;
+import dev.fxalert.evaluation.support.DeliveryPath;
 import dev.fxalert.evaluation.support.ScriptedNotifier;
 import dev.fxalert.evaluation.support.StoreFixture;
 import org.junit.jupiter.api.AfterEach;
@@ -28,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -47,31 +47,25 @@ import static org.mockito.Mockito.when;
 class DeliveryHandlerTest {
 
     private static final Instant START = Instant.parse("2026-11-25T09:00:00Z");
-    /** 2 messages/s. */
-    private static final PacingConfig PACING = new PacingConfig(2, Duration.ofSeconds(1), 4, 3,
-            Duration.ofMillis(100), Duration.ofMillis(400), 3, Duration.ZERO, 3, Duration.ofMinutes(1));
 
     @TempDir
     Path dir;
 
     private final ObjectMapper mapper = new ObjectMapper();
-    private final ManualClock clock = new ManualClock(START);
+    private final MutableClock clock = new MutableClock(START);
     private final ScriptedNotifier notifier = new ScriptedNotifier(clock);
     private final List<String> selfInvocations = new ArrayList<>();
     private final Context context = mock(Context.class);
     private StoreFixture store;
-    private PacedSender sender;
+    private DeliveryPath path;
     private DeliveryHandler handler;
     private EvaluationService evaluation;
 
     @BeforeEach
     void open() {
         store = new StoreFixture(dir, clock);
-        sender = new PacedSender(notifier, store.alerts(), store.users(), DeliveryObserver.NONE, PACING, clock,
-                clock.sleeper(), new DirectExecutorService());
-        OutboxDelivery delivery = new OutboxDelivery(store.alerts(), store.users(), sender, clock, clock.sleeper(),
-                new DirectExecutorService(), new OutboxDelivery.Config(4, Duration.ofSeconds(1), 2));
-        handler = new DeliveryHandler(delivery, (eventId, count) -> selfInvocations.add(eventId), clock,
+        path = new DeliveryPath(store, notifier, clock);
+        handler = new DeliveryHandler(path.delivery, (eventId, count) -> selfInvocations.add(eventId), clock,
                 Duration.ofSeconds(10), mapper);
         evaluation = EvaluationService.recording(store.alerts(), store.users(), clock, EvaluationConfig.DEFAULTS,
                 (eventId, count) -> { }, Duration.ofMillis(500));
@@ -81,7 +75,7 @@ class DeliveryHandlerTest {
 
     @AfterEach
     void close() {
-        sender.close();
+        path.close();
         store.close();
     }
 

@@ -11,7 +11,7 @@ import dev.fxalert.core.event.RateUpdatedJson;
 import dev.fxalert.core.testing.LogCapture;
 import dev.fxalert.evaluation.EvaluationConfig;
 import dev.fxalert.evaluation.EvaluationService;
-import dev.fxalert.evaluation.support.ManualClock;
+import dev.fxalert.core.testing.MutableClock;
 import dev.fxalert.evaluation.support.ScriptedNotifier;
 import dev.fxalert.evaluation.support.StoreFixture;
 import dev.fxalert.evaluation.delivery.DeliveryObserver;
@@ -44,7 +44,7 @@ class EvaluationHandlerTest {
     Path dir;
 
     private final ObjectMapper mapper = new ObjectMapper();
-    private final ManualClock clock = new ManualClock(START);
+    private final MutableClock clock = new MutableClock(START);
     private final ScriptedNotifier notifier = new ScriptedNotifier(clock);
     private final LogCapture logs = LogCapture.start();
     private StoreFixture store;

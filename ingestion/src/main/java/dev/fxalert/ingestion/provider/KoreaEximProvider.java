@@ -9,8 +9,6 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -56,8 +54,6 @@ public final class KoreaEximProvider implements RateProvider {
     private static final LocalTime PUBLICATION = LocalTime.of(11, 0);
     private static final DateTimeFormatter SEARCH_DATE = DateTimeFormatter.BASIC_ISO_DATE;
     private static final Pattern UNIT = Pattern.compile("^([A-Z]{3})(?:\\((\\d+)\\))?$");
-    /** Enough digits for any cross rate, few enough that the same inputs always print the same. */
-    private static final MathContext CROSS = new MathContext(12, RoundingMode.HALF_EVEN);
     private static final String KRW = "KRW";
 
     private final ProviderHttp http;
@@ -207,7 +203,7 @@ public final class KoreaEximProvider implements RateProvider {
                 result.put(currency, written);
             } else {
                 BigDecimal units = unit.group(2) == null ? BigDecimal.ONE : new BigDecimal(unit.group(2));
-                result.put(currency, perListedUnits.divide(units, CROSS).toPlainString());
+                result.put(currency, perListedUnits.divide(units, CrossRate.PRECISION).toPlainString());
             }
         }
         return result;
@@ -215,21 +211,7 @@ public final class KoreaEximProvider implements RateProvider {
 
     /** base/quote = (KRW per base) / (KRW per quote); an unreadable or non-positive leg is passed on for the guards. */
     private static String cross(String krwPerBase, String krwPerQuote) {
-        BigDecimal baseLeg = parseGrouped(krwPerBase);
-        BigDecimal quoteLeg = parseGrouped(krwPerQuote);
-        if (baseLeg == null) {
-            return krwPerBase;
-        }
-        if (quoteLeg == null) {
-            return krwPerQuote;
-        }
-        if (baseLeg.signum() <= 0) {
-            return baseLeg.toPlainString();
-        }
-        if (quoteLeg.signum() <= 0) {
-            return quoteLeg.toPlainString();
-        }
-        return baseLeg.divide(quoteLeg, CROSS).toPlainString();
+        return CrossRate.of(krwPerBase, krwPerQuote, KoreaEximProvider::parseGrouped);
     }
 
     /**

@@ -8,8 +8,6 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +33,6 @@ public final class OpenExchangeRatesProvider implements RateProvider {
     public static final String NAME = "openexchangerates";
     public static final Duration PUBLISHES_EVERY = Duration.ofHours(1);
     static final Duration MIN_REUSE = Duration.ofMinutes(15);
-    private static final MathContext CROSS = new MathContext(12, RoundingMode.HALF_EVEN);
     private static final String USD = "USD";
 
     private final ProviderHttp http;
@@ -132,21 +129,7 @@ public final class OpenExchangeRatesProvider implements RateProvider {
 
     /** base/quote = (quote per USD) / (base per USD); an unreadable or non-positive leg is passed on for the guards. */
     private static String cross(String perQuote, String perBase) {
-        BigDecimal quoteLeg = parse(perQuote);
-        BigDecimal baseLeg = parse(perBase);
-        if (quoteLeg == null) {
-            return perQuote;
-        }
-        if (baseLeg == null) {
-            return perBase;
-        }
-        if (quoteLeg.signum() <= 0) {
-            return quoteLeg.toPlainString();
-        }
-        if (baseLeg.signum() <= 0) {
-            return baseLeg.toPlainString();
-        }
-        return quoteLeg.divide(baseLeg, CROSS).toPlainString();
+        return CrossRate.of(perQuote, perBase, OpenExchangeRatesProvider::parse);
     }
 
     /** Null when not a number a rate can be (1e999999999 must never be divided): passed on as written. */

@@ -3,7 +3,7 @@ package dev.fxalert.ingestion.guard;
 import dev.fxalert.core.domain.CurrencyPair;
 import dev.fxalert.core.domain.Rate;
 import dev.fxalert.core.port.RateProvider.Quote;
-import dev.fxalert.ingestion.testing.MutableClock;
+import dev.fxalert.core.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -10,7 +10,7 @@ import dev.fxalert.ingestion.IngestionConfig;
 import dev.fxalert.ingestion.IngestionService;
 import dev.fxalert.ingestion.testing.FakeRateProvider;
 import dev.fxalert.ingestion.testing.InMemoryRateHistory;
-import dev.fxalert.ingestion.testing.MutableClock;
+import dev.fxalert.core.testing.MutableClock;
 import dev.fxalert.ingestion.testing.RecordingPublisher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

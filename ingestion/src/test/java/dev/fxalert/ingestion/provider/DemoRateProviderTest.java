@@ -2,7 +2,7 @@ package dev.fxalert.ingestion.provider;
 
 import dev.fxalert.core.domain.CurrencyPair;
 import dev.fxalert.core.port.RateProvider.Quote;
-import dev.fxalert.ingestion.testing.MutableClock;
+import dev.fxalert.core.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

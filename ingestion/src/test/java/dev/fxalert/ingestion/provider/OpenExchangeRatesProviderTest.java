@@ -5,7 +5,7 @@ import dev.fxalert.core.port.RateProvider.FailureKind;
 import dev.fxalert.core.port.RateProvider.FetchException;
 import dev.fxalert.core.port.RateProvider.Quote;
 import dev.fxalert.ingestion.testing.Fixtures;
-import dev.fxalert.ingestion.testing.MutableClock;
+import dev.fxalert.core.testing.MutableClock;
 import okhttp3.OkHttpClient;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;

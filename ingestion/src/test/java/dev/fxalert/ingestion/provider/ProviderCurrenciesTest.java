@@ -3,7 +3,7 @@ package dev.fxalert.ingestion.provider;
 import dev.fxalert.ingestion.retry.RetryPolicy;
 import dev.fxalert.ingestion.testing.FakeFrankfurter;
 import dev.fxalert.ingestion.testing.Fixtures;
-import dev.fxalert.ingestion.testing.MutableClock;
+import dev.fxalert.core.testing.MutableClock;
 import dev.fxalert.ingestion.testing.RecordingSleeper;
 import okhttp3.OkHttpClient;
 import okhttp3.mockwebserver.MockResponse;

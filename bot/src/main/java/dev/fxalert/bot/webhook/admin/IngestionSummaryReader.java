@@ -4,13 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fxalert.admin.ingestion.IngestionReport;
-import dev.fxalert.bot.local.IngestionReports;
 import dev.fxalert.ingestion.IngestionSummaryJson;
 
 /**
  * Reads what the ingestion Lambda returns as the admin API's {@link IngestionReport}. The wire format is not read
  * here but by {@link IngestionSummaryJson}, the class the ingestion Lambda writes it with, and the summary becomes a
- * report through {@link IngestionReports}, as in the local app; this class adds only Lambda's own error payload.
+ * report through {@link IngestionReport#of}, as in the local app; this class adds only Lambda's own error payload.
  */
 final class IngestionSummaryReader {
 
@@ -24,7 +23,7 @@ final class IngestionSummaryReader {
 
     /** @throws IngestionSummaryJson.MalformedSummaryException saying which field is missing or wrong */
     IngestionReport read(String payload) {
-        return IngestionReports.of(summaries.fromJson(payload));
+        return IngestionReport.of(summaries.fromJson(payload));
     }
 
     /**

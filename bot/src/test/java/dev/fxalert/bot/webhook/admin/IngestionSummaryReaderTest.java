@@ -2,8 +2,8 @@ package dev.fxalert.bot.webhook.admin;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fxalert.admin.ingestion.IngestionReport;
-import dev.fxalert.admin.ingestion.ProviderRun;
 import dev.fxalert.ingestion.IngestionSummary;
+import dev.fxalert.ingestion.IngestionSummary.ProviderRun;
 import dev.fxalert.ingestion.IngestionSummaryJson;
 import dev.fxalert.ingestion.guard.RejectionReason;
 import org.junit.jupiter.api.Test;
@@ -27,10 +27,10 @@ class IngestionSummaryReaderTest {
 
     @Test
     void readsWhatTheIngestionLambdaWritesAndReportsAProviderNotCalledAtTheRunsStart() {
+        ProviderRun called = new ProviderRun("frankfurter", START.plusSeconds(1), 310, 2, 12, 2, null);
+        ProviderRun notNeeded = new ProviderRun("open-er-api", null, 0, 0, 0, 0, null);
         IngestionSummary written = new IngestionSummary(START, START.plusMillis(2130), 14, 12, 11, 1, 1,
-                Map.of(RejectionReason.STALE, 2), 1, List.of(
-                new IngestionSummary.ProviderRun("frankfurter", START.plusSeconds(1), 310, 2, 12, 2, null),
-                new IngestionSummary.ProviderRun("open-er-api", null, 0, 0, 0, 0, null)));
+                Map.of(RejectionReason.STALE, 2), 1, List.of(called, notNeeded));
 
         IngestionReport report = reader.read(new IngestionSummaryJson().toJson(written).toString());
 
@@ -38,9 +38,9 @@ class IngestionSummaryReaderTest {
         assertThat(report.finishedAt()).isEqualTo(START.plusMillis(2130));
         assertThat(report.eventsPublished()).isEqualTo(11);
         assertThat(report.eventsUnpublished()).isEqualTo(1);
-        assertThat(report.providers()).containsExactly(
-                new ProviderRun("frankfurter", START.plusSeconds(1), 12, 2, null),
-                new ProviderRun("open-er-api", START, 0, 0, null));
+        assertThat(report.providers()).containsExactly(called, notNeeded);
+        assertThat(report.ranAt(called)).isEqualTo(START.plusSeconds(1));
+        assertThat(report.ranAt(notNeeded)).isEqualTo(START);
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.fxalert.admin.http.AdminApiContract;
 import dev.fxalert.admin.http.AdminHttpApi;
 import dev.fxalert.admin.http.AdminHttpRequest;
 import dev.fxalert.admin.http.AdminHttpResponse;
+import dev.fxalert.bot.webhook.ApiGatewayEvents;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -37,23 +38,13 @@ class LambdaAdminApiTest extends AdminApiContract {
         request.headers().forEach((name, value) -> headers.put(name.toLowerCase(Locale.ROOT), value));
         String body = request.body();
         boolean base64 = body != null && body.startsWith("{");
-        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0")
-                .withRouteKey("ANY /admin/{proxy+}")
-                .withRawPath(request.path())
-                .withRawQueryString(request.query().entrySet().stream()
-                        .map(p -> URLEncoder.encode(p.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(p.getValue(), StandardCharsets.UTF_8))
-                        .collect(Collectors.joining("&")))
-                .withQueryStringParameters(request.query().isEmpty() ? null : new HashMap<>(request.query()))
-                .withHeaders(headers)
-                .withBody(base64 ? java.util.Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8)) : body)
-                .withIsBase64Encoded(base64)
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withStage("$default")
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                                .withMethod(request.method()).withPath(request.path()).build())
-                        .build())
-                .build();
+        APIGatewayV2HTTPEvent event = ApiGatewayEvents.request(request.method(), request.path(), headers,
+                base64 ? java.util.Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8)) : body);
+        event.setIsBase64Encoded(base64);
+        event.setRawQueryString(request.query().entrySet().stream()
+                .map(p -> URLEncoder.encode(p.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(p.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&")));
+        event.setQueryStringParameters(request.query().isEmpty() ? null : new HashMap<>(request.query()));
         APIGatewayV2HTTPResponse response = route.handle(event);
         return new AdminHttpResponse(response.getStatusCode(), response.getHeaders(), response.getBody());
     }

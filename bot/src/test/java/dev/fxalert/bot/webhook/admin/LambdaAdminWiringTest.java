@@ -4,9 +4,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fxalert.bot.webhook.ApiGatewayEvents;
 import dev.fxalert.core.config.Secrets;
-import dev.fxalert.core.port.RateSources;
 import dev.fxalert.core.config.Settings;
+import dev.fxalert.core.port.RateSources;
 import dev.fxalert.core.store.embedded.EmbeddedStoreConfig;
 import dev.fxalert.core.store.embedded.EmbeddedStores;
 import okhttp3.mockwebserver.MockResponse;
@@ -28,7 +29,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -104,17 +104,7 @@ class LambdaAdminWiringTest {
     }
 
     private static APIGatewayV2HTTPEvent call(String method, String path, String body) {
-        Map<String, String> headers = new HashMap<>();
-        headers.put("authorization", "Bearer " + TOKEN);
-        return APIGatewayV2HTTPEvent.builder()
-                .withRawPath(path)
-                .withHeaders(headers)
-                .withBody(body)
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withStage("$default")
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).withPath(path).build())
-                        .build())
-                .build();
+        return ApiGatewayEvents.request(method, path, Map.of("authorization", "Bearer " + TOKEN), body);
     }
 
     @Test

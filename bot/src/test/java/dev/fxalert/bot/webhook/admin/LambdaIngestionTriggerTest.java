@@ -2,7 +2,7 @@ package dev.fxalert.bot.webhook.admin;
 
 import dev.fxalert.admin.api.AdminProblem;
 import dev.fxalert.admin.ingestion.IngestionReport;
-import dev.fxalert.admin.ingestion.ProviderRun;
+import dev.fxalert.ingestion.IngestionSummary.ProviderRun;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
@@ -102,10 +102,12 @@ class LambdaIngestionTriggerTest {
         assertThat(report.finishedAt()).isEqualTo(started.plusMillis(2130));
         assertThat(report.eventsPublished()).isEqualTo(11);
         assertThat(report.eventsUnpublished()).isEqualTo(1);
+        ProviderRun notNeeded = new ProviderRun("open-er-api", null, 0, 0, 0, 0, null);
         assertThat(report.providers()).containsExactly(
-                new ProviderRun("frankfurter", Instant.parse("2026-11-25T12:00:01.500Z"), 12, 2, null),
-                new ProviderRun("koreaexim", Instant.parse("2026-11-25T12:00:02Z"), 0, 0, "HTTP 503"),
-                new ProviderRun("open-er-api", started, 0, 0, null));
+                new ProviderRun("frankfurter", Instant.parse("2026-11-25T12:00:01.500Z"), 310, 2, 12, 2, null),
+                new ProviderRun("koreaexim", Instant.parse("2026-11-25T12:00:02Z"), 900, 1, 0, 0, "HTTP 503"),
+                notNeeded);
+        assertThat(report.ranAt(notNeeded)).isEqualTo(started);
     }
 
     @Test

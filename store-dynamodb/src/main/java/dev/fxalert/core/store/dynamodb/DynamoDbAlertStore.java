@@ -572,13 +572,9 @@ public final class DynamoDbAlertStore implements AlertStore {
     @Override
     public List<Alert> findMoved(CurrencyPair pair, Duration window, BigDecimal signedPercent) {
         List<Alert> found = new ArrayList<>();
-        for (MoveWay way : MoveWay.values()) {
-            BigDecimal along = way.along(signedPercent);
-            if (along.signum() > 0) { // a percent is positive: a move the other way, or none, fires nothing
+        MoveWay.firing(signedPercent).forEach((way, along) ->
                 found.addAll(moveRange(ARMED_BY_THRESHOLD, "#threshold <= :rate", pair, window, way, along,
-                        alert -> alert.firesOnMove(signedPercent)));
-            }
-        }
+                        alert -> alert.firesOnMove(signedPercent))));
         return found;
     }
 

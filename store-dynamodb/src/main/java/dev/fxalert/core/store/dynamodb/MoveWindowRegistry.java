@@ -2,59 +2,34 @@ package dev.fxalert.core.store.dynamodb;
 
 import dev.fxalert.core.domain.CurrencyPair;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The windows (in hours) of a pair's percent-move alerts (issue 14), as a number set in one item per pair
- * ({@code alertId = MOVES#USD/KRW}), like {@link PairRegistry}: it only grows, so evaluation learns which moves to
- * compute with one GetItem per event instead of reading alerts.
+ * ({@code alertId = MOVES#USD/KRW}), the same mechanism as {@link PairRegistry} ({@link PairRegistry.GrowingSet}):
+ * it only grows, so evaluation learns which moves to compute with one GetItem per event instead of reading alerts.
  */
 final class MoveWindowRegistry {
 
     static final String WINDOWS = "windowHours";
     private static final String PREFIX = "MOVES#";
 
-    private final DynamoDbClient client;
-    private final String table;
-    private final PagedReads reads;
-    /** (pair, window) this instance already registered: one write each is enough. */
-    private final Set<String> knownRegistered = ConcurrentHashMap.newKeySet();
+    private final PairRegistry.GrowingSet windows;
 
     MoveWindowRegistry(DynamoDbClient client, String table, PagedReads reads) {
-        this.client = client;
-        this.table = table;
-        this.reads = reads;
+        this.windows = new PairRegistry.GrowingSet(client, table, reads, WINDOWS, true);
     }
 
-    private static Map<String, AttributeValue> key(CurrencyPair pair) {
-        return AlertItems.key(PREFIX + pair);
-    }
-
-    /** Idempotent: adding a number a set has already changes nothing. */
     void register(CurrencyPair pair, Duration window) {
-        String known = pair + "#" + window.toHours();
-        if (knownRegistered.contains(known)) {
-            return;
-        }
-        client.updateItem(b -> b.tableName(table).key(key(pair))
-                .updateExpression("ADD #windows :window")
-                .expressionAttributeNames(Map.of("#windows", WINDOWS))
-                .expressionAttributeValues(Map.of(":window",
-                        AttributeValue.fromNs(List.of(Long.toString(window.toHours()))))));
-        knownRegistered.add(known);
+        windows.add(PREFIX + pair, Long.toString(window.toHours()));
     }
 
     Set<Duration> registered(CurrencyPair pair) {
-        Set<Duration> windows = new TreeSet<>();
-        reads.get(table, key(pair)).map(item -> item.get(WINDOWS))
-                .ifPresent(set -> set.ns().forEach(hours -> windows.add(Duration.ofHours(Long.parseLong(hours)))));
-        return windows;
+        Set<Duration> registered = new TreeSet<>();
+        windows.members(PREFIX + pair).forEach(hours -> registered.add(Duration.ofHours(Long.parseLong(hours))));
+        return registered;
     }
 }

@@ -17,36 +17,65 @@ import java.util.concurrent.ConcurrentHashMap;
 final class PairRegistry {
 
     static final String PAIRS = "pairs";
-    private static final Map<String, AttributeValue> KEY = AlertItems.key("PAIRS");
+    private static final String ITEM = "PAIRS";
 
-    private final DynamoDbClient client;
-    private final String table;
-    private final PagedReads reads;
-    /** Pairs this instance already registered: the registry never shrinks, so one write per pair is enough. */
-    private final Set<CurrencyPair> knownRegistered = ConcurrentHashMap.newKeySet();
+    private final GrowingSet pairs;
 
     PairRegistry(DynamoDbClient client, String table, PagedReads reads) {
-        this.client = client;
-        this.table = table;
-        this.reads = reads;
+        this.pairs = new GrowingSet(client, table, reads, PAIRS, false);
     }
 
-    /** Idempotent: adding to a string set that has the pair already changes nothing. */
     void register(CurrencyPair pair) {
-        if (knownRegistered.contains(pair)) {
-            return;
-        }
-        client.updateItem(b -> b.tableName(table).key(KEY)
-                .updateExpression("ADD #pairs :pair")
-                .expressionAttributeNames(Map.of("#pairs", PAIRS))
-                .expressionAttributeValues(Map.of(":pair", AttributeValue.fromSs(List.of(pair.toString())))));
-        knownRegistered.add(pair);
+        pairs.add(ITEM, pair.toString());
     }
 
     List<CurrencyPair> registered() {
-        return reads.get(table, KEY)
-                .map(item -> item.get(PAIRS))
-                .map(set -> set.ss().stream().map(CurrencyPair::parse).toList())
-                .orElse(List.of());
+        return pairs.members(ITEM).stream().map(CurrencyPair::parse).toList();
+    }
+
+    /**
+     * The mechanism of both registries (this one and {@link MoveWindowRegistry}): a set attribute of one item of the
+     * alerts table that only grows. Adding is idempotent ({@code ADD} of a member the set has changes nothing), and
+     * since the set never shrinks, this instance writes each (item, member) once.
+     */
+    static final class GrowingSet {
+
+        private final DynamoDbClient client;
+        private final String table;
+        private final PagedReads reads;
+        private final String attribute;
+        private final boolean numbers;
+        /** (item, member) this instance already added. */
+        private final Set<String> knownAdded = ConcurrentHashMap.newKeySet();
+
+        /** @param numbers a number set ({@code NS}) rather than a string set ({@code SS}) */
+        GrowingSet(DynamoDbClient client, String table, PagedReads reads, String attribute, boolean numbers) {
+            this.client = client;
+            this.table = table;
+            this.reads = reads;
+            this.attribute = attribute;
+            this.numbers = numbers;
+        }
+
+        void add(String itemId, String member) {
+            String known = itemId + "\n" + member;
+            if (knownAdded.contains(known)) {
+                return;
+            }
+            AttributeValue value = numbers ? AttributeValue.fromNs(List.of(member)) : AttributeValue.fromSs(List.of(member));
+            client.updateItem(b -> b.tableName(table).key(AlertItems.key(itemId))
+                    .updateExpression("ADD #set :member")
+                    .expressionAttributeNames(Map.of("#set", attribute))
+                    .expressionAttributeValues(Map.of(":member", value)));
+            knownAdded.add(known);
+        }
+
+        /** The members, or none when the item does not exist yet. */
+        List<String> members(String itemId) {
+            return reads.get(table, AlertItems.key(itemId))
+                    .map(item -> item.get(attribute))
+                    .map(set -> numbers ? set.ns() : set.ss())
+                    .orElse(List.of());
+        }
     }
 }

@@ -255,12 +255,8 @@ final class EmbeddedAlertStore implements AlertStore {
     @Override
     public List<Alert> findMoved(CurrencyPair pair, Duration window, BigDecimal signedPercent) {
         List<Alert> found = new ArrayList<>();
-        for (MoveWay way : MoveWay.values()) {
-            BigDecimal along = way.along(signedPercent);
-            if (along.signum() > 0) { // a percent is positive: a move the other way, or none, fires nothing
-                found.addAll(jdbc.query(MOVED, EmbeddedAlertStore::toAlert, pair, window.toHours(), way.name(), along));
-            }
-        }
+        MoveWay.firing(signedPercent).forEach((way, along) ->
+                found.addAll(jdbc.query(MOVED, EmbeddedAlertStore::toAlert, pair, window.toHours(), way.name(), along)));
         return found;
     }
 
