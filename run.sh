@@ -15,7 +15,7 @@ fi
 
 jar=bot/target/fx-alert-bot.jar
 sources=(pom.xml core/pom.xml core/src/main bot/pom.xml bot/src/main)
-for module in store-embedded store-dynamodb ingestion evaluation admin; do
+for module in store-embedded store-dynamodb schedule-eventbridge ingestion evaluation admin; do
   [[ -d "$module/src/main" ]] && sources+=("$module/pom.xml" "$module/src/main")
 done
 

@@ -25,8 +25,7 @@ class AdminModuleBoundariesTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.telegram..", "jakarta.servlet..");
 
     @ArchTest
-    static final ArchRule awsOnlyInTheSchedulerAdapter = noClasses().that().resideInAPackage("dev.fxalert.admin..")
-            .and().resideOutsideOfPackage("dev.fxalert.admin.schedule.eventbridge..")
+    static final ArchRule noAwsTypes = noClasses().that().resideInAPackage("dev.fxalert.admin..")
             .should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "com.amazonaws..");
 
     /** Ingestion's summary is the contract admin shows (issue 11: one ProviderRun); nothing else of ingestion. */

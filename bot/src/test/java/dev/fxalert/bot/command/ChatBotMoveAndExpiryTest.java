@@ -82,13 +82,12 @@ class ChatBotMoveAndExpiryTest {
     @Test
     void alertsSayUntilWhenAnAlertIsSnoozedInTheOwnersZoneAndNotOnceTheSnoozeIsOver() { // polish14
         dev.fxalert.core.testing.MutableClock clock = new dev.fxalert.core.testing.MutableClock(NOW);
-        try (ChatBotFixture later = new ChatBotFixture(dir.resolve("later"), 1000, clock)) {
+        try (ChatBotFixture later = new ChatBotFixture(1000, clock)) {
             later.reply("/start");
             later.reply("/timezone Asia/Seoul");
             later.reply("/alert USD KRW above 1400 for 7d");
             later.reply("/alert USD KRW below 1300");
-            User user = later.stores.users().findByChatId(CHAT).orElseThrow();
-            Alert snoozed = later.stores.alerts().listByOwner(user.id()).stream()
+            Alert snoozed = later.alerts().stream()
                     .filter(a -> a.expiresAt() != null).findFirst().orElseThrow();
             later.reply("/snooze " + snoozed.id() + " 2h");
 

@@ -1,7 +1,7 @@
 package dev.fxalert.evaluation.lambda;
 
-import dev.fxalert.admin.schedule.eventbridge.EventBridgeScheduleConfig;
-import dev.fxalert.admin.schedule.eventbridge.EventBridgeScheduleManager;
+import dev.fxalert.schedule.eventbridge.EventBridgeScheduleConfig;
+import dev.fxalert.schedule.eventbridge.EventBridgeScheduleManager;
 import dev.fxalert.core.config.SecretBound;
 import dev.fxalert.core.digest.DigestSchedules;
 import dev.fxalert.core.port.ScheduleManager;

@@ -135,11 +135,9 @@ class DeliveryHandlerTest {
     // ---- daily digest on AWS (issue 15): the users' schedules invoke this function ----
 
     private DeliveryHandler withDigests() {
-        OutboxDelivery delivery = new OutboxDelivery(store.alerts(), store.users(), sender, clock, clock.sleeper(),
-                new DirectExecutorService(), new OutboxDelivery.Config(4, Duration.ofSeconds(1), 2));
         DigestService digests = new DigestService(store.users(), store.alerts(), store.rateHistory(),
-                sender.broadcastBudget(), clock);
-        return new DeliveryHandler(delivery, digests, (eventId, count) -> selfInvocations.add(eventId), clock,
+                path.sender.broadcastBudget(), clock);
+        return new DeliveryHandler(path.delivery, digests, (eventId, count) -> selfInvocations.add(eventId), clock,
                 Duration.ofSeconds(10), mapper);
     }
 

@@ -1,4 +1,4 @@
-package dev.fxalert.admin.schedule.eventbridge;
+package dev.fxalert.schedule.eventbridge;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

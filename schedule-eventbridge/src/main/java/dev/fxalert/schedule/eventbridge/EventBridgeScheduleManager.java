@@ -1,4 +1,4 @@
-package dev.fxalert.admin.schedule.eventbridge;
+package dev.fxalert.schedule.eventbridge;
 
 import dev.fxalert.core.port.ScheduleExpression;
 import dev.fxalert.core.port.ScheduleManager;
