@@ -180,7 +180,10 @@ public final class DeliveryHandler implements RequestStreamHandler {
     public record DigestResult(DigestService.Outcome digest, DrainResult drained, DigestBatch.Result batch) {
     }
 
-    /** This invocation's drain time: {@code DELIVERY_DRAIN_SECONDS}, and never closer than {@link #MARGIN} to its timeout. */
+    /**
+     * This invocation's drain time, for pushes and digest batches alike: {@code DELIVERY_DRAIN_SECONDS}, and never
+     * closer than {@link #MARGIN} to its timeout.
+     */
     private Instant drainUntil(Context context) {
         Duration budget = maxDrain;
         if (context != null) {
