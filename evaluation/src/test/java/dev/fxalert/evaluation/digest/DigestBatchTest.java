@@ -152,6 +152,34 @@ class DigestBatchTest {
         assertThat(leaders).as("a user not reached leads the next batch").isBetween(1, 3);
     }
 
+    /** Two batches of the same time led at once (two queued invocations, or a redrive): each digest still once. */
+    @Test
+    void twoBatchesRacingOverTheSameUsersSendEachDigestOnce() throws Exception {
+        users(400);
+        java.util.concurrent.ExecutorService leaders = java.util.concurrent.Executors.newFixedThreadPool(2);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        try {
+            List<java.util.concurrent.Future<DigestBatch.Result>> results = new ArrayList<>();
+            for (String leader : List.of(due.get(0), due.get(1))) {
+                results.add(leaders.submit(() -> {
+                    start.await();
+                    return batch.send(leader, AT_0830_UTC.plusSeconds(780), () -> { });
+                }));
+            }
+            start.countDown();
+            DigestBatch.Result one = results.get(0).get();
+            DigestBatch.Result two = results.get(1).get();
+
+            assertThat(List.of(one.own(), two.own())).containsOnly(DigestService.Outcome.SENT);
+            assertThat(one.sent() + two.sent()).as("each claimed by one batch").isEqualTo(400 - 2);
+            assertThat(telegram.sent()).hasSize(400);
+            assertThat(telegram.sent().stream().map(sent -> sent.message().chatId()).collect(Collectors.toSet()))
+                    .isEqualTo(chatsOf(due));
+        } finally {
+            leaders.shutdownNow();
+        }
+    }
+
     @Test
     void dueMeansTodaysTimeInTheUsersZoneReachedAndAtMostTheGraceAgo() {
         User seoul = store.users().findById(user(1L, "Asia/Seoul", "08:30")).orElseThrow();
