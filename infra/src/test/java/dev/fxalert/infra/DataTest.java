@@ -55,7 +55,9 @@ class DataTest {
         assertThat(keys(users.get("KeySchema"))).containsExactly("userId");
         assertThat(indexes(users)).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "activeById", List.of("activeKey", "userId"),
-                "auditByTime", List.of("auditKey", "auditSort")));
+                "auditByTime", List.of("auditKey", "auditSort"),
+                // issue 15: digest batches, the users of one digest time
+                "digestById", List.of("digestTime", "userId")));
     }
 
     @Test

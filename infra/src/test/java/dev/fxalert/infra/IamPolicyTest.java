@@ -145,6 +145,18 @@ class IamPolicyTest {
                 });
     }
 
+    /** Issue 15, digest batches: Delivery reads the users of one digest time through their index only. */
+    @Test
+    void deliveryQueriesTheUsersOfADigestTimeOnlyThroughTheirIndex() {
+        assertThat(IamStatements.ofRole(template, "DeliveryRole"))
+                .filteredOn(statement -> statement.sid().equals("ReadUsersOfADigestTime"))
+                .singleElement().satisfies(statement -> {
+                    assertThat(statement.actions()).containsExactly("dynamodb:Query");
+                    assertThat(statement.resources())
+                            .containsExactly(Map.of("Fn::Sub", "${UsersTable.Arn}/index/digestById"));
+                });
+    }
+
     @Test
     void onlyTheDigestSchedulerRoleInvokesDeliveryForDigestsAndItInvokesNothingElse() {
         List<IamStatements.Statement> statements = IamStatements.ofRole(template, "DigestSchedulerRole");

@@ -145,6 +145,17 @@ public final class InMemoryUserStore implements UserStore {
     }
 
     @Override
+    public synchronized List<User> listByDigestTime(String digestTime, String afterUserId, int limit) {
+        return byId.values().stream()
+                .filter(User::active)
+                .filter(user -> digestTime.equals(user.digestTime()))
+                .filter(user -> afterUserId == null || user.id().compareTo(afterUserId) > 0)
+                .sorted(java.util.Comparator.comparing(User::id))
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
     public synchronized List<User> listActive(String afterUserId, int limit) {
         return byId.values().stream()
                 .filter(User::active)

@@ -53,6 +53,14 @@ public interface UserStore {
     boolean claimDigest(String userId, java.time.LocalDate date);
 
     /**
+     * Digest batches (issue 15): the active users whose digest is at {@code digestTime} ({@code HH:mm}, their local
+     * time, whatever their zone), ordered by id, after {@code afterUserId} (null for the start), at most
+     * {@code limit}. Delivery sends the digests of one time of day in batches this way instead of one invocation
+     * per user (an index on the digest time: H2 {@code users_digest_time}, DynamoDB's sparse {@code digestById}).
+     */
+    List<User> listByDigestTime(String digestTime, String afterUserId, int limit);
+
+    /**
      * The users of {@code userIds} that exist, by id, read in batches (one IN query on H2, BatchGetItem of up to
      * 100 keys on DynamoDB) rather than one read per id: delivery reads the owners of a fan-out this way.
      */

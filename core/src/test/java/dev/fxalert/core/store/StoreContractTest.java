@@ -1203,6 +1203,52 @@ public abstract class StoreContractTest {
             assertThat(users().findById("nobody")).isEmpty();
         }
 
+        // Digest batches (issue 15): the users of one digest time, paged by id
+        @Test
+        void listByDigestTimePagesThroughTheActiveUsersOfOneDigestTimeOrderedById() {
+            List<String> at0830 = new ArrayList<>();
+            for (long chat = 1; chat <= 12; chat++) {
+                User user = users().linkChat(chat, "user " + chat, "en");
+                // every third at another time, one without a digest
+                String time = chat % 3 == 0 ? "09:00" : "08:30";
+                if (chat != 5) {
+                    users().setDigestTime(user.id(), time);
+                }
+                if (chat == 4) {
+                    users().setTimezone(user.id(), "Asia/Seoul"); // any zone: the time is local
+                }
+                if (chat != 5 && time.equals("08:30")) {
+                    at0830.add(user.id());
+                }
+            }
+            String inactive = at0830.get(1);
+            users().deactivate(inactive);
+            String turnedOff = at0830.get(3);
+            users().setDigestTime(turnedOff, null);
+            List<String> expected = at0830.stream().filter(id -> !id.equals(inactive) && !id.equals(turnedOff))
+                    .sorted().toList();
+
+            List<String> paged = new ArrayList<>();
+            String after = null;
+            List<User> page;
+            do {
+                page = users().listByDigestTime("08:30", after, 2);
+                assertThat(page.size()).isLessThanOrEqualTo(2);
+                page.forEach(user -> assertThat(user.digestTime()).isEqualTo("08:30"));
+                page.forEach(user -> assertThat(user.active()).isTrue());
+                page.forEach(user -> paged.add(user.id()));
+                after = page.isEmpty() ? after : page.get(page.size() - 1).id();
+            } while (!page.isEmpty());
+
+            assertThat(paged).containsExactlyElementsOf(expected).hasSize(5);
+            assertThat(users().listByDigestTime("09:00", null, 10)).hasSize(4);
+            assertThat(users().listByDigestTime("07:00", null, 10)).isEmpty();
+            assertThat(users().listByDigestTime("08:30", null, 10)).extracting(User::zone)
+                    .contains(java.time.ZoneId.of("Asia/Seoul"));
+            users().reactivate(inactive);
+            assertThat(users().listByDigestTime("08:30", null, 10)).extracting(User::id).contains(inactive);
+        }
+
         @Test
         void findByIdsReadsManyUsersAtOnceAndSkipsUnknownOnes() {
             List<String> ids = new ArrayList<>();

@@ -88,10 +88,17 @@ public final class DigestService {
             deleteStaleSchedule(userId);
             return Outcome.NOT_WANTED;
         }
-        if (!found.get().active()) {
+        return send(found.get());
+    }
+
+    /**
+     * Steps 2 and 3 for a user read already ({@link DigestBatch}: a page of the users of one digest time): nothing
+     * for an inactive user or one without a digest time (no schedule is deleted here), else claimed and sent.
+     */
+    public Outcome send(User user) {
+        if (!user.active() || user.digestTime() == null) {
             return Outcome.NOT_WANTED;
         }
-        User user = found.get();
         ZoneId zone = user.zone();
         LocalDate today = clock.instant().atZone(zone).toLocalDate();
         if (!users.claimDigest(user.id(), today)) {

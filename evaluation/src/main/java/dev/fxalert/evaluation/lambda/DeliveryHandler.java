@@ -19,6 +19,7 @@ import dev.fxalert.evaluation.DrainResult;
 import dev.fxalert.evaluation.OutboxDelivery;
 import dev.fxalert.evaluation.delivery.TelegramApiConfig;
 import dev.fxalert.evaluation.delivery.TelegramNotifier;
+import dev.fxalert.evaluation.digest.DigestBatch;
 import dev.fxalert.evaluation.digest.DigestService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -50,6 +52,12 @@ import java.util.function.Supplier;
  * alert's push never waits behind a digest; with nothing due that is one query), then sends the digest through
  * {@link DigestService} (claimed once per user and local date, a stale schedule deleted). A digest that Telegram
  * did not accept is not retried (claimed before sending: at most one a day), so the invocation still succeeds.
+ * <p>
+ * <b>Digest batches.</b> An invocation that claimed its user's digest also sends the other digests of the same time
+ * of day that are due ({@link DigestBatch}), through the same budget, within the same drain time, draining the
+ * pushes due meanwhile before each page; the queued invocations of those users then find their digest claimed and
+ * return at once. So digests due in the same minute drain at the budget's pace, not one invocation per digest.
+ * No self-invocation for digests: a user a batch did not reach has their own invocation still queued.
  */
 public final class DeliveryHandler implements RequestStreamHandler {
 
@@ -61,7 +69,7 @@ public final class DeliveryHandler implements RequestStreamHandler {
 
     private final Supplier<OutboxDelivery> delivery;
     /** Null for handlers built around a ready delivery without digests: a digest request is then refused. */
-    private final Supplier<DigestService> digests;
+    private final Supplier<DigestBatch> digests;
     private final DeliveryTrigger again;
     private final Clock clock;
     private final Duration maxDrain;
@@ -110,12 +118,12 @@ public final class DeliveryHandler implements RequestStreamHandler {
     }
 
     /** @param digests sends the digests this function's schedules ask for, through the same sender as delivery */
-    public DeliveryHandler(OutboxDelivery delivery, DigestService digests, DeliveryTrigger again, Clock clock,
+    public DeliveryHandler(OutboxDelivery delivery, DigestBatch digests, DeliveryTrigger again, Clock clock,
                            Duration maxDrain, ObjectMapper mapper) {
         this(() -> delivery, () -> digests, again, clock, maxDrain, mapper, List::of);
     }
 
-    private DeliveryHandler(Supplier<OutboxDelivery> delivery, Supplier<DigestService> digests, DeliveryTrigger again,
+    private DeliveryHandler(Supplier<OutboxDelivery> delivery, Supplier<DigestBatch> digests, DeliveryTrigger again,
                             Clock clock, Duration maxDrain, ObjectMapper mapper, Supplier<List<Metric>> deliveryMetrics) {
         this.delivery = delivery;
         this.digests = digests;
@@ -148,12 +156,16 @@ public final class DeliveryHandler implements RequestStreamHandler {
                     + (digests == null ? "" : " or {\"action\":\"" + DigestSchedules.ACTION + "\",\"userId\":\"...\"}"));
         }
         // Pushes first, also when a digest's schedule invoked us: what is due goes out before the digest.
-        DrainResult result = drainWithinBudget(context);
+        Instant until = drainUntil(context);
+        AtomicBoolean invokedAgain = new AtomicBoolean();
+        DrainResult result = drainUntil(until, invokedAgain);
         if (digestOf.isPresent()) {
-            DigestService.Outcome outcome = digests.get().send(digestOf.get());
-            log.atInfo().addKeyValue("userId", digestOf.get()).addKeyValue("outcome", outcome).log("daily digest");
+            // The pushes that become due during a batch go out between its pages (one query when none are).
+            DigestBatch.Result batch = digests.get().send(digestOf.get(), until, () -> drainUntil(until, invokedAgain));
+            log.atInfo().addKeyValue("userId", digestOf.get()).addKeyValue("outcome", batch.own())
+                    .addKeyValue("batch", batch).log("daily digest");
             metrics.emit(deliveryMetrics.get());
-            mapper.writeValue(output, new DigestResult(outcome, result));
+            mapper.writeValue(output, new DigestResult(batch.own(), result, batch));
             return;
         }
         log.atInfo().addKeyValue("result", result).log("drained the outbox");
@@ -161,17 +173,28 @@ public final class DeliveryHandler implements RequestStreamHandler {
         mapper.writeValue(output, result);
     }
 
-    /** What a digest invocation did: the digest's outcome, and the drain of due pushes that went before it. */
-    public record DigestResult(DigestService.Outcome digest, DrainResult drained) {
+    /**
+     * What a digest invocation did: the digest's outcome, the drain of due pushes that went before it, and the batch
+     * of the other digests due at the same time that it sent.
+     */
+    public record DigestResult(DigestService.Outcome digest, DrainResult drained, DigestBatch.Result batch) {
     }
 
-    private DrainResult drainWithinBudget(Context context) {
+    /**
+     * This invocation's drain time, for pushes and digest batches alike: {@code DELIVERY_DRAIN_SECONDS}, and never
+     * closer than {@link #MARGIN} to its timeout.
+     */
+    private Instant drainUntil(Context context) {
         Duration budget = maxDrain;
         if (context != null) {
             Duration left = Duration.ofMillis(context.getRemainingTimeInMillis()).minus(MARGIN);
             budget = left.compareTo(budget) < 0 ? left : budget;
         }
-        Instant until = clock.instant().plus(budget.isNegative() ? Duration.ZERO : budget);
+        return clock.instant().plus(budget.isNegative() ? Duration.ZERO : budget);
+    }
+
+    /** One drain; invokes this function again (once per invocation) when it ended with pushes still due. */
+    private DrainResult drainUntil(Instant until, AtomicBoolean invokedAgain) {
         DrainResult result;
         try {
             result = delivery.get().drain(until);
@@ -179,7 +202,7 @@ public final class DeliveryHandler implements RequestStreamHandler {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("drain interrupted", e);
         }
-        if (result.moreLeft()) {
+        if (result.moreLeft() && invokedAgain.compareAndSet(false, true)) {
             // Reserved concurrency 1: this event runs once the current invocation has returned.
             again.pushesRecorded("delivery", 0);
         }

@@ -17,6 +17,7 @@ import dev.fxalert.evaluation.delivery.PacingConfig;
 import dev.fxalert.core.retry.Sleeper;
 import dev.fxalert.evaluation.delivery.TelegramApiConfig;
 import dev.fxalert.evaluation.delivery.TelegramNotifier;
+import dev.fxalert.evaluation.digest.DigestBatch;
 import dev.fxalert.evaluation.digest.DigestService;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
@@ -36,7 +37,7 @@ import java.util.function.Supplier;
  * {@link DeliveryHandler} calls, once per container; what holds the bot token is built on first use and again after
  * a rotation ({@link SecretBound}), so no SnapStart snapshot holds it.
  */
-public record DeliveryWiring(Supplier<OutboxDelivery> delivery, Supplier<DigestService> digests, DeliveryTrigger again,
+public record DeliveryWiring(Supplier<OutboxDelivery> delivery, Supplier<DigestBatch> digests, DeliveryTrigger again,
                              Duration maxDrain) {
 
     /** The longest drain of one invocation unless DELIVERY_DRAIN_SECONDS says otherwise (timeout 900 s). */
@@ -63,7 +64,7 @@ public record DeliveryWiring(Supplier<OutboxDelivery> delivery, Supplier<DigestS
     }
 
     /** One sender per bot token: the outbox's drains and the digests take their slots from its one limiter. */
-    private record Sending(OutboxDelivery delivery, DigestService digests) {
+    private record Sending(OutboxDelivery delivery, DigestBatch digests) {
     }
 
     static DeliveryWiring fromEnvironment(Settings settings, Secrets secrets, Clock clock,
@@ -72,6 +73,13 @@ public record DeliveryWiring(Supplier<OutboxDelivery> delivery, Supplier<DigestS
         Stores stores = DynamoDbStores.create(DynamoDbClient.create(), config.stores(), clock);
         ExecutorService rounds = Executors.newFixedThreadPool(OutboxDelivery.Config.DEFAULTS.roundsInFlight(), task -> {
             Thread thread = new Thread(task, "delivery-round");
+            thread.setDaemon(true);
+            return thread;
+        });
+        // Digest batches: enough sends in flight for the budget's pace while Telegram answers (docs/delivery.md).
+        int digestsInFlight = 2 * config.pacing().maxInFlight(); // a digest also reads the store before it is sent
+        ExecutorService digestSends = Executors.newFixedThreadPool(digestsInFlight, task -> {
+            Thread thread = new Thread(task, "digest-send");
             thread.setDaemon(true);
             return thread;
         });
@@ -87,8 +95,9 @@ public record DeliveryWiring(Supplier<OutboxDelivery> delivery, Supplier<DigestS
             return new Sending(new OutboxDelivery(stores.alerts(), stores.users(), sender, clock, Sleeper.system(),
                     rounds, OutboxDelivery.Config.DEFAULTS),
                     // Digests wait for their turn among pushes in the same limiter (docs/delivery.md).
-                    new DigestService(stores.users(), stores.alerts(), stores.rateHistory(), sender.broadcastBudget(),
-                            clock, digestSchedules, config.digestGroup()));
+                    new DigestBatch(stores.users(), new DigestService(stores.users(), stores.alerts(),
+                            stores.rateHistory(), sender.broadcastBudget(), clock, digestSchedules,
+                            config.digestGroup()), clock, digestSends, digestsInFlight));
         });
         return new DeliveryWiring(() -> sending.get().delivery(), () -> sending.get().digests(),
                 new LambdaDeliveryTrigger(LambdaClient.create(),

@@ -16,6 +16,7 @@ import dev.fxalert.evaluation.OutboxDelivery;
 import dev.fxalert.evaluation.delivery.DeliveryObserver;
 import dev.fxalert.evaluation.delivery.PacedSender;
 import dev.fxalert.evaluation.delivery.PacingConfig;
+import dev.fxalert.evaluation.digest.DigestBatch;
 import dev.fxalert.evaluation.digest.DigestService;
 import dev.fxalert.evaluation.support.DirectExecutorService;
 import dev.fxalert.evaluation.support.DeliveryPath;
@@ -36,6 +37,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.fxalert.evaluation.support.StoreFixture.USD_KRW;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -135,10 +137,17 @@ class DeliveryHandlerTest {
     // ---- daily digest on AWS (issue 15): the users' schedules invoke this function ----
 
     private DeliveryHandler withDigests() {
+        return withDigests(path.sender, Duration.ofSeconds(10));
+    }
+
+    private DeliveryHandler withDigests(PacedSender sender, Duration maxDrain) {
+        OutboxDelivery delivery = new OutboxDelivery(store.alerts(), store.users(), sender, clock, clock.sleeper(),
+                new DirectExecutorService(), new OutboxDelivery.Config(4, Duration.ofSeconds(1), 2));
         DigestService digests = new DigestService(store.users(), store.alerts(), store.rateHistory(),
-                path.sender.broadcastBudget(), clock);
-        return new DeliveryHandler(path.delivery, digests, (eventId, count) -> selfInvocations.add(eventId), clock,
-                Duration.ofSeconds(10), mapper);
+                sender.broadcastBudget(), clock);
+        DigestBatch batch = new DigestBatch(store.users(), digests, clock, new DirectExecutorService(), 4);
+        return new DeliveryHandler(delivery, batch, (eventId, count) -> selfInvocations.add(eventId), clock,
+                maxDrain, mapper);
     }
 
     private User digestUser(long chatId, String zone, String time) {
@@ -186,6 +195,45 @@ class DeliveryHandlerTest {
 
         assertThat(notifier.sent()).extracting(sent -> sent.message().text().lines().findFirst().orElseThrow())
                 .containsExactly("☀️ Your daily digest, 2026-03-07", "☀️ Your daily digest, 2026-03-08");
+    }
+
+    /**
+     * Digest batches: the first invocation of a time of day sends the other digests due then, draining the pushes
+     * recorded meanwhile between its pages; the invocations of those users, queued behind it, send nothing.
+     */
+    @Test
+    void aDigestInvocationSendsTheOtherDueDigestsOfItsTimeWithPushesBetweenPages() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            ids.add(digestUser(10_000L + i, i % 2 == 0 ? "UTC" : "Europe/London", "09:00").id());
+        }
+        User later = digestUser(9_999L, "America/New_York", "09:00"); // 04:00 there: their own schedule sends it
+        AtomicInteger digestsSent = new AtomicInteger();
+        PacedSender firing = new PacedSender(message -> {
+            var result = notifier.send(message);
+            if (message.chatId() >= 10_000L && digestsSent.incrementAndGet() == 30) {
+                fire(2); // an alert fires during the batch
+            }
+            return result;
+        }, store.alerts(), store.users(), DeliveryObserver.NONE, PACING, clock, clock.sleeper(),
+                new DirectExecutorService());
+        handler = withDigests(firing, Duration.ofSeconds(780));
+
+        JsonNode result = invoke(DigestSchedules.payload(ids.get(0)));
+
+        assertThat(result.path("digest").asText()).isEqualTo("SENT");
+        assertThat(result.path("batch").path("sent").asInt()).isEqualTo(149);
+        List<Long> chats = notifier.sent().stream().map(sent -> sent.message().chatId()).toList();
+        assertThat(chats).hasSize(152).doesNotHaveDuplicates().doesNotContain(later.chatId());
+        assertThat(chats.indexOf(100L)).as("the pushes go out after the first page, not after the batch")
+                .isBetween(30, 102);
+        for (String id : ids.subList(1, 150)) {
+            assertThat(invoke(DigestSchedules.payload(id)).path("digest").asText()).isEqualTo("ALREADY_SENT");
+        }
+        assertThat(invoke(DigestSchedules.payload(later.id())).path("digest").asText()).isEqualTo("SENT");
+        assertThat(notifier.sent()).hasSize(153);
+        assertThat(selfInvocations).isEmpty();
+        firing.close();
     }
 
     @Test

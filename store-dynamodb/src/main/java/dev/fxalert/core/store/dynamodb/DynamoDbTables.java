@@ -65,11 +65,15 @@ final class DynamoDbTables {
         return CreateTableRequest.builder().tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
                 .keySchema(hash(DynamoDbUserStore.USER_ID))
                 .attributeDefinitions(string(DynamoDbUserStore.USER_ID), string(DynamoDbUserStore.ACTIVE_KEY),
-                        string(DynamoDbAuditLog.AUDIT_KEY), string(DynamoDbAuditLog.AUDIT_SORT))
+                        string(DynamoDbAuditLog.AUDIT_KEY), string(DynamoDbAuditLog.AUDIT_SORT),
+                        string(DynamoDbUserStore.DIGEST_TIME))
                 .globalSecondaryIndexes(
                         index(DynamoDbUserStore.ACTIVE_BY_ID, DynamoDbUserStore.ACTIVE_KEY, DynamoDbUserStore.USER_ID,
                                 ProjectionType.ALL),
                         index(DynamoDbAuditLog.AUDIT_BY_TIME, DynamoDbAuditLog.AUDIT_KEY, DynamoDbAuditLog.AUDIT_SORT,
+                                ProjectionType.ALL),
+                        // Digest batches (issue 15): sparse, only users with a digest time.
+                        index(DynamoDbUserStore.DIGEST_BY_ID, DynamoDbUserStore.DIGEST_TIME, DynamoDbUserStore.USER_ID,
                                 ProjectionType.ALL))
                 .build();
     }

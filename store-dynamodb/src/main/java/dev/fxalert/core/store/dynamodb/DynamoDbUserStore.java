@@ -48,6 +48,8 @@ final class DynamoDbUserStore implements UserStore {
     static final String ACTIVE_KEY = "activeKey";
     static final String ACTIVE_VALUE = "ACTIVE";
     static final String ACTIVE_BY_ID = "activeById";
+    /** Digest batches (issue 15): the sparse index of users by digest time ({@link #DIGEST_TIME}), then id. */
+    static final String DIGEST_BY_ID = "digestById";
     /** On a claim item: the user the chat belongs to. */
     static final String CLAIMED_BY = "claimedBy";
 
@@ -335,6 +337,31 @@ final class DynamoDbUserStore implements UserStore {
                 .expressionAttributeNames(Map.of("#active", ACTIVE, "#chatId", CHAT_ID))
                 .build(), item -> (flag(item, ACTIVE) ? active : inactive).incrementAndGet());
         return new UserCounts(active.get(), inactive.get());
+    }
+
+    @Override
+    public List<User> listByDigestTime(String digestTime, String afterUserId, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+        }
+        // Sparse: only users with a digest time are in digestById. Inactive users are filtered out by DynamoDB so
+        // a page holds what is asked for.
+        Map<String, String> names = new HashMap<>(Map.of("#digestTime", DIGEST_TIME, "#active", ACTIVE));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":time", s(digestTime), ":true", bool(true)));
+        String condition = "#digestTime = :time";
+        if (afterUserId != null) {
+            names.put("#id", USER_ID);
+            values.put(":after", s(afterUserId));
+            condition += " AND #id > :after";
+        }
+        return reads.query(QueryRequest.builder().tableName(table).indexName(DIGEST_BY_ID)
+                        .keyConditionExpression(condition)
+                        .filterExpression("#active = :true")
+                        .expressionAttributeNames(names)
+                        .expressionAttributeValues(values)
+                        .scanIndexForward(true)
+                        .build(), limit)
+                .stream().map(DynamoDbUserStore::fromItem).toList();
     }
 
     @Override

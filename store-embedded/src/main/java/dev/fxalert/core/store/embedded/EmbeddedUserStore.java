@@ -143,6 +143,17 @@ final class EmbeddedUserStore implements UserStore {
     }
 
     @Override
+    public List<User> listByDigestTime(String digestTime, String afterUserId, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+        }
+        // users_digest_time (digest_time, id): one index range read per page.
+        return jdbc.query("SELECT " + COLUMNS + " FROM users WHERE digest_time = ? AND id > ? AND active = TRUE "
+                        + "ORDER BY id LIMIT ?",
+                EmbeddedUserStore::toUser, digestTime, afterUserId == null ? "" : afterUserId, limit);
+    }
+
+    @Override
     public List<User> listActive(String afterUserId, int limit) {
         return jdbc.query("SELECT " + COLUMNS + " FROM users WHERE active = TRUE AND id > ? ORDER BY id LIMIT ?",
                 EmbeddedUserStore::toUser, afterUserId == null ? "" : afterUserId, limit);

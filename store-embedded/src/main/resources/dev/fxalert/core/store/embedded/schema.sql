@@ -14,6 +14,8 @@ ALTER TABLE users ADD COLUMN IF NOT EXISTS timezone VARCHAR(64);
 ALTER TABLE users ADD COLUMN IF NOT EXISTS quiet_hours VARCHAR(16);
 ALTER TABLE users ADD COLUMN IF NOT EXISTS digest_time VARCHAR(8);
 ALTER TABLE users ADD COLUMN IF NOT EXISTS last_digest_on VARCHAR(10);
+-- Digest batches (issue 15): the users of one digest time, by id (listByDigestTime).
+CREATE INDEX IF NOT EXISTS users_digest_time ON users (digest_time, id);
 
 CREATE TABLE IF NOT EXISTS alerts (
     id               VARCHAR(16)    PRIMARY KEY,
