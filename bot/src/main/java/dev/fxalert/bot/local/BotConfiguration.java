@@ -12,6 +12,7 @@ import dev.fxalert.bot.chart.JFreeChartRenderer;
 import dev.fxalert.bot.command.Charts;
 import dev.fxalert.core.config.Settings;
 import dev.fxalert.core.port.HistoricalRates;
+import dev.fxalert.ingestion.HistoryBackfill;
 import dev.fxalert.ingestion.IngestionConfig;
 import dev.fxalert.ingestion.RateProviders;
 import dev.fxalert.core.port.Stores;
@@ -20,6 +21,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
 
 /** The ports as beans (for the bot, and for ingestion and evaluation once wired in) and the chat bot over them. */
 @Configuration(proxyBeanMethods = false)
@@ -54,10 +56,18 @@ public class BotConfiguration {
      * provider and the rates are real (the demo's simulated rates get no real history mixed in).
      */
     @Bean
-    public Charts charts(Settings settings, ObjectProvider<IngestionConfig> ingestion, Clock clock) {
+    public Charts charts(Settings settings, ObjectProvider<IngestionConfig> ingestion, Clock clock,
+                         ExecutorService historyBackfills) {
         IngestionConfig config = ingestion.getIfAvailable();
         boolean real = config != null && !DemoModeConfiguration.demoRequested(settings);
-        return new Charts(new JFreeChartRenderer(),
-                real ? RateProviders.historicalRates(config, clock) : HistoricalRates.none());
+        // A pair's first alert backfills its year in the background, so its first chart is drawn at once.
+        return real ? new Charts(new JFreeChartRenderer(), RateProviders.historicalRates(config, clock), historyBackfills)
+                : new Charts(new JFreeChartRenderer(), HistoricalRates.none());
+    }
+
+    /** Backfill on first watch (issue 16): one daemon thread, stopped with the context. */
+    @Bean(destroyMethod = "shutdownNow")
+    public ExecutorService historyBackfills() {
+        return HistoryBackfill.backgroundExecutor();
     }
 }
