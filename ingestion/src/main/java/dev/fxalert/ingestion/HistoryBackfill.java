@@ -20,7 +20,6 @@ import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +54,7 @@ public final class HistoryBackfill {
     static final Duration RETRY_AFTER = Duration.ofHours(1);
     /** Pairs waiting for the background thread; more at once is a burst of new pairs, each charted later anyway. */
     static final int BACKGROUND_QUEUE = 64;
+    static final Duration BACKGROUND_IDLE = Duration.ofSeconds(30);
     private static final Logger log = LoggerFactory.getLogger(HistoryBackfill.class);
 
     /** What one call did. */
@@ -163,15 +163,18 @@ public final class HistoryBackfill {
     /**
      * One daemon thread with a short queue for {@link #ensureYearInBackground}: backfills run one at a time (one
      * time-series call in flight), and a burst beyond the queue is dropped with a log line (the chart still
-     * backfills). A daemon thread never keeps a process alive.
+     * backfills). The thread ends after {@link #BACKGROUND_IDLE} without work, so nobody has to shut it down, and
+     * being a daemon it never keeps a process alive.
      */
-    public static ExecutorService backgroundExecutor() {
-        return new ThreadPoolExecutor(1, 1, 0L, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(BACKGROUND_QUEUE),
-                task -> {
+    public static Executor backgroundExecutor() {
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, BACKGROUND_IDLE.toMillis(), TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(BACKGROUND_QUEUE), task -> {
                     Thread thread = new Thread(task, "history-backfill");
                     thread.setDaemon(true);
                     return thread;
                 });
+        executor.allowCoreThreadTimeOut(true);
+        return executor;
     }
 
     static String eventId(Rate rate) {

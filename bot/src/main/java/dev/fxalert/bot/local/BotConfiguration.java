@@ -21,7 +21,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
-import java.util.concurrent.ExecutorService;
 
 /** The ports as beans (for the bot, and for ingestion and evaluation once wired in) and the chat bot over them. */
 @Configuration(proxyBeanMethods = false)
@@ -56,18 +55,13 @@ public class BotConfiguration {
      * provider and the rates are real (the demo's simulated rates get no real history mixed in).
      */
     @Bean
-    public Charts charts(Settings settings, ObjectProvider<IngestionConfig> ingestion, Clock clock,
-                         ExecutorService historyBackfills) {
+    public Charts charts(Settings settings, ObjectProvider<IngestionConfig> ingestion, Clock clock) {
         IngestionConfig config = ingestion.getIfAvailable();
         boolean real = config != null && !DemoModeConfiguration.demoRequested(settings);
-        // A pair's first alert backfills its year in the background, so its first chart is drawn at once.
-        return real ? new Charts(new JFreeChartRenderer(), RateProviders.historicalRates(config, clock), historyBackfills)
+        // A pair's first alert backfills its year in the background, so its first chart is drawn at once. Not a
+        // bean: an Executor bean would replace Spring Boot's own task executor; its idle thread ends by itself.
+        return real ? new Charts(new JFreeChartRenderer(), RateProviders.historicalRates(config, clock),
+                HistoryBackfill.backgroundExecutor())
                 : new Charts(new JFreeChartRenderer(), HistoricalRates.none());
-    }
-
-    /** Backfill on first watch (issue 16): one daemon thread, stopped with the context. */
-    @Bean(destroyMethod = "shutdownNow")
-    public ExecutorService historyBackfills() {
-        return HistoryBackfill.backgroundExecutor();
     }
 }
