@@ -49,7 +49,9 @@ class SeeAndShareWebhookTest {
                 "TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN,
                 "TELEGRAM_WEBHOOK_SECRET", SECRET,
                 "TELEGRAM_BOT_USERNAME", "FxAlertBot",
-                "TELEGRAM_API_URL", api.baseUrl()), stores);
+                "TELEGRAM_API_URL", api.baseUrl(),
+                // a first alert backfills its pair in the background: on loopback, never a real host
+                "FRANKFURTER_BASE_URL", "http://127.0.0.1:9"), stores);
     }
 
     @AfterEach

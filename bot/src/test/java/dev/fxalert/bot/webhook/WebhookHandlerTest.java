@@ -43,7 +43,9 @@ class WebhookHandlerTest {
         handler = new WebhookHandler(WebhookWiring.webhook(Map.of(
                 "TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN,
                 "TELEGRAM_WEBHOOK_SECRET", SECRET,
-                "TELEGRAM_API_URL", api.baseUrl()), stores));
+                "TELEGRAM_API_URL", api.baseUrl(),
+                // a first alert backfills its pair in the background: on loopback, never a real host
+                "FRANKFURTER_BASE_URL", "http://127.0.0.1:9"), stores));
     }
 
     @AfterEach
@@ -215,7 +217,9 @@ class WebhookHandlerTest {
         return new WebhookHandler(WebhookWiring.webhook(Map.of(
                 "TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN,
                 "TELEGRAM_WEBHOOK_SECRET", SECRET,
-                "TELEGRAM_API_URL", api.baseUrl()), stores));
+                "TELEGRAM_API_URL", api.baseUrl(),
+                // a first alert backfills its pair in the background: on loopback, never a real host
+                "FRANKFURTER_BASE_URL", "http://127.0.0.1:9"), stores));
     }
 
     /** One update through a handler; Telegram runs the method its answer may carry, as it would. */
