@@ -69,6 +69,8 @@ public final class HistoryBackfill {
     private final Map<CurrencyPair, Instant> failedAt = new ConcurrentHashMap<>();
     /** Pairs queued or running in the background (backfill on first watch). */
     private final Set<CurrencyPair> inFlight = ConcurrentHashMap.newKeySet();
+    /** When the background last asked the source for a pair (backfill on first watch). */
+    private final Map<CurrencyPair, Instant> backgroundAskedAt = new ConcurrentHashMap<>();
 
     public HistoryBackfill(RateHistory history, HistoricalRates source, Clock clock) {
         this.history = Objects.requireNonNull(history, "history");
@@ -133,7 +135,9 @@ public final class HistoryBackfill {
      * creating a pair's first alert answers at once and the pair's first chart finds its year already there.
      * <ul>
      *   <li>Idempotent: a pair already queued or running is not queued again; a covered pair costs one range read
-     *       in the background and no call (so calling this on every new alert is cheap).</li>
+     *       in the background and no call (so calling this on every new alert is cheap); a pair whose source was
+     *       asked in the background is not asked again that way for {@link #RETRY_AFTER}, whatever the answer (the
+     *       fault suite found a failing source asked once per new alert: 1,281 times for one pair).</li>
      *   <li>Never reaches the caller: a full queue, a failing fetch or a failing store is logged.</li>
      *   <li>A failed background fetch sets no hold: the next chart asks again at once, as a first chart did
      *       before (a failure on the chart's own path keeps the {@link #RETRY_AFTER} hold, which protects the
@@ -141,14 +145,22 @@ public final class HistoryBackfill {
      * </ul>
      */
     public void ensureYearInBackground(CurrencyPair pair, Executor executor) {
+        Instant tried = backgroundAskedAt.get(pair);
+        if (tried != null && clock.instant().isBefore(tried.plus(RETRY_AFTER))) {
+            return; // asked the source for this pair within the hour: the next chart asks, not every new alert
+        }
         if (!inFlight.add(pair)) {
             return;
         }
         try {
             executor.execute(() -> {
                 try {
-                    ensureYear(pair, false);
+                    Outcome outcome = ensureYear(pair, false).outcome();
+                    if (outcome == Outcome.FAILED || outcome == Outcome.BACKFILLED) {
+                        backgroundAskedAt.put(pair, clock.instant());
+                    }
                 } catch (RuntimeException e) {
+                    backgroundAskedAt.put(pair, clock.instant());
                     log.warn("background history backfill of {} failed: {}", pair, e.toString());
                 } finally {
                     inFlight.remove(pair);

@@ -157,8 +157,9 @@ class HistoryBackfillTest {
                 .isEqualTo("/v1/2025-11-25..2026-11-23?base=USD&symbols=KRW");
         assertThat(history.between(USD_KRW, Instant.EPOCH, clock.instant())).hasSize(9);
 
-        backfill.ensureYearInBackground(USD_KRW, background::add); // once done, another watch may ask again
-        assertThat(background).hasSize(1);
+        // Asked within the hour: another watch does not ask again (the chart would, were the year still short).
+        backfill.ensureYearInBackground(USD_KRW, background::add);
+        assertThat(background).isEmpty();
     }
 
     @Test
@@ -188,8 +189,34 @@ class HistoryBackfillTest {
                         });
         HistoryBackfill broken = new HistoryBackfill(down, frankfurter, clock);
         broken.ensureYearInBackground(USD_KRW, background::add);
-        background.pollLast().run(); // logged, not thrown
+        background.pollLast().run(); // logged, not thrown, and not "in flight" any more
+        assertThat(background).hasSize(1);
+        clock.advance(HistoryBackfill.RETRY_AFTER); // (within the hour the pair waits, as after a failed call)
         broken.ensureYearInBackground(USD_KRW, background::add);
         assertThat(background).hasSize(2);
+    }
+
+    /**
+     * Found by the fault suite: with Frankfurter down, every new alert on the pair asked again (1,281 calls for one
+     * pair). A background attempt is made at most once an hour per pair; the chart still retries at once.
+     */
+    @Test
+    void afterABackgroundAttemptFurtherWatchesWaitAnHourButTheChartDoesNot() {
+        server.enqueue(new MockResponse().setResponseCode(503));
+        backfill.ensureYearInBackground(USD_KRW, background::add);
+        background.poll().run();
+
+        for (int alert = 0; alert < 5; alert++) { // more alerts on the pair within the hour
+            backfill.ensureYearInBackground(USD_KRW, background::add);
+        }
+        assertThat(background).isEmpty();
+        assertThat(server.getRequestCount()).isEqualTo(1);
+
+        timeSeriesAnswers();
+        assertThat(backfill.ensureYear(USD_KRW).outcome()).isEqualTo(Outcome.BACKFILLED); // the chart asks at once
+
+        clock.advance(HistoryBackfill.RETRY_AFTER);
+        backfill.ensureYearInBackground(USD_KRW, background::add);
+        assertThat(background).hasSize(1);
     }
 }
