@@ -37,8 +37,8 @@ RUN --mount=type=cache,target=/root/.m2 \
     && cp bot/target/fx-alert-bot.jar /fx-alert-bot.jar
 
 FROM eclipse-temurin:17.0.16_8-jre-noble
-# charts (issue 16): /chart draws its PNG with the OS's fonts; Hangul needs a Korean font (Ubuntu's fonts-nanum,
-# found by fontconfig). Without one, Korean charts show boxes instead of text.
+# charts (issue 16): /chart draws with the font inside the jar (NanumSquare, BundledFonts); the OS's fontconfig
+# and fonts-nanum are no longer needed for Korean, only kept as a fallback should that font fail to load.
 RUN apt-get update \
     && apt-get install -y --no-install-recommends fontconfig fonts-nanum \
     && rm -rf /var/lib/apt/lists/*

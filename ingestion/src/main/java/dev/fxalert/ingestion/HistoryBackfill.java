@@ -16,11 +16,18 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Fills a pair's rate history with a year of past daily rates the first time it is charted, so a chart has a
- * shape from day one (issue 16).
+ * Fills a pair's rate history with a year of past daily rates the first time it is watched (an alert is created
+ * on it, in the background: {@link #ensureYearInBackground}) or charted, so a chart has a shape from day one and
+ * the first chart is drawn at once (issue 16).
  * <p>
  * The protocol, and why it can never be counted twice by evaluation:
  * <ol>
@@ -45,6 +52,9 @@ public final class HistoryBackfill {
     /** With no live rate stored, backfilled rates stay this far from now. */
     static final Duration FRESH_MARGIN = Duration.ofDays(2);
     static final Duration RETRY_AFTER = Duration.ofHours(1);
+    /** Pairs waiting for the background thread; more at once is a burst of new pairs, each charted later anyway. */
+    static final int BACKGROUND_QUEUE = 64;
+    static final Duration BACKGROUND_IDLE = Duration.ofSeconds(30);
     private static final Logger log = LoggerFactory.getLogger(HistoryBackfill.class);
 
     /** What one call did. */
@@ -57,6 +67,10 @@ public final class HistoryBackfill {
     private final HistoricalRates source;
     private final Clock clock;
     private final Map<CurrencyPair, Instant> failedAt = new ConcurrentHashMap<>();
+    /** Pairs queued or running in the background (backfill on first watch). */
+    private final Set<CurrencyPair> inFlight = ConcurrentHashMap.newKeySet();
+    /** When the background last asked the source for a pair (backfill on first watch). */
+    private final Map<CurrencyPair, Instant> backgroundAskedAt = new ConcurrentHashMap<>();
 
     public HistoryBackfill(RateHistory history, HistoricalRates source, Clock clock) {
         this.history = Objects.requireNonNull(history, "history");
@@ -71,6 +85,10 @@ public final class HistoryBackfill {
 
     /** Makes sure the pair's history reaches back a year where the source can give it. Never throws for a fetch. */
     public Result ensureYear(CurrencyPair pair) {
+        return ensureYear(pair, true);
+    }
+
+    private Result ensureYear(CurrencyPair pair, boolean holdOnFailure) {
         Instant now = clock.instant();
         Instant yearStart = now.minus(ChartPeriod.YEAR.length());
         if (!history.between(pair, Instant.EPOCH, yearStart.plus(SLACK)).isEmpty()) {
@@ -94,7 +112,9 @@ public final class HistoryBackfill {
         try {
             past = source.daily(pair, from, to);
         } catch (RuntimeException e) {
-            failedAt.put(pair, now);
+            if (holdOnFailure) {
+                failedAt.put(pair, now);
+            }
             log.warn("history of {} from {} not available: {}", pair, source.name(), e.getMessage());
             return new Result(Outcome.FAILED, 0);
         }
@@ -108,6 +128,65 @@ public final class HistoryBackfill {
         }
         log.info("backfilled {} daily rates of {} from {}", appended, pair, source.name());
         return new Result(Outcome.BACKFILLED, appended);
+    }
+
+    /**
+     * Backfill on first watch (issue 16 follow-up): the same {@link #ensureYear} on {@code executor}, so a command
+     * creating a pair's first alert answers at once and the pair's first chart finds its year already there.
+     * <ul>
+     *   <li>Idempotent: a pair already queued or running is not queued again; a covered pair costs one range read
+     *       in the background and no call (so calling this on every new alert is cheap); a pair whose source was
+     *       asked in the background is not asked again that way for {@link #RETRY_AFTER}, whatever the answer (the
+     *       fault suite found a failing source asked once per new alert: 1,281 times for one pair).</li>
+     *   <li>Never reaches the caller: a full queue, a failing fetch or a failing store is logged.</li>
+     *   <li>A failed background fetch sets no hold: the next chart asks again at once, as a first chart did
+     *       before (a failure on the chart's own path keeps the {@link #RETRY_AFTER} hold, which protects the
+     *       source from one person charting again and again).</li>
+     * </ul>
+     */
+    public void ensureYearInBackground(CurrencyPair pair, Executor executor) {
+        Instant tried = backgroundAskedAt.get(pair);
+        if (tried != null && clock.instant().isBefore(tried.plus(RETRY_AFTER))) {
+            return; // asked the source for this pair within the hour: the next chart asks, not every new alert
+        }
+        if (!inFlight.add(pair)) {
+            return;
+        }
+        try {
+            executor.execute(() -> {
+                try {
+                    Outcome outcome = ensureYear(pair, false).outcome();
+                    if (outcome == Outcome.FAILED || outcome == Outcome.BACKFILLED) {
+                        backgroundAskedAt.put(pair, clock.instant());
+                    }
+                } catch (RuntimeException e) {
+                    backgroundAskedAt.put(pair, clock.instant());
+                    log.warn("background history backfill of {} failed: {}", pair, e.toString());
+                } finally {
+                    inFlight.remove(pair);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            inFlight.remove(pair);
+            log.warn("background history backfill of {} not queued: {}", pair, e.getMessage());
+        }
+    }
+
+    /**
+     * One daemon thread with a short queue for {@link #ensureYearInBackground}: backfills run one at a time (one
+     * time-series call in flight), and a burst beyond the queue is dropped with a log line (the chart still
+     * backfills). The thread ends after {@link #BACKGROUND_IDLE} without work, so nobody has to shut it down, and
+     * being a daemon it never keeps a process alive.
+     */
+    public static Executor backgroundExecutor() {
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, BACKGROUND_IDLE.toMillis(), TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(BACKGROUND_QUEUE), task -> {
+                    Thread thread = new Thread(task, "history-backfill");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        executor.allowCoreThreadTimeOut(true);
+        return executor;
     }
 
     static String eventId(Rate rate) {

@@ -148,7 +148,7 @@ public final class RateProviders {
             case KoreaEximProvider.NAME -> new KoreaEximProvider(client, settings.baseUrl(),
                     config.koreaEximKey().orElseThrow(() -> new IllegalStateException(
                             "Secret " + IngestionConfig.KOREAEXIM_AUTHKEY + " is not set")),
-                    clock, config.koreaEximLookbackDays(), config.koreaEximCacheTtl());
+                    clock, config.koreaEximLookbackDays(), config.koreaEximCacheTtl(), Holidays.korea()::isHoliday);
             case OpenErApiProvider.NAME -> new OpenErApiProvider(client, settings.baseUrl(), clock, config.rateLimitBackoff());
             case OpenExchangeRatesProvider.NAME -> new OpenExchangeRatesProvider(client, settings.baseUrl(),
                     config.openExchangeRatesKey().orElseThrow(() -> new IllegalStateException(

@@ -137,4 +137,86 @@ class HistoryBackfillTest {
         timeSeriesAnswers();
         assertThat(backfill.ensureYear(USD_KRW).outcome()).isEqualTo(Outcome.BACKFILLED);
     }
+
+    // --- backfill on first watch (issue 16 follow-up, polish17) ---
+
+    /** Tasks handed to the background, run when the test says (no threads, no sleeps). */
+    private final java.util.ArrayDeque<Runnable> background = new java.util.ArrayDeque<>();
+
+    @Test
+    void inTheBackgroundTheCallReturnsBeforeAskingAndThenFillsTheYearOnce() throws Exception {
+        timeSeriesAnswers();
+
+        backfill.ensureYearInBackground(USD_KRW, background::add);
+        backfill.ensureYearInBackground(USD_KRW, background::add); // a second alert on the pair meanwhile
+
+        assertThat(server.getRequestCount()).isZero(); // nothing asked on the caller's thread
+        assertThat(background).hasSize(1); // one backfill of a pair at a time
+        background.poll().run();
+        assertThat(server.takeRequest(1, TimeUnit.SECONDS).getPath())
+                .isEqualTo("/v1/2025-11-25..2026-11-23?base=USD&symbols=KRW");
+        assertThat(history.between(USD_KRW, Instant.EPOCH, clock.instant())).hasSize(9);
+
+        // Asked within the hour: another watch does not ask again (the chart would, were the year still short).
+        backfill.ensureYearInBackground(USD_KRW, background::add);
+        assertThat(background).isEmpty();
+    }
+
+    @Test
+    void aFailedBackgroundBackfillIsRetriedByTheNextChartAtOnce() {
+        server.enqueue(new MockResponse().setResponseCode(503));
+        backfill.ensureYearInBackground(USD_KRW, background::add);
+        background.poll().run(); // fails: logged, nothing stored
+
+        timeSeriesAnswers();
+        assertThat(backfill.ensureYear(USD_KRW).outcome()).isEqualTo(Outcome.BACKFILLED); // the chart asks again
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aFullBackgroundOrAFailingStoreNeverReachesTheCaller() {
+        backfill.ensureYearInBackground(USD_KRW, task -> {
+            throw new java.util.concurrent.RejectedExecutionException("queue full");
+        });
+        // Rejected: not left "in flight", so the next watch tries again.
+        backfill.ensureYearInBackground(USD_KRW, background::add);
+        assertThat(background).hasSize(1);
+
+        dev.fxalert.core.port.RateHistory down = (dev.fxalert.core.port.RateHistory) java.lang.reflect.Proxy
+                .newProxyInstance(getClass().getClassLoader(), new Class<?>[]{dev.fxalert.core.port.RateHistory.class},
+                        (proxy, method, args) -> {
+                            throw new IllegalStateException("store down");
+                        });
+        HistoryBackfill broken = new HistoryBackfill(down, frankfurter, clock);
+        broken.ensureYearInBackground(USD_KRW, background::add);
+        background.pollLast().run(); // logged, not thrown, and not "in flight" any more
+        assertThat(background).hasSize(1);
+        clock.advance(HistoryBackfill.RETRY_AFTER); // (within the hour the pair waits, as after a failed call)
+        broken.ensureYearInBackground(USD_KRW, background::add);
+        assertThat(background).hasSize(2);
+    }
+
+    /**
+     * Found by the fault suite: with Frankfurter down, every new alert on the pair asked again (1,281 calls for one
+     * pair). A background attempt is made at most once an hour per pair; the chart still retries at once.
+     */
+    @Test
+    void afterABackgroundAttemptFurtherWatchesWaitAnHourButTheChartDoesNot() {
+        server.enqueue(new MockResponse().setResponseCode(503));
+        backfill.ensureYearInBackground(USD_KRW, background::add);
+        background.poll().run();
+
+        for (int alert = 0; alert < 5; alert++) { // more alerts on the pair within the hour
+            backfill.ensureYearInBackground(USD_KRW, background::add);
+        }
+        assertThat(background).isEmpty();
+        assertThat(server.getRequestCount()).isEqualTo(1);
+
+        timeSeriesAnswers();
+        assertThat(backfill.ensureYear(USD_KRW).outcome()).isEqualTo(Outcome.BACKFILLED); // the chart asks at once
+
+        clock.advance(HistoryBackfill.RETRY_AFTER);
+        backfill.ensureYearInBackground(USD_KRW, background::add);
+        assertThat(background).hasSize(1);
+    }
 }

@@ -43,10 +43,11 @@ import java.util.TimeZone;
  * line (armed solid, fired dashed, paused dotted), dates in the reader's zone as numbers ({@code 11-24}, or
  * {@code 2026-03} for a year) so no month names need translating.
  * <p>
- * Korean labels need a font with Hangul. Java draws with the fonts the OS has: the first family of
- * {@link #PREFERRED_FAMILIES} that is installed, else any installed family that can show Hangul, else the logical
- * {@code SansSerif} (boxes instead of Hangul; logged once as a warning). The Docker image installs
- * {@code fonts-nanum}; see docs/performance.md for the Lambda.
+ * Korean labels need a font with Hangul: the jar carries one, NanumSquare ({@link BundledFonts}), which on Linux
+ * is the only font Java reads, so every runtime (the Lambda has no OS font) draws the same. Should it not load,
+ * Java draws with the fonts the OS has: the first family of {@link #PREFERRED_FAMILIES} that is installed, else any
+ * installed family that can show Hangul, else the logical {@code SansSerif} (boxes instead of Hangul; logged once
+ * as a warning). See docs/performance.md.
  * Thread-safe: every call builds its own chart.
  */
 public final class JFreeChartRenderer implements ChartRenderer {
@@ -56,12 +57,14 @@ public final class JFreeChartRenderer implements ChartRenderer {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
+        // Before anything draws: the font inside the jar, so charts need no OS font (the Lambda has none).
+        BundledFonts.install();
     }
 
     public static final int WIDTH = 1080;
     public static final int HEIGHT = 900;
     /** Families known to hold Hangul, best first (Debian/Ubuntu fonts-nanum, fonts-noto-cjk; Windows; macOS). */
-    static final List<String> PREFERRED_FAMILIES = List.of("NanumGothic", "Noto Sans CJK KR", "Noto Sans KR",
+    static final List<String> PREFERRED_FAMILIES = List.of(BundledFonts.FAMILY, "NanumGothic", "Noto Sans CJK KR", "Noto Sans KR",
             "Source Han Sans KR", "Malgun Gothic", "Apple SD Gothic Neo", "UnDotum", "Baekmuk Gulim");
     static final String HANGUL_SAMPLE = "한국어 차트 대기 도달 정지 일년";
     private static final Logger log = LoggerFactory.getLogger(JFreeChartRenderer.class);

@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * /alert: stores a new alert and says whether the current rate would already fire it. Only alerts that can fire
@@ -37,12 +38,20 @@ final class AlertCommand implements CommandHandler {
     private final RateQuotes quotes;
     private final CurrencyCatalogue catalogue;
     private final Clock clock;
+    private final Consumer<CurrencyPair> watched;
 
-    AlertCommand(OwnerAlerts alerts, RateQuotes quotes, CurrencyCatalogue catalogue, Clock clock) {
+    /**
+     * @param watched told the pair of every alert stored (typed, guided or from a shared link): the history backfill
+     *                on first watch (issue 16), which returns at once and decides in the background whether
+     *                anything is missing
+     */
+    AlertCommand(OwnerAlerts alerts, RateQuotes quotes, CurrencyCatalogue catalogue, Clock clock,
+                 Consumer<CurrencyPair> watched) {
         this.alerts = alerts;
         this.quotes = quotes;
         this.catalogue = catalogue;
         this.clock = clock;
+        this.watched = watched;
     }
 
     @Override
@@ -84,6 +93,7 @@ final class AlertCommand implements CommandHandler {
             throw new InvalidInputException(Msg.ALERT_PARSE_EXPIRY_PAST, String.valueOf(request.expiresOn()));
         }
         Alert alert = create(request, new Owner(user.id(), chatId), user, id);
+        watched.accept(alert.pair()); // backfill on first watch (issue 16): queued, never waited for
         StringBuilder text = new StringBuilder(messages.text(Msg.ALERT_SET, alert.id(),
                 Formats.condition(messages, alert), Formats.afterFiring(messages, alert)));
         if (alert.expiresAt() != null) {

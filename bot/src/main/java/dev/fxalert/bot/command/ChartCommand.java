@@ -28,8 +28,9 @@ import java.util.List;
 /**
  * /chart USD KRW 30d (also 7d, 90d, 1y; 30d when left out), and the Chart buttons: a picture of the pair's stored
  * rates over the period with the reader's thresholds for that pair drawn as labelled lines, the latest rate and
- * its source in the caption, and buttons for the other periods. The first chart of a pair backfills its year
- * ({@link HistoryBackfill}); where no past rates exist the caption says since when the chart shows what there is.
+ * its source in the caption, and buttons for the other periods. A pair's first alert backfills its year in the
+ * background ({@link HistoryBackfill}); the chart backfills it too when that has not happened (no alert yet, or the
+ * background call failed); where no past rates exist the caption says since when the chart shows what there is.
  */
 final class ChartCommand implements CommandHandler {
 
@@ -42,11 +43,12 @@ final class ChartCommand implements CommandHandler {
     private final HistoryBackfill backfill;
     private final Clock clock;
 
-    ChartCommand(RateHistory history, OwnerAlerts alerts, Charts charts, Clock clock) {
+    /** @param backfill the bot's one backfill, also started in the background by a pair's first alert */
+    ChartCommand(RateHistory history, OwnerAlerts alerts, Charts charts, HistoryBackfill backfill, Clock clock) {
         this.history = history;
         this.alerts = alerts;
         this.charts = charts;
-        this.backfill = new HistoryBackfill(history, charts.past(), clock);
+        this.backfill = backfill;
         this.clock = clock;
     }
 

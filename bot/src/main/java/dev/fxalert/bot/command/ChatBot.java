@@ -6,6 +6,7 @@ import dev.fxalert.core.domain.ChartCallback;
 import dev.fxalert.core.domain.AlertState;
 import dev.fxalert.core.domain.InvalidInputException;
 import dev.fxalert.core.domain.User;
+import dev.fxalert.core.domain.CurrencyPair;
 import dev.fxalert.core.i18n.Messages;
 import dev.fxalert.core.i18n.Msg;
 import dev.fxalert.core.port.ChatDrafts;
@@ -19,6 +20,7 @@ import dev.fxalert.core.port.RateHistory;
 import dev.fxalert.core.port.RateLookup;
 import dev.fxalert.core.port.UserStore;
 import dev.fxalert.evaluation.message.PushMessages;
+import dev.fxalert.ingestion.HistoryBackfill;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -128,7 +130,11 @@ public final class ChatBot {
         RateQuotes quotes = new RateQuotes(history, lookup, clock, settings.rateFreshness());
         register(new StartCommand());
         register(new HelpCommand());
-        this.alertCommand = new AlertCommand(alerts, quotes, catalogue, clock);
+        // History backfill (issue 16): one per bot, shared by /chart and, on first watch, by alert creation.
+        HistoryBackfill backfill = new HistoryBackfill(history, charts.past(), clock);
+        java.util.function.Consumer<CurrencyPair> watched = charts.backfills() == null ? pair -> { }
+                : pair -> backfill.ensureYearInBackground(pair, charts.backfills());
+        this.alertCommand = new AlertCommand(alerts, quotes, catalogue, clock, watched);
         this.guided = drafts == null ? null : new GuidedAlert(drafts, alerts, quotes, catalogue, alertCommand, clock);
         register(guided == null ? alertCommand : new GuidedOrTyped(alertCommand, guided));
         register(new AlertsCommand(alerts, clock));
@@ -150,7 +156,7 @@ public final class ChatBot {
         register(settingsCommand);
         register(new SourcesCommand(report));
         // --- charts (issue 16) ---
-        this.chartCommand = new ChartCommand(history, alerts, charts, clock);
+        this.chartCommand = new ChartCommand(history, alerts, charts, backfill, clock);
         register(chartCommand);
         // Inline rate cards (issue 16).
         this.inlineCards = new InlineRateCards(quotes, report, clock);

@@ -12,6 +12,7 @@ import dev.fxalert.bot.chart.JFreeChartRenderer;
 import dev.fxalert.bot.command.Charts;
 import dev.fxalert.core.config.Settings;
 import dev.fxalert.core.port.HistoricalRates;
+import dev.fxalert.ingestion.HistoryBackfill;
 import dev.fxalert.ingestion.IngestionConfig;
 import dev.fxalert.ingestion.RateProviders;
 import dev.fxalert.core.port.Stores;
@@ -57,7 +58,10 @@ public class BotConfiguration {
     public Charts charts(Settings settings, ObjectProvider<IngestionConfig> ingestion, Clock clock) {
         IngestionConfig config = ingestion.getIfAvailable();
         boolean real = config != null && !DemoModeConfiguration.demoRequested(settings);
-        return new Charts(new JFreeChartRenderer(),
-                real ? RateProviders.historicalRates(config, clock) : HistoricalRates.none());
+        // A pair's first alert backfills its year in the background, so its first chart is drawn at once. Not a
+        // bean: an Executor bean would replace Spring Boot's own task executor; its idle thread ends by itself.
+        return real ? new Charts(new JFreeChartRenderer(), RateProviders.historicalRates(config, clock),
+                HistoryBackfill.backgroundExecutor())
+                : new Charts(new JFreeChartRenderer(), HistoricalRates.none());
     }
 }

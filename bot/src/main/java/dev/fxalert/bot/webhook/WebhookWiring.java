@@ -26,6 +26,7 @@ import dev.fxalert.evaluation.delivery.TelegramApiConfig;
 import dev.fxalert.evaluation.delivery.TelegramNotifier;
 import dev.fxalert.ingestion.IngestionConfig;
 import dev.fxalert.ingestion.ProviderSources;
+import dev.fxalert.ingestion.HistoryBackfill;
 import dev.fxalert.ingestion.RateProviders;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -124,8 +125,11 @@ public record WebhookWiring(Supplier<TelegramWebhook> webhook, Supplier<AdminRou
                         metrics.emit(EmbeddedMetrics.Metric.count("WebhookFailures", 1));
                     }
                 },
-                // charts (issue 16): drawn here, sent with sendPhoto as a call (a webhook answer cannot carry a file)
-                new Charts(new JFreeChartRenderer(), RateProviders.historicalRates(config.ingestion(), clock)),
+                // charts (issue 16): drawn here, sent with sendPhoto as a call (a webhook answer cannot carry a file);
+                // a pair's first alert backfills its year on a background thread while the container runs (a
+                // frozen container's call fails after the thaw and the first chart backfills, see docs/providers.md)
+                new Charts(new JFreeChartRenderer(), RateProviders.historicalRates(config.ingestion(), clock),
+                        HistoryBackfill.backgroundExecutor()),
                 stores.drafts()); // guided creation's drafts live in the store: nothing survives between updates
         if (digests != null) {
             bot.scheduleDigestsWith(digests, config.digestGroup()); // daily digest (issue 15)

@@ -84,7 +84,9 @@ class ShutdownOrderTest {
         ConfigurableApplicationContext app = new SpringApplicationBuilder(FxAlertApplication.class, SlowLookup.class)
                 .web(WebApplicationType.NONE)
                 .properties("TELEGRAM_BOT_TOKEN=" + FakeBotApi.TOKEN, "TELEGRAM_API_URL=" + api.baseUrl(),
-                        "INGESTION_RUN_AT_START=false", "INGESTION_INTERVAL=PT1H")
+                        "INGESTION_RUN_AT_START=false", "INGESTION_INTERVAL=PT1H",
+                        // a first alert backfills its pair in the background: on loopback, never a real host
+                        "FRANKFURTER_BASE_URL=http://127.0.0.1:9")
                 // An argument, not a default property: the test config's temporary database path would win over it.
                 .run("--FX_ALERT_DB_PATH=" + db);
         assertThat(LOOKUP_ENTERED.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();

@@ -204,4 +204,71 @@ class ChartThroughBotApiTest {
                 "I have no rates for EUR/JPY yet; I'm fetching it now, ask again in a few minutes.",
                 "I chart 7d, 30d, 90d or 1y, not '2w'.\nExample: /chart USD KRW 30d");
     }
+
+    // --- backfill on first watch (issue 16 follow-up, polish17) ---
+
+    /** Frankfurter's answer reaching back the whole year (its first day is the year's first), so the pair is covered. */
+    private static final String YEAR_SERIES = TIME_SERIES.replace("\"rates\":{",
+            "\"rates\":{\"2025-11-25\":{\"KRW\":1398.02},").replace("\"start_date\":\"2026-11-10\"",
+            "\"start_date\":\"2025-11-25\"");
+
+    /**
+     * The webhook wired as {@link #wire} does, with the backfill's background handed to the test: the tasks run
+     * when the test says, on the test's thread (no threads, no sleeps).
+     */
+    private TelegramWebhook webhookWithBackground(java.util.Queue<Runnable> background) {
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        JFreeChartRenderer real = new JFreeChartRenderer();
+        ChatBot bot = new ChatBot(stores.users(), stores.alerts(), stores.rateHistory(), pair -> Optional.empty(),
+                RateProviders.shippedCatalogue(IngestionConfig.fromEnvironment(Map.of())), RateSources.none(), clock,
+                new BotSettings("", 1000, Duration.ofMinutes(15)), CommandObserver.NONE,
+                new Charts(spec -> {
+                    drawn.add(spec);
+                    return real.png(spec);
+                }, new FrankfurterProvider(new OkHttpClient(), frankfurter.url("/").toString(), clock), background::add));
+        return new TelegramWebhook(SECRET, new TelegramUpdateHandler(bot,
+                new OkHttpTelegramClient(FakeBotApi.TOKEN, api.telegramUrl())));
+    }
+
+    @Test
+    void aPairsFirstAlertBackfillsItsYearInTheBackgroundSoTheFirstChartAsksNothing() throws Exception {
+        java.util.Queue<Runnable> background = new java.util.ArrayDeque<>();
+        webhook = webhookWithBackground(background);
+        frankfurter.enqueue(new MockResponse().addHeader("Content-Type", "application/json").setBody(YEAR_SERIES));
+
+        send("/alert USD KRW above 1500");
+        send("/alert USD KRW below 1400");
+
+        // Both replies were given without a request to Frankfurter: the backfill waits in the background, once.
+        assertThat(answeredInBody).hasSize(2).allSatisfy(body ->
+                assertThat(body.path("text").asText()).startsWith("Alert "));
+        assertThat(frankfurter.getRequestCount()).isZero();
+        assertThat(background).hasSize(1);
+        background.poll().run();
+        assertThat(frankfurter.takeRequest(10, java.util.concurrent.TimeUnit.SECONDS)).isNotNull()
+                .extracting(okhttp3.mockwebserver.RecordedRequest::getPath).asString()
+                .isEqualTo("/v1/2025-11-25..2026-11-20?base=USD&symbols=KRW");
+
+        send("/chart USD KRW 30d");
+
+        assertThat(frankfurter.getRequestCount()).isEqualTo(1); // the chart found its year there
+        assertThat(drawn.get(0).rates()).hasSize(13); // 8 backfilled days before the 5 live ones
+        assertThat(api.photos()).hasSize(1);
+    }
+
+    @Test
+    void aFailedBackgroundBackfillIsRetriedByTheFirstChart() {
+        java.util.Queue<Runnable> background = new java.util.ArrayDeque<>();
+        webhook = webhookWithBackground(background);
+        frankfurter.enqueue(new MockResponse().setResponseCode(503));
+        frankfurter.enqueue(new MockResponse().addHeader("Content-Type", "application/json").setBody(YEAR_SERIES));
+
+        send("/alert USD KRW above 1500");
+        background.poll().run(); // Frankfurter down: logged, no reply depends on it
+
+        send("/chart USD KRW 30d");
+
+        assertThat(frankfurter.getRequestCount()).isEqualTo(2);
+        assertThat(drawn.get(0).rates()).hasSize(13);
+    }
 }

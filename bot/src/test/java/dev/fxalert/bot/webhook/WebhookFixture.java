@@ -40,7 +40,9 @@ public final class WebhookFixture implements AfterEachCallback, AutoCloseable {
         Map<String, String> environment = new HashMap<>(Map.of(
                 "TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN,
                 "TELEGRAM_WEBHOOK_SECRET", SECRET,
-                "TELEGRAM_API_URL", api.baseUrl()));
+                "TELEGRAM_API_URL", api.baseUrl(),
+                // a first alert backfills its pair in the background: on loopback, never a real host
+                "FRANKFURTER_BASE_URL", "http://127.0.0.1:9"));
         environment.putAll(settings);
         return WebhookWiring.webhook(environment, stores);
     }

@@ -5,7 +5,7 @@ import dev.fxalert.evaluation.delivery.DeliveryObserver;
 import dev.fxalert.evaluation.delivery.PacedSender;
 import dev.fxalert.evaluation.delivery.PacingConfig;
 import dev.fxalert.evaluation.support.DirectExecutorService;
-import dev.fxalert.evaluation.support.ManualClock;
+import dev.fxalert.core.testing.MutableClock;
 import dev.fxalert.evaluation.support.ScriptedNotifier;
 import dev.fxalert.evaluation.support.StoreFixture;
 import org.junit.jupiter.api.AfterEach;
@@ -38,7 +38,7 @@ class DigestBatchTest {
 
     @TempDir
     Path dir;
-    private final ManualClock clock = new ManualClock(AT_0830_UTC);
+    private final MutableClock clock = new MutableClock(AT_0830_UTC);
     private final ScriptedNotifier telegram = new ScriptedNotifier(clock);
     private StoreFixture store;
     private PacedSender sender;

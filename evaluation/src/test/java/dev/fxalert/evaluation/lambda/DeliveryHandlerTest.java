@@ -215,7 +215,7 @@ class DeliveryHandlerTest {
                 fire(2); // an alert fires during the batch
             }
             return result;
-        }, store.alerts(), store.users(), DeliveryObserver.NONE, PACING, clock, clock.sleeper(),
+        }, store.alerts(), store.users(), DeliveryObserver.NONE, DeliveryPath.PACING, clock, clock.sleeper(),
                 new DirectExecutorService());
         handler = withDigests(firing, Duration.ofSeconds(780));
 

@@ -25,6 +25,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,7 +34,8 @@ import java.util.regex.Pattern;
  * {@code GET {base}/site/program/financial/exchangeJSON?authkey=KEY&searchdate=YYYYMMDD&data=AP01} answers an
  * array of {@code {"result":1,"cur_unit":"USD","deal_bas_r":"1,392.5",...}}: KRW per unit, numbers as strings with
  * thousands separators, {@code JPY(100)}/{@code IDR(100)} per 100 units. An empty array (weekend, holiday, or before
- * about 11:00 KST) means "no table for that day": we look at the previous business day in Asia/Seoul. Errors come
+ * about 11:00 KST) means "no table for that day": we look at the previous business day in Asia/Seoul, skipping
+ * weekends and the known holidays without a call. Errors come
  * with HTTP 200 and {@code result} 2 (bad data code), 3 (bad key) or 4 (daily limit). Any other pair is derived
  * through KRW. The key is never put in a message or log line.
  * <p>
@@ -64,9 +66,15 @@ public final class KoreaEximProvider implements RateProvider {
     private final Duration tableCacheTtl;
     private final Map<LocalDate, CachedTable> tables = new ConcurrentHashMap<>();
     private final CurrencyList currencies;
+    private final Predicate<LocalDate> closedWeekdays;
 
+    /**
+     * @param closedWeekdays weekdays (dates in Seoul) on which Korea Eximbank publishes no table, the same calendar
+     *                       the publication schedule uses ({@code Holidays.korea()}): the look-back skips them
+     *                       without a call, as it skips weekends
+     */
     public KoreaEximProvider(OkHttpClient client, String baseUrl, String authKey, Clock clock, int lookbackDays,
-                             Duration tableCacheTtl) {
+                             Duration tableCacheTtl, Predicate<LocalDate> closedWeekdays) {
         this.http = new ProviderHttp(client, NAME);
         this.baseUrl = ProviderHttp.baseUrl(baseUrl);
         this.authKey = Objects.requireNonNull(authKey, "authKey");
@@ -74,6 +82,7 @@ public final class KoreaEximProvider implements RateProvider {
         this.lookbackDays = lookbackDays;
         this.tableCacheTtl = tableCacheTtl;
         this.currencies = new CurrencyList(NAME, clock);
+        this.closedWeekdays = Objects.requireNonNull(closedWeekdays, "closedWeekdays");
     }
 
     @Override
@@ -91,8 +100,8 @@ public final class KoreaEximProvider implements RateProvider {
         LocalDate today = LocalDate.now(clock.withZone(SEOUL));
         LocalDate day = today;
         for (int searched = 0; searched < lookbackDays; day = day.minusDays(1)) {
-            if (isWeekend(day)) {
-                continue; // no table is ever published on a weekend: do not spend a call of the daily limit on it
+            if (isWeekend(day) || closedWeekdays.test(day)) {
+                continue; // no table is published then: do not spend a call of the daily limit on it
             }
             searched++;
             JsonNode table = table(day, today);

@@ -4,6 +4,7 @@ import dev.fxalert.core.domain.RateKind;
 import dev.fxalert.core.port.RateProvider.FailureKind;
 import dev.fxalert.core.port.RateProvider.FetchException;
 import dev.fxalert.core.port.RateProvider.Quote;
+import dev.fxalert.ingestion.Holidays;
 import dev.fxalert.ingestion.testing.Fixtures;
 import dev.fxalert.core.testing.MutableClock;
 import okhttp3.OkHttpClient;
@@ -38,7 +39,8 @@ class KoreaEximProviderTest {
     @BeforeEach
     void start() throws IOException {
         server.start();
-        provider = new KoreaEximProvider(client, server.url("/").toString(), KEY, clock, 7, Duration.ofMinutes(30));
+        provider = new KoreaEximProvider(client, server.url("/").toString(), KEY, clock, 7, Duration.ofMinutes(30),
+                Holidays.korea()::isHoliday);
     }
 
     @AfterEach
@@ -179,9 +181,60 @@ class KoreaEximProviderTest {
                 .isEqualTo(Instant.parse("2026-11-20T02:00:00Z"))); // Friday 11:00 KST
     }
 
+    /**
+     * Polish of issue 17: the look-back uses the same shipped Korean holiday calendar as the publication schedule, so
+     * a day known to be closed costs no call of the daily limit. The fake answers as Korea Eximbank does: an empty
+     * array on a weekend or a holiday, the table on a business day (and nothing yet before 11:00 KST today).
+     */
+    @Test
+    void theLookBackAsksForNoWeekendOrKoreanHoliday() {
+        // Monday 28 September 2026, 10:00 in Seoul, after Chuseok (Thursday 24 to Saturday 26) and a Sunday.
+        clock.advance(Duration.between(Instant.parse("2026-11-25T03:00:00Z"), Instant.parse("2026-09-28T01:00:00Z")));
+        List<String> asked = answeringLikeKoreaEximbank("20260928");
+
+        List<Quote> quotes = provider.fetch("USD", Set.of("KRW"));
+
+        assertThat(asked).containsExactly("20260928", "20260923"); // today (not out yet), then Wednesday
+        assertThat(quotes).isNotEmpty().allSatisfy(quote -> assertThat(quote.observedAt())
+                .isEqualTo(Instant.parse("2026-09-23T02:00:00Z")));
+    }
+
+    @Test
+    void onAKoreanHolidayTodaysTableIsNotAskedFor() {
+        // Friday 25 September 2026 (Chuseok), 15:00 in Seoul: no table today, nor yesterday (Chuseok too).
+        clock.advance(Duration.between(Instant.parse("2026-11-25T03:00:00Z"), Instant.parse("2026-09-25T06:00:00Z")));
+        List<String> asked = answeringLikeKoreaEximbank(null);
+
+        provider.fetch("USD", Set.of("KRW"));
+
+        assertThat(asked).containsExactly("20260923");
+    }
+
+    /**
+     * Korea Eximbank as a fake: the real table on a Korean business day, {@code []} on weekends, on the shipped
+     * holidays and on {@code notYetOut}; returns the searchdates asked for, in order.
+     */
+    private List<String> answeringLikeKoreaEximbank(String notYetOut) {
+        List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        server.setDispatcher(new okhttp3.mockwebserver.Dispatcher() {
+            @Override
+            public okhttp3.mockwebserver.MockResponse dispatch(RecordedRequest request) {
+                String searchDate = request.getRequestUrl().queryParameter("searchdate");
+                asked.add(searchDate);
+                java.time.LocalDate day = java.time.LocalDate.parse(searchDate,
+                        java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+                boolean closed = day.getDayOfWeek().getValue() >= 6 || Holidays.korea().listed().containsKey(day)
+                        || searchDate.equals(notYetOut);
+                return json(200, closed ? "[]" : Fixtures.read("koreaexim/ap01-20261125.json"));
+            }
+        });
+        return asked;
+    }
+
     @Test
     void givesUpAfterTheLookbackWindowWithAClearError() {
-        provider = new KoreaEximProvider(client, server.url("/").toString(), KEY, clock, 2, Duration.ofMinutes(30));
+        provider = new KoreaEximProvider(client, server.url("/").toString(), KEY, clock, 2, Duration.ofMinutes(30),
+                Holidays.korea()::isHoliday);
         server.enqueue(json(200, "[]"));
         server.enqueue(json(200, "[]"));
 

@@ -2,6 +2,7 @@ package dev.fxalert.ingestion.provider;
 
 import dev.fxalert.ingestion.retry.RetryPolicy;
 import dev.fxalert.ingestion.testing.FakeFrankfurter;
+import dev.fxalert.ingestion.Holidays;
 import dev.fxalert.ingestion.testing.Fixtures;
 import dev.fxalert.core.testing.MutableClock;
 import dev.fxalert.ingestion.testing.RecordingSleeper;
@@ -103,7 +104,8 @@ class ProviderCurrenciesTest {
 
     @Test
     void koreaEximbankLearnsItsListFromEachTable() {
-        KoreaEximProvider provider = new KoreaEximProvider(client, url(), "key", clock, 7, Duration.ofMinutes(30));
+        KoreaEximProvider provider = new KoreaEximProvider(client, url(), "key", clock, 7, Duration.ofMinutes(30),
+                Holidays.korea()::isHoliday);
         server.enqueue(json(200, Fixtures.read("koreaexim/ap01-20261125.json")));
 
         provider.fetch("USD", Set.of("KRW"));
