@@ -39,8 +39,9 @@ import java.util.concurrent.atomic.AtomicReference;
  *       is a mid rate, so a bank's buying or selling rate neither fires nor re-arms one): for each window the
  *       pair's move alerts use ({@link EvaluationAlerts#moveWindows}, a registry, not a read of alerts), reads the
  *       base rate (the latest stored mid rate observed at or before the new rate's observation time minus the
- *       window, {@link RateHistory#atOrBefore}; when the history does not reach back that far nothing fires on
- *       that window yet), computes the signed move in percent, and reads only the move alerts it fires
+ *       window, {@link RateHistory#atOrBefore}; when the history does not reach back that far, or that rate is
+ *       more than two windows old (a gap: a backfilled pair's daily rates under a 1h window), nothing fires or
+ *       re-arms on that window), computes the signed move in percent, and reads only the move alerts it fires
  *       ({@link EvaluationAlerts#findMoved}) or re-arms ({@link EvaluationAlerts#findMoveRearmable}): range reads
  *       on the percent per (pair, window, way), so the cost grows with the windows present and the alerts fired,
  *       not with the alerts stored. Those fired join the crossed alerts in step 4 with the base in their
@@ -339,12 +340,24 @@ public final class EvaluationService {
      * Issue 14: adds the move alerts the event fires to {@code crossed} (with their base rate) and re-arms those
      * it re-arms, one window at a time (see the class comment); returns how many it re-armed.
      */
+    /**
+     * How old a move's base may be, in windows: a night without rates under a 24h window still measures the move
+     * since the last rate; a day-old rate under a 1h window does not. The price of never firing on a gap: after a
+     * weekend (no quotes for ~48 h) a 24h move is measured again only once the history has a rate one window old.
+     */
+    private static final int MAX_BASE_AGE_IN_WINDOWS = 2;
+
     private int addMoves(RateUpdated event, Rate rate, Instant now, List<Candidate> crossed) {
         int rearmed = 0;
         for (Duration window : alerts.moveWindows(event.pair())) {
             Optional<Rate> base = history.atOrBefore(event.pair(), rate.observedAt().minus(window));
             if (base.isEmpty()) {
                 continue; // the history does not reach back one window yet: no move to measure
+            }
+            if (base.get().observedAt().isBefore(rate.observedAt().minus(window.multipliedBy(MAX_BASE_AGE_IN_WINDOWS)))) {
+                // A gap in the history (a backfilled pair has daily rates only; ingestion was down): a move since
+                // then is not a move within the window, and firing on it would break the alert's promise.
+                continue;
             }
             BigDecimal move = Move.percentChange(base.get().value(), event.rate());
             for (Alert alert : alerts.findMoved(event.pair(), window, move)) {

@@ -98,6 +98,32 @@ class PercentMoveAndExpiryTest {
         assertThat(store.reload(up).state()).isEqualTo(AlertState.ARMED);
     }
 
+    // A pair's history backfilled with daily rates (first alert, first chart) reaches back a year, but a daily rate
+    // is no base for a 1h move: 20 hours of movement would fire an alert that promises one hour.
+    @Test
+    void aMoveDoesNotFireAgainstABaseMoreThanTwoWindowsOld() {
+        Alert hourly = move("hour0001", MoveWay.UP, "1", Duration.ofHours(1), AlertMode.REARM);
+        publish("1383.1"); // yesterday's daily rate, say
+        clock.advance(Duration.ofHours(20));
+
+        assertThat(publish("1450").fired()).as("+4.8% over 20h is not a move within 1h").isZero();
+        assertThat(store.reload(hourly).state()).isEqualTo(AlertState.ARMED);
+
+        clock.advance(Duration.ofMinutes(65)); // now a base one window old exists: the live 1,450
+        assertThat(publish("1466").fired()).as("+1.1% within 1h").isEqualTo(1);
+    }
+
+    // ...while a gap of up to two windows (a quiet night and day under a 24h window) still measures the move since the last rate.
+    @Test
+    void aMoveStillFiresAgainstABaseUpToTwoWindowsOld() {
+        Alert daily = move("day00001", MoveWay.UP, "1", DAY, AlertMode.REARM);
+        publish("1383.1");
+        clock.advance(Duration.ofHours(36));
+
+        assertThat(publish("1400").fired()).isEqualTo(1);
+        assertThat(store.reload(daily).lastFiring().base()).isEqualByComparingTo("1383.1");
+    }
+
     @Test
     void aMoveAgainstTheRateOneWindowAgoFiresOnceAndThePushSaysTheMove() throws Exception {
         Alert up = move("up000001", MoveWay.UP, "1", DAY, AlertMode.REARM);
