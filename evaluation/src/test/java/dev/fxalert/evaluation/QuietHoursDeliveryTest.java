@@ -170,6 +170,33 @@ class QuietHoursDeliveryTest {
         assertThat(store.alerts().findPendingPushes(10)).isEmpty();
     }
 
+    // Quiet hours released (issue 15, branch quiet15b): what /quiet off does (the bot's HeldPushes), then delivery.
+    @Test
+    void quietOffAfterARestartSendsTheHeldPushesAtOnceEachOnceAndNothingLater() throws Exception {
+        start(SEOUL_NIGHT);
+        User sleeper = user(100, "Asia/Seoul", "23:00-07:00");
+        alerts(sleeper, "s", 2);
+        rate("1401");
+        drain();
+        crash();
+        clock.advance(Duration.ofMinutes(10));
+        open();
+
+        store.users().setQuietHours(sleeper.id(), null);
+        assertThat(store.alerts().releaseHeldPushes(sleeper.id(), SEOUL_MORNING, clock.instant())).isEqualTo(2);
+        DrainResult released = drain();
+
+        assertThat(sentTo(sleeper)).hasSize(2).allSatisfy(sent -> {
+            assertThat(sent.at()).isBefore(SEOUL_MORNING);
+            assertThat(sent.message().text()).contains("USD/KRW is 1,401").contains("2026-11-25 15:30 CET");
+        });
+        assertThat(released.pushes().delivered()).isEqualTo(2);
+        assertThat(store.alerts().findPendingPushes(10)).isEmpty();
+        clock.advance(Duration.between(clock.instant(), SEOUL_MORNING));
+        drain();
+        assertThat(notifier.sent()).as("nothing comes again at the old quiet end").hasSize(2);
+    }
+
     @Test
     void oneOwnersHeldPushesMakeOneMessageEvenWhenTheDrainReadsThemInSeveralBatches() throws Exception {
         start(SEOUL_NIGHT);

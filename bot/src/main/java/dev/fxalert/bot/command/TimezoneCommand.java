@@ -16,10 +16,12 @@ final class TimezoneCommand implements CommandHandler {
 
     private final UserStore users;
     private final Clock clock;
+    private final HeldPushes held;
 
-    TimezoneCommand(UserStore users, Clock clock) {
+    TimezoneCommand(UserStore users, Clock clock, HeldPushes held) {
         this.users = users;
         this.clock = clock;
+        this.held = held;
     }
 
     @Override
@@ -42,6 +44,7 @@ final class TimezoneCommand implements CommandHandler {
         String id = ZoneInput.parse(typed);
         users.setTimezone(context.user().id(), id);
         ZoneId zone = ZoneId.of(id);
+        held.changed(context.user(), context.user().quiet(), zone); // quiet hours move with the zone
         return context.reply(Msg.TIMEZONE_CHANGED, zone.getId(), Messages.time(clock.instant(), zone));
     }
 }

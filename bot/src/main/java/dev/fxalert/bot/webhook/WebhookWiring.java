@@ -9,6 +9,8 @@ import dev.fxalert.bot.chart.JFreeChartRenderer;
 import dev.fxalert.bot.command.Charts;
 import dev.fxalert.bot.webhook.admin.AdminRoute;
 import dev.fxalert.bot.webhook.admin.LambdaAdminWiring;
+import dev.fxalert.evaluation.lambda.LambdaDeliveryTrigger;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import dev.fxalert.core.config.SecretBound;
 import dev.fxalert.core.config.Secrets;
 import dev.fxalert.core.config.Settings;
@@ -50,15 +52,21 @@ public record WebhookWiring(Supplier<TelegramWebhook> webhook, Supplier<AdminRou
      * @param ingestion the rate-source chain as this function sees it (its plain environment only): its names and
      *                  schedules say what /rate's numbers are and what /sources lists
      */
+    /**
+     * @param deliveryFunction quiet hours released (issue 15): the Delivery function woken when /quiet off (or new
+     *                         quiet hours or zone) makes held pushes due, as evaluation wakes it
+     *                         (DELIVERY_FUNCTION_NAME); empty: they wait for the sweep
+     */
     public record Config(DynamoDbStoreConfig stores, TelegramApiConfig telegramApi, BotSettings bot,
-                         IngestionConfig ingestion, CurrencyCatalogue catalogue, LambdaAdminWiring.Config admin) {
+                         IngestionConfig ingestion, CurrencyCatalogue catalogue, LambdaAdminWiring.Config admin,
+                         Optional<String> deliveryFunction) {
     }
 
     public static Config config(Settings settings) {
         IngestionConfig ingestion = plainIngestionConfig(settings);
         return new Config(DynamoDbStoreConfig.from(settings), TelegramApiConfig.from(settings),
                 BotSettings.from(settings), ingestion, RateProviders.shippedCatalogue(ingestion),
-                LambdaAdminWiring.config(settings));
+                LambdaAdminWiring.config(settings), settings.optional("DELIVERY_FUNCTION_NAME"));
     }
 
     public static WebhookWiring fromEnvironment(Settings settings, Secrets secrets, Clock clock) {
@@ -100,6 +108,9 @@ public record WebhookWiring(Supplier<TelegramWebhook> webhook, Supplier<AdminRou
                 // charts (issue 16): drawn here, sent with sendPhoto as a call (a webhook answer cannot carry a file)
                 new Charts(new JFreeChartRenderer(), RateProviders.historicalRates(config.ingestion(), clock)),
                 stores.drafts()); // guided creation's drafts live in the store: nothing survives between updates
+        // Quiet hours released (issue 15): the same wake-up evaluation sends (an asynchronous Invoke).
+        config.deliveryFunction().ifPresent(function ->
+                bot.wakeDeliveryWith(new LambdaDeliveryTrigger(LambdaClient.create(), function)));
         // Telegram redelivers an update only after a non-2xx or a timeout; the journal keeps one that was already
         // handled and answered from being answered twice.
         return new TelegramWebhook(secrets.require("TELEGRAM_WEBHOOK_SECRET"), new TelegramUpdateHandler(bot, client,
