@@ -286,7 +286,10 @@ public enum Msg {
     BUTTON_DRAFT_CANCEL,
     DRAFT_CANCELLED,
     DRAFT_EXPIRED,
-    DRAFT_DIRECTION_FIRST;
+    DRAFT_DIRECTION_FIRST,
+    // Quiet hours summary lines of held moves and expiries (issue 15, branch quiet15b)
+    PUSH_QUIET_LINE_MOVE,
+    PUSH_QUIET_LINE_EXPIRED;
 
     /** The catalogue key, e.g. {@code alert.set} for {@code ALERT_SET}. */
     public String key() {
