@@ -178,6 +178,11 @@ public final class ChatBot {
         heldPushes.wakeWith(delivery);
     }
 
+    /** The commands this bot answers (tests: the language walk must cover each). */
+    java.util.Set<String> commandNames() {
+        return java.util.Set.copyOf(handlers.keySet());
+    }
+
     private void register(CommandHandler handler) {
         handlers.put(handler.name(), handler);
     }
