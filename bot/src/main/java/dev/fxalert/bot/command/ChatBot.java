@@ -143,9 +143,9 @@ public final class ChatBot {
         register(new CurrenciesCommand(catalogue));
         register(new LangCommand(users));
         this.heldPushes = new HeldPushes(alerts, clock); // quiet hours released (issue 15, branch quiet15b)
-        register(new TimezoneCommand(users, clock, heldPushes));
-        register(new QuietCommand(users, heldPushes)); // quiet hours (issue 15)
         DigestCommand digest = new DigestCommand(users, () -> digestSchedules); // daily digest (issue 15)
+        register(new TimezoneCommand(users, clock, heldPushes, digest));
+        register(new QuietCommand(users, heldPushes)); // quiet hours (issue 15)
         register(digest);
         this.settingsCommand = new SettingsCommand(users, clock, digest, heldPushes);
         register(settingsCommand);

@@ -19,6 +19,8 @@ import java.util.function.Supplier;
  */
 final class DigestCommand implements CommandHandler {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DigestCommand.class);
+
     private final UserStore users;
     private final Supplier<ScheduleManager> schedules;
 
@@ -54,6 +56,23 @@ final class DigestCommand implements CommandHandler {
         boolean scheduled = change(user, at.toString());
         // Never promise a digest this runtime cannot send (no schedule manager here yet).
         return context.reply(scheduled ? Msg.DIGEST_SET : Msg.DIGEST_SET_NOT_SCHEDULED, at.toString(), zone);
+    }
+
+    /**
+     * The user's zone changed (issue 15 audit, branch quiet15b): the digest schedule is read in the user's zone, so
+     * a user with a digest gets it moved there at once (locally it would otherwise move only at the next start).
+     * Never throws: the zone is stored either way.
+     */
+    void zoneChanged(User before) {
+        ScheduleManager manager = schedules.get();
+        if (manager == null || before.digestTime() == null) {
+            return;
+        }
+        try {
+            users.findById(before.id()).ifPresent(now -> DigestSchedules.apply(manager, now));
+        } catch (RuntimeException e) {
+            log.warn("could not move the digest of user {} to its new zone: {}", before.id(), e.toString());
+        }
     }
 
     /**

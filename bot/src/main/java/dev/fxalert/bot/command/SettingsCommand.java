@@ -77,6 +77,7 @@ final class SettingsCommand implements CommandHandler {
             }
             users.setTimezone(user.id(), zone);
             held.changed(user, user.quiet(), ZoneId.of(zone));
+            digest.zoneChanged(user);
             return Optional.of(view(users.findById(user.id()).orElse(user), chatId));
         }
         if (data.startsWith(QUIET_PREFIX)) {

@@ -17,11 +17,13 @@ final class TimezoneCommand implements CommandHandler {
     private final UserStore users;
     private final Clock clock;
     private final HeldPushes held;
+    private final DigestCommand digest;
 
-    TimezoneCommand(UserStore users, Clock clock, HeldPushes held) {
+    TimezoneCommand(UserStore users, Clock clock, HeldPushes held, DigestCommand digest) {
         this.users = users;
         this.clock = clock;
         this.held = held;
+        this.digest = digest;
     }
 
     @Override
@@ -45,6 +47,7 @@ final class TimezoneCommand implements CommandHandler {
         users.setTimezone(context.user().id(), id);
         ZoneId zone = ZoneId.of(id);
         held.changed(context.user(), context.user().quiet(), zone); // quiet hours move with the zone
+        digest.zoneChanged(context.user()); // so does the digest's time
         return context.reply(Msg.TIMEZONE_CHANGED, zone.getId(), Messages.time(clock.instant(), zone));
     }
 }

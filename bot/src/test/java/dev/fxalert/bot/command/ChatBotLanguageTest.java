@@ -249,7 +249,8 @@ class ChatBotLanguageTest {
         assertThat(user.digestTime()).isEqualTo("08:30");
         org.mockito.ArgumentCaptor<dev.fxalert.core.port.UserSchedule> put =
                 org.mockito.ArgumentCaptor.forClass(dev.fxalert.core.port.UserSchedule.class);
-        org.mockito.Mockito.verify(schedules).putUserSchedule(put.capture());
+        // the first from /timezone, which moves a stored digest time to the new zone (issue 15 audit, quiet15b)
+        org.mockito.Mockito.verify(schedules, org.mockito.Mockito.times(2)).putUserSchedule(put.capture());
         assertThat(put.getValue().expression().text()).isEqualTo("cron(30 8 * * ? *)");
         assertThat(put.getValue().timezone()).isEqualTo("Asia/Seoul");
         assertThat(chat.send("/settings").text()).contains("\nDaily digest: 08:30\n");
