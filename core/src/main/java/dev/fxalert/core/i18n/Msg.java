@@ -287,9 +287,11 @@ public enum Msg {
     DRAFT_CANCELLED,
     DRAFT_EXPIRED,
     DRAFT_DIRECTION_FIRST,
-    // Quiet hours summary lines of held moves and expiries (issue 15, branch quiet15b)
+    // Quiet hours summary lines of held moves and expiries; a move's window in the reader's words (issue 15, branch quiet15b)
     PUSH_QUIET_LINE_MOVE,
-    PUSH_QUIET_LINE_EXPIRED;
+    PUSH_QUIET_LINE_EXPIRED,
+    FORMAT_WINDOW_HOURS,
+    FORMAT_WINDOW_DAYS;
 
     /** The catalogue key, e.g. {@code alert.set} for {@code ALERT_SET}. */
     public String key() {

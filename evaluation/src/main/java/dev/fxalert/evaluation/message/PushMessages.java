@@ -54,7 +54,7 @@ public final class PushMessages {
         StringBuilder text = new StringBuilder();
         if (alert.isMove() && firing.base() != null) {
             text.append(messages.text(Msg.PUSH_MOVED, alert.pair().toString(), Messages.signedPercent(firing.movePercent()),
-                    alert.move().label(), firing.base(), firing.rate()));
+                    messages.window(alert.move()), firing.base(), firing.rate()));
         } else {
             text.append(messages.text(Msg.PUSH_FIRED, alert.pair().toString(), firing.rate(),
                     selector(alert.direction()), alert.threshold()));
@@ -144,7 +144,7 @@ public final class PushMessages {
         }
         if (alert.isMove() && firing.base() != null) {
             return messages.text(Msg.PUSH_QUIET_LINE_MOVE, alert.pair().toString(),
-                    Messages.signedPercent(firing.movePercent()), alert.move().label(), firing.base(), firing.rate(),
+                    Messages.signedPercent(firing.movePercent()), messages.window(alert.move()), firing.base(), firing.rate(),
                     Messages.time(firing.firedAt(), zone), alert.id());
         }
         return messages.text(Msg.PUSH_QUIET_LINE, alert.pair().toString(), selector(alert.direction()),
@@ -166,7 +166,7 @@ public final class PushMessages {
     private static String expiryCondition(Alert alert, Messages messages) {
         if (alert.isMove()) {
             return messages.text(Msg.FORMAT_MOVE_CONDITION, alert.pair().toString(),
-                    alert.move().way().name().toLowerCase(Locale.ROOT), alert.threshold(), alert.move().label());
+                    alert.move().way().name().toLowerCase(Locale.ROOT), alert.threshold(), messages.window(alert.move()));
         }
         String plain = messages.text(Msg.FORMAT_CONDITION, alert.pair().toString(), selector(alert.direction()),
                 alert.threshold());

@@ -115,10 +115,10 @@ class PushMessagesTest {
                 • USD/KRW at or above 1,400: 1,401 at 2026-11-25 13:40 KST (alert k3m9x2qa)
                 • USD/KRW moved +1.2% in 24h (1,380 → 1,396.56) at 2026-11-25 13:41 KST (alert m0v3m0v3)
                 • ⌛ Alert exp1exp1 (EUR/USD below 1.05) expired 2026-11-25 13:42 KST""");
-        assertThat(korean).contains("• USD/KRW 24h 동안 +1.2% 움직임 (1,380 → 1,396.56): 2026-11-25 13:41 KST (알림 m0v3m0v3)")
+        assertThat(korean).contains("• USD/KRW 24시간 동안 +1.2% 움직임 (1,380 → 1,396.56): 2026-11-25 13:41 KST (알림 m0v3m0v3)")
                 .contains("• ⌛ 알림 exp1exp1 (EUR/USD 1.05 이하) 2026-11-25 13:42 KST에 만료됨")
                 .doesNotContain("expiry");
-        assertThat(korean.replaceAll("USD|KRW|EUR|frankfurter|k3m9x2qa|m0v3m0v3|exp1exp1|KST|24h", ""))
+        assertThat(korean.replaceAll("USD|KRW|EUR|frankfurter|k3m9x2qa|m0v3m0v3|exp1exp1|KST", ""))
                 .doesNotContainPattern("[A-Za-z]");
     }
 
@@ -220,6 +220,20 @@ class PushMessagesTest {
                 .doesNotContain(AlertCallback.Action.DOWN_1, AlertCallback.Action.DOWN_05,
                         AlertCallback.Action.UP_05, AlertCallback.Action.UP_1)
                 .contains(AlertCallback.Action.SNOOZE_1H, AlertCallback.Action.PAUSE, AlertCallback.Action.SHARE);
+    }
+
+    // Issue 15 audit (branch quiet15b): a move's window reads 24시간 / 7일 to a Korean reader, 24h / 7d in English.
+    @Test
+    void aPercentMovesWindowIsWrittenInTheReadersLanguage() {
+        Alert week = Alert.createMove("k3m9x2qa", new Owner("u1", 4242L), CurrencyPair.of("USD", "KRW"),
+                new dev.fxalert.core.domain.Move(dev.fxalert.core.domain.MoveWay.DOWN, java.time.Duration.ofDays(7)),
+                new BigDecimal("1"), AlertMode.ONCE, null, OBSERVED).fire(Firing.ofMove("e3",
+                new dev.fxalert.core.domain.Rate(CurrencyPair.of("USD", "KRW"), new BigDecimal("1366.2"), "frankfurter",
+                        OBSERVED), new BigDecimal("1380"), OBSERVED));
+
+        assertThat(messages.fired(week, "ko").text()).contains("7일 동안 -1%")
+                .doesNotContainPattern("\\d[dh]\\b");
+        assertThat(messages.fired(week, "en").text()).contains("moved -1% in 7d");
     }
 
     // Issue 14: the expiry notice has only Delete (no push actions, chart or share); issue 17: it names a bank's rate.
