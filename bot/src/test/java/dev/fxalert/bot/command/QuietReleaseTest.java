@@ -67,7 +67,8 @@ class QuietReleaseTest {
 
     @Test
     void quietOffMakesTheHeldPushesDueNowAndWakesDelivery() {
-        assertThat(chat.reply("/quiet off")).startsWith("Quiet hours are off");
+        assertThat(chat.reply("/quiet off")).isEqualTo("Quiet hours are off: pushes come as soon as an alert fires, "
+                + "and those held until now come right away.");
 
         assertThat(dueAt(held)).isEqualTo(ChatBotFixture.NOW);
         assertThat(dueAt(heldToo)).isEqualTo(ChatBotFixture.NOW);
