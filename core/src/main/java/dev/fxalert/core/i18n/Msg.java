@@ -290,6 +290,7 @@ public enum Msg {
     // Quiet hours summary lines of held moves and expiries; a move's window in the reader's words (issue 15, branch quiet15b)
     PUSH_QUIET_LINE_MOVE,
     PUSH_QUIET_LINE_EXPIRED,
+    PUSH_QUIET_SUMMARY_WITH_EXPIRED,
     FORMAT_WINDOW_HOURS,
     FORMAT_WINDOW_DAYS;
 

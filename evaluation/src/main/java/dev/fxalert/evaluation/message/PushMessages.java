@@ -115,7 +115,10 @@ public final class PushMessages {
                 latest.merge(alert.pair().toString(), firing, (a, b) -> b.observedAt().isAfter(a.observedAt()) ? b : a);
             }
         }
-        StringBuilder text = new StringBuilder(messages.text(Msg.PUSH_QUIET_SUMMARY, ordered.size()));
+        // an expiry notice did not fire: the header counts it apart (issue 15, branch quiet15b)
+        long expired = ordered.stream().filter(alert -> alert.lastFiring().isExpiryNotice()).count();
+        StringBuilder text = new StringBuilder(expired == 0 ? messages.text(Msg.PUSH_QUIET_SUMMARY, ordered.size())
+                : messages.text(Msg.PUSH_QUIET_SUMMARY_WITH_EXPIRED, ordered.size() - expired, expired));
         latest.forEach((pair, firing) -> text.append('\n').append(messages.text(Msg.PUSH_QUIET_LATEST, pair,
                 firing.rate(), firing.provider(), Messages.time(firing.observedAt(), zone))));
         // Telegram refuses texts over 4,096 characters: 50 alerts' lines can come near it, so the rest is counted.

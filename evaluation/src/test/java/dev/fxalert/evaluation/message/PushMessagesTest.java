@@ -110,16 +110,30 @@ class PushMessagesTest {
         String korean = messages.quietSummary(List.of(threshold, move, expired), 4242L, "ko", seoul).text();
 
         assertThat(english).isEqualTo("""
-                🌙 Your quiet hours are over. 3 alerts fired meanwhile:
+                🌙 Your quiet hours are over. Meanwhile 2 alerts fired and 1 alert expired:
                 Latest USD/KRW: 1,396.56 (frankfurter, 2026-11-25 13:41 KST)
                 • USD/KRW at or above 1,400: 1,401 at 2026-11-25 13:40 KST (alert k3m9x2qa)
                 • USD/KRW moved +1.2% in 24h (1,380 → 1,396.56) at 2026-11-25 13:41 KST (alert m0v3m0v3)
                 • ⌛ Alert exp1exp1 (EUR/USD below 1.05) expired 2026-11-25 13:42 KST""");
-        assertThat(korean).contains("• USD/KRW 24시간 동안 +1.2% 움직임 (1,380 → 1,396.56): 2026-11-25 13:41 KST (알림 m0v3m0v3)")
+        assertThat(korean).startsWith("🌙 방해 금지 시간이 끝났습니다. 그동안 알림 2개가 울렸고 알림 1개가 만료되었습니다:")
+                .contains("• USD/KRW 24시간 동안 +1.2% 움직임 (1,380 → 1,396.56): 2026-11-25 13:41 KST (알림 m0v3m0v3)")
                 .contains("• ⌛ 알림 exp1exp1 (EUR/USD 1.05 이하) 2026-11-25 13:42 KST에 만료됨")
                 .doesNotContain("expiry");
         assertThat(korean.replaceAll("USD|KRW|EUR|frankfurter|k3m9x2qa|m0v3m0v3|exp1exp1|KST", ""))
                 .doesNotContainPattern("[A-Za-z]");
+    }
+
+    @Test
+    void aSummaryOfExpiriesOnlySaysNothingFired() {
+        Alert expired = Alert.create("exp1exp1", new Owner("u1", 4242L), CurrencyPair.of("EUR", "USD"), Direction.BELOW,
+                new BigDecimal("1.05"), AlertMode.ONCE, null, OBSERVED.minusSeconds(7200))
+                .expiringAt(OBSERVED.plusSeconds(120)).expire(OBSERVED.plusSeconds(120));
+
+        assertThat(messages.quietSummary(List.of(expired), 4242L, "en", java.time.ZoneId.of("UTC")).text().lines())
+                .containsExactly("🌙 Your quiet hours are over. Meanwhile 1 alert expired:",
+                        "• ⌛ Alert exp1exp1 (EUR/USD below 1.05) expired 2026-11-25 04:42 UTC");
+        assertThat(messages.quietSummary(List.of(expired), 4242L, "ko", java.time.ZoneId.of("UTC")).text())
+                .startsWith("🌙 방해 금지 시간이 끝났습니다. 그동안 알림 1개가 만료되었습니다:");
     }
 
     @Test
