@@ -132,6 +132,24 @@ class DigestServiceTest {
                 .contains("USD/KRW: 1,395 (+5, +0.36% since 2027-11-07 01:10 EDT)");
     }
 
+    // Issue 15 audit (branch quiet15b): a Korean reader's digest holds no English.
+    @Test
+    void aKoreanReadersDigestIsAllKorean() {
+        stores.users().setLanguage(mina.id(), "ko");
+        rate(USD_KRW, "1385.2", "2026-11-24T08:00:00Z");
+        rate(USD_KRW, "1392.1", "2026-11-25T14:00:00Z");
+        rate(EUR_USD, "1.05", "2026-11-25T15:00:00Z");
+        alert("near0000", USD_KRW, Direction.BELOW, "1380");
+        alert("eur00000", EUR_USD, Direction.ABOVE, "1.1");
+
+        assertThat(digests.send(mina.id())).isEqualTo(DigestService.Outcome.SENT);
+
+        String text = telegram.sent().get(0).message().text();
+        assertThat(text).startsWith("☀️ 일일 요약, 2026-11-26\n").contains("USD/KRW: 1,392.1 (2026-11-24 17:00 KST 대비 +6.9")
+                .contains("곧 울릴 알림:").contains("• USD/KRW 1,380 이하: 12.1 남음");
+        assertThat(text.replaceAll("USD|KRW|EUR|near0000|eur00000|KST", "")).doesNotContainPattern("[A-Za-z]");
+    }
+
     @Test
     void nobodyWhoStoppedTheDigestOrBlockedTheBotGetsOne() {
         stores.users().setDigestTime(mina.id(), null);
