@@ -53,6 +53,13 @@ final class AlertActions {
         if (before.get().state() == AlertState.PAUSED) {
             return messages.text(Msg.ACTION_MOVE_PAUSED, alertId);
         }
+        // found by the language walk (issue 15 audit, branch quiet15b): these have no target to move
+        if (before.get().isMove()) {
+            return messages.text(Msg.ACTION_MOVE_NO_TARGET, alertId);
+        }
+        if (before.get().state() == AlertState.EXPIRED) {
+            return messages.text(Msg.ACTION_MOVE_EXPIRED, alertId);
+        }
         BigDecimal target = before.get().thresholdMovedBy(percent);
         return alerts.moveThreshold(userId, alertId, target)
                 .map(alert -> alert.state() == AlertState.PAUSED

@@ -287,12 +287,15 @@ public enum Msg {
     DRAFT_CANCELLED,
     DRAFT_EXPIRED,
     DRAFT_DIRECTION_FIRST,
-    // Quiet hours summary lines of held moves and expiries; a move's window in the reader's words (issue 15, branch quiet15b)
+    // Quiet hours summary lines of held moves and expiries; a move's window in the reader's words; moving a target
+    // an alert does not have (issue 15, branch quiet15b)
     PUSH_QUIET_LINE_MOVE,
     PUSH_QUIET_LINE_EXPIRED,
     PUSH_QUIET_SUMMARY_WITH_EXPIRED,
     FORMAT_WINDOW_HOURS,
-    FORMAT_WINDOW_DAYS;
+    FORMAT_WINDOW_DAYS,
+    ACTION_MOVE_NO_TARGET,
+    ACTION_MOVE_EXPIRED;
 
     /** The catalogue key, e.g. {@code alert.set} for {@code ALERT_SET}. */
     public String key() {
