@@ -45,6 +45,7 @@ record PushBatch(List<Push> toSend, int ownerGone, int held) {
     static PushBatch of(List<Alert> fired, EvaluationAlerts alerts, UserStore users, PushMessages messages,
                         Map<String, User> owners, Instant now) {
         loadOwners(fired, users, owners);
+        refreshOwnersToHold(fired, users, owners, now);
         List<Push> toSend = new ArrayList<>();
         Map<String, List<Alert>> summaries = new LinkedHashMap<>();
         int ownerGone = 0;
@@ -82,6 +83,32 @@ record PushBatch(List<Push> toSend, int ownerGone, int held) {
             log.info("held {} pushes for owners in quiet hours", held);
         }
         return new PushBatch(toSend, ownerGone, held);
+    }
+
+    /**
+     * A drain keeps the owners it read for its whole run (minutes, on AWS): before holding a push, its owner is read
+     * again (one batch read, only for owners about to be held, so rarely), so quiet hours turned off or changed
+     * meanwhile ({@code /quiet off}) hold nothing until their old end (issue 15, branch quiet15b).
+     */
+    private static void refreshOwnersToHold(List<Alert> fired, UserStore users, Map<String, User> owners, Instant now) {
+        Set<String> toHold = new HashSet<>();
+        for (Alert alert : fired) {
+            User owner = owners.get(alert.owner().userId());
+            if (owner != null && owner.active() && owner.quiet() != null
+                    && owner.quiet().endIfQuiet(now, owner.zone()) != null) {
+                toHold.add(owner.id());
+            }
+        }
+        if (!toHold.isEmpty()) {
+            Map<String, User> fresh = users.findByIds(toHold);
+            for (String id : toHold) {
+                if (fresh.containsKey(id)) {
+                    owners.put(id, fresh.get(id));
+                } else {
+                    owners.remove(id); // gone meanwhile: its push is closed below, as for any unknown owner
+                }
+            }
+        }
     }
 
     /** True when the push's firing fell in the owner's quiet hours: it was held and belongs in a summary. */

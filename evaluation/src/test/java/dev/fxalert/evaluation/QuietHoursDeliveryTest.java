@@ -163,6 +163,70 @@ class QuietHoursDeliveryTest {
         assertThat(store.alerts().findPendingPushes(10)).isEmpty();
     }
 
+    // Quiet hours released (issue 15, branch quiet15b): what /quiet off does (the bot's HeldPushes), then delivery.
+    @Test
+    void quietOffAfterARestartSendsTheHeldPushesAtOnceEachOnceAndNothingLater() throws Exception {
+        start(SEOUL_NIGHT);
+        User sleeper = user(100, "Asia/Seoul", "23:00-07:00");
+        alerts(sleeper, "s", 2);
+        rate("1401");
+        drain();
+        crash();
+        clock.advance(Duration.ofMinutes(10));
+        open();
+
+        store.users().setQuietHours(sleeper.id(), null);
+        assertThat(store.alerts().releaseHeldPushes(sleeper.id(), SEOUL_MORNING, clock.instant())).isEqualTo(2);
+        DrainResult released = drain();
+
+        assertThat(sentTo(sleeper)).hasSize(2).allSatisfy(sent -> {
+            assertThat(sent.at()).isBefore(SEOUL_MORNING);
+            assertThat(sent.message().text()).contains("USD/KRW is 1,401").contains("2026-11-25 15:30 CET");
+        });
+        assertThat(released.pushes().delivered()).isEqualTo(2);
+        assertThat(store.alerts().findPendingPushes(10)).isEmpty();
+        clock.advance(Duration.between(clock.instant(), SEOUL_MORNING));
+        drain();
+        assertThat(notifier.sent()).as("nothing comes again at the old quiet end").hasSize(2);
+    }
+
+    /**
+     * A drain keeps the owners it read (one read per owner per drain), and a drain can last minutes: quiet hours
+     * turned off meanwhile must not hold a push that fires later in the same drain until the old end.
+     */
+    @Test
+    void quietHoursTurnedOffDuringADrainHoldNothingLaterInIt() throws Exception {
+        start(SEOUL_NIGHT);
+        User sleeper = user(100, "Asia/Seoul", "23:00-07:00");
+        User awake = user(200, "Asia/Seoul", null);
+        store.alert("s0", sleeper, Direction.ABOVE, "1400", AlertMode.ONCE, null);
+        store.alert("s1", sleeper, Direction.ABOVE, "1410", AlertMode.ONCE, null);
+        store.alert("w0", awake, Direction.ABOVE, "1400", AlertMode.ONCE, null);
+        boolean[] turnedOff = {false};
+        dev.fxalert.core.port.Notifier meanwhile = message -> {
+            if (message.chatId() == awake.chatId() && !turnedOff[0]) {
+                turnedOff[0] = true; // while the awake user's push is sent: /quiet off, then s1 fires
+                store.users().setQuietHours(sleeper.id(), null);
+                store.alerts().releaseHeldPushes(sleeper.id(), SEOUL_MORNING, clock.instant());
+                rate("1411");
+            }
+            return notifier.send(message);
+        };
+        path.close();
+        path = new DeliveryPath(store, meanwhile, clock);
+        delivery = path.delivery;
+        rate("1401"); // s0 (held: quiet now) and w0
+
+        drain();
+
+        assertThat(turnedOff[0]).isTrue();
+        assertThat(sentTo(sleeper)).as("s1 fired after quiet hours were turned off").singleElement()
+                .satisfies(sent -> assertThat(sent.message().text()).contains("1,411").contains("Alert s1"));
+        drain();
+        assertThat(sentTo(sleeper)).as("then s0, released").hasSize(2);
+        assertThat(store.alerts().findPendingPushes(10)).isEmpty();
+    }
+
     @Test
     void oneOwnersHeldPushesMakeOneMessageEvenWhenTheDrainReadsThemInSeveralBatches() throws Exception {
         start(SEOUL_NIGHT);

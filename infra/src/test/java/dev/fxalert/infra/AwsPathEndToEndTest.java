@@ -463,6 +463,37 @@ class AwsPathEndToEndTest {
         assertThat(repliesTo(CHAT).get(repliesTo(CHAT).size() - 1).body().path("text").asText()).isEqualTo("No more daily digest.");
     }
 
+    /**
+     * Quiet hours released (issue 15, branch quiet15b): a push fired during quiet hours is held by Delivery; /quiet off
+     * in the webhook makes it due and wakes Delivery the way evaluation does (an asynchronous Invoke of its alias,
+     * the webhook's WakeDeliveryAfterQuietHoursRelease grant), and the push comes at once.
+     */
+    @Test
+    @Order(9)
+    void quietOffInTheWebhookWakesDeliveryForTheHeldPush() throws IOException {
+        long sleeper = 666000222L;
+        java.time.LocalTime now = java.time.LocalTime.now(java.time.ZoneOffset.UTC).withSecond(0).withNano(0);
+        webhook(message(sleeper, "/start"));
+        webhook(message(sleeper, "/quiet " + now.minusHours(1) + "-" + now.plusHours(2))); // UTC, the user's zone
+        webhook(message(sleeper, "/alert USD KRW above 1400"));
+        assertThat(repliesTo(sleeper)).hasSize(3).allMatch(TelegramCall::inResponse);
+
+        Result evaluation = ruleTarget("RateUpdatedRule", rateEvent).invoke(rateEvent.toString());
+        assertThat(evaluation.failed()).as(evaluation.payload()).isFalse();
+        aws.awaitEventInvocations();
+        assertThat(repliesTo(sleeper)).as("held for the quiet hours").hasSize(3);
+
+        webhook(message(sleeper, "/quiet off"));
+        aws.awaitEventInvocations();
+
+        List<TelegramCall> calls = repliesTo(sleeper);
+        assertThat(calls.get(3).body().path("text").asText()).startsWith("Quiet hours are off");
+        assertThat(calls.subList(4, calls.size())).singleElement().satisfies(push -> {
+            assertThat(push.inResponse()).isFalse();
+            assertThat(push.body().path("text").asText()).contains("USD/KRW is 1,411.91");
+        });
+    }
+
     private int selfInvocations() {
         String delivery = resolved.getAtt("DeliveryFunction", "Arn") + ":live";
         String role = ResolvedPolicy.ofFunction(resolved, "DeliveryFunction").role();

@@ -107,6 +107,9 @@ class FunctionsTest {
         assertThat(functions.get("EvaluationFunction")).doesNotContainKey("ReservedConcurrentExecutions");
         Map<String, Object> evaluation = map(map(functions.get("EvaluationFunction").get("Environment")).get("Variables"));
         assertThat(evaluation.get("DELIVERY_FUNCTION_NAME")).isEqualTo(Map.of("Ref", "DeliveryFunctionAliaslive"));
+        // quiet hours released (issue 15): /quiet off in the webhook wakes Delivery the same way
+        Map<String, Object> webhook = map(map(functions.get("BotWebhookFunction").get("Environment")).get("Variables"));
+        assertThat(webhook.get("DELIVERY_FUNCTION_NAME")).isEqualTo(Map.of("Ref", "DeliveryFunctionAliaslive"));
     }
 
     @Test

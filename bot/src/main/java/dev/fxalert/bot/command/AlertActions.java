@@ -53,6 +53,13 @@ final class AlertActions {
         if (before.get().state() == AlertState.PAUSED) {
             return new Done(messages.text(Msg.ACTION_MOVE_PAUSED, alertId), before);
         }
+        // found by the language walk (issue 15 audit, branch quiet15b): these have no target to move
+        if (before.get().isMove()) {
+            return new Done(messages.text(Msg.ACTION_MOVE_NO_TARGET, alertId), before);
+        }
+        if (before.get().state() == AlertState.EXPIRED) {
+            return new Done(messages.text(Msg.ACTION_MOVE_EXPIRED, alertId), before);
+        }
         BigDecimal target = before.get().thresholdMovedBy(percent);
         return alerts.moveThreshold(userId, alertId, target)
                 .map(alert -> new Done(alert.state() == AlertState.PAUSED

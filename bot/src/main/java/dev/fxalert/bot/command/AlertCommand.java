@@ -129,10 +129,10 @@ final class AlertCommand implements CommandHandler {
         }
         Optional<Rate> base = quotes.storedAt(alert.pair(), current.get().observedAt().minus(alert.move().window()));
         if (base.isEmpty()) {
-            return messages.text(Msg.ALERT_MOVE_NO_HISTORY, alert.pair().toString(), alert.move().label());
+            return messages.text(Msg.ALERT_MOVE_NO_HISTORY, alert.pair().toString(), messages.window(alert.move()));
         }
         BigDecimal move = Move.percentChange(base.get().value(), current.get().value());
-        return messages.text(Msg.ALERT_MOVE_NOW, alert.move().label(), Formats.signedPercent(move),
+        return messages.text(Msg.ALERT_MOVE_NOW, messages.window(alert.move()), Formats.signedPercent(move),
                 base.get().value(), current.get().value(), alert.firesOnMove(move) ? "fires" : "not");
     }
 

@@ -61,6 +61,8 @@ public final class ChatBot {
     private final ChartCommand chartCommand;
     /** Guided creation (issue 14), or null when the bot has no draft store. */
     private final GuidedAlert guided;
+    /** Quiet hours released (issue 15, branch quiet15b): what a change of quiet hours or zone does to held pushes. */
+    private final HeldPushes heldPushes;
 
     /** @param catalogue the currencies the configured rate sources quote: what /alert accepts and /currencies lists */
     public ChatBot(UserStore users, OwnerAlerts alerts, RateHistory history, RateLookup lookup,
@@ -148,11 +150,12 @@ public final class ChatBot {
         register(new ConvertCommand(quotes, clock, report));
         register(new CurrenciesCommand(catalogue));
         register(new LangCommand(users));
+        this.heldPushes = new HeldPushes(alerts, clock); // quiet hours released (issue 15, branch quiet15b)
         DigestCommand digest = new DigestCommand(users, () -> digestSchedules, () -> digestGroup); // daily digest (issue 15)
-        register(new TimezoneCommand(users, clock, digest));
-        register(new QuietCommand(users)); // quiet hours (issue 15)
+        register(new TimezoneCommand(users, clock, heldPushes, digest));
+        register(new QuietCommand(users, heldPushes)); // quiet hours (issue 15)
         register(digest);
-        this.settingsCommand = new SettingsCommand(users, clock, digest);
+        this.settingsCommand = new SettingsCommand(users, clock, digest, heldPushes);
         register(settingsCommand);
         register(new SourcesCommand(report));
         // --- charts (issue 16) ---
@@ -177,6 +180,21 @@ public final class ChatBot {
     public void scheduleDigestsWith(dev.fxalert.core.port.ScheduleManager schedules, String group) {
         this.digestGroup = group;
         this.digestSchedules = schedules;
+    }
+
+    /**
+     * Quiet hours released (issue 15, branch quiet15b): when /quiet off, new quiet hours or a new zone make pushes
+     * already held due again, {@code delivery} is woken, the same signal evaluation gives after recording pushes
+     * (locally the delivery worker, on AWS an asynchronous Invoke of the Delivery function). Without one, the
+     * released pushes wait for the next sweep.
+     */
+    public void wakeDeliveryWith(dev.fxalert.evaluation.DeliveryTrigger delivery) {
+        heldPushes.wakeWith(delivery);
+    }
+
+    /** The commands this bot answers (tests: the language walk must cover each). */
+    java.util.Set<String> commandNames() {
+        return java.util.Set.copyOf(handlers.keySet());
     }
 
     private void register(CommandHandler handler) {

@@ -37,7 +37,7 @@ final class ConvertCommand implements CommandHandler {
                 .map(rate -> context.text(Msg.CONVERT_REPLY, request.amount(), request.pair().base(),
                         converted(request.amount(), rate.value()), request.pair().quote(),
                         Formats.rateWithSource(context.messages(), rate, clock.instant())))
-                .orElseGet(() -> report.noRate(context.messages(), request.pair())));
+                .orElseGet(() -> report.noRate(context.messages(), request.pair(), context.user().zone())));
     }
 
     /** Two decimals like money; more for small results, so 1 KRW in USD does not read as 0. */

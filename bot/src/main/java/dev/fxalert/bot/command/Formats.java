@@ -42,7 +42,7 @@ public final class Formats {
     public static String condition(Messages messages, Alert alert) {
         if (alert.isMove()) {
             return messages.text(Msg.FORMAT_MOVE_CONDITION, alert.pair().toString(),
-                    alert.move().way().name().toLowerCase(Locale.ROOT), alert.threshold(), alert.move().label());
+                    alert.move().way().name().toLowerCase(Locale.ROOT), alert.threshold(), messages.window(alert.move()));
         }
         String condition = messages.text(Msg.FORMAT_CONDITION, alert.pair().toString(), direction(alert.direction()),
                 alert.threshold());

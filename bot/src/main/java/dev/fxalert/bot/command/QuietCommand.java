@@ -10,16 +10,19 @@ import java.util.Locale;
 /**
  * /quiet (issue 15): {@code /quiet 23:00-07:00} sets the user's quiet hours in their own time zone, {@code /quiet off}
  * removes them, {@code /quiet} shows them. Pushes that fire during quiet hours are held in the outbox and come as
- * one summary when they end (delivery's {@code PushBatch}); this command only stores the choice on the user.
+ * one summary when they end (delivery's {@code PushBatch}); this command stores the choice on the user, and pushes
+ * already held until the old end come now, or at the new end ({@link HeldPushes}).
  */
 final class QuietCommand implements CommandHandler {
 
     static final String OFF = "off";
 
     private final UserStore users;
+    private final HeldPushes held;
 
-    QuietCommand(UserStore users) {
+    QuietCommand(UserStore users, HeldPushes held) {
         this.users = users;
+        this.held = held;
     }
 
     @Override
@@ -43,10 +46,12 @@ final class QuietCommand implements CommandHandler {
         }
         if (typed.toLowerCase(Locale.ROOT).equals(OFF)) {
             users.setQuietHours(context.user().id(), null);
+            held.changed(context.user(), null, context.user().zone()); // pushes already held come now
             return context.reply(Msg.QUIET_OFF);
         }
         QuietHours quiet = QuietHours.parse(typed);
         users.setQuietHours(context.user().id(), quiet.toString());
+        held.changed(context.user(), quiet, context.user().zone());
         return context.reply(Msg.QUIET_SET, quiet.toString(), zone, quiet.end().toString());
     }
 }

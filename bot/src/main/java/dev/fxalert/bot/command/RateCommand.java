@@ -40,7 +40,7 @@ final class RateCommand implements CommandHandler {
         }
         return OutgoingMessage.text(context.chatId(), quotes.current(parsed.pair())
                 .map(rate -> report.rate(context.messages(), rate) + bankRates(context, parsed.pair()))
-                .orElseGet(() -> report.noRate(context.messages(), parsed.pair())));
+                .orElseGet(() -> report.noRate(context.messages(), parsed.pair(), context.user().zone())));
     }
 
     /** A bank's selling and buying rates of the pair, when a source gives them (Korea Eximbank, against KRW). */

@@ -1,5 +1,6 @@
 package dev.fxalert.bot.command;
 
+import dev.fxalert.core.domain.QuietHours;
 import dev.fxalert.core.domain.User;
 import dev.fxalert.core.i18n.Language;
 import dev.fxalert.core.i18n.Messages;
@@ -32,11 +33,13 @@ final class SettingsCommand implements CommandHandler {
     private final UserStore users;
     private final Clock clock;
     private final DigestCommand digest;
+    private final HeldPushes held;
 
-    SettingsCommand(UserStore users, Clock clock, DigestCommand digest) {
+    SettingsCommand(UserStore users, Clock clock, DigestCommand digest, HeldPushes held) {
         this.users = users;
         this.clock = clock;
         this.digest = digest;
+        this.held = held;
     }
 
     @Override
@@ -74,6 +77,7 @@ final class SettingsCommand implements CommandHandler {
             }
             users.setTimezone(user.id(), zone);
             digest.zoneChanged(user.id()); // the digest's schedule is read in the zone (issue 15)
+            held.changed(user, user.quiet(), ZoneId.of(zone));
             return Optional.of(view(users.findById(user.id()).orElse(user), chatId));
         }
         if (data.startsWith(QUIET_PREFIX)) {
@@ -81,7 +85,9 @@ final class SettingsCommand implements CommandHandler {
             if (!choice.equals(QUIET_NIGHT) && !choice.equals(QuietCommand.OFF)) {
                 return Optional.empty(); // callback data can be forged: only the offered choices
             }
-            users.setQuietHours(user.id(), choice.equals(QuietCommand.OFF) ? null : choice);
+            QuietHours quiet = choice.equals(QuietCommand.OFF) ? null : QuietHours.parse(choice);
+            users.setQuietHours(user.id(), quiet == null ? null : quiet.toString());
+            held.changed(user, quiet, user.zone());
             return Optional.of(view(users.findById(user.id()).orElse(user), chatId));
         }
         if (data.startsWith(DIGEST_PREFIX)) {

@@ -10,6 +10,7 @@ import dev.fxalert.core.port.RateSources.Status;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -45,7 +46,8 @@ final class SourceReport {
         return SourceTexts.whatItIs(messages, rate, sources.cadence(rate.provider()), clock.instant());
     }
 
-    String noRate(Messages messages, CurrencyPair pair) {
+    /** @param zone the reader's: the times are shown there */
+    String noRate(Messages messages, CurrencyPair pair, ZoneId zone) {
         List<String> names = catalogue.sources(pair);
         if (names.isEmpty()) {
             return SourceTexts.notQuoted(messages, pair);
@@ -59,7 +61,7 @@ final class SourceReport {
         }
         Instant since = known.stream().map(status -> status.nextUpdate().orElseThrow())
                 .min(Comparator.naturalOrder()).orElseThrow();
-        return SourceTexts.sourcesFailing(messages, pair, since, nextTry(since, now));
+        return SourceTexts.sourcesFailing(messages, pair, since, nextTry(since, now), zone);
     }
 
     /** Every run (minutes away) during the retry window after the due time, then on the hour after it. */
@@ -72,7 +74,7 @@ final class SourceReport {
         return Optional.of(hourlyFrom.plus(LATE_RETRY_EVERY.multipliedBy(hours)));
     }
 
-    String sources(Messages messages) {
-        return SourceTexts.sources(messages, sources.statuses(), clock.instant(), GRACE);
+    String sources(Messages messages, ZoneId zone) {
+        return SourceTexts.sources(messages, sources.statuses(), clock.instant(), GRACE, zone);
     }
 }

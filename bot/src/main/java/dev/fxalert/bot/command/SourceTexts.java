@@ -17,11 +17,11 @@ import java.util.Optional;
 /**
  * Every user-facing text about rate sources (/rate's "what the number is", "no rate" reasons, /sources), from the
  * message catalogue in the reader's language. Times of a publication are shown in the publisher's zone (the ECB's
- * 16:00 CET, Korea Eximbank's 11:00 KST, {@link Cadence#publicationZone}); times of our own tries in UTC.
+ * 16:00 CET, Korea Eximbank's 11:00 KST, {@link Cadence#publicationZone}) where the time names a table in a rate's
+ * description; every other time (since when sources fail, the next try, /sources' newest and next tables) in the
+ * reader's zone with its abbreviation (issue 15).
  */
 final class SourceTexts {
-
-    private static final ZoneId UTC = ZoneId.of("UTC");
 
     private SourceTexts() {
     }
@@ -50,14 +50,15 @@ final class SourceTexts {
      * @param failingSince when the sources' newer tables were due and did not come
      * @param nextTry      empty when the next try is the next ingestion run, minutes away
      */
-    static String sourcesFailing(Messages messages, CurrencyPair pair, Instant failingSince, Optional<Instant> nextTry) {
-        String next = nextTry.map(at -> messages.text(Msg.SOURCE_NEXT_TRY_AT, Messages.time(at, UTC)))
+    static String sourcesFailing(Messages messages, CurrencyPair pair, Instant failingSince, Optional<Instant> nextTry,
+                                 ZoneId zone) {
+        String next = nextTry.map(at -> messages.text(Msg.SOURCE_NEXT_TRY_AT, Messages.time(at, zone)))
                 .orElseGet(() -> messages.text(Msg.SOURCE_NEXT_TRY_SOON));
-        return messages.text(Msg.SOURCE_FAILING, pair.toString(), Messages.time(failingSince, UTC), next);
+        return messages.text(Msg.SOURCE_FAILING, pair.toString(), Messages.time(failingSince, zone), next);
     }
 
     /** /sources: one paragraph per source, in failover order. */
-    static String sources(Messages messages, List<Status> statuses, Instant now, Duration grace) {
+    static String sources(Messages messages, List<Status> statuses, Instant now, Duration grace, ZoneId zone) {
         if (statuses.isEmpty()) {
             return messages.text(Msg.SOURCES_NONE);
         }
@@ -66,12 +67,12 @@ final class SourceTexts {
             text.append("\n\n").append(messages.text(Msg.SOURCES_ENTRY, status.name(), kind(messages, status.cadence()),
                     status.currencies()));
             text.append('\n').append(messages.text(Msg.SOURCES_NEWEST, status.latestTable()
-                    .map(at -> messages.text(Msg.SOURCES_NEWEST_AT, Messages.time(at, UTC),
+                    .map(at -> messages.text(Msg.SOURCES_NEWEST_AT, Messages.time(at, zone),
                             Formats.age(messages, at, now)))
                     .orElseGet(() -> messages.text(Msg.SOURCES_NEWEST_NONE))));
             status.nextUpdate().ifPresent(next -> text.append('\n').append(status.overdue(now, grace)
-                    ? messages.text(Msg.SOURCES_NEXT_OVERDUE, Messages.time(next, UTC))
-                    : messages.text(Msg.SOURCES_NEXT_EXPECTED, Messages.time(next, UTC))));
+                    ? messages.text(Msg.SOURCES_NEXT_OVERDUE, Messages.time(next, zone))
+                    : messages.text(Msg.SOURCES_NEXT_EXPECTED, Messages.time(next, zone))));
         }
         return text.toString();
     }

@@ -24,6 +24,6 @@ final class SourcesCommand implements CommandHandler {
 
     @Override
     public OutgoingMessage handle(CommandContext context) {
-        return OutgoingMessage.text(context.chatId(), report.sources(context.messages()));
+        return OutgoingMessage.text(context.chatId(), report.sources(context.messages(), context.user().zone()));
     }
 }

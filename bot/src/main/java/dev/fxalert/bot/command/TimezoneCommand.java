@@ -16,12 +16,14 @@ final class TimezoneCommand implements CommandHandler {
 
     private final UserStore users;
     private final Clock clock;
+    private final HeldPushes held;
     /** Daily digest (issue 15): its schedule is read in the zone, so it moves with it. */
     private final DigestCommand digest;
 
-    TimezoneCommand(UserStore users, Clock clock, DigestCommand digest) {
+    TimezoneCommand(UserStore users, Clock clock, HeldPushes held, DigestCommand digest) {
         this.users = users;
         this.clock = clock;
+        this.held = held;
         this.digest = digest;
     }
 
@@ -46,6 +48,7 @@ final class TimezoneCommand implements CommandHandler {
         users.setTimezone(context.user().id(), id);
         digest.zoneChanged(context.user().id());
         ZoneId zone = ZoneId.of(id);
+        held.changed(context.user(), context.user().quiet(), zone); // quiet hours move with the zone
         return context.reply(Msg.TIMEZONE_CHANGED, zone.getId(), Messages.time(clock.instant(), zone));
     }
 }

@@ -17,6 +17,7 @@ import dev.fxalert.ingestion.IngestionConfig;
 import dev.fxalert.ingestion.RateProviders;
 import dev.fxalert.core.port.Stores;
 import dev.fxalert.core.port.UserStore;
+import dev.fxalert.evaluation.DeliveryWorker;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -45,9 +46,13 @@ public class BotConfiguration {
     public ChatBot chatBot(UserStore users, AlertStore alerts, RateHistory history, RateLookup lookup,
                            CurrencyCatalogue catalogue, ObjectProvider<RateSources> sources, Clock clock,
                            LocalSettings settings, ObjectProvider<CommandObserver> observer, Charts charts,
-                           Stores stores) {
-        return new ChatBot(users, alerts, history, lookup, catalogue, sources.getIfAvailable(RateSources::none), clock,
-                settings.bot(), observer.getIfAvailable(() -> CommandObserver.NONE), charts, stores.drafts());
+                           Stores stores, ObjectProvider<DeliveryWorker> delivery) {
+        ChatBot bot = new ChatBot(users, alerts, history, lookup, catalogue, sources.getIfAvailable(RateSources::none),
+                clock, settings.bot(), observer.getIfAvailable(() -> CommandObserver.NONE), charts, stores.drafts());
+        // Quiet hours released (issue 15): /quiet off wakes the delivery worker as evaluation does; looked up when
+        // used, so the bot does not wait for the delivery path to be built.
+        bot.wakeDeliveryWith((eventId, count) -> delivery.ifAvailable(worker -> worker.pushesRecorded(eventId, count)));
+        return bot;
     }
 
     /**

@@ -52,7 +52,8 @@ final class WebhookPriming {
                     "TELEGRAM_WEBHOOK_SECRET", MADE_UP_SECRET, "ADMIN_API_TOKEN", MADE_UP_SECRET)::get);
             WebhookWiring.Config primer = new WebhookWiring.Config(config.stores(), config.telegramApi(),
                     new BotSettings(BOT_USERNAME, config.bot().commandsPerMinute(), config.bot().rateFreshness()),
-                    config.ingestion(), config.catalogue(), config.admin(), config.digests(), config.digestGroup());
+                    config.ingestion(), config.catalogue(), config.admin(), config.digests(), config.digestGroup(),
+                    Optional.empty()); // wakes nothing
             WebhookHandler handler = new WebhookHandler(WebhookWiring.webhook(primer, madeUp, stores, clock),
                     LambdaAdminWiring.aws().wire(config.admin(), madeUp, stores,
                             WebhookWiring.rateSources(config, stores, clock), clock));

@@ -11,6 +11,8 @@ import dev.fxalert.bot.webhook.admin.AdminRoute;
 import dev.fxalert.bot.webhook.admin.LambdaAdminWiring;
 import dev.fxalert.schedule.eventbridge.EventBridgeScheduleConfig;
 import dev.fxalert.schedule.eventbridge.EventBridgeScheduleManager;
+import dev.fxalert.evaluation.lambda.LambdaDeliveryTrigger;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import dev.fxalert.core.config.SecretBound;
 import dev.fxalert.core.digest.DigestSchedules;
 import dev.fxalert.core.port.ScheduleManager;
@@ -60,10 +62,14 @@ public record WebhookWiring(Supplier<TelegramWebhook> webhook, Supplier<AdminRou
      *                    target, its role and dead-letter queue (DIGEST_TARGET_ARN, DIGEST_ROLE_ARN,
      *                    DIGEST_DEAD_LETTER_ARN); empty when the target or role is unset (/digest then only stores)
      * @param digestGroup the schedule group of those schedules (DIGEST_SCHEDULE_GROUP)
+     * @param deliveryFunction quiet hours released (issue 15): the Delivery function woken when /quiet off (or new
+     *                         quiet hours or zone) makes held pushes due, as evaluation wakes it
+     *                         (DELIVERY_FUNCTION_NAME); empty: they wait for the sweep
      */
     public record Config(DynamoDbStoreConfig stores, TelegramApiConfig telegramApi, BotSettings bot,
                          IngestionConfig ingestion, CurrencyCatalogue catalogue, LambdaAdminWiring.Config admin,
-                         Optional<EventBridgeScheduleConfig> digests, String digestGroup) {
+                         Optional<EventBridgeScheduleConfig> digests, String digestGroup,
+                         Optional<String> deliveryFunction) {
     }
 
     public static Config config(Settings settings) {
@@ -73,7 +79,7 @@ public record WebhookWiring(Supplier<TelegramWebhook> webhook, Supplier<AdminRou
                 BotSettings.from(settings), ingestion, RateProviders.shippedCatalogue(ingestion),
                 LambdaAdminWiring.config(settings),
                 schedules.userSchedulesConfigured() ? Optional.of(schedules) : Optional.empty(),
-                settings.text("DIGEST_SCHEDULE_GROUP", DigestSchedules.GROUP));
+                settings.text("DIGEST_SCHEDULE_GROUP", DigestSchedules.GROUP), settings.optional("DELIVERY_FUNCTION_NAME"));
     }
 
     public static WebhookWiring fromEnvironment(Settings settings, Secrets secrets, Clock clock) {
@@ -134,6 +140,9 @@ public record WebhookWiring(Supplier<TelegramWebhook> webhook, Supplier<AdminRou
         if (digests != null) {
             bot.scheduleDigestsWith(digests, config.digestGroup()); // daily digest (issue 15)
         }
+        // Quiet hours released (issue 15): the same wake-up evaluation sends (an asynchronous Invoke).
+        config.deliveryFunction().ifPresent(function ->
+                bot.wakeDeliveryWith(new LambdaDeliveryTrigger(LambdaClient.create(), function)));
         // Telegram redelivers an update only after a non-2xx or a timeout; the journal keeps one that was already
         // handled and answered from being answered twice.
         return new TelegramWebhook(secrets.require("TELEGRAM_WEBHOOK_SECRET"), new TelegramUpdateHandler(bot, client,

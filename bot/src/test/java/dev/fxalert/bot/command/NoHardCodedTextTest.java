@@ -51,7 +51,9 @@ class NoHardCodedTextTest {
 
             // see and share (issue 16): the command, Telegram's chat member statuses and update types
             "share", "inline", "restricted", "left", "kicked", "creator", "administrator", "message", "callback_query",
-            "inline_query", "my_chat_member");
+            "inline_query", "my_chat_member",
+            // quiet hours released (issue 15, branch quiet15b): the id of the wake-up it gives delivery
+            "quiet-released-");
 
     /** Sources whose literals nobody reads: an operator's settings, and the zone names people may type. */
     private static final Set<String> NOT_TEXT = Set.of("TelegramApiUrl.java", "ZoneInput.java", "BotSettings.java",

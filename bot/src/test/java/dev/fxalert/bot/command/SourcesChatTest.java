@@ -82,6 +82,19 @@ class SourcesChatTest {
                 + "failing since 2026-11-24 15:00 UTC. Next try at 2026-11-25 10:00 UTC.");
     }
 
+    // Issue 15 audit (branch quiet15b): every time shown is in the reader's zone, with its abbreviation.
+    @Test
+    void theNoRateReplyAndSourcesShowTimesInTheUsersZone() {
+        stored("USD/JPY", "155.42", "frankfurter", Instant.parse("2026-11-23T15:00:00Z"));
+        chat.reply("/timezone Asia/Seoul");
+
+        assertThat(chat.reply("/rate USD KRW")).isEqualTo("I have no rate for USD/KRW: my sources for it have been "
+                + "failing since 2026-11-25 00:00 KST. Next try at 2026-11-25 19:00 KST.");
+        assertThat(chat.reply("/sources")).contains("\nNewest rate held: 2026-11-24 00:00 KST (42 h ago)\n")
+                .contains("Next update was due 2026-11-25 00:00 KST: overdue, still trying.")
+                .doesNotContain("UTC");
+    }
+
     @Test
     void aNewPairWithHealthySourcesIsBeingFetched() {
         stored("USD/JPY", "155.42", "frankfurter", Instant.parse("2026-11-24T15:00:00Z"));

@@ -208,6 +208,9 @@ public record Alert(
         if (move != null) {
             throw new IllegalStateException("alert " + id + " watches a percent move; it has no target rate to move");
         }
+        if (state == AlertState.EXPIRED) {
+            throw new IllegalStateException("alert " + id + " has expired; it is never armed again");
+        }
         return new Alert(id, owner, pair, direction, valid, mode, AlertState.ARMED, defaultBand(valid), createdAt,
                 firedAt, fireCount, note, lastFiring, pushPending, push, kind, move, expiresAt, snoozedUntil);
     }

@@ -121,6 +121,16 @@ public final class Messages {
     }
 
     /**
+     * A percent move's window in the reader's words (issue 15, branch quiet15b): {@code 24h} / {@code 24시간},
+     * {@code 7d} / {@code 7일}; whether it is days or hours is {@link dev.fxalert.core.domain.Move#label()}'s rule.
+     */
+    public String window(dev.fxalert.core.domain.Move move) {
+        String label = move.label();
+        long count = Long.parseLong(label.substring(0, label.length() - 1));
+        return text(label.endsWith("d") ? Msg.FORMAT_WINDOW_DAYS : Msg.FORMAT_WINDOW_HOURS, count);
+    }
+
+    /**
      * Issue 14: a move in percent as chat and pushes say it: {@code +1.2}, {@code -0.53}, {@code 0}; the sign always
      * shows, at most two decimals, grouped like {@link #number}.
      */

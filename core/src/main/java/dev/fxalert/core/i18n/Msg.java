@@ -297,7 +297,16 @@ public enum Msg {
     BUTTON_DRAFT_MOVE,
     DRAFT_PICK_MOVE_PERCENT,
     BUTTON_DRAFT_MOVE_PERCENT,
-    DRAFT_PICK_MOVE_WINDOW;
+    DRAFT_PICK_MOVE_WINDOW,
+    // Quiet hours summary lines of held moves and expiries; a move's window in the reader's words; moving a target
+    // an alert does not have (issue 15, branch quiet15b)
+    PUSH_QUIET_LINE_MOVE,
+    PUSH_QUIET_LINE_EXPIRED,
+    PUSH_QUIET_SUMMARY_WITH_EXPIRED,
+    FORMAT_WINDOW_HOURS,
+    FORMAT_WINDOW_DAYS,
+    ACTION_MOVE_NO_TARGET,
+    ACTION_MOVE_EXPIRED;
 
     /** The catalogue key, e.g. {@code alert.set} for {@code ALERT_SET}. */
     public String key() {

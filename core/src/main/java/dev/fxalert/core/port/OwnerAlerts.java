@@ -54,4 +54,17 @@ public interface OwnerAlerts extends ChatAlerts {
      * fired while this ran, is returned as it is now. Empty when not found.
      */
     Optional<Alert> moveThreshold(String userId, String alertId, BigDecimal threshold);
+
+    // Quiet hours released (issue 15, branch quiet15b).
+
+    /**
+     * The owner turned quiet hours off or changed them (or their zone): each of their pending pushes still held
+     * until {@code heldUntil} (the quiet end {@link EvaluationAlerts#holdPush} gave it) is due at {@code dueAt}
+     * instead, or at its snooze's end when that is later, without counting an attempt. Conditional per push on it
+     * still being pending and held until {@code heldUntil}: a push delivered, failed or dead-lettered meanwhile is
+     * left as it is (never pending again), and concurrent calls move each push once. Reads only the owner's alerts.
+     *
+     * @return how many pushes this call moved
+     */
+    int releaseHeldPushes(String userId, Instant heldUntil, Instant dueAt);
 }

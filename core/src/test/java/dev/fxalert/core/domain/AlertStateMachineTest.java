@@ -204,6 +204,15 @@ class AlertStateMachineTest {
                     .isInstanceOf(IllegalStateException.class);
         }
 
+        // issue 15 audit (branch quiet15b): /move armed an expired alert again
+        @Test
+        void anExpiredAlertsTargetCannotMove() {
+            Alert expired = alert(Direction.ABOVE, "1400", AlertMode.ONCE).expiringAt(NOW.plusSeconds(60))
+                    .expire(NOW.plusSeconds(60));
+
+            assertThatThrownBy(() -> expired.moveThreshold(rate("1407"))).isInstanceOf(IllegalStateException.class);
+        }
+
         @Test
         void aMovedThresholdIsRoundedToThePrecisionThePairIsQuotedIn() {
             assertThat(alert(Direction.ABOVE, "1400", AlertMode.ONCE).fire(firing("e1", "1401.37"))

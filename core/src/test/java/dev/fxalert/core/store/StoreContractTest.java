@@ -765,6 +765,69 @@ public abstract class StoreContractTest {
             assertThat(alerts().findPendingPushes(quietEnd, 10)).extracting(Alert::id).containsExactly(other.id());
         }
 
+        // --- quiet hours released (issue 15, branch quiet15b): /quiet off or new hours make held pushes due ---
+        @Test
+        void releasingMovesOnlyTheOwnersPushesHeldUntilThatQuietEndWithoutCountingAnAttempt() {
+            Alert held = stored("u1", USD_KRW, Direction.ABOVE, "1400", AlertMode.ONCE);
+            Alert heldToo = stored("u1", USD_KRW, Direction.ABOVE, "1399", AlertMode.ONCE);
+            Alert retried = stored("u1", USD_KRW, Direction.ABOVE, "1398", AlertMode.ONCE);
+            Alert snoozed = stored("u1", USD_KRW, Direction.ABOVE, "1397", AlertMode.ONCE);
+            Alert delivered = stored("u1", USD_KRW, Direction.ABOVE, "1396", AlertMode.ONCE);
+            Alert othersHeld = stored("u2", USD_KRW, Direction.ABOVE, "1400", AlertMode.ONCE);
+            for (Alert alert : List.of(held, heldToo, retried, snoozed, delivered, othersHeld)) {
+                alerts().markFired(alert.id(), firing("e1", "1401"));
+            }
+            Instant quietEnd = clock.instant().plus(Duration.ofHours(7));
+            for (Alert alert : List.of(held, heldToo, snoozed, delivered, othersHeld)) {
+                alerts().holdPush(alert.id(), "e1", quietEnd);
+            }
+            Instant retryAt = clock.instant().plus(Duration.ofMinutes(2));
+            alerts().recordPushFailure(retried.id(), "e1", retryAt); // a failed round, not a held push
+            Instant snoozeEnd = clock.instant().plus(Duration.ofHours(1));
+            alerts().snooze("u1", snoozed.id(), snoozeEnd); // the held push stays at the later quiet end
+            alerts().markPushDelivered(delivered.id(), "e1");
+            Instant now = clock.instant();
+
+            assertThat(alerts().releaseHeldPushes("u1", quietEnd.minusSeconds(60), now)).as("another quiet end").isZero();
+            assertThat(alerts().releaseHeldPushes("u1", quietEnd, now)).isEqualTo(3);
+
+            assertThat(alerts().findPendingPushes(now, 10)).extracting(Alert::id)
+                    .containsExactlyInAnyOrder(held.id(), heldToo.id());
+            assertThat(alerts().get("u1", held.id()).orElseThrow().push()).isEqualTo(PushState.due(now));
+            assertThat(alerts().get("u1", snoozed.id()).orElseThrow().push().nextAttemptAt())
+                    .as("a snoozed alert's push waits for the snooze's end").isEqualTo(snoozeEnd);
+            assertThat(alerts().get("u1", retried.id()).orElseThrow().push()).isEqualTo(new PushState(1, retryAt, false, null));
+            assertThat(alerts().get("u1", delivered.id()).orElseThrow().pushPending()).as("never pending again").isFalse();
+            assertThat(alerts().get("u2", othersHeld.id()).orElseThrow().push().nextAttemptAt()).isEqualTo(quietEnd);
+            assertThat(alerts().releaseHeldPushes("u1", quietEnd, now)).as("nothing is released twice").isZero();
+        }
+
+        @Test
+        void concurrentReleasesMoveEachHeldPushOnceAndNeverRevivedADeliveredOne() throws Exception {
+            Alert first = stored("u1", USD_KRW, Direction.ABOVE, "1400", AlertMode.ONCE);
+            Alert second = stored("u1", USD_KRW, Direction.ABOVE, "1399", AlertMode.ONCE);
+            Instant quietEnd = clock.instant().plus(Duration.ofHours(7));
+            for (Alert alert : List.of(first, second)) {
+                alerts().markFired(alert.id(), firing("e1", "1401"));
+                alerts().holdPush(alert.id(), "e1", quietEnd);
+            }
+            Instant now = clock.instant();
+            java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+
+            List<Integer> released = race(8, () -> n.incrementAndGet() % 4 == 0
+                    ? (alerts().markPushDelivered(second.id(), "e1") ? -1 : 0)
+                    : alerts().releaseHeldPushes("u1", quietEnd, now));
+
+            int delivered = (int) released.stream().filter(r -> r == -1).count();
+            int moved = released.stream().filter(r -> r > 0).mapToInt(Integer::intValue).sum();
+            assertThat(delivered).isEqualTo(1);
+            assertThat(moved).as("each held push moved by one racer at most").isBetween(1, 2);
+            assertThat(alerts().findPendingPushes(AlertStore.LATEST, 10)).extracting(Alert::id).containsExactly(first.id());
+            assertThat(alerts().get("u1", first.id()).orElseThrow().push()).isEqualTo(PushState.due(now));
+            assertThat(alerts().get("u1", second.id()).orElseThrow().pushPending()).isFalse();
+        }
+        // --- end quiet hours released ---
+
         @Test
         void deliveryAndDeadLetterRacingEndThePushExactlyOnce() throws Exception {
             Alert alert = stored("u1", USD_KRW, Direction.ABOVE, "1400", AlertMode.ONCE);

@@ -54,7 +54,7 @@ public final class PushMessages {
         StringBuilder text = new StringBuilder();
         if (alert.isMove() && firing.base() != null) {
             text.append(messages.text(Msg.PUSH_MOVED, alert.pair().toString(), Messages.signedPercent(firing.movePercent()),
-                    alert.move().label(), firing.base(), firing.rate()));
+                    messages.window(alert.move()), firing.base(), firing.rate()));
         } else {
             text.append(messages.text(Msg.PUSH_FIRED, alert.pair().toString(), firing.rate(),
                     selector(alert.direction()), alert.threshold()));
@@ -110,11 +110,15 @@ public final class PushMessages {
         List<String> lines = new java.util.ArrayList<>();
         for (Alert alert : ordered) {
             Firing firing = Objects.requireNonNull(alert.lastFiring(), "alert has not fired");
-            lines.add(messages.text(Msg.PUSH_QUIET_LINE, alert.pair().toString(), selector(alert.direction()),
-                    alert.threshold(), firing.rate(), Messages.time(firing.firedAt(), zone), alert.id()));
-            latest.merge(alert.pair().toString(), firing, (a, b) -> b.observedAt().isAfter(a.observedAt()) ? b : a);
+            lines.add(quietLine(alert, firing, messages, zone));
+            if (!firing.isExpiryNotice()) { // a notice carries no rate of its own (Firing#expiryNotice)
+                latest.merge(alert.pair().toString(), firing, (a, b) -> b.observedAt().isAfter(a.observedAt()) ? b : a);
+            }
         }
-        StringBuilder text = new StringBuilder(messages.text(Msg.PUSH_QUIET_SUMMARY, ordered.size()));
+        // an expiry notice did not fire: the header counts it apart (issue 15, branch quiet15b)
+        long expired = ordered.stream().filter(alert -> alert.lastFiring().isExpiryNotice()).count();
+        StringBuilder text = new StringBuilder(expired == 0 ? messages.text(Msg.PUSH_QUIET_SUMMARY, ordered.size())
+                : messages.text(Msg.PUSH_QUIET_SUMMARY_WITH_EXPIRED, ordered.size() - expired, expired));
         latest.forEach((pair, firing) -> text.append('\n').append(messages.text(Msg.PUSH_QUIET_LATEST, pair,
                 firing.rate(), firing.provider(), Messages.time(firing.observedAt(), zone))));
         // Telegram refuses texts over 4,096 characters: 50 alerts' lines can come near it, so the rest is counted.
@@ -133,25 +137,48 @@ public final class PushMessages {
     }
 
     /**
+     * One held push's line in the quiet-hours summary (issue 15), worded as its own push would be: a percent move
+     * as a move over its window, an expiry notice as an expiry, a threshold as the rate it fired at.
+     */
+    private static String quietLine(Alert alert, Firing firing, Messages messages, ZoneId zone) {
+        if (firing.isExpiryNotice()) {
+            return messages.text(Msg.PUSH_QUIET_LINE_EXPIRED, alert.id(), expiryCondition(alert, messages),
+                    Messages.time(expiredAt(alert), zone));
+        }
+        if (alert.isMove() && firing.base() != null) {
+            return messages.text(Msg.PUSH_QUIET_LINE_MOVE, alert.pair().toString(),
+                    Messages.signedPercent(firing.movePercent()), messages.window(alert.move()), firing.base(), firing.rate(),
+                    Messages.time(firing.firedAt(), zone), alert.id());
+        }
+        return messages.text(Msg.PUSH_QUIET_LINE, alert.pair().toString(), selector(alert.direction()),
+                alert.threshold(), firing.rate(), Messages.time(firing.firedAt(), zone), alert.id());
+    }
+
+    /**
      * Issue 14: the owner's one notice that the alert expired (its pending push, {@link Firing#expiryNotice}), with
      * only a delete button: an expired alert cannot be re-armed or paused.
      */
     private static OutgoingMessage expired(Alert alert, Messages messages, ZoneId zone) {
-        String condition;
-        if (alert.isMove()) {
-            condition = messages.text(Msg.FORMAT_MOVE_CONDITION, alert.pair().toString(),
-                    alert.move().way().name().toLowerCase(Locale.ROOT), alert.threshold(), alert.move().label());
-        } else {
-            // as the bot's Formats.condition: a bank's rate is named, the mid rate is not
-            String plain = messages.text(Msg.FORMAT_CONDITION, alert.pair().toString(), selector(alert.direction()),
-                    alert.threshold());
-            condition = alert.kind().keyword()
-                    .map(keyword -> messages.text(Msg.FORMAT_CONDITION_KIND, plain, keyword)).orElse(plain);
-        }
-        Instant at = alert.expiresAt() != null ? alert.expiresAt() : alert.lastFiring().firedAt();
-        String text = messages.text(Msg.PUSH_EXPIRED, alert.id(), condition, Messages.time(at, zone));
+        String text = messages.text(Msg.PUSH_EXPIRED, alert.id(), expiryCondition(alert, messages),
+                Messages.time(expiredAt(alert), zone));
         return new OutgoingMessage(alert.owner().chatId(), text, List.of(List.of(
                 button(messages.text(Msg.BUTTON_DELETE), AlertCallback.Action.DELETE, alert.id()))));
+    }
+
+    /** What an expired alert watched, as the bot's {@code Formats.condition}: a bank's rate is named, the mid rate is not. */
+    private static String expiryCondition(Alert alert, Messages messages) {
+        if (alert.isMove()) {
+            return messages.text(Msg.FORMAT_MOVE_CONDITION, alert.pair().toString(),
+                    alert.move().way().name().toLowerCase(Locale.ROOT), alert.threshold(), messages.window(alert.move()));
+        }
+        String plain = messages.text(Msg.FORMAT_CONDITION, alert.pair().toString(), selector(alert.direction()),
+                alert.threshold());
+        return alert.kind().keyword()
+                .map(keyword -> messages.text(Msg.FORMAT_CONDITION_KIND, plain, keyword)).orElse(plain);
+    }
+
+    private static Instant expiredAt(Alert alert) {
+        return alert.expiresAt() != null ? alert.expiresAt() : alert.lastFiring().firedAt();
     }
 
     /** The catalogues' {@code select} keyword for a direction. */

@@ -103,6 +103,53 @@ class DigestServiceTest {
                 .doesNotContain("Nearest").doesNotContain("no armed alerts");
     }
 
+    // Issue 15 audit (branch quiet15b): across New York's DST end (Sunday 7 Nov 2027, 02:00 EDT -> 01:00 EST) each
+    // digest carries its local date and times with the abbreviation of their moment, and 01:30, which comes twice
+    // that night (05:30Z EDT, 06:30Z EST; a scheduler may fire at both), gets one digest.
+    @Test
+    void acrossDaylightSavingEndEachLocalDayGetsOneDigestAndTheHourThatComesTwiceOnlyOne() {
+        stores.users().setTimezone(mina.id(), "America/New_York");
+        stores.users().setDigestTime(mina.id(), "01:30");
+        alert("a0000000", USD_KRW, Direction.ABOVE, "1500");
+        clock.advance(Duration.between(clock.instant(), Instant.parse("2027-11-06T05:30:00Z"))); // Sat 01:30 EDT
+        assertThat(digests.send(mina.id())).isEqualTo(DigestService.Outcome.SENT);
+        rate(USD_KRW, "1380", "2027-11-06T20:00:00Z"); // Saturday 16:00 EDT
+        rate(USD_KRW, "1390", "2027-11-07T05:10:00Z"); // Sunday 01:10 EDT
+
+        clock.advance(Duration.ofDays(1)); // Sunday 01:30 EDT
+        assertThat(digests.send(mina.id())).isEqualTo(DigestService.Outcome.SENT);
+        clock.advance(Duration.ofHours(1)); // Sunday 01:30 EST: the same wall-clock time again
+        assertThat(digests.send(mina.id())).isEqualTo(DigestService.Outcome.ALREADY_SENT);
+        rate(USD_KRW, "1395", "2027-11-08T06:00:00Z"); // Monday 01:00 EST
+        clock.advance(Duration.ofDays(1)); // Monday 01:30 EST
+        assertThat(digests.send(mina.id())).isEqualTo(DigestService.Outcome.SENT);
+
+        assertThat(telegram.sent()).extracting(sent -> sent.message().text().lines().findFirst().orElseThrow())
+                .containsExactly("☀️ Your daily digest, 2027-11-06", "☀️ Your daily digest, 2027-11-07",
+                        "☀️ Your daily digest, 2027-11-08");
+        assertThat(telegram.sent().get(1).message().text()).contains("since 2027-11-06 16:00 EDT");
+        assertThat(telegram.sent().get(2).message().text()).as("Sunday's last rate, observed before the change")
+                .contains("USD/KRW: 1,395 (+5, +0.36% since 2027-11-07 01:10 EDT)");
+    }
+
+    // Issue 15 audit (branch quiet15b): a Korean reader's digest holds no English.
+    @Test
+    void aKoreanReadersDigestIsAllKorean() {
+        stores.users().setLanguage(mina.id(), "ko");
+        rate(USD_KRW, "1385.2", "2026-11-24T08:00:00Z");
+        rate(USD_KRW, "1392.1", "2026-11-25T14:00:00Z");
+        rate(EUR_USD, "1.05", "2026-11-25T15:00:00Z");
+        alert("near0000", USD_KRW, Direction.BELOW, "1380");
+        alert("eur00000", EUR_USD, Direction.ABOVE, "1.1");
+
+        assertThat(digests.send(mina.id())).isEqualTo(DigestService.Outcome.SENT);
+
+        String text = telegram.sent().get(0).message().text();
+        assertThat(text).startsWith("☀️ 일일 요약, 2026-11-26\n").contains("USD/KRW: 1,392.1 (2026-11-24 17:00 KST 대비 +6.9")
+                .contains("곧 울릴 알림:").contains("• USD/KRW 1,380 이하: 12.1 남음");
+        assertThat(text.replaceAll("USD|KRW|EUR|near0000|eur00000|KST", "")).doesNotContainPattern("[A-Za-z]");
+    }
+
     @Test
     void nobodyWhoStoppedTheDigestOrBlockedTheBotGetsOne() {
         stores.users().setDigestTime(mina.id(), null);

@@ -92,6 +92,50 @@ class PushMessagesTest {
                 .doesNotContainPattern("[A-Za-z]");
     }
 
+    // Quiet hours summary (issue 15, branch quiet15b): a held percent move and a held expiry notice keep their wording.
+    @Test
+    void aSummaryShowsAHeldPercentMoveAsAMoveAndAHeldExpiryAsAnExpiryInBothLanguages() {
+        Alert threshold = fired(Direction.ABOVE, "1400", "1401", AlertMode.ONCE, null);
+        Alert move = Alert.createMove("m0v3m0v3", new Owner("u1", 4242L), CurrencyPair.of("USD", "KRW"),
+                new dev.fxalert.core.domain.Move(dev.fxalert.core.domain.MoveWay.UP, java.time.Duration.ofHours(24)),
+                new BigDecimal("1"), AlertMode.ONCE, null, OBSERVED).fire(Firing.ofMove("e3",
+                new dev.fxalert.core.domain.Rate(CurrencyPair.of("USD", "KRW"), new BigDecimal("1396.56"), "frankfurter",
+                        OBSERVED.plusSeconds(60)), new BigDecimal("1380"), OBSERVED.plusSeconds(65)));
+        Alert expired = Alert.create("exp1exp1", new Owner("u1", 4242L), CurrencyPair.of("EUR", "USD"), Direction.BELOW,
+                new BigDecimal("1.05"), AlertMode.ONCE, null, OBSERVED.minusSeconds(7200))
+                .expiringAt(OBSERVED.plusSeconds(120)).expire(OBSERVED.plusSeconds(120));
+        java.time.ZoneId seoul = java.time.ZoneId.of("Asia/Seoul");
+
+        String english = messages.quietSummary(List.of(threshold, move, expired), 4242L, "en", seoul).text();
+        String korean = messages.quietSummary(List.of(threshold, move, expired), 4242L, "ko", seoul).text();
+
+        assertThat(english).isEqualTo("""
+                🌙 Your quiet hours are over. Meanwhile 2 alerts fired and 1 alert expired:
+                Latest USD/KRW: 1,396.56 (frankfurter, 2026-11-25 13:41 KST)
+                • USD/KRW at or above 1,400: 1,401 at 2026-11-25 13:40 KST (alert k3m9x2qa)
+                • USD/KRW moved +1.2% in 24h (1,380 → 1,396.56) at 2026-11-25 13:41 KST (alert m0v3m0v3)
+                • ⌛ Alert exp1exp1 (EUR/USD below 1.05) expired 2026-11-25 13:42 KST""");
+        assertThat(korean).startsWith("🌙 방해 금지 시간이 끝났습니다. 그동안 알림 2개가 울렸고 알림 1개가 만료되었습니다:")
+                .contains("• USD/KRW 24시간 동안 +1.2% 움직임 (1,380 → 1,396.56): 2026-11-25 13:41 KST (알림 m0v3m0v3)")
+                .contains("• ⌛ 알림 exp1exp1 (EUR/USD 1.05 이하) 2026-11-25 13:42 KST에 만료됨")
+                .doesNotContain("expiry");
+        assertThat(korean.replaceAll("USD|KRW|EUR|frankfurter|k3m9x2qa|m0v3m0v3|exp1exp1|KST", ""))
+                .doesNotContainPattern("[A-Za-z]");
+    }
+
+    @Test
+    void aSummaryOfExpiriesOnlySaysNothingFired() {
+        Alert expired = Alert.create("exp1exp1", new Owner("u1", 4242L), CurrencyPair.of("EUR", "USD"), Direction.BELOW,
+                new BigDecimal("1.05"), AlertMode.ONCE, null, OBSERVED.minusSeconds(7200))
+                .expiringAt(OBSERVED.plusSeconds(120)).expire(OBSERVED.plusSeconds(120));
+
+        assertThat(messages.quietSummary(List.of(expired), 4242L, "en", java.time.ZoneId.of("UTC")).text().lines())
+                .containsExactly("🌙 Your quiet hours are over. Meanwhile 1 alert expired:",
+                        "• ⌛ Alert exp1exp1 (EUR/USD below 1.05) expired 2026-11-25 04:42 UTC");
+        assertThat(messages.quietSummary(List.of(expired), 4242L, "ko", java.time.ZoneId.of("UTC")).text())
+                .startsWith("🌙 방해 금지 시간이 끝났습니다. 그동안 알림 1개가 만료되었습니다:");
+    }
+
     @Test
     void aSummaryTooLongForTelegramCountsTheAlertsItLeavesOut() {
         List<Alert> many = new java.util.ArrayList<>();
@@ -190,6 +234,20 @@ class PushMessagesTest {
                 .doesNotContain(AlertCallback.Action.DOWN_1, AlertCallback.Action.DOWN_05,
                         AlertCallback.Action.UP_05, AlertCallback.Action.UP_1)
                 .contains(AlertCallback.Action.SNOOZE_1H, AlertCallback.Action.PAUSE, AlertCallback.Action.SHARE);
+    }
+
+    // Issue 15 audit (branch quiet15b): a move's window reads 24시간 / 7일 to a Korean reader, 24h / 7d in English.
+    @Test
+    void aPercentMovesWindowIsWrittenInTheReadersLanguage() {
+        Alert week = Alert.createMove("k3m9x2qa", new Owner("u1", 4242L), CurrencyPair.of("USD", "KRW"),
+                new dev.fxalert.core.domain.Move(dev.fxalert.core.domain.MoveWay.DOWN, java.time.Duration.ofDays(7)),
+                new BigDecimal("1"), AlertMode.ONCE, null, OBSERVED).fire(Firing.ofMove("e3",
+                new dev.fxalert.core.domain.Rate(CurrencyPair.of("USD", "KRW"), new BigDecimal("1366.2"), "frankfurter",
+                        OBSERVED), new BigDecimal("1380"), OBSERVED));
+
+        assertThat(messages.fired(week, "ko").text()).contains("7일 동안 -1%")
+                .doesNotContainPattern("\\d[dh]\\b");
+        assertThat(messages.fired(week, "en").text()).contains("moved -1% in 7d");
     }
 
     // Issue 14: the expiry notice has only Delete (no push actions, chart or share); issue 17: it names a bank's rate.

@@ -251,6 +251,30 @@ public final class DynamoDbAlertStore implements AlertStore {
         return ownerRewrite(userId, alertId, alert -> alert.moveThreshold(threshold));
     }
 
+    // Quiet hours released (issue 15, branch quiet15b).
+    @Override
+    public int releaseHeldPushes(String userId, Instant heldUntil, Instant dueAt) {
+        Objects.requireNonNull(heldUntil, "heldUntil");
+        Objects.requireNonNull(dueAt, "dueAt");
+        int released = 0;
+        // The owner's alerts (byOwner, at most the per-user limit); each move is one conditional write on the push
+        // as read: still pending for that firing and still held until heldUntil.
+        for (Alert alert : listByOwner(userId)) {
+            if (!alert.pushPending() || alert.lastFiring() == null || !heldUntil.equals(alert.push().nextAttemptAt())) {
+                continue;
+            }
+            Instant due = alert.pushDueAt(dueAt);
+            if (updatePendingPush(alert.id(), alert.lastFiring().eventId(), "#next = :held",
+                    "SET #next = :next, #pendingSort = :pendingSort",
+                    Map.of("#next", PUSH_NEXT_ATTEMPT_AT, "#pendingSort", PENDING_SORT),
+                    Map.of(":held", AttributeValues.instant(heldUntil), ":next", AttributeValues.instant(due),
+                            ":pendingSort", s(AlertItems.pendingSort(due, alert.id()))))) {
+                released++;
+            }
+        }
+        return released;
+    }
+
     /**
      * An owner's change computed by the domain ({@code change}) on the alert as read, written back whole (its index
      * keys follow from the new state) on condition that nothing another writer changes (state, last firing, the
@@ -542,6 +566,12 @@ public final class DynamoDbAlertStore implements AlertStore {
      */
     private boolean updatePendingPush(String alertId, String eventId, String update, Map<String, String> names,
                                       Map<String, AttributeValue> values) {
+        return updatePendingPush(alertId, eventId, null, update, names, values);
+    }
+
+    /** As above, on the further {@code condition} (null for none) over the caller's names and values. */
+    private boolean updatePendingPush(String alertId, String eventId, String condition, String update,
+                                      Map<String, String> names, Map<String, AttributeValue> values) {
         Objects.requireNonNull(eventId, "eventId");
         Map<String, String> allNames = new HashMap<>(names);
         allNames.put("#pushPending", PUSH_PENDING);
@@ -551,7 +581,8 @@ public final class DynamoDbAlertStore implements AlertStore {
         allValues.put(":eventId", s(eventId));
         try {
             client.updateItem(b -> b.tableName(table).key(AlertItems.key(alertId))
-                    .conditionExpression("#pushPending = :true AND #eventId = :eventId")
+                    .conditionExpression("#pushPending = :true AND #eventId = :eventId"
+                            + (condition == null ? "" : " AND " + condition))
                     .updateExpression(update)
                     .expressionAttributeNames(allNames)
                     .expressionAttributeValues(allValues));

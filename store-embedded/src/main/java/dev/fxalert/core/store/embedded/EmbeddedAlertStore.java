@@ -146,6 +146,17 @@ final class EmbeddedAlertStore implements AlertStore {
         return get(userId, alertId);
     }
 
+    // Quiet hours released (issue 15, branch quiet15b).
+    @Override
+    public int releaseHeldPushes(String userId, Instant heldUntil, Instant dueAt) {
+        // One statement: a delivery or failure of one of these pushes in between changes its row first, and the
+        // condition (still pending, still held until heldUntil) then leaves it alone.
+        return jdbc.update("UPDATE alerts SET push_next_attempt_at = CASE WHEN snoozed_until IS NOT NULL "
+                        + "AND snoozed_until > ? THEN snoozed_until ELSE ? END "
+                        + "WHERE user_id = ? AND push_pending = TRUE AND push_next_attempt_at = ?",
+                dueAt, dueAt, userId, heldUntil);
+    }
+
     @Override
     public Optional<Alert> moveThreshold(String userId, String alertId, BigDecimal threshold) {
         Optional<Alert> before = get(userId, alertId);
