@@ -165,6 +165,7 @@ public enum Msg {
     PUSH_NOTE,
     PUSH_REARMS,
     PUSH_FIRED_ONCE,
+    PUSH_MOVE_FIRED_ONCE,
     // Issue 17: Korea Eximbank's bank buying/selling rates (RateKind)
     SOURCE_RATE_BANK_BUY,
     SOURCE_RATE_BANK_SELL,

@@ -71,6 +71,8 @@ public final class PushMessages {
         } else if (alert.mode() == AlertMode.REARM) {
             Direction back = alert.direction() == Direction.ABOVE ? Direction.BELOW : Direction.ABOVE;
             text.append(messages.text(Msg.PUSH_REARMS, alert.id(), selector(back), alert.rearmBoundary()));
+        } else if (alert.isMove()) {
+            text.append(messages.text(Msg.PUSH_MOVE_FIRED_ONCE, alert.id())); // no target to move
         } else {
             text.append(messages.text(Msg.PUSH_FIRED_ONCE, alert.id()));
         }

@@ -236,6 +236,20 @@ class PushMessagesTest {
                 .contains(AlertCallback.Action.SNOOZE_1H, AlertCallback.Action.PAUSE, AlertCallback.Action.SHARE);
     }
 
+    // A one-time percent move has no target to move (no such buttons either): its push says how to watch it again.
+    @Test
+    void aOneTimePercentMovePushDoesNotTellTheReaderToMoveATargetItHasNot() {
+        Alert once = Alert.createMove("k3m9x2qa", new Owner("u1", 4242L), CurrencyPair.of("USD", "KRW"),
+                new dev.fxalert.core.domain.Move(dev.fxalert.core.domain.MoveWay.UP, java.time.Duration.ofHours(24)),
+                new BigDecimal("1"), AlertMode.ONCE, null, OBSERVED).fire(Firing.ofMove("e3",
+                new dev.fxalert.core.domain.Rate(CurrencyPair.of("USD", "KRW"), new BigDecimal("1394"), "frankfurter",
+                        OBSERVED), new BigDecimal("1380"), OBSERVED));
+
+        assertThat(messages.fired(once, "en").text()).contains("Alert k3m9x2qa: fired once; /resume k3m9x2qa")
+                .doesNotContain("target");
+        assertThat(messages.fired(once, "ko").text()).contains("/resume k3m9x2qa").doesNotContain("목표");
+    }
+
     // Issue 15 audit (branch quiet15b): a move's window reads 24시간 / 7일 to a Korean reader, 24h / 7d in English.
     @Test
     void aPercentMovesWindowIsWrittenInTheReadersLanguage() {
