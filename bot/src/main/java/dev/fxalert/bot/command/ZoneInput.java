@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * The argument of /timezone: an IANA id ({@code Asia/Seoul}, any case), a city of the time-zone database
- * ({@code Seoul}, {@code new york}), a few Korean city names ({@code 서울}) or a UTC offset ({@code UTC+9},
- * {@code +09:00}, {@code GMT-5:30}). Answers the id to store: the IANA id, or {@code UTC+09:00} for an offset.
+ * ({@code Seoul}, {@code new york}), a few Korean city names ({@code 서울}), an unambiguous abbreviation
+ * ({@code KST}) or a UTC offset ({@code UTC+9}, {@code +09:00}, {@code GMT-5:30}). Answers the id to store: the IANA id, or {@code UTC+09:00} for an offset.
  */
 final class ZoneInput {
 
@@ -29,6 +29,16 @@ final class ZoneInput {
             "베이징", "Asia/Shanghai", "뉴욕", "America/New_York", "런던", "Europe/London", "파리", "Europe/Paris",
             "시드니", "Australia/Sydney", "로스앤젤레스", "America/Los_Angeles");
 
+    /**
+     * Abbreviations our replies print ("20:00 KST") that one zone owns, so a user can type back what they read.
+     * Ambiguous ones (CST: China, Central, Cuba; IST; BST) stay refused. EST and PST mean the cities' zones with
+     * their summer time, not the tz database's fixed-offset EST.
+     */
+    private static final Map<String, String> ABBREVIATIONS = Map.of(
+            "KST", "Asia/Seoul", "JST", "Asia/Tokyo", "HKT", "Asia/Hong_Kong", "SGT", "Asia/Singapore",
+            "EST", "America/New_York", "EDT", "America/New_York", "PST", "America/Los_Angeles",
+            "PDT", "America/Los_Angeles");
+
     /** The zones /settings offers as buttons; any other is a /timezone away. */
     static final java.util.List<String> QUICK_CHOICES = java.util.List.of("Asia/Seoul", "UTC");
 
@@ -37,7 +47,8 @@ final class ZoneInput {
 
     static String parse(String typed) {
         String text = typed.strip();
-        return offset(text).or(() -> ianaId(text)).or(() -> city(text))
+        return offset(text).or(() -> Optional.ofNullable(ABBREVIATIONS.get(text.toUpperCase(Locale.ROOT))))
+                .or(() -> ianaId(text)).or(() -> city(text))
                 .orElseThrow(() -> new InvalidInputException(Msg.TIMEZONE_UNKNOWN, NumberInput.abbreviate(text)));
     }
 
