@@ -277,7 +277,7 @@ public final class ChatBot {
         try {
             User user = linkedUser(chatId, message.displayName(), message.language(), handler.name().equals("start"));
             messages = Messages.forCode(user.language());
-            if (handler.changesAlerts() && !mayChangeAlerts(administrators, message.privateChat(), chatId,
+            if (handler.changesChat(command.arguments()) && !mayChangeAlerts(administrators, message.privateChat(), chatId,
                     message.senderId())) {
                 observe(handler.name(), CommandObserver.Outcome.REFUSED);
                 return List.of(OutgoingMessage.text(chatId, messages.text(Msg.GROUP_ADMINS_ONLY)));
@@ -357,7 +357,7 @@ public final class ChatBot {
             AlertCallback action = AlertCallback.decode(callback.data());
             Optional<AlertRequest> copy = AlertLink.decodeCreate(callback.data());
             boolean guidedStep = callback.data() != null && callback.data().startsWith(GuidedAlert.PREFIX);
-            boolean changesAlerts = copy.isPresent() || guidedStep
+            boolean changesAlerts = copy.isPresent() || guidedStep || SettingsCommand.isChange(callback.data())
                     || action != null && action.action() != AlertCallback.Action.SHARE;
             if (changesAlerts && !mayChangeAlerts(administrators, callback.privateChat(), chatId, callback.senderId())) {
                 observe("button", CommandObserver.Outcome.REFUSED);

@@ -18,4 +18,12 @@ interface CommandHandler {
     default boolean changesAlerts() {
         return BotMenu.GROUP_ADMIN_COMMANDS.contains(name());
     }
+
+    /**
+     * True when this use changes what the chat owns, its alerts or its settings: in a group, its administrators'.
+     * A settings command changes only with an argument; without one it shows the setting, to anyone.
+     */
+    default boolean changesChat(String arguments) {
+        return changesAlerts();
+    }
 }

@@ -58,6 +58,12 @@ final class SettingsCommand implements CommandHandler {
     }
 
     /** The settings after a press of one of their buttons; empty when the data is not a settings button. */
+    /** A /settings button that changes a setting (all of them do): in a group, an administrator's press only. */
+    static boolean isChange(String data) {
+        return data != null && (data.startsWith(LANGUAGE_PREFIX) || data.startsWith(ZONE_PREFIX)
+                || data.startsWith(QUIET_PREFIX) || data.startsWith(DIGEST_PREFIX));
+    }
+
     Optional<OutgoingMessage> press(User user, long chatId, String data) {
         if (data == null) {
             return Optional.empty();

@@ -1,5 +1,7 @@
 package dev.fxalert.bot.command;
 
+import dev.fxalert.core.domain.User;
+
 import dev.fxalert.core.port.ChatAdministrators;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -45,6 +47,30 @@ class GroupAlertsChatBotTest {
         assertThat(asked).isEmpty();
         assertThat(inGroup(MEMBER, "/pause k3m9x2qa")).startsWith("In this group only its administrators");
         assertThat(asked).containsExactly(MEMBER);
+    }
+
+    // The group's language, zone, quiet hours and digest are the group's, like its alerts: a member may read them,
+    // only an administrator may change them (by command or by a /settings button).
+    @Test
+    void aMemberMayReadTheGroupsSettingsButOnlyAnAdministratorChangesThem() {
+        assertThat(inGroup(MEMBER, "/timezone")).doesNotStartWith("In this group only its administrators");
+        assertThat(inGroup(MEMBER, "/quiet")).doesNotStartWith("In this group only its administrators");
+        assertThat(asked).isEmpty();
+
+        for (String change : List.of("/timezone Asia/Seoul", "/quiet 23:00-07:00", "/digest 08:30", "/lang ko")) {
+            assertThat(inGroup(MEMBER, change)).as(change).startsWith("In this group only its administrators");
+        }
+        var pressed = chat.bot.handle(new IncomingCallback("cb-1", GROUP, "set:tz:Asia/Seoul", "Jun", "en", false,
+                MEMBER), nobody);
+        assertThat(pressed.answer()).startsWith("In this group only its administrators");
+
+        User group = chat.stores.users().findByChatId(GROUP).orElseThrow();
+        assertThat(group.zone().getId()).isEqualTo("UTC");
+        assertThat(group.quiet()).isNull();
+        assertThat(group.digestTime()).isNull();
+        assertThat(group.language()).isEqualTo("en");
+        assertThat(inGroup(GROUP, "/timezone Asia/Seoul")).as("the group itself (an anonymous administrator)")
+                .contains("Asia/Seoul");
     }
 
     @Test

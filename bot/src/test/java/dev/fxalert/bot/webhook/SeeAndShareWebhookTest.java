@@ -180,7 +180,7 @@ class SeeAndShareWebhookTest {
 
         saysInGroup(JUN, "Jun", "/alert USD KRW below 1300");
         assertThat(lastSent(GROUP).path("text").asText())
-                .startsWith("In this group only its administrators can create, pause, resume or delete alerts.");
+                .startsWith("In this group only its administrators can create, pause, resume or delete alerts, or change its settings.");
         saysInGroup(JUN, "Jun", "/delete " + id);
         assertThat(lastSent(GROUP).path("text").asText()).startsWith("In this group only its administrators");
         pressesInGroup(JUN, "Jun", "a:pause:" + id);
