@@ -42,6 +42,12 @@ public final class BotMenu {
     public static final Set<String> GROUP_ADMIN_COMMANDS =
             Set.of("alert", "pause", "resume", "delete", "snooze", "move"); // snooze, move: issue 14
 
+    /**
+     * The chat's settings: in a group, changed (with an argument) by its administrators only, shown (without one) to
+     * anyone, so they stay in members' menus.
+     */
+    public static final Set<String> GROUP_SETTING_COMMANDS = Set.of("lang", "timezone", "quiet", "digest");
+
     private BotMenu() {
     }
 

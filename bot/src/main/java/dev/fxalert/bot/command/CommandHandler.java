@@ -24,6 +24,6 @@ interface CommandHandler {
      * A settings command changes only with an argument; without one it shows the setting, to anyone.
      */
     default boolean changesChat(String arguments) {
-        return changesAlerts();
+        return changesAlerts() || BotMenu.GROUP_SETTING_COMMANDS.contains(name()) && !arguments.isBlank();
     }
 }

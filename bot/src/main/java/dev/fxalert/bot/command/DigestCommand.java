@@ -52,12 +52,6 @@ final class DigestCommand implements CommandHandler {
         return Msg.EXAMPLE_DIGEST;
     }
 
-    /** The chat's setting: in a group, changed by its administrators only; shown to anyone. */
-    @Override
-    public boolean changesChat(String arguments) {
-        return !arguments.isBlank();
-    }
-
     @Override
     public OutgoingMessage handle(CommandContext context) {
         String typed = context.arguments().strip();

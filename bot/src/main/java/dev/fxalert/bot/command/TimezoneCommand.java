@@ -37,12 +37,6 @@ final class TimezoneCommand implements CommandHandler {
         return Msg.EXAMPLE_TIMEZONE;
     }
 
-    /** The chat's setting: in a group, changed by its administrators only; shown to anyone. */
-    @Override
-    public boolean changesChat(String arguments) {
-        return !arguments.isBlank();
-    }
-
     @Override
     public OutgoingMessage handle(CommandContext context) {
         String typed = context.arguments().strip();
